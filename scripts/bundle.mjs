@@ -1,0 +1,45 @@
+// Bundles every entry point with esbuild into out/: CommonJS for Node (VS Code loads CommonJS
+// extensions before 1.100, and Langium is ESM-only), one browser script for the webview.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Node entry points; ones whose source does not exist yet are skipped. */
+const nodeEntries = [
+    { in: 'src/cli/main.ts', out: 'cli' },
+    { in: 'src/language/main.ts', out: 'server' },
+    { in: 'src/extension/main.ts', out: 'extension' }
+].filter(entry => existsSync(entry.in));
+
+const common = {
+    bundle: true,
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning'
+};
+
+const contexts = [
+    await esbuild.context({
+        ...common,
+        entryPoints: nodeEntries,
+        outdir: 'out',
+        outExtension: { '.js': '.cjs' },
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        external: ['vscode'],
+        // Some dependencies read import.meta.url; give the CommonJS bundle an equivalent.
+        define: { 'import.meta.url': 'importMetaUrl' },
+        banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
+    })
+];
+
+for (const context of contexts) {
+    if (watch) await context.watch();
+    else {
+        await context.rebuild();
+        await context.dispose();
+    }
+}

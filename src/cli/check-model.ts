@@ -1,0 +1,40 @@
+/**
+ * Reads, parses, links and validates the model files named on a command line: the first step of
+ * every CLI command. Returns the built documents and all problems as report lines.
+ */
+import type { LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createEventloomServices, type EventloomServices } from '../language/eventloom-module.js';
+import type { Model } from '../language/generated/ast.js';
+import { buildDocuments } from '../language/workspace/load-documents.js';
+import { collectModelFiles } from './collect-model-files.js';
+import { readModelFiles } from './read-model-files.js';
+import { sortProblems, type FileProblem } from './report.js';
+
+export interface CheckedModel {
+    files: string[];
+    documents: Array<LangiumDocument<Model>>;
+    problems: FileProblem[];
+    hasErrors: boolean;
+    services: EventloomServices;
+}
+
+export async function checkModel(inputs: readonly string[], cwd: string): Promise<CheckedModel> {
+    const files = await collectModelFiles(inputs, cwd);
+    const { sources, problems } = await readModelFiles(files);
+    const { shared, Eventloom } = createEventloomServices(NodeFileSystem);
+    const documents = await buildDocuments(shared, sources);
+    for (const document of documents) {
+        for (const diagnostic of document.diagnostics ?? []) {
+            problems.push({
+                path: document.uri.fsPath,
+                line: diagnostic.range.start.line + 1,
+                column: diagnostic.range.start.character + 1,
+                severity: (['error', 'warning', 'info', 'hint'] as const)[(diagnostic.severity ?? 1) - 1],
+                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+            });
+        }
+    }
+    sortProblems(problems);
+    return { files, documents, problems, hasErrors: problems.some(p => p.severity === 'error'), services: Eventloom };
+}

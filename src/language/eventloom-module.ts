@@ -1,0 +1,67 @@
+/**
+ * The Eventloom language services: Langium's defaults plus our scoping, linking messages,
+ * workspace index and validators, all injected here (no singletons, no module state).
+ */
+import { inject, type LangiumCoreServices, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { EventloomGeneratedModule, EventloomGeneratedSharedModule } from './generated/module.js';
+import { EventloomLinker } from './linking/eventloom-linker.js';
+import { EventloomScopeComputation } from './scoping/eventloom-scope-computation.js';
+import { EventloomScopeProvider } from './scoping/eventloom-scope-provider.js';
+import { FlowValidator } from './validation/flow-validator.js';
+import { LiteralsValidator } from './validation/literals-validator.js';
+import { NamesValidator } from './validation/names-validator.js';
+import { ReferencesValidator } from './validation/references-validator.js';
+import { registerValidators, type EventloomValidators } from './validation/register-validators.js';
+import { ScenarioValidator } from './validation/scenario-validator.js';
+import { StructureValidator } from './validation/structure-validator.js';
+import { DeclarationIndex } from './workspace/declaration-index.js';
+
+export interface EventloomAddedServices {
+    validation: EventloomValidators;
+    workspace: {
+        DeclarationIndex: DeclarationIndex;
+    };
+}
+
+export type EventloomServices = LangiumServices & EventloomAddedServices;
+
+/** Core services only (no LSP): what the CLI, the generator and the tests need. */
+export type EventloomCoreServices = LangiumCoreServices & EventloomAddedServices;
+
+export const EventloomModule: Module<EventloomServices, PartialLangiumServices & EventloomAddedServices> = {
+    references: {
+        ScopeComputation: services => new EventloomScopeComputation(services),
+        ScopeProvider: services => new EventloomScopeProvider(services),
+        Linker: services => new EventloomLinker(services)
+    },
+    workspace: {
+        DeclarationIndex: services => new DeclarationIndex(services)
+    },
+    validation: {
+        StructureValidator: () => new StructureValidator(),
+        NamesValidator: services => new NamesValidator(services.workspace.DeclarationIndex, services.workspace.AstNodeLocator),
+        ReferencesValidator: () => new ReferencesValidator(),
+        LiteralsValidator: () => new LiteralsValidator(),
+        ScenarioValidator: () => new ScenarioValidator(),
+        FlowValidator: () => new FlowValidator()
+    }
+};
+
+export function createEventloomServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Eventloom: EventloomServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), EventloomGeneratedSharedModule);
+    const Eventloom = inject(createDefaultModule({ shared }), EventloomGeneratedModule, EventloomModule);
+    shared.ServiceRegistry.register(Eventloom);
+    registerValidators(Eventloom);
+    if (!context.connection) {
+        // Without a language client nothing sends the workspace configuration: mark it as received.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Eventloom };
+}

@@ -1,0 +1,56 @@
+/**
+ * Unresolved references say what was looked for, where, and what to do — with the closest known
+ * name when there is one — instead of Langium's generic "Could not resolve reference".
+ */
+import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
+import { isEnumLiteral, isFieldValue } from '../generated/ast.js';
+import { contextNameOf, enumOf, expectedTypeOf } from '../model-queries.js';
+import { splitQualifiedName } from '../scoping/qualified-names.js';
+import { closestName } from './closest-name.js';
+
+/** How each reference type is called in messages, and how to declare one. */
+const KIND_OF_TYPE: Record<string, { noun: string; declare: (name: string) => string }> = {
+    Event: { noun: 'event', declare: name => `declare \`event ${name} { … }\` in the aggregate that records it` },
+    Command: { noun: 'command', declare: name => `declare \`command ${name} { … emits … }\` in an aggregate` },
+    DomainError: { noun: 'error', declare: name => `declare \`error ${name}\` in the aggregate` },
+    ReadModel: { noun: 'read model', declare: name => `declare \`readmodel ${name} { … }\`` },
+    DataType: { noun: 'type', declare: name => `declare \`type ${name} { … }\` or \`enum ${name} { … }\`, or use a built-in type (string, int, float, decimal, boolean, timestamp, date, uuid)` }
+};
+
+export class EventloomLinker extends DefaultLinker {
+
+    override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const error = super.createLinkingError(refInfo, targetDescription);
+        return { ...error, message: this.unresolvedMessage(refInfo) };
+    }
+
+    private unresolvedMessage(refInfo: ReferenceInfo): string {
+        const text = refInfo.reference.$refText;
+        const candidates = () => this.scopeProvider.getScope(refInfo).getAllElements().map(d => d.name).toArray();
+        const suggestion = () => {
+            const near = closestName(text, candidates());
+            return near ? ` Did you mean '${near}'?` : '';
+        };
+        const container = refInfo.container;
+        if (isFieldValue(container)) {
+            const names = candidates();
+            const list = names.length > 0 ? `Its fields: ${names.join(', ')}.` : 'It has no fields.';
+            return `Unknown field '${text}'. ${list}${suggestion()}`;
+        }
+        if (isEnumLiteral(container)) {
+            const expectedEnum = enumOf(expectedTypeOf(container));
+            if (expectedEnum) {
+                const members = expectedEnum.members.map(m => m.name).join(', ');
+                return `'${text}' is not a member of enum ${expectedEnum.name} (${members}).${suggestion()}`;
+            }
+            return `Unknown value '${text}': it is no enum member of this context. Use a string in quotes, a number, true/false or an enum member.${suggestion()}`;
+        }
+        const type = this.reflection.getReferenceType(refInfo);
+        const kind = KIND_OF_TYPE[type] ?? { noun: type.toLowerCase(), declare: () => 'declare it' };
+        const qualified = splitQualifiedName(text);
+        if (qualified) {
+            return `Context '${qualified.context}' has no ${kind.noun} '${qualified.name}'. Check the context and the name; only events can be used from another context.${suggestion()}`;
+        }
+        return `Unknown ${kind.noun} '${text}' in context ${contextNameOf(container)}: ${kind.declare(text)}, or fix the name.${suggestion()}`;
+    }
+}

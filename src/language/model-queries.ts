@@ -1,0 +1,111 @@
+/**
+ * Small, pure questions about a parsed model that scoping, validation, the generator and the
+ * preview all ask: which context a node lives in, an aggregate's parts, a field's owner.
+ */
+import { AstUtils, type AstNode } from 'langium';
+import {
+    isAggregate, isCommand, isCommandData, isDomainError, isEvent, isEventData, isField, isFieldValue,
+    isListLiteral, isModel, isStreamId, isState, isValueType,
+    type Aggregate, type Command, type DomainError, type Event, type Field, type Model, type ObjectLiteral,
+    type State, type StreamId, type TypeReference, type ValueType, type Enum
+} from './generated/ast.js';
+
+/** Shown where a file has no `context` line yet; never a valid identifier, so it cannot collide. */
+export const MISSING_CONTEXT = '<no context>';
+
+export function modelOf(node: AstNode): Model {
+    const root = AstUtils.findRootNode(node);
+    if (!isModel(root)) throw new Error(`Node ${node.$type} is not inside an Eventloom model`);
+    return root;
+}
+
+export function contextNameOf(node: AstNode): string {
+    return modelOf(node).context?.name ?? MISSING_CONTEXT;
+}
+
+export function aggregateOf(node: AstNode): Aggregate | undefined {
+    return AstUtils.getContainerOfType(node, isAggregate);
+}
+
+export function commandsOf(aggregate: Aggregate): Command[] {
+    return aggregate.members.filter(isCommand);
+}
+
+export function eventsOf(aggregate: Aggregate): Event[] {
+    return aggregate.members.filter(isEvent);
+}
+
+export function errorsOf(aggregate: Aggregate): DomainError[] {
+    return aggregate.members.filter(isDomainError);
+}
+
+export function streamIdsOf(aggregate: Aggregate): StreamId[] {
+    return aggregate.members.filter(isStreamId);
+}
+
+export function stateFieldsOf(aggregate: Aggregate): Field[] {
+    return aggregate.members.filter(isState).flatMap((state: State) => state.fields);
+}
+
+/** A field is required when it is neither optional (`?`) nor has a default value. */
+export function isRequired(field: Field): boolean {
+    return !field.optional && field.default === undefined;
+}
+
+/** The value type a type reference names, if it names one. */
+export function valueTypeOf(type: TypeReference | undefined): ValueType | undefined {
+    const target = type?.dataType?.ref;
+    return isValueType(target) ? target : undefined;
+}
+
+export function enumOf(type: TypeReference | undefined): Enum | undefined {
+    const target = type?.dataType?.ref;
+    return target && !isValueType(target) ? target : undefined;
+}
+
+/** A readable type name for messages: `decimal`, `Money`, `Currency[]`. */
+export function typeToString(type: TypeReference | undefined): string {
+    if (!type) return 'unknown';
+    const base = type.primitive ?? type.dataType?.$refText ?? 'unknown';
+    return type.list ? `${base}[]` : base;
+}
+
+export function sameType(a: TypeReference | undefined, b: TypeReference | undefined): boolean {
+    if (!a || !b || a.list !== b.list) return false;
+    if (a.primitive || b.primitive) return a.primitive === b.primitive;
+    const target = a.dataType?.ref;
+    return target !== undefined && target === b.dataType?.ref;
+}
+
+/**
+ * The fields an object literal may name: those of the event or command it describes, or of the
+ * value type the surrounding field expects. Resolves only references above the literal, so it is
+ * safe to call from scoping.
+ */
+export function fieldsExpectedBy(literal: ObjectLiteral): readonly Field[] {
+    const owner = literal.$container;
+    if (isEventData(owner)) return owner.event.ref?.fields ?? [];
+    if (isCommandData(owner)) return owner.command.ref?.fields ?? [];
+    return valueTypeOf(expectedTypeOf(literal))?.fields ?? [];
+}
+
+/**
+ * The type a literal must have, from the field it initialises or fills (through list items);
+ * undefined at the top of a scenario's event or command data.
+ */
+export function expectedTypeOf(literal: AstNode): TypeReference | undefined {
+    let node: AstNode = literal;
+    let listDepth = 0;
+    while (isListLiteral(node.$container)) {
+        node = node.$container;
+        listDepth++;
+    }
+    const owner = node.$container;
+    let type: TypeReference | undefined;
+    if (isField(owner)) type = owner.type;
+    else if (isFieldValue(owner)) type = owner.field.ref?.type;
+    if (!type) return undefined;
+    if (listDepth === 0) return type;
+    // An item of a list field has the list's element type; lists of lists do not exist.
+    return listDepth === 1 && type.list ? { ...type, list: false } : undefined;
+}

@@ -1,0 +1,38 @@
+/**
+ * Exports every declaration under its qualified name `Context.Name`, including the commands,
+ * events and errors nested in aggregates (their names are unique per context, so they need no
+ * aggregate prefix). No local symbols: every reference resolves through the context scope.
+ */
+import {
+    DefaultScopeComputation, MultiMap, type AstNodeDescription, type LangiumDocument, type LocalSymbols
+} from 'langium';
+import { isAggregate, isScenario, type Model } from '../generated/ast.js';
+import { contextNameOf } from '../model-queries.js';
+import { qualifiedName } from './qualified-names.js';
+
+export class EventloomScopeComputation extends DefaultScopeComputation {
+
+    override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+        const model = document.parseResult.value as Model;
+        const contextName = contextNameOf(model);
+        const exports: AstNodeDescription[] = [];
+        const exportNode = (node: { name: string } & Parameters<typeof this.descriptions.createDescription>[0]) => {
+            if (node.name) exports.push(this.descriptions.createDescription(node, qualifiedName(contextName, node.name), document));
+        };
+        for (const element of model.elements) {
+            // Scenarios are named by a sentence; nothing refers to them.
+            if (isScenario(element)) continue;
+            exportNode(element);
+            if (isAggregate(element)) {
+                for (const member of element.members) {
+                    if ('name' in member) exportNode(member);
+                }
+            }
+        }
+        return exports;
+    }
+
+    override async collectLocalSymbols(): Promise<LocalSymbols> {
+        return new MultiMap();
+    }
+}

@@ -1,0 +1,47 @@
+/**
+ * Scopes: declarations through the context scope; field names in object literals from the event,
+ * command or value type the literal describes; enum members from the enum the literal must be.
+ */
+import {
+    DefaultScopeProvider, EMPTY_SCOPE, type ReferenceInfo, type Scope
+} from 'langium';
+import {
+    Enum, Event, isEnumLiteral, isFieldValue, isObjectLiteral, type Enum as EnumNode
+} from '../generated/ast.js';
+import { contextNameOf, enumOf, expectedTypeOf, fieldsExpectedBy } from '../model-queries.js';
+import { ContextScope } from './context-scope.js';
+
+const CROSS_CONTEXT_TYPES: ReadonlySet<string> = new Set([Event.$type]);
+
+export class EventloomScopeProvider extends DefaultScopeProvider {
+
+    override getScope(context: ReferenceInfo): Scope {
+        const container = context.container;
+        if (isFieldValue(container) && context.property === 'field') {
+            return isObjectLiteral(container.$container)
+                ? this.createScopeForNodes(fieldsExpectedBy(container.$container))
+                : EMPTY_SCOPE;
+        }
+        if (isEnumLiteral(container)) {
+            return this.createScopeForNodes(this.candidateEnums(context).flatMap(e => e.members));
+        }
+        const referenceType = this.reflection.getReferenceType(context);
+        return new ContextScope(contextNameOf(container), this.getGlobalScope(referenceType, context), CROSS_CONTEXT_TYPES);
+    }
+
+    /** The enum the literal must belong to, or every enum of the context when that is unknown. */
+    private candidateEnums(context: ReferenceInfo): EnumNode[] {
+        const literal = context.container;
+        const expected = expectedTypeOf(literal);
+        const expectedEnum = enumOf(expected);
+        if (expectedEnum) return [expectedEnum];
+        const contextName = contextNameOf(literal);
+        const prefix = `${contextName}.`;
+        return this.getGlobalScope(Enum.$type, context)
+            .getAllElements()
+            .filter(description => description.name.startsWith(prefix))
+            .map(description => description.node)
+            .filter((node): node is EnumNode => node !== undefined)
+            .toArray();
+    }
+}

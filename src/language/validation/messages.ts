@@ -1,0 +1,25 @@
+/** Wording shared by the validators: what a declaration is called, where another one lives. */
+import type { AstNode, AstNodeDescription } from 'langium';
+
+const KIND_BY_TYPE: Record<string, string> = {
+    Enum: 'enum', ValueType: 'type', Aggregate: 'aggregate', Command: 'command', Event: 'event',
+    DomainError: 'error', ReadModel: 'read model', Query: 'query', Policy: 'policy',
+    ContextDeclaration: 'context', Scenario: 'scenario'
+};
+
+/** `command`, `read model`, … — as the language itself calls the declaration. */
+export function kindOf(node: AstNode): string {
+    return KIND_BY_TYPE[node.$type] ?? node.$type.toLowerCase();
+}
+
+/** `an event`, `a command`: the kind with its article, for the middle of a sentence. */
+export function withArticle(kind: string): string {
+    return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+/** `in accounts.loom, line 12` for another declaration found in the index. */
+export function describeLocation(description: AstNodeDescription): string {
+    const file = description.documentUri.path.split('/').pop() ?? description.documentUri.toString();
+    const line = description.nameSegment?.range.start.line;
+    return line === undefined ? `in ${file}` : `in ${file}, line ${line + 1}`;
+}

@@ -1,0 +1,241 @@
+/**
+ * Names: unique within a context (across all its files), valid and distinct as TypeScript, mapped
+ * to distinct generated files, in PascalCase; fields, enum members and listed references unique.
+ */
+import { AstUtils, type AstNode, type AstNodeLocator, type Reference, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import {
+    isAggregate, isScenario, type Aggregate, type Command, type DomainError, type Enum, type Event,
+    type EventloomAstType, type Field, type Model, type ObjectLiteral, type Policy, type Query, type ReadModel,
+    type ReadModelKey, type ValueType
+} from '../generated/ast.js';
+import { contextNameOf, stateFieldsOf } from '../model-queries.js';
+import { qualifiedName } from '../scoping/qualified-names.js';
+import {
+    FIXED_CONTEXT_FILES, GLOBALS_USED_BY_GENERATED_CODE, TYPESCRIPT_RESERVED_WORDS, contextFolder,
+    DERIVED_TYPE_SUFFIXES, generatedFileOf, isPascalCase, pascalCase
+} from '../typescript-names.js';
+import type { DeclarationIndex } from '../workspace/declaration-index.js';
+import { issue, IssueCodes } from './issue-codes.js';
+import { describeLocation, kindOf, withArticle } from './messages.js';
+
+type NamedDeclaration = AstNode & { name: string };
+
+const DERIVED_SUFFIXES = Object.entries(DERIVED_TYPE_SUFFIXES)
+    .flatMap(([ownerType, suffixes]) => suffixes.map(suffix => ({ suffix, ownerType })));
+
+export class NamesValidator {
+
+    constructor(private readonly index: DeclarationIndex, private readonly locator: AstNodeLocator) {}
+
+    checks(): ValidationChecks<EventloomAstType> {
+        return {
+            Model: [this.checkDeclarationNames, this.checkContextFolder],
+            ValueType: this.checkFieldsUnique,
+            Command: [this.checkFieldsUnique, this.checkCommandReferencesUnique],
+            Event: this.checkFieldsUnique,
+            DomainError: this.checkFieldsUnique,
+            Aggregate: this.checkStateFieldsUnique,
+            ReadModel: [this.checkFieldsUnique, this.checkHandlesUnique],
+            Query: this.checkFieldsUnique,
+            Policy: this.checkPolicyReferencesUnique,
+            Enum: this.checkEnumMembersUnique,
+            ObjectLiteral: this.checkEntriesUnique
+        };
+    }
+
+    checkDeclarationNames(model: Model, accept: ValidationAcceptor): void {
+        const contextName = contextNameOf(model);
+        if (model.context) this.checkTypeScriptName(model.context, 'context', accept);
+        for (const declaration of declarationsOf(model)) {
+            if (!declaration.name) continue;
+            this.checkTypeScriptName(declaration, kindOf(declaration), accept);
+            this.checkUniqueInContext(declaration, contextName, accept);
+            this.checkDerivedNameClash(declaration, contextName, accept);
+            this.checkGeneratedFile(declaration, contextName, accept);
+        }
+        const scenarioNames = new Map<string, AstNode>();
+        for (const scenario of model.elements.filter(isScenario)) {
+            if (scenarioNames.has(scenario.name)) {
+                accept('error', `Another scenario in this file is already called "${scenario.name}": give each scenario its own description.`, {
+                    node: scenario, property: 'name', data: issue(IssueCodes.DuplicateName)
+                });
+            }
+            scenarioNames.set(scenario.name, scenario);
+        }
+    }
+
+    checkContextFolder(model: Model, accept: ValidationAcceptor): void {
+        if (!model.context) return;
+        for (const other of this.index.contextsSharingFolderWith(model.context.name)) {
+            accept('error', `Contexts '${model.context.name}' and '${other.name}' would both generate into the folder '${contextFolder(model.context.name)}/': rename one of them (or use the same spelling if they are one context).`, {
+                node: model.context, property: 'name', data: issue(IssueCodes.FileNameClash)
+            });
+        }
+    }
+
+    private checkTypeScriptName(node: NamedDeclaration, kind: string, accept: ValidationAcceptor): void {
+        const name = node.name;
+        if (TYPESCRIPT_RESERVED_WORDS.has(name)) {
+            accept('error', `'${name}' is a reserved word in TypeScript and cannot name ${withArticle(kind)}: rename it (for example '${pascalCase(name)}${kind === 'context' ? 'Context' : ''}').`, {
+                node, property: 'name', data: issue(IssueCodes.ReservedName, { name })
+            });
+        } else if (GLOBALS_USED_BY_GENERATED_CODE.has(name) && kind !== 'context' && kind !== 'aggregate' && kind !== 'policy') {
+            accept('error', `'${name}' is a TypeScript built-in the generated code relies on; ${withArticle(kind)} of that name would shadow it. Rename it (for example 'Domain${name}').`, {
+                node, property: 'name', data: issue(IssueCodes.ReservedName, { name })
+            });
+        } else if (!isPascalCase(name)) {
+            const suggestion = pascalCase(name);
+            accept('warning', `${capitalize(kind)} names are PascalCase: rename '${name}' to '${suggestion}'.`, {
+                node, property: 'name', data: issue(IssueCodes.NotPascalCase, { name, suggestion })
+            });
+        }
+    }
+
+    private checkUniqueInContext(declaration: NamedDeclaration, contextName: string, accept: ValidationAcceptor): void {
+        const self = AstUtils.getDocument(declaration).uri.toString();
+        const selfPath = this.locator.getAstNodePath(declaration);
+        const others = this.index.declarationsNamed(qualifiedName(contextName, declaration.name))
+            .filter(d => d.documentUri.toString() !== self || d.path !== selfPath);
+        if (others.length === 0) return;
+        const kind = kindOf(declaration);
+        const sameKind = others.find(other => kindOfType(other.type) === kind);
+        if (sameKind) {
+            accept('error', `Duplicate ${kind} '${declaration.name}' in context ${contextName}: another is declared ${describeLocation(sameKind)}. Rename or remove one.`, {
+                node: declaration, property: 'name', data: issue(IssueCodes.DuplicateName, { name: declaration.name })
+            });
+        } else {
+            const other = others[0];
+            accept('error', `'${declaration.name}' is already ${withArticle(kindOfType(other.type))} in context ${contextName} (${describeLocation(other)}); ${withArticle(kind)} of the same name would clash in the generated TypeScript. Rename one.`, {
+                node: declaration, property: 'name', data: issue(IssueCodes.TypeScriptNameClash, { name: declaration.name })
+            });
+        }
+    }
+
+    /** `BankAccountEvent` next to aggregate `BankAccount` would collide with its generated union. */
+    private checkDerivedNameClash(declaration: NamedDeclaration, contextName: string, accept: ValidationAcceptor): void {
+        for (const { suffix, ownerType } of DERIVED_SUFFIXES) {
+            if (!declaration.name.endsWith(suffix) || declaration.name === suffix) continue;
+            const ownerName = declaration.name.slice(0, -suffix.length);
+            const owner = this.index.declarationsNamed(qualifiedName(contextName, ownerName)).find(d => d.type === ownerType);
+            if (!owner) continue;
+            const ownerKind = kindOfType(ownerType);
+            accept('error', `'${declaration.name}' clashes with the type generated for ${ownerKind} ${ownerName} (${ownerName}${suffix}): rename this ${kindOf(declaration)}.`, {
+                node: declaration, property: 'name', data: issue(IssueCodes.TypeScriptNameClash, { name: declaration.name })
+            });
+        }
+    }
+
+    private checkGeneratedFile(declaration: NamedDeclaration, contextName: string, accept: ValidationAcceptor): void {
+        const file = generatedFileOf(declaration.$type, declaration.name);
+        if (!file) return;
+        const kind = kindOf(declaration);
+        if ((FIXED_CONTEXT_FILES as readonly string[]).includes(file)) {
+            accept('error', `The ${kind} '${declaration.name}' would be generated into '${file}.ts', a file Eventloom writes for every context: rename it.`, {
+                node: declaration, property: 'name', data: issue(IssueCodes.FileNameClash, { name: declaration.name })
+            });
+            return;
+        }
+        const others = this.index.elementsSharingFile(contextName, file, qualifiedName(contextName, declaration.name));
+        if (others.length > 0) {
+            const otherName = others[0].slice(contextName.length + 1);
+            accept('error', `'${declaration.name}' and '${otherName}' would both be generated into '${file}.ts': rename one so their kebab-case file names differ.`, {
+                node: declaration, property: 'name', data: issue(IssueCodes.FileNameClash, { name: declaration.name })
+            });
+        }
+    }
+
+    checkFieldsUnique(owner: ValueType | Command | Event | DomainError | ReadModel | Query, accept: ValidationAcceptor): void {
+        const keys: ReadModelKey[] = 'keys' in owner ? owner.keys : [];
+        reportDuplicateFields([...keys, ...owner.fields], kindOf(owner), owner.name, accept);
+    }
+
+    /** All `state { }` blocks of an aggregate form one state type. */
+    checkStateFieldsUnique(aggregate: Aggregate, accept: ValidationAcceptor): void {
+        reportDuplicateFields(stateFieldsOf(aggregate), 'state of aggregate', aggregate.name, accept);
+    }
+
+    checkEnumMembersUnique(enumeration: Enum, accept: ValidationAcceptor): void {
+        const seen = new Set<string>();
+        for (const member of enumeration.members) {
+            if (seen.has(member.name)) {
+                accept('error', `Enum ${enumeration.name} already has the member '${member.name}': remove the duplicate.`, {
+                    node: member, property: 'name', data: issue(IssueCodes.DuplicateEnumMember)
+                });
+            }
+            seen.add(member.name);
+        }
+    }
+
+    checkEntriesUnique(literal: ObjectLiteral, accept: ValidationAcceptor): void {
+        const seen = new Set<string>();
+        for (const entry of literal.entries) {
+            const name = entry.field.$refText;
+            if (seen.has(name)) {
+                accept('error', `'${name}' is given twice: keep one value.`, { node: entry, property: 'field', data: issue(IssueCodes.DuplicateField) });
+            }
+            seen.add(name);
+        }
+    }
+
+    checkCommandReferencesUnique(command: Command, accept: ValidationAcceptor): void {
+        reportDuplicateReferences(command, 'emits', command.emits, accept);
+        reportDuplicateReferences(command, 'rejects', command.rejects, accept);
+    }
+
+    checkHandlesUnique(readModel: ReadModel, accept: ValidationAcceptor): void {
+        reportDuplicateReferences(readModel, 'handles', readModel.handles, accept);
+    }
+
+    checkPolicyReferencesUnique(policy: Policy, accept: ValidationAcceptor): void {
+        reportDuplicateReferences(policy, 'triggers', policy.triggers, accept);
+        reportDuplicateReferences(policy, 'issues', policy.issues, accept);
+    }
+}
+
+/** Every named declaration of a file that is exported to the workspace. */
+function declarationsOf(model: Model): NamedDeclaration[] {
+    const declarations: NamedDeclaration[] = [];
+    for (const element of model.elements) {
+        if (isScenario(element)) continue;
+        declarations.push(element);
+        if (isAggregate(element)) {
+            for (const member of element.members) {
+                if ('name' in member && member.$type !== 'StreamId') declarations.push(member);
+            }
+        }
+    }
+    return declarations;
+}
+
+function kindOfType(type: string): string {
+    return kindOf({ $type: type } as AstNode);
+}
+
+function reportDuplicateFields(fields: ReadonlyArray<Field | ReadModelKey>, ownerKind: string, ownerName: string, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const field of fields) {
+        if (seen.has(field.name)) {
+            accept('error', `The ${ownerKind} ${ownerName} already has a field '${field.name}': rename or remove this one.`, {
+                node: field, property: 'name', data: issue(IssueCodes.DuplicateField, { name: field.name })
+            });
+        }
+        seen.add(field.name);
+    }
+}
+
+function reportDuplicateReferences<N extends AstNode>(node: N, property: string, references: ReadonlyArray<Reference>, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    references.forEach((reference, index) => {
+        if (seen.has(reference.$refText)) {
+            accept('warning', `'${reference.$refText}' is listed twice: remove the repetition.`, {
+                node, property: property as never, index, data: issue(IssueCodes.DuplicateReference)
+            });
+        }
+        seen.add(reference.$refText);
+    });
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+

@@ -1,0 +1,80 @@
+/**
+ * What a reference may point at: across contexts only events; a command emits and rejects only its
+ * own aggregate's events and errors; a read model's handled events can supply its key.
+ */
+import { AstUtils, isReference, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { isEvent, type Command, type EventloomAstType, type ReadModel } from '../generated/ast.js';
+import { aggregateOf, contextNameOf, sameType, streamIdsOf, typeToString } from '../model-queries.js';
+import { issue, IssueCodes } from './issue-codes.js';
+import { kindOf, withArticle } from './messages.js';
+
+export class ReferencesValidator {
+
+    checks(): ValidationChecks<EventloomAstType> {
+        return {
+            AstNode: this.checkCrossContextTargets,
+            Command: this.checkOwnAggregate,
+            ReadModel: this.checkKeySupplied
+        };
+    }
+
+    checkCrossContextTargets(node: AstNode, accept: ValidationAcceptor): void {
+        for (const reference of AstUtils.streamReferences(node)) {
+            if (!isReference(reference.reference)) continue;
+            const target = reference.reference.ref;
+            if (!target || isEvent(target) || !reference.reference.$refText.includes('.')) continue;
+            const targetContext = contextNameOf(target);
+            if (targetContext === contextNameOf(node)) continue;
+            accept('error', `'${reference.reference.$refText}' is ${withArticle(kindOf(target))} of context ${targetContext}: another context may only consume its events. React to one of its events with a policy in this context instead.`, {
+                node, property: reference.property as never, index: reference.index, data: issue(IssueCodes.CrossContextReference)
+            });
+        }
+    }
+
+    checkOwnAggregate(command: Command, accept: ValidationAcceptor): void {
+        const aggregate = aggregateOf(command);
+        command.emits.forEach((reference, index) => {
+            const event = reference.ref;
+            const owner = event && aggregateOf(event);
+            if (owner && owner !== aggregate) {
+                accept('error', `${reference.$refText} is an event of aggregate ${owner.name}; command ${command.name} can only emit events of its own aggregate ${aggregate?.name}. Declare the event in ${aggregate?.name}, or react to it with a policy.`, {
+                    node: command, property: 'emits', index, data: issue(IssueCodes.EmitsForeignEvent)
+                });
+            }
+        });
+        command.rejects.forEach((reference, index) => {
+            const error = reference.ref;
+            const owner = error && aggregateOf(error);
+            if (owner && owner !== aggregate) {
+                accept('error', `${reference.$refText} is an error of aggregate ${owner.name}; command ${command.name} can only reject with errors of its own aggregate ${aggregate?.name}. Declare the error in ${aggregate?.name}.`, {
+                    node: command, property: 'rejects', index, data: issue(IssueCodes.RejectsForeignError)
+                });
+            }
+        });
+    }
+
+    /** The key is filled from a same-named event field or from the event's aggregate id. */
+    checkKeySupplied(readModel: ReadModel, accept: ValidationAcceptor): void {
+        const key = readModel.keys[0];
+        if (!key) return;
+        readModel.handles.forEach((reference, index) => {
+            const event = reference.ref;
+            if (!event) return;
+            const field = event.fields.find(f => f.name === key.name);
+            const aggregate = aggregateOf(event);
+            const streamId = aggregate && streamIdsOf(aggregate).find(id => id.name === key.name);
+            const source = field ?? streamId;
+            if (source && sameType(source.type, key.type)) return;
+            const message = source
+                ? `Event ${event.name} has '${key.name}' as ${typeToString(source.type)}, but read model ${readModel.name} keys on '${key.name}: ${typeToString(key.type)}': make the types match.`
+                : `Event ${event.name} cannot supply the key '${key.name}' of read model ${readModel.name}: add a field \`${key.name}: ${typeToString(key.type)}\` to the event, or handle it in a read model keyed by ${streamIdName(event)}.`;
+            accept('error', message, { node: readModel, property: 'handles', index, data: issue(IssueCodes.KeyNotSupplied, { key: key.name }) });
+        });
+    }
+}
+
+function streamIdName(event: AstNode): string {
+    const aggregate = aggregateOf(event);
+    const id = aggregate && streamIdsOf(aggregate)[0];
+    return id ? `its aggregate's id '${id.name}'` : 'a field the event has';
+}

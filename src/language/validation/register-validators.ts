@@ -1,0 +1,37 @@
+/** Registers every validator's checks with Langium's validation registry. */
+import type { LangiumCoreServices, ValidationChecks } from 'langium';
+import type { EventloomAstType } from '../generated/ast.js';
+import type { FlowValidator } from './flow-validator.js';
+import type { LiteralsValidator } from './literals-validator.js';
+import type { NamesValidator } from './names-validator.js';
+import type { ReferencesValidator } from './references-validator.js';
+import type { ScenarioValidator } from './scenario-validator.js';
+import type { StructureValidator } from './structure-validator.js';
+
+export interface EventloomValidators {
+    StructureValidator: StructureValidator;
+    NamesValidator: NamesValidator;
+    ReferencesValidator: ReferencesValidator;
+    LiteralsValidator: LiteralsValidator;
+    ScenarioValidator: ScenarioValidator;
+    FlowValidator: FlowValidator;
+}
+
+interface Validator {
+    checks(): ValidationChecks<EventloomAstType>;
+}
+
+export function registerValidators(services: LangiumCoreServices & { validation: EventloomValidators }): void {
+    const registry = services.validation.ValidationRegistry;
+    const validators: Validator[] = [
+        services.validation.StructureValidator,
+        services.validation.NamesValidator,
+        services.validation.ReferencesValidator,
+        services.validation.LiteralsValidator,
+        services.validation.ScenarioValidator,
+        services.validation.FlowValidator
+    ];
+    for (const validator of validators) {
+        registry.register(validator.checks(), validator);
+    }
+}

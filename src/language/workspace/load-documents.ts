@@ -1,0 +1,29 @@
+/**
+ * Loads `.loom` files into a Langium workspace and builds them (index, link, validate) — the one
+ * way the CLI, the generator's command line and the tests read models from disk.
+ */
+import { URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Model } from '../generated/ast.js';
+
+export interface SourceFile {
+    /** Absolute path. */
+    path: string;
+    text: string;
+}
+
+export async function buildDocuments(shared: LangiumSharedServices, files: readonly SourceFile[]): Promise<Array<LangiumDocument<Model>>> {
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const documents = shared.workspace.LangiumDocuments;
+    const loaded = files.map(file => {
+        const uri = URI.file(file.path);
+        if (documents.hasDocument(uri)) {
+            documents.deleteDocument(uri);
+        }
+        const document = factory.fromString<Model>(file.text, uri);
+        documents.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    return loaded;
+}
