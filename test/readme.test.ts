@@ -1,0 +1,17 @@
+/** The README's language tour is a model people paste: it must validate without a single problem. */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { NodeFileSystem } from 'langium/node';
+import { createEventloomServices } from '../src/language/eventloom-module.js';
+import { buildDocuments } from '../src/language/workspace/load-documents.js';
+
+describe('README', () => {
+    it('its language tour validates without problems', async () => {
+        const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+        const tour = /## The language in two minutes[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
+        assert.ok(tour, 'the README has a language tour code block');
+        const { shared } = createEventloomServices(NodeFileSystem);
+        const [document] = await buildDocuments(shared, [{ path: '/readme/tour.loom', text: tour }]);
+        assert.deepEqual(document.diagnostics?.map(d => `${d.range.start.line + 1}: ${d.message}`), []);
+    });
+});
