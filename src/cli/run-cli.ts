@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import type { CliOutput } from './cli-output.js';
+import { exportCommand, type ExportOptions } from './export-command.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate-command.js';
 
@@ -28,6 +29,18 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
         .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 unusable arguments.')
         .action(async (paths: string[]) => {
             exitCode = await validateCommand(paths, output);
+        });
+
+    program.command('export')
+        .description('Draw the event flow as a standalone SVG or a Mermaid flowchart (for READMEs and pull requests).')
+        .argument('<paths...>', '.loom files or folders (searched recursively)')
+        .option('-f, --format <format>', 'svg or mermaid (default: from the --out extension: .svg, .mmd, .md)')
+        .option('-o, --out <file>', 'the file to write')
+        .option('--context <name>', 'only this bounded context (and the other contexts\' events it consumes)')
+        .option('--aggregate <name>', 'only this aggregate\'s neighbourhood (Name or Context.Name)')
+        .addHelpText('after', '\nExit codes: 0 written, 1 the model has errors (nothing written), 2 unusable arguments.')
+        .action(async (paths: string[], options: ExportOptions) => {
+            exitCode = await exportCommand(paths, options, output);
         });
 
     try {

@@ -1,0 +1,75 @@
+/**
+ * Draws a laid-out flow graph as an SVG element tree: one sticky note per node (kind caption and
+ * name), one arrow per edge. The webview and the SVG export draw with this same function, so what
+ * is exported is what the preview shows.
+ */
+import { FLOW_NODE_KIND_LABELS, FLOW_NODE_KINDS, type FlowNodeKind, type LaidOutEdge, type LaidOutFlowGraph, type LaidOutNode } from '../graph/flow-graph.js';
+import { CAPTION_FONT_SIZE, captionOf, NAME_FONT_SIZE, nodeWidth } from '../layout/node-metrics.js';
+import { EDGE_COLOUR, FONT_FAMILY, NOTE_COLOURS, NOTE_TEXT } from './palette.js';
+import { svg, type SvgElement } from './svg-tree.js';
+
+export const ARROW_MARKER_ID = 'eventloom-arrow';
+
+export interface DrawOptions {
+    /** Add `<title>` tooltips (name, kind, doc comment): for the export; the webview has its own hover card. */
+    tooltips?: boolean;
+}
+
+export function drawArrowMarker(): SvgElement {
+    return svg('marker', { id: ARROW_MARKER_ID, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
+        svg('path', { class: 'arrow-head', d: 'M0,0 L10,5 L0,10 z', fill: EDGE_COLOUR })
+    ]);
+}
+
+/** The diagram itself, at the layout's coordinates. */
+export function drawFlowDiagram(graph: LaidOutFlowGraph, options: DrawOptions = {}): SvgElement {
+    return svg('g', { class: 'flow-diagram', 'font-family': FONT_FAMILY }, [
+        svg('g', { class: 'edges' }, graph.edges.map(drawEdge)),
+        svg('g', { class: 'nodes' }, graph.nodes.map(node => drawNode(node, options)))
+    ]);
+}
+
+export function drawEdge(edge: LaidOutEdge): SvgElement {
+    const d = edge.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
+    return svg('path', {
+        class: `edge edge-${edge.kind}`, 'data-edge-id': edge.id, d, fill: 'none', stroke: EDGE_COLOUR, 'stroke-width': 1.4,
+        'marker-end': `url(#${ARROW_MARKER_ID})`
+    });
+}
+
+export function drawNode(node: LaidOutNode, options: DrawOptions = {}): SvgElement {
+    const colours = NOTE_COLOURS[node.kind];
+    const children: SvgElement[] = [];
+    if (options.tooltips) children.push(svg('title', {}, [], tooltipOf(node)));
+    children.push(
+        svg('rect', {
+            class: 'note', width: node.width, height: node.height, rx: 4, fill: colours.fill, stroke: colours.stroke,
+            'stroke-width': 1.2, 'stroke-dasharray': colours.dashed ? '5 3' : undefined
+        }),
+        svg('text', { class: 'caption', x: 12, y: 19, 'font-size': CAPTION_FONT_SIZE, fill: NOTE_TEXT, 'fill-opacity': 0.75 }, [], captionOf(node)),
+        svg('text', { class: 'name', x: 12, y: 38, 'font-size': NAME_FONT_SIZE, 'font-weight': 600, fill: NOTE_TEXT }, [], node.name)
+    );
+    return svg('g', { class: `node node-${node.kind}`, 'data-node-id': node.id, transform: `translate(${node.x},${node.y})` }, children);
+}
+
+/** One note per kind in a row, for the exported file (the webview shows an HTML legend). */
+export function drawLegend(kinds: readonly FlowNodeKind[] = FLOW_NODE_KINDS): { element: SvgElement; width: number; height: number } {
+    let x = 0;
+    const items = kinds.map(kind => {
+        const label = FLOW_NODE_KIND_LABELS[kind];
+        const width = Math.max(60, nodeWidth({ kind: 'command', context: '', name: label }) - 30);
+        const colours = NOTE_COLOURS[kind];
+        const item = svg('g', { class: `legend-item node-${kind}`, transform: `translate(${x},0)` }, [
+            svg('rect', { width, height: 24, rx: 3, fill: colours.fill, stroke: colours.stroke, 'stroke-dasharray': colours.dashed ? '5 3' : undefined }),
+            svg('text', { x: 8, y: 16, 'font-size': 11, fill: NOTE_TEXT }, [], label)
+        ]);
+        x += width + 8;
+        return item;
+    });
+    return { element: svg('g', { class: 'legend', 'font-family': FONT_FAMILY }, items), width: Math.max(0, x - 8), height: 24 };
+}
+
+function tooltipOf(node: LaidOutNode): string {
+    const title = `${FLOW_NODE_KIND_LABELS[node.kind]} ${node.context}.${node.name}`;
+    return node.doc ? `${title}\n${node.doc}` : title;
+}

@@ -1,0 +1,131 @@
+/**
+ * Model → event-flow graph, the pure core shared by the language server (live preview) and the
+ * CLI (export): nodes for commands, aggregates, events, read models, policies and queries; edges
+ * command → aggregate → event → read model / policy → command, and query → read model.
+ */
+import type { AstNode } from 'langium';
+import {
+    isAggregate, isCommand, isEvent, isPolicy, isQuery, isReadModel,
+    type Aggregate, type Model, type Policy, type Query, type ReadModel
+} from '../../language/generated/ast.js';
+import { commandsOf, contextNameOf, eventsOf, stateFieldsOf, streamIdsOf } from '../../language/model-queries.js';
+import { qualifiedName } from '../../language/scoping/qualified-names.js';
+import { docCommentOf, flowField, identityField, locationOf } from './declaration-details.js';
+import { filterFlowGraph } from './filter-flow-graph.js';
+import type { FlowEdge, FlowEdgeKind, FlowGraph, FlowGraphFilter, FlowNode, FlowNodeKind } from './flow-graph.js';
+
+export function buildFlowGraph(models: readonly Model[], filter: FlowGraphFilter = {}): FlowGraph {
+    const builder = new FlowGraphBuilder();
+    for (const model of sortedByDocument(models)) builder.addModel(model);
+    return filterFlowGraph(builder.graph(), filter);
+}
+
+class FlowGraphBuilder {
+    private readonly nodes = new Map<string, FlowNode>();
+    private readonly edges = new Map<string, FlowEdge>();
+    private readonly contexts = new Set<string>();
+    private readonly aggregates = new Set<string>();
+
+    graph(): FlowGraph {
+        return {
+            nodes: [...this.nodes.values()],
+            edges: [...this.edges.values()],
+            contexts: [...this.contexts].sort(),
+            aggregates: [...this.aggregates].sort(),
+            filter: {}
+        };
+    }
+
+    addModel(model: Model): void {
+        const context = model.context?.name;
+        if (context) this.contexts.add(context);
+        for (const element of model.elements) {
+            if (isAggregate(element)) this.addAggregate(element);
+            else if (isReadModel(element)) this.addReadModel(element);
+            else if (isQuery(element)) this.addQuery(element);
+            else if (isPolicy(element)) this.addPolicy(element);
+        }
+    }
+
+    private addAggregate(aggregate: Aggregate): void {
+        const id = this.nodeFor(aggregate);
+        this.aggregates.add(qualifiedName(contextNameOf(aggregate), aggregate.name));
+        for (const command of commandsOf(aggregate)) this.addEdge('handles', this.nodeFor(command), id);
+        for (const event of eventsOf(aggregate)) this.addEdge('emits', id, this.nodeFor(event));
+    }
+
+    private addReadModel(readModel: ReadModel): void {
+        const id = this.nodeFor(readModel);
+        for (const event of readModel.handles) {
+            if (event.ref) this.addEdge('projects', this.nodeFor(event.ref), id);
+        }
+    }
+
+    private addQuery(query: Query): void {
+        const id = this.nodeFor(query);
+        if (query.returns.ref) this.addEdge('reads', id, this.nodeFor(query.returns.ref));
+    }
+
+    private addPolicy(policy: Policy): void {
+        const id = this.nodeFor(policy);
+        for (const event of policy.triggers) {
+            if (event.ref) this.addEdge('triggers', this.nodeFor(event.ref), id);
+        }
+        for (const command of policy.issues) {
+            if (command.ref) this.addEdge('issues', id, this.nodeFor(command.ref));
+        }
+    }
+
+    /** The node of a declaration, created on first sight (also when only a reference reaches it). */
+    private nodeFor(declaration: AstNode & { name: string }): string {
+        const kind = kindOf(declaration);
+        const context = contextNameOf(declaration);
+        const id = flowNodeId(kind, context, declaration.name);
+        if (!this.nodes.has(id)) {
+            const owner = isCommand(declaration) || isEvent(declaration) ? declaration.$container : undefined;
+            this.nodes.set(id, {
+                id, kind, name: declaration.name, context,
+                ...(owner ? { aggregate: qualifiedName(context, owner.name) } : {}),
+                location: locationOf(declaration),
+                doc: docCommentOf(declaration),
+                fields: fieldsOf(declaration)
+            });
+        }
+        return id;
+    }
+
+    private addEdge(kind: FlowEdgeKind, source: string, target: string): void {
+        const id = `${source}->${target}`;
+        if (!this.edges.has(id)) this.edges.set(id, { id, kind, source, target });
+    }
+}
+
+export function flowNodeId(kind: FlowNodeKind, context: string, name: string): string {
+    return `${kind === 'externalEvent' ? 'event' : kind}:${qualifiedName(context, name)}`;
+}
+
+function kindOf(declaration: AstNode): FlowNodeKind {
+    if (isCommand(declaration)) return 'command';
+    if (isAggregate(declaration)) return 'aggregate';
+    if (isEvent(declaration)) return 'event';
+    if (isReadModel(declaration)) return 'readModel';
+    if (isPolicy(declaration)) return 'policy';
+    if (isQuery(declaration)) return 'query';
+    throw new Error(`A ${declaration.$type} is not part of the event flow`);
+}
+
+function fieldsOf(declaration: AstNode) {
+    if (isCommand(declaration) || isEvent(declaration) || isQuery(declaration)) return declaration.fields.map(flowField);
+    if (isAggregate(declaration)) return [...streamIdsOf(declaration).map(identityField), ...stateFieldsOf(declaration).map(flowField)];
+    if (isReadModel(declaration)) return [...declaration.keys.map(identityField), ...declaration.fields.map(flowField)];
+    return [];
+}
+
+/** Document order by URI, so that the same workspace always gives the same graph (and layout). */
+function sortedByDocument(models: readonly Model[]): Model[] {
+    const uriOf = (model: Model) => model.$document?.uri.toString() ?? '';
+    return [...models].sort((a, b) => {
+        const [ua, ub] = [uriOf(a), uriOf(b)];
+        return ua < ub ? -1 : ua > ub ? 1 : 0;
+    });
+}

@@ -1,0 +1,43 @@
+/**
+ * What a graph node tells about its declaration besides its name: where it is (for
+ * click-to-navigate and cursor highlighting), its doc comment and its fields (for the hover card).
+ */
+import { CstUtils, GrammarUtils, isJSDoc, parseJSDoc, type AstNode } from 'langium';
+import type { Field, ReadModelKey, StreamId } from '../../language/generated/ast.js';
+import { typeToString } from '../../language/model-queries.js';
+import type { FlowField, FlowLocation, FlowRange } from './flow-graph.js';
+
+export function locationOf(node: AstNode): FlowLocation | undefined {
+    const cst = node.$cstNode;
+    const document = findDocument(node);
+    if (!cst || !document) return undefined;
+    const nameNode = GrammarUtils.findNodeForProperty(cst, 'name');
+    return { uri: document.uri.toString(), range: copyRange(cst.range), nameRange: copyRange((nameNode ?? cst).range) };
+}
+
+/** The `/** … *\/` comment right before a declaration, as plain text; undefined when there is none. */
+export function docCommentOf(node: AstNode): string | undefined {
+    const comment = CstUtils.findCommentNode(node.$cstNode, ['ML_COMMENT']);
+    if (!comment || !isJSDoc(comment)) return undefined;
+    const text = parseJSDoc(comment).toString().trim();
+    return text.length > 0 ? text : undefined;
+}
+
+export function flowField(field: Field): FlowField {
+    return { name: field.name, type: typeToString(field.type), optional: field.optional || field.default !== undefined };
+}
+
+export function identityField(field: StreamId | ReadModelKey): FlowField {
+    return { name: field.name, type: typeToString(field.type), optional: false, identity: true };
+}
+
+function findDocument(node: AstNode) {
+    let current: AstNode | undefined = node;
+    while (current && !current.$document) current = current.$container;
+    return current?.$document;
+}
+
+/** Plain objects, so the range survives JSON and never holds on to the CST. */
+function copyRange(range: FlowRange): FlowRange {
+    return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
+}

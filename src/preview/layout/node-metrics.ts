@@ -1,0 +1,24 @@
+/**
+ * Sizes of the sticky notes, shared by the layout (which needs them before drawing) and the
+ * drawing (which must fit the text into them). Text width is estimated from the label length: no
+ * font measuring outside a browser, so the estimate is generous.
+ */
+import { FLOW_NODE_KIND_LABELS, type FlowNode } from '../graph/flow-graph.js';
+
+export const NODE_HEIGHT = 52;
+export const NAME_FONT_SIZE = 13;
+export const CAPTION_FONT_SIZE = 10;
+const NAME_CHAR_WIDTH = 8.8;
+const CAPTION_CHAR_WIDTH = 6.6;
+const HORIZONTAL_PADDING = 28;
+const MIN_WIDTH = 110;
+
+/** The small line above the name: the kind, or the context an external event comes from. */
+export function captionOf(node: Pick<FlowNode, 'kind' | 'context'>): string {
+    return node.kind === 'externalEvent' ? `event from ${node.context}` : FLOW_NODE_KIND_LABELS[node.kind].toLowerCase();
+}
+
+export function nodeWidth(node: Pick<FlowNode, 'kind' | 'context' | 'name'>): number {
+    const text = Math.max(node.name.length * NAME_CHAR_WIDTH, captionOf(node).length * CAPTION_CHAR_WIDTH);
+    return Math.max(MIN_WIDTH, Math.ceil(text + HORIZONTAL_PADDING));
+}
