@@ -20,7 +20,9 @@ export function modelOf(node: AstNode): Model {
 }
 
 export function contextNameOf(node: AstNode): string {
-    return modelOf(node).context?.name ?? MISSING_CONTEXT;
+    const model = modelOf(node);
+    // A `context` line in the wrong place is an error, but it still says which context is meant.
+    return (model.context ?? model.misplacedContexts[0])?.name ?? MISSING_CONTEXT;
 }
 
 export function aggregateOf(node: AstNode): Aggregate | undefined {

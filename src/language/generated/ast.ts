@@ -352,12 +352,14 @@ export interface Model extends langium.AstNode {
     readonly $type: 'Model';
     context?: ContextDeclaration;
     elements: Array<Element>;
+    misplacedContexts: Array<ContextDeclaration>;
 }
 
 export const Model = {
     $type: 'Model',
     context: 'context',
-    elements: 'elements'
+    elements: 'elements',
+    misplacedContexts: 'misplacedContexts'
 } as const;
 
 export function isModel(item: unknown): item is Model {
@@ -859,6 +861,11 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                 },
                 elements: {
                     name: Model.elements,
+                    defaultValue: [],
+                    optional: true
+                },
+                misplacedContexts: {
+                    name: Model.misplacedContexts,
                     defaultValue: [],
                     optional: true
                 }

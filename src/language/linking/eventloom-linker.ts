@@ -2,8 +2,10 @@
  * Unresolved references say what was looked for, where, and what to do — with the closest known
  * name when there is one — instead of Langium's generic "Could not resolve reference".
  */
-import { DefaultLinker, type AstNodeDescription, type LinkingError, type ReferenceInfo } from 'langium';
-import { isEnumLiteral, isFieldValue } from '../generated/ast.js';
+import {
+    DefaultLinker, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
+} from 'langium';
+import { isEnumLiteral, isFieldValue, type Model } from '../generated/ast.js';
 import { contextNameOf, enumOf, expectedTypeOf } from '../model-queries.js';
 import { splitQualifiedName } from '../scoping/qualified-names.js';
 import { closestName } from './closest-name.js';
@@ -18,6 +20,12 @@ const KIND_OF_TYPE: Record<string, { noun: string; declare: (name: string) => st
 };
 
 export class EventloomLinker extends DefaultLinker {
+    private readonly indexManager: IndexManager;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.indexManager = services.shared.workspace.IndexManager;
+    }
 
     override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
@@ -48,9 +56,43 @@ export class EventloomLinker extends DefaultLinker {
         const type = this.reflection.getReferenceType(refInfo);
         const kind = KIND_OF_TYPE[type] ?? { noun: type.toLowerCase(), declare: () => 'declare it' };
         const qualified = splitQualifiedName(text);
+        const ownContext = contextNameOf(container);
         if (qualified) {
+            const contexts = this.contextNames();
+            if (!contexts.includes(qualified.context)) {
+                const near = closestName(qualified.context, contexts);
+                return `There is no context '${qualified.context}' in the model${near ? `. Did you mean '${near}'?` : ': check its name, and that its files are in the workspace or the folders you validate.'}`;
+            }
             return `Context '${qualified.context}' has no ${kind.noun} '${qualified.name}'. Check the context and the name; only events can be used from another context.${suggestion()}`;
         }
-        return `Unknown ${kind.noun} '${text}' in context ${contextNameOf(container)}: ${kind.declare(text)}, or fix the name.${suggestion()}`;
+        const elsewhere = this.contextDeclaring(type, text, ownContext);
+        if (elsewhere) {
+            return type === 'Event'
+                ? `Unknown event '${text}' in context ${ownContext}: it is an event of context ${elsewhere}. Write '${elsewhere}.${text}' to consume it here.`
+                : `Unknown ${kind.noun} '${text}' in context ${ownContext}: the ${kind.noun} of that name belongs to context ${elsewhere}, and another context may only consume its events. ${capitalize(kind.declare(text))} of this context instead.`;
+        }
+        return `Unknown ${kind.noun} '${text}' in context ${ownContext}: ${kind.declare(text)}, or fix the name.${suggestion()}`;
     }
+
+    /** Every context some file of the workspace declares. */
+    private contextNames(): string[] {
+        const names = new Set<string>();
+        for (const document of this.langiumDocuments().all) {
+            const name = (document.parseResult.value as Model).context?.name;
+            if (name) names.add(name);
+        }
+        return [...names].sort();
+    }
+
+    /** Another context that declares `name` with the reference's type, if one does. */
+    private contextDeclaring(type: string, name: string, ownContext: string): string | undefined {
+        const found = this.indexManager.allElements(type)
+            .map(description => splitQualifiedName(description.name))
+            .find(split => split !== undefined && split.name === name && split.context !== ownContext);
+        return found?.context;
+    }
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -129,8 +129,12 @@ function wrongType(literal: Literal, message: string, accept: ValidationAcceptor
     accept('error', message, { node: literal, data: issue(IssueCodes.WrongLiteralType) });
 }
 
+/** A real calendar date and time: `Date.parse` alone rolls 2026-02-30 over into March. */
 function validDate(text: string): boolean {
-    return !Number.isNaN(Date.parse(text));
+    if (Number.isNaN(Date.parse(text))) return false;
+    const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+    const calendar = new Date(Date.UTC(year, month - 1, day));
+    return calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 }
 
 function missingRequired(fields: readonly Field[], data: ObjectLiteral | undefined): string[] {

@@ -25,7 +25,7 @@ export class ReferencesValidator {
             if (!target || isEvent(target) || !reference.reference.$refText.includes('.')) continue;
             const targetContext = contextNameOf(target);
             if (targetContext === contextNameOf(node)) continue;
-            accept('error', `'${reference.reference.$refText}' is ${withArticle(kindOf(target))} of context ${targetContext}: another context may only consume its events. React to one of its events with a policy in this context instead.`, {
+            accept('error', `'${reference.reference.$refText}' is ${withArticle(kindOf(target))} of context ${targetContext}: another context may only consume its events. ${crossContextAdvice(target)}`, {
                 node, property: reference.property as never, index: reference.index, data: issue(IssueCodes.CrossContextReference)
             });
         }
@@ -45,7 +45,8 @@ export class ReferencesValidator {
         command.rejects.forEach((reference, index) => {
             const error = reference.ref;
             const owner = error && aggregateOf(error);
-            if (owner && owner !== aggregate) {
+            // An error of another context is already reported as a cross-context reference.
+            if (owner && owner !== aggregate && contextNameOf(owner) === contextNameOf(command)) {
                 accept('error', `${reference.$refText} is an error of aggregate ${owner.name}; command ${command.name} can only reject with errors of its own aggregate ${aggregate?.name}. Declare the error in ${aggregate?.name}.`, {
                     node: command, property: 'rejects', index, data: issue(IssueCodes.RejectsForeignError)
                 });
@@ -70,6 +71,19 @@ export class ReferencesValidator {
                 : `Event ${event.name} cannot supply the key '${key.name}' of read model ${readModel.name}: add a field \`${key.name}: ${typeToString(key.type)}\` to the event, or handle it in a read model keyed by ${streamIdName(event)}.`;
             accept('error', message, { node: readModel, property: 'handles', index, data: issue(IssueCodes.KeyNotSupplied, { key: key.name }) });
         });
+    }
+}
+
+/** What to do instead of using another context's declaration, by what it is. */
+function crossContextAdvice(target: AstNode): string {
+    switch (kindOf(target)) {
+        case 'type':
+        case 'enum':
+            return `Declare the ${kindOf(target)} this context needs in this context (contexts share data through event fields, not types).`;
+        case 'read model':
+            return 'Declare a read model in this context, fed by the events of the other one.';
+        default:
+            return 'React to one of its events with a policy in this context instead.';
     }
 }
 

@@ -25,20 +25,30 @@ export class StructureValidator {
     }
 
     checkContextFirst(model: Model, accept: ValidationAcceptor): void {
-        if (!model.context) {
-            const first = model.elements[0];
-            const message = 'This file has no bounded context: start it with `context Name` (for example `context Banking`).';
-            if (first) accept('error', message, { node: first, property: 'name', data: issue(IssueCodes.MissingContext) });
-            else accept('error', message, { node: model, data: issue(IssueCodes.MissingContext) });
+        if (model.context) {
+            for (const extra of model.misplacedContexts) {
+                accept('error', `This file already belongs to context ${model.context.name}: a file has exactly one \`context\` line. Remove this one, or move the declarations below it into a file of their own.`, {
+                    node: extra, property: 'name', data: issue(IssueCodes.MisplacedContext)
+                });
+            }
             return;
         }
-        const contextOffset = model.context.$cstNode?.offset ?? 0;
-        const before = model.elements.find(element => (element.$cstNode?.offset ?? 0) < contextOffset);
-        if (before) {
+        const [misplaced, ...extras] = model.misplacedContexts;
+        if (misplaced) {
             accept('error', '`context` must be the first declaration of the file: move it to the top.', {
-                node: model.context, property: 'name', data: issue(IssueCodes.MisplacedContext)
+                node: misplaced, property: 'name', data: issue(IssueCodes.MisplacedContext)
             });
+            for (const extra of extras) {
+                accept('error', `This file already belongs to context ${misplaced.name}: a file has exactly one \`context\` line. Remove this one.`, {
+                    node: extra, property: 'name', data: issue(IssueCodes.MisplacedContext)
+                });
+            }
+            return;
         }
+        const first = model.elements[0];
+        const message = 'This file has no bounded context: start it with `context Name` (for example `context Banking`).';
+        if (first) accept('error', message, { node: first, property: 'name', data: issue(IssueCodes.MissingContext) });
+        else accept('error', message, { node: model, data: issue(IssueCodes.MissingContext) });
     }
 
     checkOneStreamId(aggregate: Aggregate, accept: ValidationAcceptor): void {
