@@ -83,6 +83,10 @@ export function expectParsed(result: ValidationResult): void {
     assert.deepEqual([...lexerErrors, ...parserErrors].map(e => e.message), [], 'Expected the model to parse');
 }
 
+export function messageOf(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
 export function codeOf(diagnostic: Diagnostic): string | undefined {
     return (diagnostic.data as { code?: string } | undefined)?.code;
 }
