@@ -33,7 +33,16 @@ const contexts = [
         // Some dependencies read import.meta.url; give the CommonJS bundle an equivalent.
         define: { 'import.meta.url': 'importMetaUrl' },
         banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
-    })
+    }),
+    // The flow preview's webview script (and its CSS, out/webview.css): a plain browser script.
+    ...(existsSync('src/preview/webview/main.ts') ? [await esbuild.context({
+        ...common,
+        entryPoints: [{ in: 'src/preview/webview/main.ts', out: 'webview' }],
+        outdir: 'out',
+        platform: 'browser',
+        target: 'es2022',
+        format: 'iife'
+    })] : [])
 ];
 
 for (const context of contexts) {

@@ -4,7 +4,9 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEventloomServices } from './eventloom-module.js';
+import { registerFlowGraphHandler } from '../preview/server/flow-graph-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createEventloomServices({ connection, ...NodeFileSystem });
 startLanguageServer(shared);
+registerFlowGraphHandler(shared);

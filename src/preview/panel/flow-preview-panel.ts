@@ -1,0 +1,214 @@
+/**
+ * The flow preview panel, shaped like the VS Code webview sample: one panel at a time
+ * (`createOrShow`), brought back after a window reload (`revive`), a disposables list. It asks the
+ * language server for the laid-out graph (debounced while typing), keeps the last valid diagram
+ * while the text has errors, and connects the diagram and the editor both ways.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { FLOW_GRAPH_REQUEST, type FlowGraphParams, type FlowGraphResult } from '../flow-graph-request.js';
+import type { FlowGraphFilter, LaidOutFlowGraph, LaidOutNode } from '../graph/flow-graph.js';
+import { PREVIEW_VIEW_TYPE, type FromWebviewMessage, type PreviewState, type ToWebviewMessage } from '../protocol.js';
+import { saveDiagram } from './export-diagram.js';
+import { nodeAtPosition } from './node-at-position.js';
+import { previewHtml } from './webview-html.js';
+
+const UPDATE_DELAY_MS = 250;
+
+/** What the panel last showed and heard; the in-host tests read it through an internal command. */
+export interface PreviewSnapshot {
+    filter: FlowGraphFilter;
+    renderedNodeIds: string[];
+    renderCount: number;
+    stale: boolean;
+    highlighted?: string;
+}
+
+export class FlowPreviewPanel {
+    static current: FlowPreviewPanel | undefined;
+
+    private readonly disposables: vscode.Disposable[] = [];
+    private filter: FlowGraphFilter;
+    /** What the webview shows now, and the last graph computed from error-free text. */
+    private shown: LaidOutFlowGraph | undefined;
+    private lastValid: LaidOutFlowGraph | undefined;
+    private staleReason: string | undefined;
+    private updateTimer: ReturnType<typeof setTimeout> | undefined;
+    private requestNumber = 0;
+    private snapshot: PreviewSnapshot;
+
+    static createOrShow(extensionUri: vscode.Uri, client: BaseLanguageClient): FlowPreviewPanel {
+        if (FlowPreviewPanel.current) {
+            FlowPreviewPanel.current.panel.reveal(undefined, true);
+            return FlowPreviewPanel.current;
+        }
+        const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Eventloom Flow',
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
+        return FlowPreviewPanel.current = new FlowPreviewPanel(panel, extensionUri, client, undefined);
+    }
+
+    static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, client: BaseLanguageClient, state: PreviewState | undefined): FlowPreviewPanel {
+        FlowPreviewPanel.current?.dispose();
+        return FlowPreviewPanel.current = new FlowPreviewPanel(panel, extensionUri, client, state);
+    }
+
+    private constructor(
+        private readonly panel: vscode.WebviewPanel,
+        extensionUri: vscode.Uri,
+        private readonly client: BaseLanguageClient,
+        state: PreviewState | undefined
+    ) {
+        this.filter = state?.filter ?? {};
+        this.snapshot = { filter: this.filter, renderedNodeIds: [], renderCount: 0, stale: false };
+        panel.webview.options = webviewOptions(extensionUri);
+        const out = vscode.Uri.joinPath(extensionUri, 'out');
+        panel.webview.html = previewHtml({
+            cspSource: panel.webview.cspSource,
+            scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(out, 'webview.js')).toString(),
+            styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(out, 'webview.css')).toString()
+        });
+
+        const watcher = vscode.workspace.createFileSystemWatcher('**/*.loom');
+        this.disposables.push(
+            watcher,
+            watcher.onDidCreate(() => this.scheduleUpdate()),
+            watcher.onDidDelete(() => this.scheduleUpdate()),
+            panel.onDidDispose(() => this.dispose()),
+            panel.webview.onDidReceiveMessage((message: FromWebviewMessage) => this.receive(message)),
+            vscode.workspace.onDidChangeTextDocument(event => {
+                if (event.document.languageId === 'eventloom' && event.contentChanges.length > 0) this.scheduleUpdate();
+            }),
+            vscode.workspace.onDidSaveTextDocument(document => {
+                if (document.languageId === 'eventloom') this.scheduleUpdate();
+            }),
+            vscode.window.onDidChangeTextEditorSelection(event => this.followCursor(event.textEditor))
+        );
+    }
+
+    get snapshotForTests(): PreviewSnapshot {
+        return { ...this.snapshot };
+    }
+
+    /** The graph on screen: what "Export" writes. */
+    get shownGraph(): LaidOutFlowGraph | undefined {
+        return this.shown;
+    }
+
+    receive(message: FromWebviewMessage): void {
+        switch (message.type) {
+            case 'ready':
+                // A fresh page (first load, reload, or the panel became visible again).
+                if (this.shown) this.post({ type: 'graph', graph: this.shown, ...(this.staleReason ? { staleReason: this.staleReason } : {}) });
+                void this.update();
+                break;
+            case 'rendered':
+                this.snapshot = { ...this.snapshot, renderedNodeIds: message.nodeIds, renderCount: this.snapshot.renderCount + 1, stale: message.stale };
+                break;
+            case 'reveal':
+                void this.reveal(message.nodeId);
+                break;
+            case 'setFilter':
+                this.filter = message.filter;
+                this.lastValid = undefined;
+                this.snapshot = { ...this.snapshot, filter: this.filter };
+                void this.update();
+                break;
+            case 'export':
+                void this.exportShown(message.format);
+                break;
+        }
+    }
+
+    async exportShown(format: 'svg' | 'mermaid'): Promise<vscode.Uri | undefined> {
+        if (!this.shown) {
+            void vscode.window.showWarningMessage('The flow preview has nothing to export yet.');
+            return undefined;
+        }
+        return saveDiagram(this.shown, format);
+    }
+
+    scheduleUpdate(): void {
+        if (this.updateTimer) clearTimeout(this.updateTimer);
+        this.updateTimer = setTimeout(() => {
+            this.updateTimer = undefined;
+            void this.update();
+        }, UPDATE_DELAY_MS);
+    }
+
+    /** Asks the server for the current graph; answers to older requests are dropped. */
+    async update(): Promise<void> {
+        const request = ++this.requestNumber;
+        let result: FlowGraphResult;
+        try {
+            const params: FlowGraphParams = { filter: this.filter };
+            result = await this.client.sendRequest<FlowGraphResult>(FLOW_GRAPH_REQUEST, params);
+        } catch (error) {
+            if (request === this.requestNumber) {
+                this.post({ type: 'failed', message: `The flow could not be computed: ${(error as Error).message}. Save the file and try again, or reload the window.` });
+            }
+            return;
+        }
+        if (request !== this.requestNumber) return;
+        if (result.errorCount === 0) {
+            this.lastValid = result.graph;
+            this.show(result.graph, undefined);
+        } else {
+            const where = result.firstError ? ` (first at ${result.firstError})` : '';
+            const errors = `${result.errorCount} ${result.errorCount === 1 ? 'error' : 'errors'}${where}`;
+            if (this.lastValid) this.show(this.lastValid, `The model has ${errors}: showing the last valid diagram until they are fixed.`);
+            else this.show(result.graph, `The model has ${errors}: the diagram may be incomplete until they are fixed.`);
+        }
+    }
+
+    private show(graph: LaidOutFlowGraph, staleReason: string | undefined): void {
+        this.shown = graph;
+        this.staleReason = staleReason;
+        this.post({ type: 'graph', graph, ...(staleReason ? { staleReason } : {}) });
+        const editor = vscode.window.activeTextEditor;
+        if (editor) this.followCursor(editor);
+    }
+
+    /** Click on a node: reveal its declaration, in the editor column that already shows the file if any. */
+    async reveal(nodeId: string): Promise<vscode.TextEditor | undefined> {
+        const node = this.shown?.nodes.find(candidate => candidate.id === nodeId);
+        if (!node?.location) return undefined;
+        const uri = this.client.protocol2CodeConverter.asUri(node.location.uri);
+        const { start, end } = node.location.nameRange;
+        const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+        const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === uri.toString());
+        const document = await vscode.workspace.openTextDocument(uri);
+        const editor = await vscode.window.showTextDocument(document, {
+            viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+            selection,
+            preserveFocus: false
+        });
+        editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        return editor;
+    }
+
+    /** The cursor on a declaration highlights its node. */
+    private followCursor(editor: vscode.TextEditor): void {
+        if (editor.document.languageId !== 'eventloom' || !this.shown) return;
+        const uri = this.client.code2ProtocolConverter.asUri(editor.document.uri);
+        const node: LaidOutNode | undefined = nodeAtPosition(this.shown.nodes, uri, editor.selection.active);
+        if (node?.id === this.snapshot.highlighted) return;
+        this.snapshot = { ...this.snapshot, highlighted: node?.id };
+        this.post({ type: 'highlight', ...(node ? { nodeId: node.id } : {}) });
+    }
+
+    private post(message: ToWebviewMessage): void {
+        void this.panel.webview.postMessage(message);
+    }
+
+    dispose(): void {
+        if (FlowPreviewPanel.current === this) FlowPreviewPanel.current = undefined;
+        if (this.updateTimer) clearTimeout(this.updateTimer);
+        this.panel.dispose();
+        for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    }
+}
+
+/** Scripts on, and nothing loadable but the bundle folder. */
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'out')] };
+}

@@ -1,0 +1,59 @@
+/**
+ * Everything the flow preview adds to the extension: the commands "Open Flow Preview", "Export as
+ * SVG" and "Export as Mermaid", and the serializer that brings the panel back after a reload.
+ * Called once from the extension's `activate`.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { FLOW_GRAPH_REQUEST, type FlowGraphParams, type FlowGraphResult } from '../flow-graph-request.js';
+import { PREVIEW_VIEW_TYPE, type ExportFormat, type FromWebviewMessage, type PreviewState } from '../protocol.js';
+import { saveDiagram } from './export-diagram.js';
+import { FlowPreviewPanel, type PreviewSnapshot } from './flow-preview-panel.js';
+
+export const OPEN_PREVIEW_COMMAND = 'eventloom.openPreview';
+export const EXPORT_SVG_COMMAND = 'eventloom.exportSvg';
+export const EXPORT_MERMAID_COMMAND = 'eventloom.exportMermaid';
+/** Internal (not contributed, so not in the palette): what the in-host tests observe and inject. */
+export const PREVIEW_SNAPSHOT_COMMAND = '_eventloom.preview.snapshot';
+export const PREVIEW_RECEIVE_COMMAND = '_eventloom.preview.receive';
+
+export function registerFlowPreview(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+    const extensionUri = context.extensionUri;
+    context.subscriptions.push(
+        vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, () => {
+            FlowPreviewPanel.createOrShow(extensionUri, client);
+        }),
+        vscode.commands.registerCommand(EXPORT_SVG_COMMAND, () => exportDiagram(client, 'svg')),
+        vscode.commands.registerCommand(EXPORT_MERMAID_COMMAND, () => exportDiagram(client, 'mermaid')),
+        vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+            async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined) {
+                FlowPreviewPanel.revive(panel, extensionUri, client, state);
+            }
+        }),
+        vscode.commands.registerCommand(PREVIEW_SNAPSHOT_COMMAND, (): PreviewSnapshot | undefined => FlowPreviewPanel.current?.snapshotForTests),
+        vscode.commands.registerCommand(PREVIEW_RECEIVE_COMMAND, async (message: FromWebviewMessage) => {
+            const panel = FlowPreviewPanel.current;
+            if (!panel) return undefined;
+            if (message.type === 'reveal') return (await panel.reveal(message.nodeId))?.document.uri.toString();
+            panel.receive(message);
+            return undefined;
+        }),
+        { dispose: () => FlowPreviewPanel.current?.dispose() }
+    );
+}
+
+/** Exports what the open preview shows; without a preview, the whole model (if it has no errors). */
+async function exportDiagram(client: BaseLanguageClient, format: ExportFormat): Promise<void> {
+    const panel = FlowPreviewPanel.current;
+    if (panel?.shownGraph) {
+        await panel.exportShown(format);
+        return;
+    }
+    const params: FlowGraphParams = {};
+    const result = await client.sendRequest<FlowGraphResult>(FLOW_GRAPH_REQUEST, params);
+    if (result.errorCount > 0) {
+        void vscode.window.showErrorMessage(`The model has ${result.errorCount} ${result.errorCount === 1 ? 'error' : 'errors'}${result.firstError ? ` (first at ${result.firstError})` : ''}: fix them, then export again.`);
+        return;
+    }
+    await saveDiagram(result.graph, format);
+}
