@@ -10,7 +10,9 @@ const production = process.argv.includes('--production');
 const nodeEntries = [
     { in: 'src/cli/main.ts', out: 'cli' },
     { in: 'src/language/main.ts', out: 'server' },
-    { in: 'src/extension/main.ts', out: 'extension' }
+    { in: 'src/extension/main.ts', out: 'extension' },
+    // ts-morph (a whole TypeScript compiler) in its own bundle, loaded on the first Generate only.
+    { in: 'src/generator/generate-to-folder.ts', out: 'generator' }
 ].filter(entry => existsSync(entry.in));
 
 const common = {

@@ -60,6 +60,7 @@ export function generatedFileOf(type: string, name: string): string | undefined 
  */
 export const DERIVED_TYPE_SUFFIXES: Readonly<Record<string, readonly string[]>> = {
     [Aggregate.$type]: ['State', 'Command', 'Event', 'Rejection'],
+    [ReadModel.$type]: ['Event'],
     [Query.$type]: ['Result', 'Handler']
 };
 
@@ -85,5 +86,8 @@ export const TYPESCRIPT_RESERVED_WORDS: ReadonlySet<string> = new Set([
 export const GLOBALS_USED_BY_GENERATED_CODE: ReadonlySet<string> = new Set([
     'Array', 'ReadonlyArray', 'Readonly', 'Record', 'Partial', 'Required', 'Pick', 'Omit',
     'Extract', 'Exclude', 'Promise', 'Error', 'Object', 'String', 'Number', 'Boolean', 'Date',
-    'JSON', 'Math', 'Symbol', 'Map', 'Set', 'NonNullable', 'ReturnType', 'Parameters'
+    'JSON', 'Math', 'Symbol', 'Map', 'Set', 'NonNullable', 'ReturnType', 'Parameters',
+    // The support types every context's generated `types.ts` and `emmett.ts` declare.
+    'Decimal', 'Timestamp', 'IsoDate', 'Uuid', 'CommandMetadata', 'EventMetadata', 'StoredEvent', 'Rejection',
+    'Decider', 'Projection', 'EmmettDecider', 'RejectionError'
 ]);

@@ -1,0 +1,230 @@
+/**
+ * `<context>/<aggregate>.ts`: the aggregate's commands, events and rejections (Emmett-shaped
+ * messages), their unions and type guards, its state and initial state, the exhaustive `decide`
+ * and `evolve` that dispatch to one hand-written function per command and per event, and the
+ * decider bundling them.
+ */
+import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { Aggregate, Command, DomainError, Event, Field } from '../language/generated/ast.js';
+import { commandsOf, contextNameOf, errorsOf, eventsOf, sameType, stateFieldsOf } from '../language/model-queries.js';
+import { camelCase } from '../language/typescript-names.js';
+import { docs } from './doc-comments.js';
+import { access, handwrittenNames } from './element-files.js';
+import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG } from './file-layout.js';
+import { literalToTypeScript } from './literals.js';
+import { TypeImports, objectTypeOf, propertyName, typeOf } from './type-mapping.js';
+
+export function aggregateSourceFile(aggregate: Aggregate): SourceFileStructure {
+    const imports = new TypeImports();
+    const name = aggregate.name;
+    const commands = commandsOf(aggregate);
+    const events = eventsOf(aggregate);
+    const errors = errorsOf(aggregate);
+    const generated: StatementStructures[] = [
+        ...commands.map(command => messageType(command, 'CommandMetadata', imports)),
+        ...events.map(event => messageType(event, 'EventMetadata', imports)),
+        ...errors.map(error => rejectionType(error, imports)),
+        union(`${name}Command`, commands, `Every command aggregate ${name} handles.`),
+        union(`${name}Event`, events, `Every event in a ${name} stream.`),
+        union(`${name}Rejection`, errors, `Every way a ${name} command can be refused.`),
+        ...typeGuards(name, 'Command', commands),
+        ...typeGuards(name, 'Event', events),
+        stateType(aggregate, imports),
+        initialState(aggregate),
+        evolve(aggregate, events),
+        decide(aggregate, commands),
+        decider(aggregate, imports)
+    ];
+    const handwritten: StatementStructures[] = [
+        ...commands.map(command => decideStub(aggregate, command)),
+        ...events.map(event => evolveStub(aggregate, event))
+    ];
+    return {
+        kind: StructureKind.SourceFile,
+        statements: [
+            GENERATED_HEADER,
+            { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: imports.sorted() },
+            { kind: StructureKind.ImportDeclaration, moduleSpecifier: './types.js', namedImports: ['assertNever'] },
+            ...generated,
+            HANDWRITTEN_BANNER,
+            ...handwritten
+        ]
+    };
+}
+
+function messageType(message: Command | Event, metadata: string, imports: TypeImports): StatementStructures {
+    imports.use(metadata);
+    const version = 'version' in message && message.version ? `\n\nVersion ${message.version} of this event.` : '';
+    return {
+        kind: StructureKind.TypeAlias, isExported: true, name: message.name,
+        docs: docs(message, undefined, ...(version ? [version.trim()] : [])),
+        type: `{ readonly type: '${message.name}'; readonly data: ${objectTypeOf(message.fields, imports)}; readonly metadata?: ${metadata} }`
+    };
+}
+
+function rejectionType(error: DomainError, imports: TypeImports): StatementStructures {
+    imports.use('Rejection');
+    return {
+        kind: StructureKind.TypeAlias, isExported: true, name: error.name, docs: docs(error),
+        type: `Rejection<'${error.name}', ${objectTypeOf(error.fields, imports)}>`
+    };
+}
+
+function union(name: string, members: ReadonlyArray<{ name: string }>, description: string): StatementStructures {
+    return {
+        kind: StructureKind.TypeAlias, isExported: true, name, docs: [{ description }],
+        type: members.length === 0 ? 'never' : members.map(member => member.name).join(' | ')
+    };
+}
+
+function typeGuards(aggregate: string, kind: 'Command' | 'Event', messages: ReadonlyArray<Command | Event>): StatementStructures[] {
+    const listName = `${camelCase(aggregate)}${kind}Types`;
+    return [
+        {
+            kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const,
+            docs: [{ description: `The \`type\` of every ${aggregate}${kind}.` }],
+            declarations: [{ name: listName, type: `ReadonlyArray<${aggregate}${kind}['type']>`, initializer: `[${messages.map(m => `'${m.name}'`).join(', ')}]` }]
+        },
+        {
+            kind: StructureKind.Function, isExported: true, name: `is${aggregate}${kind}`,
+            docs: [{ description: `Whether a message is one of aggregate ${aggregate}'s ${kind.toLowerCase()}s.` }],
+            parameters: [{ name: 'message', type: '{ readonly type: string }' }], returnType: `message is ${aggregate}${kind}`,
+            statements: `return (${listName} as ReadonlyArray<string>).includes(message.type);`
+        }
+    ];
+}
+
+/**
+ * State fields that are required but have no default become optional in the state type: no
+ * honest value exists before the event that sets them (an empty string is not a customer).
+ */
+function stateType(aggregate: Aggregate, imports: TypeImports): StatementStructures {
+    return {
+        kind: StructureKind.Interface, isExported: true, name: `${aggregate.name}State`,
+        docs: [{ description: `The decision state of ${aggregate.name}, rebuilt by replaying its events. Fields without a default\nin the model are optional: they are unknown until an event sets them.` }],
+        properties: stateFieldsOf(aggregate).map(field => ({
+            name: propertyName(field.name), isReadonly: true, hasQuestionToken: !hasInitialValue(field),
+            type: typeOf(field.type, imports), docs: docs(field)
+        }))
+    };
+}
+
+function hasInitialValue(field: Field): boolean {
+    return !field.optional && field.default !== undefined;
+}
+
+function initialState(aggregate: Aggregate): StatementStructures {
+    const values = stateFieldsOf(aggregate).filter(hasInitialValue)
+        .map(field => `${propertyName(field.name)}: ${literalToTypeScript(field.default!, field.type)}`);
+    return {
+        kind: StructureKind.Function, isExported: true, name: 'initialState', returnType: `${aggregate.name}State`,
+        docs: [{ description: `The state of a ${aggregate.name} before its first event: the model's defaults.` }],
+        statements: `return { ${values.join(', ')} };`.replace('{  }', '{}')
+    };
+}
+
+function evolve(aggregate: Aggregate, events: Event[]): StatementStructures {
+    const body = events.length === 0 ? ['return assertNever(event);'] : [
+        'switch (event.type) {',
+        ...events.map(event => `    case '${event.name}': return ${handwrittenNames.evolve(event)}(state, event);`),
+        '    default: return assertNever(event);',
+        '}'
+    ];
+    return {
+        kind: StructureKind.Function, isExported: true, name: 'evolve',
+        docs: [{ description: `Applies one event to the state of a ${aggregate.name}: a left fold over the stream gives its\ncurrent state. One case per event, each in its hand-written \`evolve…\` function below.` }],
+        parameters: [{ name: 'state', type: `${aggregate.name}State` }, { name: 'event', type: `${aggregate.name}Event` }],
+        returnType: `${aggregate.name}State`, statements: body.join('\n')
+    };
+}
+
+function decide(aggregate: Aggregate, commands: Command[]): StatementStructures {
+    const body = commands.length === 0 ? ['return assertNever(command);'] : [
+        'switch (command.type) {',
+        ...commands.map(command => `    case '${command.name}': return ${handwrittenNames.decide(command)}(command, state);`),
+        '    default: return assertNever(command);',
+        '}'
+    ];
+    return {
+        kind: StructureKind.Function, isExported: true, name: 'decide',
+        docs: [{ description: `Decides what a command does to a ${aggregate.name}: the events to append, or the rejection.\nPure: it never throws for a domain rule. One case per command, each in its hand-written\n\`decide…\` function below.` }],
+        parameters: [{ name: 'command', type: `${aggregate.name}Command` }, { name: 'state', type: `${aggregate.name}State` }],
+        returnType: `${aggregate.name}Event[] | ${aggregate.name}Rejection`, statements: body.join('\n')
+    };
+}
+
+function decider(aggregate: Aggregate, imports: TypeImports): StatementStructures {
+    imports.use('Decider');
+    const name = aggregate.name;
+    return {
+        kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const,
+        docs: docs(aggregate, undefined, `The decider of aggregate ${name}.`),
+        declarations: [{
+            name: `${camelCase(name)}Decider`,
+            type: `Decider<${name}State, ${name}Command, ${name}Event, ${name}Rejection>`,
+            initializer: '{ decide, evolve, initialState }'
+        }]
+    };
+}
+
+function handwrittenDocs(description: string): Array<{ description: string; tags: Array<{ tagName: string }> }> {
+    return [{ description, tags: [{ tagName: HANDWRITTEN_TAG }] }];
+}
+
+/**
+ * The first stub of a command's decision: when every required field of its first event can be
+ * copied from a same-named, same-typed command field, it emits that event; otherwise it throws
+ * until the user writes the rule (the only throw in generated code, and only in a stub).
+ */
+function decideStub(aggregate: Aggregate, command: Command): StatementStructures {
+    const emitted = command.emits.map(reference => reference.ref).filter((event): event is Event => !!event);
+    const rejections = command.rejects.map(reference => reference.$refText);
+    const returnType = [
+        emitted.length === 0 ? 'never[]' : `Array<${emitted.map(event => event.name).join(' | ')}>`,
+        ...rejections
+    ].join(' | ');
+    const first = emitted[0];
+    const data = first ? copiedFields(first.fields, command.fields, 'command') : undefined;
+    const rules = rejections.length > 0 ? `check the rules (may reject with ${rejections.join(', ')}), then ` : '';
+    const body = first && data
+        ? [`// TODO: ${rules}complete the event data.`, `return [{ type: '${first.name}', data: ${data} }];`]
+        : [`// TODO: ${rules}return the events ${command.name} causes.`,
+            `throw new Error('${aggregate.name}: decide${command.name} is not written yet (${contextNameOf(aggregate)} model)');`];
+    return {
+        kind: StructureKind.Function, isExported: true, name: handwrittenNames.decide(command),
+        docs: handwrittenDocs(`Decides command ${command.name}${emitted.length ? `: emits ${emitted.map(e => e.name).join(', ')}` : ''}${rejections.length ? `, or rejects with ${rejections.join(', ')}` : ''}.`),
+        parameters: [{ name: 'command', type: command.name }, { name: 'state', type: `${aggregate.name}State` }],
+        returnType, statements: body.join('\n')
+    };
+}
+
+function evolveStub(aggregate: Aggregate, event: Event): StatementStructures {
+    const assignments = copiedAssignments(stateFieldsOf(aggregate), event.fields, 'event');
+    return {
+        kind: StructureKind.Function, isExported: true, name: handwrittenNames.evolve(event),
+        docs: handwrittenDocs(`Applies event ${event.name} to the state of ${aggregate.name}.`),
+        parameters: [{ name: 'state', type: `${aggregate.name}State` }, { name: 'event', type: event.name }],
+        returnType: `${aggregate.name}State`,
+        statements: assignments.length === 0 ? 'return state;' : `return { ...state, ${assignments.join(', ')} };`
+    };
+}
+
+/** `target: source.data.target` for each target field a same-named, same-typed source field fills. */
+export function copiedAssignments(targets: readonly Field[], sources: readonly Field[], source: string): string[] {
+    const assignments: string[] = [];
+    for (const target of targets) {
+        const from = sources.find(field => field.name === target.name && sameType(field.type, target.type));
+        // An optional source cannot fill a target that must always hold a value.
+        if (!from || (from.optional && !target.optional)) continue;
+        assignments.push(`${propertyName(target.name)}: ${access(`${source}.data`, from.name)}`);
+    }
+    return assignments;
+}
+
+/** The data object of an event filled from a command, or undefined when a required field has no source. */
+function copiedFields(targets: readonly Field[], sources: readonly Field[], source: string): string | undefined {
+    const assignments = copiedAssignments(targets, sources, source);
+    const filled = new Set(assignments.map(assignment => assignment.slice(0, assignment.indexOf(':'))));
+    if (targets.some(field => !field.optional && !filled.has(propertyName(field.name)))) return undefined;
+    return assignments.length === 0 ? '{}' : `{ ${assignments.join(', ')} }`;
+}

@@ -1,0 +1,50 @@
+/**
+ * `<context>/index.ts`: re-exports every name DESIGN §5 promises, by name, so that two aggregates'
+ * `decide` functions (reachable through their deciders) never clash and type-only names stay
+ * type-only exports (`isolatedModules`, `verbatimModuleSyntax`).
+ */
+import { StructureKind, type ExportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
+import { camelCase } from '../language/typescript-names.js';
+import { commandsOf, errorsOf, eventsOf } from '../language/model-queries.js';
+import type { ContextModel } from './context-model.js';
+import { docCommentOf } from './doc-comments.js';
+import { aggregateFile, handwrittenNames, projectionFile } from './element-files.js';
+import { FULLY_GENERATED_HEADER } from './file-layout.js';
+
+export function indexSourceFile(context: ContextModel): SourceFileStructure {
+    const exports: ExportDeclarationStructure[] = [];
+    const add = (file: string, names: string[], isTypeOnly: boolean) => {
+        if (names.length > 0) exports.push({ kind: StructureKind.ExportDeclaration, isTypeOnly, moduleSpecifier: `./${file}.js`, namedExports: names });
+    };
+    add('types', ['Decimal', 'Timestamp', 'IsoDate', 'Uuid', 'CommandMetadata', 'EventMetadata', 'StoredEvent', 'Rejection', 'Decider', 'Projection',
+        ...context.valueTypes.map(valueType => valueType.name)], true);
+    add('types', ['streamNameOf', 'streamIdOf', 'isRejection', ...context.enums.map(enumeration => enumeration.name)], false);
+    add('emmett', ['EmmettDecider'], true);
+    add('emmett', ['RejectionError', 'toEmmettDecider'], false);
+    for (const aggregate of context.aggregates) {
+        const name = aggregate.name;
+        add(aggregateFile(aggregate), [
+            ...commandsOf(aggregate).map(command => command.name), ...eventsOf(aggregate).map(event => event.name),
+            ...errorsOf(aggregate).map(error => error.name),
+            `${name}Command`, `${name}Event`, `${name}Rejection`, `${name}State`
+        ], true);
+        add(aggregateFile(aggregate), [
+            `${camelCase(name)}Decider`, `${camelCase(name)}CommandTypes`, `${camelCase(name)}EventTypes`, `is${name}Command`, `is${name}Event`
+        ], false);
+    }
+    for (const readModel of context.readModels) {
+        add(projectionFile(readModel), [readModel.name, `${readModel.name}Event`], true);
+        add(projectionFile(readModel), [`initial${readModel.name}`, `${camelCase(readModel.name)}Projection`], false);
+    }
+    add('queries', context.queries.flatMap(query => [query.name, `${query.name}Result`, `${query.name}Handler`]), true);
+    add('policies', context.policies.flatMap(policy => [`${handwrittenNames.policy(policy)}Policy`]), false);
+    const description = context.declarations.map(docCommentOf).find(text => text !== undefined);
+    return {
+        kind: StructureKind.SourceFile,
+        statements: [
+            FULLY_GENERATED_HEADER,
+            `/**\n * Bounded context ${context.name}.${description ? `\n *\n${description.split('\n').map(line => ` * ${line}`.trimEnd()).join('\n')}` : ''}\n * @module\n */`,
+            ...exports
+        ]
+    };
+}

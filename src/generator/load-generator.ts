@@ -1,0 +1,24 @@
+/**
+ * Loads the generator (ts-morph and a whole TypeScript compiler) on first use only. Bundled, it is
+ * `out/generator.cjs` beside the running server bundle; from source (tests), the module itself.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export type GeneratorModule = typeof import('./generate-to-folder.js');
+
+let loaded: Promise<GeneratorModule> | undefined;
+
+export function loadGenerator(): Promise<GeneratorModule> {
+    loaded ??= load();
+    return loaded;
+}
+
+async function load(): Promise<GeneratorModule> {
+    const bundle = fileURLToPath(new URL('./generator.cjs', import.meta.url));
+    if (existsSync(bundle)) return createRequire(import.meta.url)(bundle) as GeneratorModule;
+    // Running from source: a computed specifier, so that esbuild leaves it out of the server bundle.
+    const source = './generate-to-folder.js';
+    return (await import(source)) as GeneratorModule;
+}

@@ -1,0 +1,149 @@
+/**
+ * Regeneration without losing work: merges a freshly generated file with the version on disk.
+ * The new file is the base (generated part, signatures, stubs); ts-morph parses both to find the
+ * functions tagged `@handwritten`, and every such function the old file has keeps its old body,
+ * byte for byte. The user's own statements below the "Hand-written" line (imports, helpers) are
+ * kept as written. Tagged functions whose element is gone move, commented out, to the file's
+ * "Obsolete" section; nothing the user wrote is ever deleted. Merging a file with itself changes
+ * nothing, so regenerating from the same model is byte-identical.
+ */
+import { Node, Project, type FunctionDeclaration, type SourceFile } from 'ts-morph';
+import {
+    HANDWRITTEN_BANNER, HANDWRITTEN_MARKER, HANDWRITTEN_TAG, OBSOLETE_BANNER, OBSOLETE_FILE_HEADER, OBSOLETE_MARKER
+} from './file-layout.js';
+
+export interface MergedFile {
+    text: string;
+    /** Functions of this file that became obsolete in this merge (their element is gone). */
+    obsolete: string[];
+}
+
+const parser = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: false } });
+
+export function mergeGeneratedFile(generated: string, existing: string | undefined): MergedFile {
+    if (existing === undefined || existing === generated || !generated.includes(HANDWRITTEN_MARKER)) {
+        return { text: generated, obsolete: [] };
+    }
+    const old = readUserCode(existing);
+    const fresh = parse('/generated.ts', generated);
+    const freshFunctions = handwrittenFunctions(fresh);
+    const freshNames = new Set(freshFunctions.map(fn => fn.getName()!));
+
+    // Splice the user's bodies into the new text, from the end so earlier offsets stay valid.
+    let text = generated;
+    for (const fn of [...freshFunctions].reverse()) {
+        const body = old.bodies.get(fn.getName()!);
+        const block = fn.getBody();
+        if (body !== undefined && block) text = text.slice(0, block.getStart()) + body + text.slice(block.getEnd());
+    }
+    fresh.forget();
+
+    const obsolete = old.functions.filter(fn => !freshNames.has(fn.name));
+    const entries = [...old.obsoleteEntries, ...obsolete.map(fn => obsoleteEntry(fn.name, fn.text))];
+    return { text: assemble(text, old.userStatements, entries), obsolete: obsolete.map(fn => fn.name) };
+}
+
+/**
+ * A file whose model element is gone: what the user wrote in it, commented out under a header,
+ * so the project still compiles and nothing is lost. Undefined when the file holds no user code.
+ */
+export function obsoleteFile(existing: string): string | undefined {
+    if (existing.startsWith(OBSOLETE_FILE_HEADER)) return existing;
+    if (!existing.includes(HANDWRITTEN_MARKER)) return undefined;
+    const old = readUserCode(existing);
+    const entries = [
+        ...old.functions.map(fn => obsoleteEntry(fn.name, fn.text)),
+        ...(old.userStatements.trim() ? [obsoleteEntry('your own code', old.userStatements.trim())] : []),
+        ...old.obsoleteEntries
+    ];
+    return [
+        OBSOLETE_FILE_HEADER,
+        '// What you wrote in it is kept below, commented out. Move what you still need, then delete this file.',
+        '',
+        ...entries
+    ].join('\n').trimEnd() + '\n';
+}
+
+interface UserCode {
+    bodies: Map<string, string>;
+    functions: Array<{ name: string; text: string }>;
+    /** Statements below the banner that are not generated functions, with their comments. */
+    userStatements: string;
+    /** The already commented-out entries of the Obsolete section. */
+    obsoleteEntries: string[];
+}
+
+function readUserCode(existing: string): UserCode {
+    if (existing.startsWith(OBSOLETE_FILE_HEADER)) {
+        // The element came back: everything the obsolete file kept stays, as obsolete entries.
+        const kept = existing.slice(existing.indexOf('\n') + 1).replace(/^\/\/ What you wrote in it is kept below.*\n/, '').trim();
+        return { bodies: new Map(), functions: [], userStatements: '', obsoleteEntries: kept ? [`${kept}\n`] : [] };
+    }
+    const obsoleteStart = lineStart(existing, OBSOLETE_MARKER);
+    const code = obsoleteStart === -1 ? existing : existing.slice(0, obsoleteStart);
+    const obsoleteSection = obsoleteStart === -1 ? '' : existing.slice(obsoleteStart);
+    const bannerEnd = endOfBanner(code);
+    const file = parse('/existing.ts', code);
+    const bodies = new Map<string, string>();
+    const functions: Array<{ name: string; text: string }> = [];
+    let userStatements = '';
+    for (const statement of file.getStatements()) {
+        if (Node.isFunctionDeclaration(statement) && isHandwritten(statement) && statement.getName() && statement.getBody()) {
+            bodies.set(statement.getName()!, statement.getBody()!.getText());
+            functions.push({ name: statement.getName()!, text: statement.getText() });
+        } else if (bannerEnd !== -1 && statement.getStart() >= bannerEnd) {
+            userStatements += code.slice(Math.max(statement.getPos(), bannerEnd), statement.getEnd());
+        }
+    }
+    file.forget();
+    return { bodies, functions, userStatements, obsoleteEntries: obsoleteEntriesOf(obsoleteSection) };
+}
+
+function assemble(generated: string, userStatements: string, obsoleteEntries: string[]): string {
+    let text = generated.trimEnd() + '\n';
+    if (userStatements.trim()) text += userStatements.replace(/^\n*/, '\n').trimEnd() + '\n';
+    if (obsoleteEntries.length > 0) text += `${OBSOLETE_BANNER}\n\n${obsoleteEntries.map(entry => entry.trimEnd()).join('\n\n')}\n`;
+    return text;
+}
+
+function obsoleteEntry(name: string, code: string): string {
+    const lines = code.split('\n').map(line => (line.length === 0 ? '//' : `// ${line}`));
+    return [`// @obsolete ${name}: its model element was removed or renamed.`, ...lines].join('\n') + '\n';
+}
+
+/** The entries of an Obsolete section, each starting at its `// @obsolete` line. */
+function obsoleteEntriesOf(section: string): string[] {
+    if (!section) return [];
+    const afterBanner = section.startsWith(OBSOLETE_BANNER) ? section.slice(OBSOLETE_BANNER.length) : section.slice(section.indexOf('\n') + 1);
+    const entries = afterBanner.split(/\n(?=\/\/ @obsolete )/).map(entry => entry.trim()).filter(entry => entry.length > 0);
+    return entries.map(entry => `${entry}\n`);
+}
+
+function handwrittenFunctions(file: SourceFile): FunctionDeclaration[] {
+    return file.getFunctions().filter(fn => isHandwritten(fn) && fn.getName() !== undefined);
+}
+
+function isHandwritten(fn: FunctionDeclaration): boolean {
+    return fn.getJsDocs().some(doc => doc.getTags().some(tag => tag.getTagName() === HANDWRITTEN_TAG));
+}
+
+function parse(path: string, text: string): SourceFile {
+    return parser.createSourceFile(path, text, { overwrite: true });
+}
+
+/** Offset of the start of the line that begins with `marker`, or -1. */
+function lineStart(text: string, marker: string): number {
+    if (text.startsWith(marker)) return 0;
+    const index = text.indexOf(`\n${marker}`);
+    return index === -1 ? -1 : index + 1;
+}
+
+function endOfBanner(text: string): number {
+    const banner = HANDWRITTEN_BANNER.trimStart();
+    const full = text.indexOf(banner);
+    if (full !== -1) return full + banner.length;
+    const marker = lineStart(text, HANDWRITTEN_MARKER);
+    if (marker === -1) return -1;
+    const lineEnd = text.indexOf('\n', marker);
+    return lineEnd === -1 ? text.length : lineEnd;
+}

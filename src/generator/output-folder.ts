@@ -1,0 +1,214 @@
+/**
+ * The thin I/O shell around the pure generator: plans what regeneration changes in an output
+ * folder (merging each file with the version on disk), then commits it atomically.
+ *
+ * Safety rules: every path stays inside the output folder; a folder holding files Eventloom did
+ * not write (per its manifest) is refused unless forced, and those files are then left alone;
+ * user code is never deleted (files of removed elements are kept, commented out); and the new
+ * output is assembled in a sibling staging folder and swapped in with two renames, so a failure
+ * midway leaves the previous output as it was.
+ */
+import { constants } from 'node:fs';
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { GeneratedFile } from './generate-model.js';
+import { mergeGeneratedFile, obsoleteFile } from './merge-generated-file.js';
+
+/** Lists the files Eventloom wrote into an output folder; anything else there is the user's. */
+export const MANIFEST_FILE = '.eventloom-manifest.json';
+
+export interface OutputOptions {
+    /** Write even into a folder that holds files Eventloom did not write (they are left alone). */
+    force?: boolean;
+    /** Only compute what would change; write nothing. */
+    check?: boolean;
+    /** Replaceable for tests that simulate a failure midway. */
+    writeFile?: (path: string, text: string) => Promise<void>;
+}
+
+export interface OutputResult {
+    outDir: string;
+    /** Files created or changed (or, with `check`, that would be). */
+    written: string[];
+    unchanged: string[];
+    /** Code kept but marked obsolete: `path: function` or a whole `path`. */
+    obsolete: string[];
+    /** Fully generated files (no user code in them) of elements that are gone. */
+    removed: string[];
+}
+
+/** The output folder cannot be used as asked; the message says what to do. */
+export class OutputFolderError extends Error {
+    override readonly name = 'OutputFolderError';
+}
+
+interface Manifest {
+    generator: 'eventloom';
+    files: string[];
+}
+
+export async function writeOutput(outDirectory: string, files: readonly GeneratedFile[], options: OutputOptions = {}): Promise<OutputResult> {
+    const outDir = resolve(outDirectory);
+    for (const file of files) assertInside(outDir, file.path);
+    await recoverInterruptedSwap(outDir);
+    const existing = await readExistingOutput(outDir, options.force ?? false);
+
+    const result: OutputResult = { outDir, written: [], unchanged: [], obsolete: [], removed: [] };
+    const changes = new Map<string, string | null>(); // path -> new text, or null to delete
+    const generatedPaths = new Set(files.map(file => file.path));
+    for (const file of files) {
+        const before = existing.texts.get(file.path);
+        const merged = mergeGeneratedFile(file.text, before);
+        result.obsolete.push(...merged.obsolete.map(name => `${file.path}: ${name}`));
+        if (merged.text === before) result.unchanged.push(file.path);
+        else {
+            result.written.push(file.path);
+            changes.set(file.path, merged.text);
+        }
+    }
+    const kept: string[] = [];
+    for (const path of existing.manifest.files.filter(path => !generatedPaths.has(path))) {
+        const before = existing.texts.get(path);
+        if (before === undefined) continue;
+        assertInside(outDir, path);
+        const obsolete = obsoleteFile(before);
+        if (obsolete === undefined) {
+            result.removed.push(path);
+            changes.set(path, null);
+        } else {
+            kept.push(path);
+            if (obsolete !== before) {
+                result.obsolete.push(path);
+                result.written.push(path);
+                changes.set(path, obsolete);
+            }
+        }
+    }
+    const manifest: Manifest = { generator: 'eventloom', files: [...generatedPaths, ...kept].sort() };
+    const manifestText = `${JSON.stringify(manifest, undefined, 2)}\n`;
+    if (manifestText !== existing.manifestText) changes.set(MANIFEST_FILE, manifestText);
+
+    if (!options.check && changes.size > 0) await commit(outDir, existing.exists, changes, options.writeFile ?? defaultWrite);
+    return result;
+}
+
+function assertInside(outDir: string, path: string): void {
+    const segments = path.split('/');
+    const target = resolve(outDir, path);
+    if (isAbsolute(path) || path.includes('\\') || segments.some(s => s === '' || s === '.' || s === '..')
+        || !target.startsWith(outDir + sep)) {
+        throw new OutputFolderError(`Refusing to write '${path}': every generated file must stay inside ${outDir}.`);
+    }
+}
+
+interface ExistingOutput {
+    exists: boolean;
+    manifest: Manifest;
+    manifestText: string | undefined;
+    /** Texts of the files listed in the manifest that exist as regular files. */
+    texts: Map<string, string>;
+}
+
+async function readExistingOutput(outDir: string, force: boolean): Promise<ExistingOutput> {
+    const stat = await lstat(outDir).catch(() => undefined);
+    const empty: ExistingOutput = { exists: false, manifest: { generator: 'eventloom', files: [] }, manifestText: undefined, texts: new Map() };
+    if (!stat) return empty;
+    if (!stat.isDirectory()) throw new OutputFolderError(`The output folder ${outDir} is not a folder: choose another --out.`);
+    const manifestText = await readFile(join(outDir, MANIFEST_FILE), 'utf8').catch(() => undefined);
+    const manifest = parseManifest(manifestText);
+    const present = await listFiles(outDir);
+    const ours = new Set(manifest.files);
+    const foreign = present.filter(path => path !== MANIFEST_FILE && !ours.has(path));
+    if (foreign.length > 0 && !force) {
+        const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : '');
+        throw new OutputFolderError(`The output folder ${outDir} holds files Eventloom did not write (${shown}). Choose an empty or Eventloom-generated folder, or pass --force to generate into it anyway (those files are left alone).`);
+    }
+    const texts = new Map<string, string>();
+    for (const path of manifest.files) {
+        if (!present.includes(path)) continue;
+        const file = join(outDir, ...path.split('/'));
+        if ((await lstat(file)).isFile()) texts.set(path, await readFile(file, 'utf8'));
+    }
+    return { exists: true, manifest, manifestText, texts };
+}
+
+function parseManifest(text: string | undefined): Manifest {
+    if (text === undefined) return { generator: 'eventloom', files: [] };
+    try {
+        const value = JSON.parse(text) as Partial<Manifest>;
+        if (value.generator === 'eventloom' && Array.isArray(value.files) && value.files.every(f => typeof f === 'string')) {
+            return { generator: 'eventloom', files: value.files };
+        }
+    } catch { /* reported below */ }
+    throw new OutputFolderError(`The manifest ${MANIFEST_FILE} in the output folder is not Eventloom's: choose another --out, or delete that file if the folder is yours to regenerate.`);
+}
+
+/** Every file under a folder (symbolic links included, not followed), as `/`-separated relative paths. */
+async function listFiles(root: string): Promise<string[]> {
+    const found: string[] = [];
+    const visit = async (folder: string) => {
+        for (const entry of await readdir(folder, { withFileTypes: true })) {
+            const path = join(folder, entry.name);
+            if (entry.isDirectory()) await visit(path);
+            else found.push(relative(root, path).split(sep).join('/'));
+        }
+    };
+    await visit(root);
+    return found.sort();
+}
+
+async function defaultWrite(path: string, text: string): Promise<void> {
+    await writeFile(path, text, { flag: constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY });
+}
+
+/**
+ * Builds the complete new folder beside the old one, then swaps the two with renames. Until the
+ * swap nothing in the output folder changes; if the process dies between the two renames, the
+ * next run restores the previous folder (`recoverInterruptedSwap`).
+ */
+async function commit(outDir: string, exists: boolean, changes: Map<string, string | null>, write: (path: string, text: string) => Promise<void>): Promise<void> {
+    await mkdir(dirname(outDir), { recursive: true });
+    const staging = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.eventloom-`));
+    try {
+        if (exists) await cp(outDir, staging, { recursive: true, verbatimSymlinks: true, errorOnExist: false, force: true });
+        for (const [path, text] of changes) {
+            const target = join(staging, ...path.split('/'));
+            // Remove first: a symbolic link planted in the folder is replaced, never followed.
+            await rm(target, { force: true });
+            if (text === null) {
+                await removeEmptyFolders(staging, dirname(target));
+                continue;
+            }
+            await mkdir(dirname(target), { recursive: true });
+            await write(target, text);
+        }
+        const previous = `${staging}.previous`;
+        if (exists) await rename(outDir, previous);
+        try {
+            await rename(staging, outDir);
+        } catch (error) {
+            if (exists) await rename(previous, outDir);
+            throw error;
+        }
+        if (exists) await rm(previous, { recursive: true, force: true });
+    } finally {
+        await rm(staging, { recursive: true, force: true });
+    }
+}
+
+async function removeEmptyFolders(root: string, folder: string): Promise<void> {
+    while (folder !== root && folder.startsWith(root + sep)) {
+        if ((await readdir(folder)).length > 0) return;
+        await rmdir(folder);
+        folder = dirname(folder);
+    }
+}
+
+/** A swap interrupted after its first rename left the output only in `.<out>.eventloom-*.previous`. */
+async function recoverInterruptedSwap(outDir: string): Promise<void> {
+    if (await lstat(outDir).catch(() => undefined)) return;
+    const prefix = `.${basename(outDir)}.eventloom-`;
+    const siblings = await readdir(dirname(outDir)).catch(() => [] as string[]);
+    const previous = siblings.find(name => name.startsWith(prefix) && name.endsWith('.previous'));
+    if (previous) await rename(join(dirname(outDir), previous), outDir);
+}

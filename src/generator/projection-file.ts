@@ -1,0 +1,150 @@
+/**
+ * `<context>/<read-model>.projection.ts`: the read model's document type and initial document,
+ * how each handled event finds its document (the key), and the projection that dispatches each
+ * event to one hand-written handler.
+ *
+ * The key: an event that has a field of the key's name and type supplies it; any other event
+ * belongs to the aggregate whose id the key is, and the id comes from the stored event's
+ * `metadata.streamName` (`streamIdOf`), as Emmett's `ReadEvent` carries it.
+ */
+import { StructureKind, type ImportDeclarationStructure, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { Event, ReadModel, ReadModelKey } from '../language/generated/ast.js';
+import { contextNameOf, sameType } from '../language/model-queries.js';
+import { camelCase } from '../language/typescript-names.js';
+import { copiedAssignments } from './aggregate-file.js';
+import { compare } from './context-model.js';
+import { docs } from './doc-comments.js';
+import { access, handwrittenNames, messageModule } from './element-files.js';
+import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG, declarationText } from './file-layout.js';
+import { literalToTypeScript } from './literals.js';
+import { TypeImports, propertyName, typeOf } from './type-mapping.js';
+
+export function projectionSourceFile(readModel: ReadModel): SourceFileStructure {
+    const imports = new TypeImports();
+    const name = readModel.name;
+    const camel = camelCase(name);
+    const events = readModel.handles.map(reference => reference.ref).filter((event): event is Event => !!event);
+    const key = readModel.keys[0];
+    const keyType = key ? typeOf(key.type, imports) : 'string';
+    imports.use('StoredEvent');
+    imports.use('Projection');
+    const generated: Array<string | StatementStructures> = [
+        declarationText(docs(readModel, undefined, 'Fields without a default in the model are optional: they are unknown until an event sets them.')[0].description,
+            documentType(readModel, imports)),
+        {
+            kind: StructureKind.TypeAlias, isExported: true, name: `${name}Event`,
+            docs: [{ description: `Every event the ${name} projection handles.` }],
+            type: events.length === 0 ? 'never' : events.map(event => event.name).join(' | ')
+        },
+        {
+            kind: StructureKind.Function, isExported: true, name: `initial${name}`,
+            docs: [{ description: `The ${name} document before any event: its key and the model's defaults.` }],
+            parameters: key ? [{ name: propertyName(key.name) === key.name ? key.name : 'key', type: keyType }] : [],
+            returnType: name, statements: `return ${initialDocument(readModel, key)};`
+        },
+        {
+            kind: StructureKind.Function, isExported: true, name: `${camel}KeyOf`,
+            docs: [{ description: `The key of the ${name} document an event updates.` }],
+            parameters: [{ name: 'event', type: `StoredEvent<${name}Event>` }], returnType: keyType,
+            statements: keyOf(readModel, events, key, imports)
+        },
+        {
+            kind: StructureKind.Function, isExported: true, name: `evolve${name}`,
+            docs: [{ description: `Applies one event to its ${name} document (a new one when there is none yet).` }],
+            parameters: [{ name: 'document', type: `${name} | null` }, { name: 'event', type: `StoredEvent<${name}Event>` }],
+            returnType: name,
+            statements: [
+                `const current = document ?? initial${name}(${key ? `${camel}KeyOf(event)` : ''});`,
+                ...(events.length === 0 ? ['return assertNever(event);'] : [
+                    'switch (event.type) {',
+                    ...events.map(event => `    case '${event.name}': return ${handwrittenNames.projectionHandler(readModel, event)}(current, event);`),
+                    '    default: return assertNever(event);',
+                    '}'
+                ])
+            ].join('\n')
+        },
+        '',
+        declarationText(`The projection that keeps ${name} documents up to date.`, [
+            `export const ${camel}Projection: Projection<${name}, ${name}Event> = {`,
+            `    name: '${name}',`,
+            `    canHandle: [${events.map(event => `'${event.name}'`).join(', ')}],`,
+            `    getDocumentId: event => String(${camel}KeyOf(event)),`,
+            `    evolve: evolve${name}`,
+            '};'
+        ])
+    ];
+    const handlers: StatementStructures[] = events.map(event => ({
+        kind: StructureKind.Function, isExported: true, name: handwrittenNames.projectionHandler(readModel, event),
+        docs: [{ description: `Updates the ${name} document with event ${event.name}.`, tags: [{ tagName: HANDWRITTEN_TAG }] }],
+        parameters: [{ name: 'document', type: name }, { name: 'event', type: `StoredEvent<${event.name}>` }],
+        returnType: name,
+        statements: handlerStub(readModel, event)
+    }));
+    const usesStreamId = events.some(event => !keyField(event, key));
+    return {
+        kind: StructureKind.SourceFile,
+        statements: [
+            GENERATED_HEADER,
+            ...eventImports(readModel, events),
+            { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: imports.sorted() },
+            { kind: StructureKind.ImportDeclaration, moduleSpecifier: './types.js', namedImports: usesStreamId ? ['assertNever', 'streamIdOf'] : ['assertNever'] },
+            ...generated,
+            HANDWRITTEN_BANNER,
+            ...handlers
+        ]
+    };
+}
+
+function documentType(readModel: ReadModel, imports: TypeImports): string[] {
+    const key = readModel.keys[0];
+    const members = [
+        ...(key ? [`readonly ${propertyName(key.name)}: ${typeOf(key.type, imports)}`] : []),
+        ...readModel.fields.map(field =>
+            `readonly ${propertyName(field.name)}${field.optional || field.default === undefined ? '?' : ''}: ${typeOf(field.type, imports)}`)
+    ];
+    return members.length === 0
+        ? [`export type ${readModel.name} = Readonly<Record<string, never>>;`]
+        : [`export type ${readModel.name} = {`, ...members.map(member => `    ${member};`), '};'];
+}
+
+function initialDocument(readModel: ReadModel, key: ReadModelKey | undefined): string {
+    const values = [
+        ...(key ? [propertyName(key.name) === key.name ? key.name : `${propertyName(key.name)}: key`] : []),
+        ...readModel.fields.filter(field => !field.optional && field.default !== undefined)
+            .map(field => `${propertyName(field.name)}: ${literalToTypeScript(field.default!, field.type)}`)
+    ];
+    return values.length === 0 ? '{}' : `{ ${values.join(', ')} }`;
+}
+
+function keyField(event: Event, key: ReadModelKey | undefined) {
+    return key && event.fields.find(field => field.name === key.name && !field.optional && sameType(field.type, key.type));
+}
+
+function keyOf(readModel: ReadModel, events: Event[], key: ReadModelKey | undefined, imports: TypeImports): string {
+    const fromStream = key && typeOf(key.type, imports) === 'number' ? 'Number(streamIdOf(event.metadata.streamName))' : 'streamIdOf(event.metadata.streamName)';
+    if (!key || events.every(event => !keyField(event, key))) return `return ${fromStream};`;
+    return [
+        'switch (event.type) {',
+        ...events.map(event => `    case '${event.name}': return ${keyField(event, key) ? access('event.data', key.name) : fromStream};`),
+        '    default: return assertNever(event);',
+        '}'
+    ].join('\n');
+}
+
+function handlerStub(readModel: ReadModel, event: Event): string {
+    const assignments = copiedAssignments(readModel.fields, event.fields, 'event');
+    return assignments.length === 0 ? 'return document;' : `return { ...document, ${assignments.join(', ')} };`;
+}
+
+/** One type import per module the handled events come from (their aggregates, maybe other contexts). */
+function eventImports(readModel: ReadModel, events: Event[]): ImportDeclarationStructure[] {
+    const byModule = new Map<string, Set<string>>();
+    const context = contextNameOf(readModel);
+    for (const event of events) {
+        const module = messageModule(event, context);
+        byModule.set(module, (byModule.get(module) ?? new Set()).add(event.name));
+    }
+    return [...byModule.entries()].sort(([a], [b]) => compare(a, b)).map(([module, names]) => ({
+        kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: module, namedImports: [...names].sort(compare)
+    }));
+}
