@@ -41,8 +41,11 @@ async function collectFolder(folder: string, found: Set<string>): Promise<void> 
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
             if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await collectFolder(full, found);
-        } else if (entry.isFile() && path.extname(entry.name) === MODEL_EXTENSION) {
-            found.add(full);
+        } else if ((entry.isFile() || entry.isSymbolicLink()) && path.extname(entry.name) === MODEL_EXTENSION) {
+            // A link to a model counts; a broken one is kept so that reading it reports why.
+            // Links to folders are not followed (they could loop).
+            const target = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : undefined;
+            if (!target?.isDirectory()) found.add(full);
         }
     }
 }

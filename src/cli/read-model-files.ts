@@ -19,8 +19,7 @@ export async function readModelFiles(paths: readonly string[]): Promise<ReadResu
         try {
             bytes = await readFile(path);
         } catch (error) {
-            const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
-            problems.push({ path, line: 1, column: 1, severity: 'error', message: `cannot read the file (${reason}): check its permissions.` });
+            problems.push({ path, line: 1, column: 1, severity: 'error', message: `cannot read the file: ${unreadableReason(error as NodeJS.ErrnoException)}.` });
             continue;
         }
         if (bytes.includes(0)) {
@@ -30,4 +29,14 @@ export async function readModelFiles(paths: readonly string[]): Promise<ReadResu
         sources.push({ path, text: bytes.toString('utf8').replace(/^\uFEFF/, '') });
     }
     return { sources, problems };
+}
+
+function unreadableReason(error: NodeJS.ErrnoException): string {
+    switch (error.code) {
+        case 'EACCES':
+        case 'EPERM': return 'permission denied; check its permissions';
+        case 'ENOENT': return 'it does not exist (a broken link?); fix or remove it';
+        case 'EISDIR': return 'it is a folder; name the folder itself to validate the models in it';
+        default: return `${error.message}; check the file`;
+    }
 }

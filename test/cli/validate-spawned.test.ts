@@ -1,0 +1,91 @@
+/**
+ * The real executable, `node bin/eventloom.cjs`, as a separate process: what CI and editors run.
+ * The bundle is rebuilt first when it is missing or older than any source file.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BROKEN_MODEL, BROKEN_MODEL_LINES, CLEAN_MODEL, modelFolder, removeFolder } from './cli-test-kit.js';
+
+const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = path.join(REPOSITORY, 'bin', 'eventloom.cjs');
+const BUNDLE = path.join(REPOSITORY, 'out', 'cli.cjs');
+
+function newestSource(folder: string): number {
+    let newest = 0;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+        else if (/\.(ts|mts|mjs|langium)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+    return newest;
+}
+
+function eventloom(cwd: string, ...args: string[]) {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+    return { code: result.status, stdout: result.stdout.split('\n').filter(Boolean), stderr: result.stderr.split('\n').filter(Boolean) };
+}
+
+describe('eventloom validate (spawned process)', function () {
+    this.timeout(120_000);
+    const folders: string[] = [];
+
+    before(() => {
+        if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSource(path.join(REPOSITORY, 'src'))) {
+            execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPOSITORY, stdio: 'pipe' });
+        }
+    });
+    after(() => folders.forEach(removeFolder));
+
+    function folderWith(files: Record<string, string>): string {
+        const folder = modelFolder(files);
+        folders.push(folder);
+        return folder;
+    }
+
+    it('exits 0 on the templates and prints the summary on stdout', () => {
+        const result = eventloom(REPOSITORY, 'validate', 'templates');
+        assert.equal(result.code, 0, result.stderr.join('\n'));
+        assert.match(result.stdout.at(-1)!, /^No problems in \d+ files\.$/);
+        assert.deepEqual(result.stderr, []);
+    });
+
+    it('exits 1 with the problems in the editor format on stdout', () => {
+        const cwd = folderWith({ 'bank.loom': BROKEN_MODEL, 'ok.loom': CLEAN_MODEL.replace('Banking', 'Cards') });
+        const result = eventloom(cwd, 'validate', '.');
+        assert.deepEqual(result, {
+            code: 1,
+            stdout: [...BROKEN_MODEL_LINES.map(line => `bank.loom:${line}`), '1 error, 1 warning in 2 files.'],
+            stderr: []
+        });
+    });
+
+    it('exits 2 with a clear message on stderr for a missing path or a non-model file', () => {
+        const cwd = folderWith({ 'notes.txt': 'hi' });
+        assert.deepEqual(eventloom(cwd, 'validate', 'missing'), {
+            code: 2, stdout: [], stderr: [`eventloom: missing: no such file or folder. Check the path (it is relative to ${cwd}).`]
+        });
+        assert.deepEqual(eventloom(cwd, 'validate', 'notes.txt'), {
+            code: 2, stdout: [], stderr: ['eventloom: notes.txt: not an Eventloom model. Model files end in .loom.']
+        });
+    });
+
+    it('exits 2 without arguments and prints help for --help with exit 0', () => {
+        const none = eventloom(REPOSITORY, 'validate');
+        assert.equal(none.code, 2);
+        assert.match(none.stderr.join('\n'), /missing required argument 'paths'/);
+        const help = eventloom(REPOSITORY, '--help');
+        assert.equal(help.code, 0);
+        assert.match(help.stdout.join('\n'), /Usage: eventloom \[options\] \[command\]/);
+        const validateHelp = eventloom(REPOSITORY, 'validate', '--help');
+        assert.equal(validateHelp.code, 0);
+        assert.match(validateHelp.stdout.join('\n'), /Exit codes: 0 no errors/);
+    });
+
+    it('runs from any folder (the bundle finds nothing relative to the working directory)', () => {
+        const cwd = folderWith({ 'deep/er/bank.loom': CLEAN_MODEL });
+        assert.deepEqual(eventloom(path.join(cwd, 'deep'), 'validate', 'er'), { code: 0, stdout: ['No problems in 1 file.'], stderr: [] });
+    });
+});
