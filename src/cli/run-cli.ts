@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CliOutput } from './cli-output.js';
 import { exportCommand, type ExportOptions } from './export-command.js';
+import { generateCommand, type GenerateOptions } from './generate-command.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate-command.js';
 
@@ -29,6 +30,17 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
         .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 unusable arguments.')
         .action(async (paths: string[]) => {
             exitCode = await validateCommand(paths, output);
+        });
+
+    program.command('generate')
+        .description('Generate TypeScript (Emmett-shaped deciders, projections, queries, policies) into a folder, one sub-folder per context. Keeps your hand-written code.')
+        .argument('<paths...>', '.loom files or folders (searched recursively)')
+        .option('-o, --out <dir>', 'the output folder')
+        .option('--check', 'write nothing; exit 1 and list the files that would change (for CI)')
+        .option('--force', 'generate into a folder that holds files Eventloom did not write (they are left alone)')
+        .addHelpText('after', '\nExit codes: 0 generated (or up to date with --check), 1 the model has errors (nothing written) or --check found changes, 2 unusable arguments or output folder.')
+        .action(async (paths: string[], options: GenerateOptions) => {
+            exitCode = await generateCommand(paths, options, output);
         });
 
     program.command('export')

@@ -9,7 +9,7 @@
  * midway leaves the previous output as it was.
  */
 import { constants } from 'node:fs';
-import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { GeneratedFile } from './generate-model.js';
 import { mergeGeneratedFile, obsoleteFile } from './merge-generated-file.js';
@@ -170,6 +170,8 @@ async function commit(outDir: string, exists: boolean, changes: Map<string, stri
     await mkdir(dirname(outDir), { recursive: true });
     const staging = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.eventloom-`));
     try {
+        // mkdtemp makes a private folder; the output folder keeps (or gets) ordinary permissions.
+        await chmod(staging, exists ? (await lstat(outDir)).mode & 0o7777 : 0o755);
         if (exists) await cp(outDir, staging, { recursive: true, verbatimSymlinks: true, errorOnExist: false, force: true });
         for (const [path, text] of changes) {
             const target = join(staging, ...path.split('/'));

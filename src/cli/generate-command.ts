@@ -1,0 +1,59 @@
+/**
+ * `eventloom generate <files or folders> --out <dir> [--check] [--force]`: validates the model,
+ * then generates its TypeScript into the folder, merging with what is there (user code is never
+ * lost). Writes nothing when the model has errors (exit 1). `--check` writes nothing and exits 1
+ * when the output is not up to date, listing the files that would change (for CI).
+ */
+import * as path from 'node:path';
+import { generateToFolder, OutputFolderError } from '../generator/generate-to-folder.js';
+import { checkModel } from './check-model.js';
+import type { CliOutput } from './cli-output.js';
+import { displayPath, formatProblem, summarize } from './report.js';
+import { UsageError } from './usage-error.js';
+
+export interface GenerateOptions {
+    out?: string;
+    check?: boolean;
+    force?: boolean;
+}
+
+export async function generateCommand(inputs: readonly string[], options: GenerateOptions, output: CliOutput): Promise<number> {
+    if (!options.out) throw new UsageError('Name the output folder with --out, for example `--out src/generated`.');
+    const outDir = path.resolve(output.cwd, options.out);
+
+    const checked = await checkModel(inputs, output.cwd);
+    for (const problem of checked.problems) output.err(formatProblem(problem, output.cwd));
+    if (checked.hasErrors) {
+        output.err(`${summarize(checked.problems, checked.files.length)} Fix the errors first; nothing was generated.`);
+        return 1;
+    }
+
+    const models = checked.documents.map(document => document.parseResult.value);
+    let result;
+    try {
+        result = await generateToFolder(models, outDir, { check: options.check, force: options.force });
+    } catch (error) {
+        if (error instanceof OutputFolderError) throw new UsageError(error.message);
+        throw error;
+    }
+    const shownOut = displayPath(outDir, output.cwd);
+    for (const obsolete of result.obsolete) {
+        output.err(`${path.join(shownOut, obsolete)}: warning: obsolete code kept, commented out: its model element was removed or renamed. Move what you need, then delete it.`);
+    }
+    const changed = [...result.written, ...result.removed];
+    if (options.check) {
+        for (const file of changed) output.out(`would change: ${path.join(shownOut, file)}`);
+        output.out(changed.length === 0
+            ? `${shownOut} is up to date (${count(result.unchanged.length, 'file')}).`
+            : `${count(changed.length, 'file')} in ${shownOut} would change: run eventloom generate without --check.`);
+        return changed.length === 0 ? 0 : 1;
+    }
+    for (const file of result.written) output.out(`wrote ${path.join(shownOut, file)}`);
+    for (const file of result.removed) output.out(`removed ${path.join(shownOut, file)} (generated, no code of yours in it)`);
+    output.out(`Generated into ${shownOut}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.obsolete.length} obsolete.`);
+    return 0;
+}
+
+function count(n: number, word: string): string {
+    return `${n} ${n === 1 ? word : `${word}s`}`;
+}
