@@ -9,6 +9,7 @@ import {
 } from 'langium/lsp';
 import { EventloomGeneratedModule, EventloomGeneratedSharedModule } from './generated/module.js';
 import { EventloomLinker } from './linking/eventloom-linker.js';
+import { EventloomLspModule, EventloomSharedLspModule } from './lsp/eventloom-lsp-module.js';
 import { EventloomScopeComputation } from './scoping/eventloom-scope-computation.js';
 import { EventloomScopeProvider } from './scoping/eventloom-scope-provider.js';
 import { FlowValidator } from './validation/flow-validator.js';
@@ -55,8 +56,8 @@ export function createEventloomServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Eventloom: EventloomServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), EventloomGeneratedSharedModule);
-    const Eventloom = inject(createDefaultModule({ shared }), EventloomGeneratedModule, EventloomModule);
+    const shared = inject(createDefaultSharedModule(context), EventloomGeneratedSharedModule, EventloomSharedLspModule);
+    const Eventloom = inject(createDefaultModule({ shared }), EventloomGeneratedModule, EventloomModule, EventloomLspModule);
     shared.ServiceRegistry.register(Eventloom);
     registerValidators(Eventloom);
     if (!context.connection) {

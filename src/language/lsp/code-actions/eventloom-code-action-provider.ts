@@ -1,0 +1,35 @@
+/**
+ * Quick fixes, keyed on the diagnostics' `data.code`: create what an unresolved name refers to,
+ * rename to PascalCase, add a missing stream id, add a missing `emits` with a new event.
+ */
+import { DocumentValidator, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
+import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
+import type { DeclarationIndex } from '../../workspace/declaration-index.js';
+import { IssueCodes } from '../../validation/issue-codes.js';
+import { createMissingDeclaration } from './create-missing-declaration.js';
+import { addMissingEmits, addMissingStreamId } from './structure-fixes.js';
+import { renameToPascalCase } from './rename-to-pascal-case.js';
+
+export type CodeActionServices = LangiumServices & { workspace: { DeclarationIndex: DeclarationIndex } };
+
+export class EventloomCodeActionProvider implements CodeActionProvider {
+
+    constructor(private readonly services: CodeActionServices) {}
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        return Promise.all(params.context.diagnostics.map(diagnostic => this.fixesFor(document, diagnostic)))
+            .then(fixes => fixes.flat());
+    }
+
+    private async fixesFor(document: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+        const code = (diagnostic.data as { code?: string } | undefined)?.code;
+        switch (code) {
+            case DocumentValidator.LinkingError: return createMissingDeclaration(this.services, document, diagnostic);
+            case IssueCodes.NotPascalCase: return renameToPascalCase(this.services, document, diagnostic);
+            case IssueCodes.MissingStreamId: return addMissingStreamId(document, diagnostic);
+            case IssueCodes.MissingEmits: return addMissingEmits(this.services, document, diagnostic);
+            default: return [];
+        }
+    }
+}

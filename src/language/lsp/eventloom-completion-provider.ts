@@ -1,0 +1,156 @@
+/**
+ * Completion of names narrowed beyond what scoping allows, to what makes a valid model at that
+ * point: `emits` offers the command's own aggregate's events, `rejects` its errors, a scenario's
+ * `then` the `when` command's events (and `rejected` its errors), `given` the events of the
+ * aggregate that handles the `when` command; data literals offer only the fields not given yet.
+ * The own context's names come first, other contexts' events (qualified) after them.
+ */
+import { CstUtils, GrammarUtils, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
+import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem, type LangiumServices } from 'langium/lsp';
+import type { LangiumParser } from 'langium';
+import { CompletionList, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
+import {
+    isAggregate, isCommand, isEventData, isFieldValue, isObjectLiteral, isScenario,
+    type Aggregate, type Command, type DomainError, type Event, type Model, type Scenario
+} from '../generated/ast.js';
+import { aggregateOf, errorsOf, eventsOf } from '../model-queries.js';
+import { splitQualifiedName } from '../scoping/qualified-names.js';
+
+/** Stands in for the name being typed, so that an unfinished line parses. */
+const PLACEHOLDER = 'CompletionPlaceholder';
+
+/** The comma-separated name lists of the language (`emits A, B`, `on A, B`, …). */
+const REFERENCE_LISTS = new Set(['emits', 'rejects', 'handles', 'triggers', 'issues']);
+
+export class EventloomCompletionProvider extends DefaultCompletionProvider {
+    private readonly parser: LangiumParser;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.parser = services.parser.LangiumParser;
+    }
+
+    /**
+     * After `emits A, ` the grammar also allows a trailing comma followed by the next member, and
+     * Langium then offers only what may start a member. Continuing the list is what the user
+     * means: offer the names the list takes.
+     */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+        const continuation = this.referenceListContinuation(document, params.position);
+        if (!continuation) return super.getCompletion(document, params);
+        const { refInfo, context } = continuation;
+        const items: CompletionItem[] = [];
+        for (const candidate of this.getReferenceCandidates(refInfo, context)) {
+            const item = this.fillCompletionItem(context, this.createReferenceCompletionItem(candidate, refInfo, context));
+            if (item) items.push(item);
+        }
+        return CompletionList.create(items, true);
+    }
+
+    private referenceListContinuation(document: LangiumDocument, position: CompletionParams['position']): { refInfo: ReferenceInfo; context: CompletionContext } | undefined {
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(position);
+        let tokenOffset = offset;
+        while (tokenOffset > 0 && /\w/.test(text[tokenOffset - 1])) tokenOffset--;
+        let comma = tokenOffset - 1;
+        while (comma >= 0 && /\s/.test(text[comma])) comma--;
+        if (text[comma] !== ',') return undefined;
+        let previous = comma - 1;
+        while (previous >= 0 && /\s/.test(text[previous])) previous--;
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, previous);
+        const assignment = leaf && GrammarUtils.findAssignment(leaf);
+        if (!leaf || !assignment || !REFERENCE_LISTS.has(assignment.feature)) return undefined;
+        const refInfo: ReferenceInfo = { reference: { $refText: '', ref: undefined } as ReferenceInfo['reference'], container: leaf.astNode, property: assignment.feature };
+        const context: CompletionContext = {
+            document, textDocument: document.textDocument, node: leaf.astNode, features: [],
+            tokenOffset, tokenEndOffset: offset, offset, position
+        };
+        return { refInfo, context };
+    }
+
+    protected override getReferenceCandidates(completed: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const refInfo = this.withOwningContainer(completed);
+        if (!refInfo) return stream([]);
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        const container = refInfo.container;
+        if (isCommand(container) && (refInfo.property === 'emits' || refInfo.property === 'rejects')) {
+            const repaired = this.repairedAggregateMembers(context, container, refInfo.property);
+            if (repaired) return stream(repaired);
+            const aggregate = aggregateOf(container);
+            return candidates.filter(d => !splitQualifiedName(d.name) && (!aggregate || (d.node !== undefined && aggregateOf(d.node) === aggregate)));
+        }
+        if (isFieldValue(container) && isObjectLiteral(container.$container)) {
+            const given = new Set(container.$container.entries.filter(e => e !== container).map(e => e.field.$refText));
+            return candidates.filter(d => !given.has(d.name));
+        }
+        const scenario = isScenario(container) ? container : isEventData(container) && isScenario(container.$container) ? container.$container : undefined;
+        const whenCommand = scenario?.when?.command?.ref;
+        if (scenario && whenCommand) return this.scenarioCandidates(refInfo, scenario, whenCommand, candidates, context.offset);
+        return candidates;
+    }
+
+    /**
+     * `emits ` with nothing after it yet does not parse, and the parser's recovery drops the rest
+     * of the file, events included. With a placeholder name at the cursor the text parses again:
+     * the aggregate's events (or errors) are read from that parse.
+     */
+    private repairedAggregateMembers(context: CompletionContext, command: Command, property: 'emits' | 'rejects'): AstNodeDescription[] | undefined {
+        if (context.document.parseResult.parserErrors.length === 0) return undefined;
+        const text = context.textDocument.getText();
+        const repairedText = `${text.slice(0, context.offset)}${PLACEHOLDER}${text.slice(context.offset)}`;
+        const model = this.parser.parse<Model>(repairedText).value;
+        const aggregateName = aggregateOf(command)?.name;
+        const aggregate = model.elements.find((e): e is Aggregate => isAggregate(e) && e.name === aggregateName);
+        if (!aggregate) return undefined;
+        const members: Array<Event | DomainError> = property === 'emits' ? eventsOf(aggregate) : errorsOf(aggregate);
+        return members.map(node => ({
+            name: node.name, type: node.$type, node, documentUri: context.document.uri, path: '', nameSegment: undefined, selectionSegment: undefined
+        }));
+    }
+
+    /**
+     * In an unfinished body (`emits` followed by the next line) the parser may read the keyword as
+     * a field name, and the node at the cursor is then a field: the list belongs to the node above
+     * it that has the property.
+     */
+    private withOwningContainer(refInfo: ReferenceInfo): ReferenceInfo | undefined {
+        let container: AstNode | undefined = refInfo.container;
+        while (container && !(refInfo.property in this.astReflection.getTypeMetaData(container.$type).properties)) container = container.$container;
+        return container && { ...refInfo, container };
+    }
+
+    /** In a scenario whose `when` command is known, only what that command's aggregate can produce. */
+    private scenarioCandidates(refInfo: ReferenceInfo, scenario: Scenario, command: Command, candidates: Stream<AstNodeDescription>, offset: number): Stream<AstNodeDescription> {
+        // A reference being typed is not in the tree yet: its place relative to `when` tells the slot.
+        const afterWhen = offset >= (scenario.when.$cstNode?.end ?? Number.MAX_SAFE_INTEGER);
+        const slot = refInfo.property === 'rejection' ? 'rejection' : isEventData(refInfo.container) ? (afterWhen ? 'then' : 'given') : refInfo.property;
+        if (slot === 'rejection') {
+            const rejects = new Set(command.rejects.map(r => r.ref));
+            return candidates.filter(d => rejects.has(d.node as never));
+        }
+        if (slot === 'then') {
+            const emits = new Set(command.emits.map(r => r.ref));
+            return candidates.filter(d => emits.has(d.node as never));
+        }
+        if (slot === 'given') {
+            const aggregate = aggregateOf(command);
+            return candidates.filter(d => d.node !== undefined && aggregateOf(d.node) === aggregate);
+        }
+        return candidates;
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        // Own-context names (unqualified) before other contexts' events; both before keywords ('1').
+        const otherContext = splitQualifiedName(description.name) !== undefined;
+        return { ...item, detail: detailOf(description), sortText: `0${otherContext ? 'b' : 'a'}${description.name}` };
+    }
+}
+
+/** `event of BankAccount`, `command`, … instead of the AST type name. */
+function detailOf(description: AstNodeDescription): string {
+    const kind = { DomainError: 'error', ReadModel: 'read model', ValueType: 'type', EnumMember: 'enum member' }[description.type] ?? description.type.toLowerCase();
+    const aggregate = description.node && aggregateOf(description.node);
+    return aggregate && aggregate !== description.node ? `${kind} of ${aggregate.name}` : kind;
+}

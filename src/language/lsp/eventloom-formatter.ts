@@ -1,0 +1,234 @@
+/**
+ * One layout for every model: 2-space indentation (the editor's tab size), declarations with a
+ * body one member per line (field-list commas dropped, newlines separate), enums, query
+ * parameters and scenario data inline, one space around `=` and after `:` and `,`, at most one
+ * blank line between declarations. Comments stay where they are, re-indented with their line.
+ */
+import { isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatter } from 'langium/lsp';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as ast from '../generated/ast.js';
+
+/** A new line, indented one level deeper; keeps one blank line above if there was one or more. */
+const memberLine: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }, { tabs: 1, lines: 2 }] };
+/** The first member of a block: directly below its opening brace. */
+const firstMemberLine: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }] };
+/** A top-level declaration: on its own line, with at most one blank line above. */
+const declarationLine = Formatting.fit(Formatting.newLine(), Formatting.newLines(2));
+
+/** Declarations whose `{ … }` body is laid out one member per line. */
+type BlockNode = ast.Aggregate | ast.State | ast.Command | ast.Event | ast.DomainError | ast.ValueType | ast.ReadModel | ast.Policy | ast.Scenario;
+
+export class EventloomFormatter extends AbstractFormatter {
+    /** Separator commas of multi-line bodies, removed after the whitespace edits are computed. */
+    private separatorCommas: CstNode[] = [];
+    /** Comments above a declaration that need a blank line above them (the formatter cannot move comments). */
+    private blankLinesAbove: Array<{ after: CstNode; before: CstNode }> = [];
+
+    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        this.separatorCommas = [];
+        this.blankLinesAbove = [];
+        return super.doDocumentFormat(document, options, range);
+    }
+
+    protected override avoidOverlappingEdits(textDocument: TextDocument, textEdits: TextEdit[]): TextEdit[] {
+        const deletions = this.separatorCommas.map(comma => ({ range: comma.range, newText: '' }));
+        // Up to the start of the comment's line: its indentation is the comment re-indentation's edit.
+        const blankLines = this.blankLinesAbove.map(({ after, before }) => ({
+            range: { start: after.range.end, end: { line: before.range.start.line, character: 0 } }, newText: '\n\n'
+        })).filter(edit => textDocument.getText(edit.range) !== edit.newText);
+        const edits = super.avoidOverlappingEdits(textDocument, textEdits);
+        return [...edits, ...deletions, ...blankLines].sort((a, b) => textDocument.offsetAt(a.range.start) - textDocument.offsetAt(b.range.start));
+    }
+
+    protected format(node: AstNode): void {
+        if (ast.isModel(node)) this.formatModel(node);
+        else if (isBlockNode(node)) this.formatBlock(node);
+        else if (ast.isEnum(node)) this.formatInlineList(node, this.getNodeFormatter(node));
+        else if (ast.isQuery(node)) this.formatQuery(node);
+        else if (ast.isObjectLiteral(node)) this.formatInlineList(node, this.getNodeFormatter(node));
+        else if (ast.isListLiteral(node)) this.formatListLiteral(node);
+        else if (ast.isField(node) || ast.isStreamId(node) || ast.isReadModelKey(node) || ast.isFieldValue(node)) this.formatTyped(node);
+        else if (ast.isTypeReference(node)) this.formatTypeReference(node);
+        else if (ast.isContextDeclaration(node)) this.spaceKeywords(this.getNodeFormatter(node));
+    }
+
+    /**
+     * A blank line before and after every declaration with a body; one-line declarations (enums,
+     * queries) may follow each other directly. A comment above a declaration stays attached to
+     * it: the blank line goes above the comment.
+     */
+    private formatModel(model: ast.Model): void {
+        const formatter = this.getNodeFormatter(model);
+        const content = (model.$cstNode as { content?: CstNode[] } | undefined)?.content ?? [];
+        let previous: CstNode | undefined;
+        for (let i = 0; i < content.length; i++) {
+            const cst = content[i];
+            if (cst.hidden) continue;
+            const element = cst.astNode;
+            if (element === model.context) {
+                previous = cst;
+                continue;
+            }
+            if (!previous || !element || element === model) continue;
+            const previousIsOneLine = previous.astNode === model.context || isOneLineDeclaration(previous.astNode);
+            const wanted = previous.astNode !== model.context && previousIsOneLine && isOneLineDeclaration(element) ? declarationLine : Formatting.newLines(2);
+            const comments = leadingComments(content, i, previous);
+            if (comments.length === 0) {
+                formatter.cst([cst]).prepend(wanted);
+            } else {
+                formatter.cst([cst]).prepend(declarationLine);
+                if (wanted !== declarationLine) this.blankLinesAbove.push({ after: previous, before: comments[0] });
+            }
+            previous = cst;
+        }
+    }
+
+    private formatBlock(node: BlockNode): void {
+        const formatter = this.getNodeFormatter(node);
+        this.spaceKeywords(formatter);
+        const open = formatter.keyword('{');
+        const close = formatter.keyword('}');
+        if (!open.nodes.length) return;
+        open.prepend(Formatting.oneSpace());
+        const interior = formatter.interior(open, close);
+        const members = interior.nodes.filter(n => !n.hidden && !isLeafText(n, ','));
+        if (members.length === 0) {
+            close.prepend(Formatting.noSpace());
+            return;
+        }
+        for (const member of memberStarts(node, members)) {
+            formatter.cst([member]).prepend(member === interior.nodes[0] ? firstMemberLine : memberLine);
+        }
+        if (ast.isScenario(node)) this.formatScenarioClauses(node);
+        // Comments inside the body move with the member below them.
+        formatter.cst(interior.nodes.filter(n => n.hidden)).prepend(memberLine);
+        const visible = interior.nodes.filter(n => !n.hidden);
+        visible.forEach((cst, i) => {
+            if (!isLeafText(cst, ',')) return;
+            // A comma after a member (a field, a scenario's event) separates lines: drop it.
+            // A comma in a name list (`emits A, B`) stays, with one space after it.
+            const previous = visible.slice(0, i).reverse().find(n => !isLeafText(n, ','));
+            if (previous && previous.astNode !== node) this.separatorCommas.push(cst);
+            else formatter.cst([cst]).prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+        });
+        close.prepend(Formatting.newLine());
+    }
+
+    private formatScenarioClauses(scenario: ast.Scenario): void {
+        const formatter = this.getNodeFormatter(scenario);
+        formatter.property('name').prepend(Formatting.oneSpace());
+        formatter.keyword('rejected').prepend(Formatting.oneSpace()).append(Formatting.oneSpace());
+        const [firstGiven, ...moreGiven] = scenario.given;
+        if (firstGiven) formatter.node(firstGiven).prepend(Formatting.oneSpace());
+        // Further `given` / `then` events go below the first, one level deeper than the clause.
+        if (moreGiven.length) formatter.nodes(...moreGiven).prepend(continuationLine);
+        if (scenario.when) formatter.node(scenario.when).prepend(Formatting.oneSpace());
+        const [firstThen, ...moreThen] = scenario.then;
+        if (firstThen) formatter.node(firstThen).prepend(Formatting.oneSpace());
+        if (moreThen.length) formatter.nodes(...moreThen).prepend(continuationLine);
+    }
+
+    private formatQuery(query: ast.Query): void {
+        const formatter = this.getNodeFormatter(query);
+        this.formatInlineList(query, formatter);
+        formatter.keyword('returns').prepend(Formatting.oneSpace()).append(Formatting.oneSpace());
+        formatter.keyword('[').prepend(Formatting.noSpace());
+        formatter.keyword(']').prepend(Formatting.noSpace());
+    }
+
+    /** `{ a, b }` on one line (enum members, query parameters, data); `{}` when empty. */
+    private formatInlineList(node: ast.Enum | ast.Query | ast.ObjectLiteral, formatter: NodeFormatter<AstNode>): void {
+        this.spaceKeywords(formatter);
+        const open = formatter.keyword('{');
+        const close = formatter.keyword('}');
+        open.prepend(Formatting.oneSpace());
+        const empty = ast.isEnum(node) ? node.members.length === 0 : ast.isQuery(node) ? node.fields.length === 0 : node.entries.length === 0;
+        if (empty) {
+            close.prepend(Formatting.noSpace());
+            return;
+        }
+        open.append(Formatting.oneSpace());
+        close.prepend(Formatting.oneSpace());
+        formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+    }
+
+    private formatListLiteral(list: ast.ListLiteral): void {
+        const formatter = this.getNodeFormatter(list);
+        formatter.keyword('[').append(Formatting.noSpace());
+        formatter.keyword(']').prepend(Formatting.noSpace());
+        formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+    }
+
+    /** `name?: Type = default`, `field: value`. */
+    private formatTyped(node: ast.Field | ast.StreamId | ast.ReadModelKey | ast.FieldValue): void {
+        const formatter = this.getNodeFormatter(node);
+        this.spaceKeywords(formatter);
+        formatter.keyword('?').prepend(Formatting.noSpace());
+        formatter.keyword(':').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+        formatter.keyword('=').surround(Formatting.oneSpace());
+    }
+
+    private formatTypeReference(type: ast.TypeReference): void {
+        const formatter = this.getNodeFormatter(type);
+        formatter.keyword('[').prepend(Formatting.noSpace());
+        formatter.keyword(']').prepend(Formatting.noSpace());
+    }
+
+    /** One space after a declaration's keywords (`command X`, `event X version 2`, `id x`). */
+    private spaceKeywords(formatter: NodeFormatter<AstNode>): void {
+        for (const keyword of ['enum', 'type', 'aggregate', 'id', 'command', 'event', 'error', 'readmodel', 'key', 'query', 'policy', 'scenario', 'version', 'context']) {
+            formatter.keyword(keyword).append(Formatting.oneSpace());
+        }
+        for (const keyword of ['emits', 'rejects', 'on', 'issues']) {
+            formatter.keyword(keyword).append(Formatting.oneSpace());
+        }
+        formatter.keyword('version').prepend(Formatting.oneSpace());
+    }
+}
+
+/** Keywords that open a clause on a line of their own inside a body. */
+const CLAUSE_KEYWORDS = new Set(['emits', 'rejects', 'on', 'issues', 'given', 'when', 'then']);
+
+/** A line two levels deeper than the body's own: the second and later events of `given`/`then`. */
+const continuationLine: FormattingAction = { options: {}, moves: [{ tabs: 2, lines: 1 }] };
+
+/**
+ * The nodes of a body that start a line: child declarations and fields (composite nodes of
+ * another AST node) and clause keywords; names after a clause keyword belong to the
+ * body's own node and stay on the clause's line. A scenario's event data follows its keyword.
+ */
+function memberStarts(node: BlockNode, interior: CstNode[]): CstNode[] {
+    return interior.filter(cst => {
+        const keyword = keywordOf(cst);
+        if (keyword) return CLAUSE_KEYWORDS.has(keyword);
+        return !ast.isScenario(node) && cst.astNode !== node;
+    });
+}
+
+function isOneLineDeclaration(node: AstNode | undefined): boolean {
+    return ast.isEnum(node) || ast.isQuery(node);
+}
+
+/** The comments between the previous declaration's line and the node at `index`. */
+function leadingComments(content: CstNode[], index: number, previous: CstNode): CstNode[] {
+    const comments: CstNode[] = [];
+    for (let j = index - 1; j >= 0 && content[j].hidden; j--) {
+        if (content[j].range.start.line > previous.range.end.line) comments.unshift(content[j]);
+    }
+    return comments;
+}
+
+function isBlockNode(node: AstNode): node is BlockNode {
+    return ast.isAggregate(node) || ast.isState(node) || ast.isCommand(node) || ast.isEvent(node) || ast.isDomainError(node)
+        || ast.isValueType(node) || ast.isReadModel(node) || ast.isPolicy(node) || ast.isScenario(node);
+}
+
+function keywordOf(cst: CstNode): string | undefined {
+    return isLeafCstNode(cst) && cst.grammarSource?.$type === 'Keyword' ? cst.text : undefined;
+}
+
+function isLeafText(cst: CstNode, text: string): boolean {
+    return isLeafCstNode(cst) && cst.text === text;
+}
