@@ -1,0 +1,59 @@
+/**
+ * Runs the in-host suite inside code-server's Node extension host, the way @vscode/test-electron
+ * does on the desktop: the workbench URL's `payload` names the extension under development (this
+ * repository) and the tests module; when `run()` settles, the workbench calls
+ * `window.codeAutomationExit(code)`, which we expose from Playwright.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { launchBrowser } from './harness/browser.js';
+import { startCodeServer } from './harness/code-server.js';
+import { reportMochaResults } from './harness/mocha-results.js';
+import { REPO_ROOT, RESULTS_DIR, SUITE_ENTRY } from './harness/paths.js';
+import { createRunFolder } from './harness/run-folder.js';
+
+const SUITE_TIMEOUT_MS = 5 * 60_000;
+
+export async function runInHostSuiteInCodeServer(): Promise<boolean> {
+    if (!fs.existsSync(SUITE_ENTRY)) throw new Error(`${SUITE_ENTRY} is missing: run \`node test/real-editor/build-suite.mjs\` first`);
+    const run = createRunFolder('in-host');
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const resultsFile = path.join(RESULTS_DIR, 'in-host-code-server.json');
+    fs.rmSync(resultsFile, { force: true });
+    const server = await startCodeServer(run, { EVENTLOOM_TEST_RESULTS: resultsFile });
+    let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+    try {
+        browser = await launchBrowser(run);
+        const { page } = browser;
+        page.on('console', message => {
+            const text = message.text();
+            if (text.includes('[eventloom-tests]') || process.env.VERBOSE) console.log('  ' + text.replace(/^.*\[eventloom-tests\] /, ''));
+        });
+        let exit!: (code: number | string) => void;
+        const exited = new Promise<number | string>(resolve => (exit = resolve));
+        await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
+        const payload = JSON.stringify([
+            ['extensionDevelopmentPath', `vscode-remote://${server.authority}${REPO_ROOT}`],
+            ['extensionTestsPath', `vscode-remote://${server.authority}${SUITE_ENTRY}`]
+        ]);
+        await page.goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(payload)}`);
+        const timer = setTimeout(() => exit('timeout'), SUITE_TIMEOUT_MS);
+        const code = await exited;
+        clearTimeout(timer);
+        const reported = reportMochaResults(resultsFile, 'in-host suite (code-server)');
+        const passed = code === 0 && reported;
+        if (code === 'timeout') console.error(`in-host suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} min (code-server log: ${server.logFile})`);
+        else if (!fs.existsSync(resultsFile)) console.error(`the suite exited with ${code} without results: did the extension host start? (log: ${server.logFile})`);
+        return passed;
+    } finally {
+        await browser?.close();
+        await server.stop();
+    }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+    runInHostSuiteInCodeServer().then(passed => process.exit(passed ? 0 : 1), error => {
+        console.error(error);
+        process.exit(1);
+    });
+}

@@ -1,0 +1,37 @@
+/** The extension activates on the fixture workspace and its language server answers. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, eventloomDiagnostics, openFixture, waitFor } from './helpers.js';
+
+describe('Activation', () => {
+    afterEach(closeAllEditors);
+
+    it('is active in a workspace with .loom files (workspaceContains), before any model is opened', async () => {
+        const extension = vscode.extensions.getExtension('eventloom.eventloom');
+        assert.ok(extension, 'extension eventloom.eventloom is installed');
+        // workspaceContains:**/*.loom activates it on its own; wait for that rather than activate() it.
+        await waitFor(() => extension.isActive ? true : undefined, () => 'extension not active', 20_000);
+    });
+
+    it('gives .loom files the eventloom language', async () => {
+        await activateExtension();
+        const editor = await openFixture('banking.loom');
+        assert.equal(editor.document.languageId, 'eventloom');
+    });
+
+    it('contributes its commands', async () => {
+        await activateExtension();
+        const commands = await vscode.commands.getCommands(true);
+        assert.ok(commands.includes('eventloom.newModelFromTemplate'), 'eventloom.newModelFromTemplate is registered');
+    });
+
+    it('starts the language server: a valid model gets no diagnostics, an invalid one does', async () => {
+        await activateExtension();
+        const banking = await openFixture('banking.loom');
+        const shipping = await openFixture('delivery.loom');
+        // The invalid file proves the server is up; only then does "no diagnostics" mean something.
+        await waitFor(() => eventloomDiagnostics(shipping.document.uri).length > 0 ? true : undefined,
+            () => 'no diagnostics for delivery.loom: is the language server running?');
+        assert.deepEqual(eventloomDiagnostics(banking.document.uri), []);
+    });
+});
