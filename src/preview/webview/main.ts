@@ -120,7 +120,9 @@ function setView(next: ViewTransform): void {
 
 function fitToCanvas(): void {
     if (!graph) return;
-    setView(fitView(graph.width, graph.height, canvas.clientWidth, canvas.clientHeight));
+    // Leave the legend's strip free at the bottom.
+    const legendHeight = element<HTMLUListElement>('legend').offsetHeight + 8;
+    setView(fitView(graph.width, graph.height, canvas.clientWidth, Math.max(100, canvas.clientHeight - legendHeight)));
 }
 
 function zoomBy(factor: number, px = canvas.clientWidth / 2, py = canvas.clientHeight / 2): void {
@@ -227,7 +229,10 @@ function highlight(nodeId: string | undefined): void {
 
 // ---- find ----------------------------------------------------------------------------------
 
-findInput.addEventListener('input', () => runFind(false));
+findInput.addEventListener('input', () => {
+    findIndex = -1;
+    runFind(false);
+});
 findInput.addEventListener('keydown', event => {
     if (event.key === 'Enter') runFind(true, event.shiftKey ? -1 : 1);
     if (event.key === 'Escape') {
@@ -247,9 +252,10 @@ function runFind(step: boolean, direction = 1): void {
         group.classList.toggle('dimmed', query.length > 0 && !matching.has(id));
     }
     if (findMatches.length === 0) findIndex = -1;
-    else if (step) findIndex = (findIndex + direction + findMatches.length) % findMatches.length;
-    else findIndex = Math.min(Math.max(findIndex, 0), findMatches.length - 1);
-    findCount.textContent = query ? (findMatches.length === 0 ? 'no match' : `${findIndex + 1} of ${findMatches.length}`) : '';
+    else if (step) findIndex = findIndex < 0 && direction < 0 ? findMatches.length - 1 : (findIndex + direction + findMatches.length) % findMatches.length;
+    else findIndex = Math.min(findIndex, findMatches.length - 1);
+    findCount.textContent = !query ? '' : findMatches.length === 0 ? 'no match'
+        : findIndex < 0 ? `${findMatches.length} ${findMatches.length === 1 ? 'match' : 'matches'}` : `${findIndex + 1} of ${findMatches.length}`;
     if (step && findIndex >= 0) {
         const node = nodesById.get(findMatches[findIndex]);
         if (node) {
