@@ -23,23 +23,27 @@ type BlockNode = ast.Aggregate | ast.State | ast.Command | ast.Event | ast.Domai
 export class EventloomFormatter extends AbstractFormatter {
     /** Separator commas of multi-line bodies, removed after the whitespace edits are computed. */
     private separatorCommas: CstNode[] = [];
-    /** Comments above a declaration that need a blank line above them (the formatter cannot move comments). */
-    private blankLinesAbove: Array<{ after: CstNode; before: CstNode }> = [];
+    /** Line breaks above a declaration's comment (Langium's formatter only re-indents comments). */
+    private linesAbove: Array<{ after: CstNode; before: CstNode; lines: number }> = [];
+    /** The range being formatted (undefined for the whole document). */
+    private range: Range | undefined;
 
     protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
         this.separatorCommas = [];
-        this.blankLinesAbove = [];
+        this.linesAbove = [];
+        this.range = range;
         return super.doDocumentFormat(document, options, range);
     }
 
     protected override avoidOverlappingEdits(textDocument: TextDocument, textEdits: TextEdit[]): TextEdit[] {
         const deletions = this.separatorCommas.map(comma => ({ range: comma.range, newText: '' }));
         // Up to the start of the comment's line: its indentation is the comment re-indentation's edit.
-        const blankLines = this.blankLinesAbove.map(({ after, before }) => ({
-            range: { start: after.range.end, end: { line: before.range.start.line, character: 0 } }, newText: '\n\n'
+        const blankLines = this.linesAbove.map(({ after, before, lines }) => ({
+            range: { start: after.range.end, end: { line: before.range.start.line, character: 0 } }, newText: '\n'.repeat(lines)
         })).filter(edit => textDocument.getText(edit.range) !== edit.newText);
         const edits = super.avoidOverlappingEdits(textDocument, textEdits);
-        return [...edits, ...deletions, ...blankLines].sort((a, b) => textDocument.offsetAt(a.range.start) - textDocument.offsetAt(b.range.start));
+        const ownEdits = [...deletions, ...blankLines].filter(edit => this.insideRange(edit.range, this.range));
+        return [...edits, ...ownEdits].sort((a, b) => textDocument.offsetAt(a.range.start) - textDocument.offsetAt(b.range.start));
     }
 
     protected format(node: AstNode): void {
@@ -79,7 +83,9 @@ export class EventloomFormatter extends AbstractFormatter {
                 formatter.cst([cst]).prepend(wanted);
             } else {
                 formatter.cst([cst]).prepend(declarationLine);
-                if (wanted !== declarationLine) this.blankLinesAbove.push({ after: previous, before: comments[0] });
+                const existing = comments[0].range.start.line - previous.range.end.line;
+                const lines = wanted === declarationLine ? Math.min(Math.max(existing, 1), 2) : 2;
+                this.linesAbove.push({ after: previous, before: comments[0], lines });
             }
             previous = cst;
         }
@@ -143,7 +149,8 @@ export class EventloomFormatter extends AbstractFormatter {
         this.spaceKeywords(formatter);
         const open = formatter.keyword('{');
         const close = formatter.keyword('}');
-        open.prepend(Formatting.oneSpace());
+        // After a field's `:` the colon already puts the space (two edits at one gap would add two).
+        if (!ast.isFieldValue(node.$container) && !ast.isField(node.$container)) open.prepend(Formatting.oneSpace());
         const empty = ast.isEnum(node) ? node.members.length === 0 : ast.isQuery(node) ? node.fields.length === 0 : node.entries.length === 0;
         if (empty) {
             close.prepend(Formatting.noSpace());

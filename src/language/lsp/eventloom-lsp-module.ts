@@ -15,6 +15,7 @@ import { EventloomHoverProvider } from './eventloom-hover-provider.js';
 import { EventloomNodeKindProvider } from './eventloom-node-kind-provider.js';
 import { EventloomRenameProvider } from './eventloom-rename-provider.js';
 import { EventloomSemanticTokenProvider } from './eventloom-semantic-token-provider.js';
+import { EventloomWorkspaceSymbolProvider } from './eventloom-workspace-symbol-provider.js';
 
 type ServicesWithIndex = LangiumServices & { workspace: { DeclarationIndex: DeclarationIndex } };
 
@@ -33,6 +34,7 @@ export const EventloomLspModule: Module<ServicesWithIndex, PartialLangiumService
 
 export const EventloomSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        NodeKindProvider: () => new EventloomNodeKindProvider()
+        NodeKindProvider: () => new EventloomNodeKindProvider(),
+        WorkspaceSymbolProvider: services => new EventloomWorkspaceSymbolProvider(services)
     }
 };

@@ -71,8 +71,8 @@ export const SHIPPING = `context Shipping
 
 aggregate Parcel {
   id parcelId: uuid
-  command Dispatch { emits Dispatched }
-  event Dispatched {}
+  command Dispatch { accountId: uuid, emits Dispatched }
+  event Dispatched { accountId: uuid }
 }
 
 readmodel AccountsSeen {
@@ -90,6 +90,12 @@ export async function openWorkspace(files: Record<string, string>): Promise<Reco
     const names = Object.keys(files);
     const documents = await buildDocuments(services.shared, names.map(name => ({ path: `${folder}/${name}`, text: files[name] })));
     return Object.fromEntries(documents.map((document, i) => [names[i], document]));
+}
+
+/** Every diagnostic of the documents, as `file:line: message` (empty for a clean workspace). */
+export function problemsOf(documents: Iterable<LangiumDocument>): string[] {
+    return [...documents].flatMap(document => (document.diagnostics ?? [])
+        .map(d => `${fileName(document.uri.toString())}:${d.range.start.line + 1}: ${d.message}`));
 }
 
 /** The position of the `n`-th occurrence (0-based) of `text` in the document, plus `shift` characters. */

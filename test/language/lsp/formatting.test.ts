@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { expectFormatting } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { clearWorkspace, lsp, openWorkspace, problemsOf } from './lsp-test-kit.js';
+
+const OPTIONS = { insertSpaces: true, tabSize: 2 };
+const TEMPLATES = path.resolve('templates');
+
+/** Every `.loom` file under templates/, by path relative to it. */
+function templateFiles(): Record<string, string> {
+    const files: Record<string, string> = {};
+    const walk = (folder: string) => {
+        for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+            const full = path.join(folder, entry.name);
+            if (entry.isDirectory()) walk(full);
+            else if (entry.name.endsWith('.loom')) files[path.relative(TEMPLATES, full)] = fs.readFileSync(full, 'utf8');
+        }
+    };
+    walk(TEMPLATES);
+    return files;
+}
+
+/** Formats each file of a workspace built from `files`; returns the formatted texts by name. */
+async function formatAll(files: Record<string, string>): Promise<Record<string, string>> {
+    const documents = await openWorkspace(files);
+    const formatted: Record<string, string> = {};
+    for (const [name, document] of Object.entries(documents)) {
+        const edits = await lsp.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: OPTIONS });
+        formatted[name] = TextDocument.applyEdits(document.textDocument, edits);
+    }
+    return formatted;
+}
+
+/** Comment texts in order, without their indentation: what formatting must keep. */
+function comments(text: string): string[] {
+    return (text.match(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g) ?? []).map(c => c.split('\n').map(line => line.trim()).join('\n'));
+}
+
+describe('formatting', () => {
+    afterEach(clearWorkspace);
+
+    it('lays out a messy model in the one house style', async () => {
+        await expectFormatting(lsp)({
+            options: OPTIONS,
+            disposeAfterCheck: true,
+            before: [
+                '// leading comment',
+                'context   Shop',
+                'enum Size{S,M ,L}',
+                'type Line{sku:string qty : int,size?:Size=M}',
+                '',
+                '',
+                '',
+                'aggregate Cart{id cartId:uuid',
+                'state{lines:Line[]=[]}',
+                '    // adds a line',
+                '      command AddLine{line:Line,note?:string emits LineAdded,CartTouched rejects CartFull}',
+                '/** the fact */',
+                'event LineAdded{line:Line}  event CartTouched {}',
+                'error CartFull',
+                '}',
+                'readmodel CartView{key cartId:uuid',
+                'on LineAdded ,CartTouched}',
+                'query GetCart{cartId:uuid}returns CartView [ ]',
+                'scenario "adds"{given CartTouched{},CartTouched when AddLine{line:{sku:"a",qty:1}} then LineAdded{line:{sku:"a",qty:1}}}'
+            ].join('\n'),
+            after: [
+                '// leading comment',
+                'context Shop',
+                '',
+                'enum Size { S, M, L }',
+                '',
+                'type Line {',
+                '  sku: string',
+                '  qty: int',
+                '  size?: Size = M',
+                '}',
+                '',
+                'aggregate Cart {',
+                '  id cartId: uuid',
+                '  state {',
+                '    lines: Line[] = []',
+                '  }',
+                '  // adds a line',
+                '  command AddLine {',
+                '    line: Line',
+                '    note?: string',
+                '    emits LineAdded, CartTouched',
+                '    rejects CartFull',
+                '  }',
+                '  /** the fact */',
+                '  event LineAdded {',
+                '    line: Line',
+                '  }',
+                '  event CartTouched {}',
+                '  error CartFull',
+                '}',
+                '',
+                'readmodel CartView {',
+                '  key cartId: uuid',
+                '  on LineAdded, CartTouched',
+                '}',
+                '',
+                'query GetCart { cartId: uuid } returns CartView[]',
+                '',
+                'scenario "adds" {',
+                '  given CartTouched {}',
+                '    CartTouched',
+                '  when AddLine { line: { sku: "a", qty: 1 } }',
+                '  then LineAdded { line: { sku: "a", qty: 1 } }',
+                '}'
+            ].join('\n')
+        });
+    });
+
+    it('keeps one blank line above a commented declaration, above its comment', async () => {
+        await expectFormatting(lsp)({
+            options: OPTIONS,
+            disposeAfterCheck: true,
+            before: 'context C\nenum A { X }\n/** B */\nenum B { Y }\n\n\n\n// about Q\nquery Q {} returns R\nreadmodel R { on E }',
+            after: 'context C\n\nenum A { X }\n/** B */\nenum B { Y }\n\n// about Q\nquery Q {} returns R\n\nreadmodel R {\n  on E\n}'
+        });
+    });
+
+    it('keeps the templates valid, keeps their comments, and is idempotent', async () => {
+        const originals = templateFiles();
+        assert.ok(Object.keys(originals).length >= 4, 'the templates are there');
+        const once = await formatAll(originals);
+        for (const name of Object.keys(originals)) {
+            assert.deepEqual(comments(once[name]), comments(originals[name]), `${name} keeps its comments`);
+        }
+        const reparsed = await openWorkspace(once);
+        assert.deepEqual(problemsOf(Object.values(reparsed)), [], 'the formatted templates validate clean');
+        const twice = await formatAll(once);
+        assert.deepEqual(twice, once, 'formatting formatted text changes nothing');
+    });
+});
