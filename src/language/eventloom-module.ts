@@ -10,6 +10,8 @@ import {
 import { EventloomGeneratedModule, EventloomGeneratedSharedModule } from './generated/module.js';
 import { EventloomLinker } from './linking/eventloom-linker.js';
 import { EventloomLspModule, EventloomSharedLspModule } from './lsp/eventloom-lsp-module.js';
+import { EventloomLexerErrorMessageProvider } from './parser/eventloom-lexer-error-messages.js';
+import { EventloomParserErrorMessageProvider } from './parser/eventloom-parser-error-messages.js';
 import { EventloomScopeComputation } from './scoping/eventloom-scope-computation.js';
 import { EventloomScopeProvider } from './scoping/eventloom-scope-provider.js';
 import { FlowValidator } from './validation/flow-validator.js';
@@ -34,6 +36,10 @@ export type EventloomServices = LangiumServices & EventloomAddedServices;
 export type EventloomCoreServices = LangiumCoreServices & EventloomAddedServices;
 
 export const EventloomModule: Module<EventloomServices, PartialLangiumServices & EventloomAddedServices> = {
+    parser: {
+        ParserErrorMessageProvider: () => new EventloomParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new EventloomLexerErrorMessageProvider()
+    },
     references: {
         ScopeComputation: services => new EventloomScopeComputation(services),
         ScopeProvider: services => new EventloomScopeProvider(services),

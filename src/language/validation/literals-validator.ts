@@ -43,12 +43,13 @@ export class LiteralsValidator {
     }
 
     checkDefault(field: Field, accept: ValidationAcceptor): void {
-        if (field.default) checkLiteral(field.default, field.type, field.name, accept);
+        // After a parse error the type or the value may be missing: nothing to compare yet.
+        if (field.default && field.type) checkLiteral(field.default, field.type, field.name, accept);
     }
 
     checkFieldValue(entry: FieldValue, accept: ValidationAcceptor): void {
         const field = entry.field.ref;
-        if (field) checkLiteral(entry.value, field.type, field.name, accept);
+        if (field?.type && entry.value) checkLiteral(entry.value, field.type, field.name, accept);
     }
 
     /** `given` events and the `when` command carry every required field; `then` events need not. */
@@ -86,7 +87,7 @@ function checkLiteral(literal: Literal, type: TypeReference, fieldName: string, 
             return;
         }
         const itemType = { ...type, list: false };
-        literal.items.forEach(item => checkLiteral(item, itemType, fieldName, accept));
+        literal.items.filter(item => item !== undefined).forEach(item => checkLiteral(item, itemType, fieldName, accept));
         return;
     }
     if (isListLiteral(literal)) {

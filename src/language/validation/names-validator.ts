@@ -45,7 +45,8 @@ export class NamesValidator {
 
     checkDeclarationNames(model: Model, accept: ValidationAcceptor): void {
         const contextName = contextNameOf(model);
-        if (model.context) this.checkTypeScriptName(model.context, 'context', accept);
+        // After a parse error a declaration may have no name yet: there is nothing to check.
+        if (model.context?.name) this.checkTypeScriptName(model.context, 'context', accept);
         for (const declaration of declarationsOf(model)) {
             if (!declaration.name) continue;
             this.checkTypeScriptName(declaration, kindOf(declaration), accept);
@@ -65,7 +66,7 @@ export class NamesValidator {
     }
 
     checkContextFolder(model: Model, accept: ValidationAcceptor): void {
-        if (!model.context) return;
+        if (!model.context?.name) return;
         for (const other of this.index.contextsSharingFolderWith(model.context.name)) {
             accept('error', `Contexts '${model.context.name}' and '${other.name}' would both generate into the folder '${contextFolder(model.context.name)}/': rename one of them (or use the same spelling if they are one context).`, {
                 node: model.context, property: 'name', data: issue(IssueCodes.FileNameClash)

@@ -53,7 +53,7 @@ export class StructureValidator {
 
     checkOneStreamId(aggregate: Aggregate, accept: ValidationAcceptor): void {
         const ids = streamIdsOf(aggregate);
-        if (ids.length === 0) {
+        if (ids.length === 0 && aggregate.name) {
             accept('error', `Aggregate ${aggregate.name} has no stream id: add one line \`id ${camelCase(aggregate.name)}Id: uuid\` to it.`, {
                 node: aggregate, property: 'name', data: issue(IssueCodes.MissingStreamId, { aggregate: aggregate.name })
             });
@@ -64,7 +64,8 @@ export class StructureValidator {
             });
         }
         for (const id of ids) {
-            if (!id.type.primitive || id.type.list || !ID_TYPES.has(id.type.primitive)) {
+            // Without a type (a parse error) there is nothing to check yet.
+            if (id.type && (!id.type.primitive || id.type.list || !ID_TYPES.has(id.type.primitive))) {
                 accept('error', `A stream id must be a uuid, string or int (it names the event stream); '${id.name}' is not.`, {
                     node: id, property: 'type', data: issue(IssueCodes.InvalidIdType)
                 });
@@ -95,7 +96,7 @@ export class StructureValidator {
             });
         }
         for (const key of readModel.keys) {
-            if (!key.type.primitive || key.type.list || !ID_TYPES.has(key.type.primitive)) {
+            if (key.type && (!key.type.primitive || key.type.list || !ID_TYPES.has(key.type.primitive))) {
                 accept('error', `A read-model key must be a uuid, string or int (it identifies the document); '${key.name}' is not.`, {
                     node: key, property: 'type', data: issue(IssueCodes.InvalidIdType)
                 });

@@ -1,0 +1,90 @@
+/**
+ * Syntax errors say in words what was expected where the parser stopped ("a field (`name: Type`),
+ * `emits`, `rejects` or `}`"), on exactly the token it could not use; and no half-typed model —
+ * the normal state of a file in the editor — makes a validator crash.
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { clearWorkspace, listDiagnostics, marked, messageOf, validate } from './language-test-kit.js';
+
+const CASES: Array<[what: string, model: string, message: string]> = [
+    ['a field without a colon', 'context A\ntype T {\n  width <|int|>\n}',
+        'Expected `:` between the field name and its type (`name: Type`) here, but found `int`.'],
+    ['a command body with a stray word', 'context A\naggregate X {\n  id x: uuid\n  command C {\n    emits E\n    <|!|>\n  }\n  event E {}\n}',
+        'Unexpected character `!`: a model is made of names, numbers, strings in double quotes, comments and the signs { } [ ] , : ? = .'],
+    ['a stray sign in a command', 'context A\naggregate X {\n  id x: uuid\n  command C { amount: decimal emits E <|]|> }\n  event E {}\n}',
+        'Expected a field (`name: Type`), `emits`, `rejects` or `}` to close the command here, but found `]`.'],
+    ['`emits` without an event', 'context A\naggregate X { id x: uuid\n  command C { <|emits|> }\n  event E {} }',
+        'Expected a name after `emits`, but found `}`.'],
+    ['`key` without a name', 'context A\nreadmodel R { <|key|> }',
+        'Expected a name after `key`, but found `}`.'],
+    ['enum members without a comma', 'context A\nenum Size { S <|M|> }',
+        'Expected `,` between enum members, or `}` to close the enum here, but found `M`.'],
+    ['a field without a type', 'context A\ntype T { a: <|}|>',
+        'Expected a type (string, int, float, decimal, boolean, timestamp, date, uuid, or the name of an enum or type) here, but found `}`.'],
+    ['a default without a value', 'context A\ntype T { a: string = <|}|>',
+        'Expected a value (a string in quotes, a number, true or false, an enum member, a list `[ … ]` or an object `{ … }`) here, but found `}`.'],
+    ['list items without a comma', 'context A\ntype T { a: int[] = [1 <|2|>] }',
+        'Expected `,` between list items, or `]` to close the list here, but found `2`.'],
+    ['scenario data without a colon', 'context A\naggregate X { id x: uuid command C { n: int, emits E } event E {} }\nscenario "s" { when C { n <|1|> } then E }',
+        'Expected `:` between the field name and its value (`name: value`) here, but found `1`.'],
+    ['a scenario without a description', 'context A\nscenario <|cannot|> { }',
+        'Expected the description of the scenario in quotes (`scenario "cannot overdraw" { … }`) here, but found `cannot`.'],
+    ['an unknown declaration keyword', 'context A\n<|entity|> Customer {}',
+        'Expected a declaration (`enum`, `type`, `aggregate`, `readmodel`, `query`, `policy`, `scenario`) here, but found `entity`.'],
+    ['an unknown aggregate member', 'context A\naggregate X {\n  id x: uuid\n  <|handler|> Foo {}\n}',
+        'Expected a member (`id`, `state`, `command`, `event`, `error`) or `}` to close the aggregate here, but found `handler`.'],
+    ['a file that ends inside a declaration', 'context A\naggregate X {<||>',
+        'Expected a member (`id`, `state`, `command`, `event`, `error`) or `}` to close the aggregate here, but found the end of the file.'],
+    ['`context` without a name', 'context\n<|enum|> E { A }',
+        'Expected the name of the context (`context Banking`) here, but found `enum`.'],
+    ['two `context` lines in a row', 'context A\n<|context|> B',
+        'A file has one `context` line, followed by its declarations: remove this one, or put the declarations of that context in a file of their own.'],
+    ['an unclosed string', 'context A\ntype T { a: string = <|"|>oops }',
+        'This string is not closed: end it with `"` on the same line.'],
+    ['a query without `returns`', 'context A\nquery Q { n: int } <|}|>',
+        'Expected `returns` and the read model the query answers with here, but found `}`.']
+];
+
+describe('syntax errors', () => {
+    afterEach(clearWorkspace);
+
+    for (const [what, model, message] of CASES) {
+        it(`${what}: says what was expected, on the token`, async () => {
+            const { text, start, end } = marked(model);
+            const result = await validate(text);
+            const syntax = result.diagnostics.filter(d => ['parsing-error', 'lexing-error'].includes((d.data as { code?: string })?.code ?? ''));
+            assert.ok(syntax.length > 0, `expected a syntax error, found:\n${listDiagnostics(result.diagnostics)}`);
+            const [first] = syntax;
+            assert.equal(messageOf(first), message);
+            const document = result.document.textDocument;
+            assert.deepEqual([document.offsetAt(first.range.start), document.offsetAt(first.range.end)], [start, end === start ? text.length : end],
+                `the error covers '${document.getText(first.range)}'`);
+        });
+    }
+
+    describe('half-typed models never crash a validator', () => {
+        const templates = fileURLToPath(new URL('../../templates/', import.meta.url));
+        const files = readdirSync(templates, { recursive: true }).map(String).filter(file => file.endsWith('.loom')).sort();
+
+        for (const file of files) {
+            it(`${file}, cut in every line and with every line removed`, async function () {
+                this.timeout(120_000);
+                const lines = readFileSync(path.join(templates, file), 'utf8').split('\n');
+                // Typing in progress: the file cut in the middle of each line; and each line missing.
+                const variants = lines.flatMap((line, i) => [
+                    [...lines.slice(0, i), line.slice(0, Math.ceil(line.length / 2))].join('\n'),
+                    [...lines.slice(0, i), ...lines.slice(i + 1)].join('\n')
+                ]);
+                for (const variant of variants) {
+                    const result = await validate(variant);
+                    const crashes = result.diagnostics.filter(d => messageOf(d).startsWith('An error occurred during'));
+                    assert.deepEqual(crashes.map(messageOf), [], `a validator crashed on:\n${variant}`);
+                    await clearWorkspace();
+                }
+            });
+        }
+    });
+});
