@@ -55,7 +55,7 @@ describe('rename', () => {
     });
 
     it('refuses names that are not identifiers, keywords, and names already taken, with a message', async () => {
-        const attempt = (newName: string) => lsp.lsp.RenameProvider!.rename(banking, { ...textDocumentPosition(banking, positionOf(banking, 'event Opened', { shift: 7 })), newName });
+        const attempt = async (newName: string) => lsp.lsp.RenameProvider!.rename(banking, { ...textDocumentPosition(banking, positionOf(banking, 'event Opened', { shift: 7 })), newName });
         await assert.rejects(attempt('Account Opened'), (e: ResponseError<void>) => /'Account Opened' is not a valid name/.test(e.message));
         await assert.rejects(attempt('command'), (e: ResponseError<void>) => /'command' is a keyword of the language and cannot name an event/.test(e.message));
         await assert.rejects(attempt('Withdrawn'), (e: ResponseError<void>) => /Context Banking already has an event named 'Withdrawn'/.test(e.message));
