@@ -15,7 +15,8 @@ export function getLanguageClient(): LanguageClient | undefined {
     return client;
 }
 
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+/** Creates the client (not started yet, so features can register against it first). */
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     const serverModule = context.asAbsolutePath('out/server.cjs');
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
@@ -35,7 +36,6 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
         synchronize: { fileEvents: fileWatcher }
     };
     client = new LanguageClient(LANGUAGE_ID, 'Eventloom Language Server', serverOptions, clientOptions);
-    await client.start();
     return client;
 }
 

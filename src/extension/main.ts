@@ -1,18 +1,24 @@
 /**
- * The extension's entry point (bundled to `out/extension.cjs`). It starts the language server and
- * lets each feature module register its commands against the running client.
+ * The extension's entry point (bundled to `out/extension.cjs`). It creates the language client,
+ * lets each feature module register its commands against it, then starts the server.
  */
 import * as vscode from 'vscode';
-import { startLanguageClient, stopLanguageClient } from './language-client.js';
-import { registerNewModelCommand } from './new-model-command.js';
 import { registerFlowPreview } from '../preview/panel/register-preview.js';
+import { createLanguageClient, stopLanguageClient } from './language-client.js';
+import { registerNewModelCommand } from './new-model-command.js';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    // The template command works without the server, so register it first: it stays usable even
-    // if the server fails to start.
     registerNewModelCommand(context);
-    const client = await startLanguageClient(context);
+    const client = createLanguageClient(context);
+    // Commands are registered before the server starts: they exist (and say what is wrong) even
+    // when the server cannot start, instead of "command not found".
     registerFlowPreview(context, client);
+    try {
+        await client.start();
+    } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        void vscode.window.showErrorMessage(`The Eventloom language server did not start: ${message}. See Output › Eventloom Language Server, then run "Developer: Restart Extension Host".`);
+    }
 }
 
 export function deactivate(): Promise<void> {
