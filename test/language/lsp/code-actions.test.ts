@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import type { LangiumDocument } from 'langium';
+import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { IssueCodes } from '../../../src/language/validation/issue-codes.js';
+import { BANKING, SHIPPING, applyWorkspaceEdit, clearWorkspace, fileName, lsp, openWorkspace } from './lsp-test-kit.js';
+
+function codeOf(diagnostic: Diagnostic): string | undefined {
+    return (diagnostic.data as { code?: string } | undefined)?.code;
+}
+
+interface FixResult {
+    /** The titles of every fix offered for the diagnostic. */
+    titles: string[];
+    /** The texts of the files after applying the chosen fix, by file name. */
+    texts: Record<string, string>;
+    /** Diagnostics of the fixed workspace, `file:line: [severity] code message`. */
+    after: string[];
+}
+
+/**
+ * Builds the workspace, finds the one diagnostic with `code` on `onText` in `file`, asks for its
+ * code actions, applies the one whose title matches `choose` (the only one by default),
+ * rebuilds and re-validates the workspace.
+ */
+async function applyFix(files: Record<string, string>, file: string, code: string, onText: string, choose?: RegExp): Promise<FixResult> {
+    const documents = await openWorkspace(files);
+    const document = documents[file];
+    const diagnostics = (document.diagnostics ?? []).filter(d => codeOf(d) === code && document.textDocument.getText(d.range) === onText);
+    assert.equal(diagnostics.length, 1, `expected one ${code} on '${onText}', found:\n${describeAll(Object.values(documents)).join('\n')}`);
+    const actions = (await lsp.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics }
+    }) ?? []) as CodeAction[];
+    const titles = actions.map(a => a.title);
+    const chosen = choose ? actions.filter(a => choose.test(a.title)) : actions;
+    assert.equal(chosen.length, 1, `expected one fix matching ${choose}, got: ${titles.join(' | ')}`);
+    assert.deepEqual(chosen[0].diagnostics, diagnostics);
+    const changed = applyWorkspaceEdit(chosen[0].edit!, Object.values(documents));
+    const texts = Object.fromEntries(Object.entries(documents).map(([name, d]) => [name, changed.get(d.uri.toString()) ?? d.textDocument.getText()]));
+    const fixed = await openWorkspace(texts);
+    return { titles, texts, after: describeAll(Object.values(fixed)) };
+}
+
+function describeAll(documents: LangiumDocument[]): string[] {
+    return documents.flatMap(document => (document.diagnostics ?? []).map(d =>
+        `${fileName(document.uri.toString())}:${d.range.start.line + 1}: [${d.severity === DiagnosticSeverity.Error ? 'error' : 'warning'}] ${codeOf(d) ?? ''} ${d.message}`));
+}
+
+function errorsIn(after: string[]): string[] {
+    return after.filter(line => line.includes('[error]'));
+}
+
+const CONTEXT = 'context Banking\n\n';
+
+describe('quick fixes', () => {
+    afterEach(clearWorkspace);
+
+    describe('create what an unresolved name refers to', () => {
+        it('`emits X` in a command creates `event X {}` in the command\'s aggregate, after its events', async () => {
+            const result = await applyFix({ 'banking.loom': BANKING.replace('emits Withdrawn', 'emits Withdrawn, Overdrawn') }, 'banking.loom', 'linking-error', 'Overdrawn');
+            assert.deepEqual(result.titles, ['Create event Overdrawn in aggregate Account']);
+            assert.match(result.texts['banking.loom'], /event Withdrawn \{ amount: decimal \}\n {2}event Overdrawn \{\}\n/);
+            assert.deepEqual(result.after, []);
+        });
+
+        it('`rejects E` creates `error E` after the aggregate\'s errors', async () => {
+            const result = await applyFix({ 'banking.loom': BANKING.replace('rejects Insufficient', 'rejects Insufficient, Frozen') }, 'banking.loom', 'linking-error', 'Frozen');
+            assert.match(result.texts['banking.loom'], /error Insufficient \{ requested: decimal \}\n {2}error Frozen\n/);
+            assert.deepEqual(errorsIn(result.after), []);
+        });
+
+        it('`issues C` in a policy creates a command that emits a new past-tense event, in the aggregate chosen', async () => {
+            const result = await applyFix({ 'banking.loom': BANKING.replace('issues Block', 'issues Block, FreezeCard') }, 'banking.loom', 'linking-error', 'FreezeCard', /Card$/);
+            assert.deepEqual(result.titles, ['Create command FreezeCard and event CardFrozen in aggregate Account', 'Create command FreezeCard and event CardFrozen in aggregate Card']);
+            assert.match(result.texts['banking.loom'], /command Block \{ emits Blocked \}\n {2}command FreezeCard \{\n {4}emits CardFrozen\n {2}\}\n {2}event Blocked \{\}\n {2}event CardFrozen \{\}\n/);
+            assert.deepEqual(errorsIn(result.after), []);
+        });
+
+        it('a read model\'s `on X` offers the event in each aggregate of the file', async () => {
+            const result = await applyFix({ 'banking.loom': BANKING.replace('on Opened, Withdrawn', 'on Opened, Withdrawn, Closed') }, 'banking.loom', 'linking-error', 'Closed', /Account$/);
+            assert.equal(result.titles.length, 2);
+            assert.deepEqual(errorsIn(result.after), []);
+            assert.ok(result.after.some(line => line.includes(IssueCodes.EventNeverEmitted)), 'the new event is still to be emitted: a warning says so');
+        });
+
+        it('a scenario\'s `then X` creates the event in the `when` command\'s aggregate and adds it to the command\'s emits', async () => {
+            const result = await applyFix({ 'banking.loom': BANKING.replace('then rejected Insufficient', 'then Overdrawn { }') }, 'banking.loom', 'linking-error', 'Overdrawn');
+            assert.match(result.texts['banking.loom'], /emits Withdrawn, Overdrawn\n/);
+            assert.match(result.texts['banking.loom'], /event Overdrawn \{\}/);
+            assert.deepEqual(result.after, []);
+        });
+
+        it('a scenario\'s `then rejected E` creates the error and adds it to the command\'s rejects', async () => {
+            const result = await applyFix({ 'banking.loom': BANKING.replace('then rejected Insufficient', 'then rejected AccountFrozen') }, 'banking.loom', 'linking-error', 'AccountFrozen');
+            assert.match(result.texts['banking.loom'], /rejects Insufficient, AccountFrozen\n/);
+            assert.deepEqual(errorsIn(result.after), []);
+        });
+
+        it('a scenario\'s `when C` creates the command with an event', async () => {
+            const result = await applyFix({ 'banking.loom': BANKING.replace('when Withdraw { amount: 150 }\n  then rejected Insufficient', 'when CloseAccount\n  then AccountClosed') }, 'banking.loom', 'linking-error', 'CloseAccount', /Account$/);
+            assert.match(result.texts['banking.loom'], /command CloseAccount \{\n {4}emits AccountClosed\n {2}\}/);
+            assert.deepEqual(errorsIn(result.after), []);
+        });
+
+        it('an unknown field type creates a value type', async () => {
+            const result = await applyFix({ 'banking.loom': BANKING.replace('note?: string', 'note?: Money') }, 'banking.loom', 'linking-error', 'Money');
+            assert.match(result.texts['banking.loom'], /enum Currency \{ EUR, USD \}\n\ntype Money \{\n\}\n/);
+            assert.deepEqual(errorsIn(result.after), []);
+        });
+
+        it('offers nothing for a name in another context (that file is not this fix\'s to change)', async () => {
+            const documents = await openWorkspace({ 'banking.loom': BANKING, 'shipping.loom': SHIPPING.replace('Banking.Opened', 'Banking.Reopened') });
+            const shipping = documents['shipping.loom'];
+            const diagnostics = (shipping.diagnostics ?? []).filter(d => codeOf(d) === 'linking-error');
+            assert.equal(diagnostics.length, 1);
+            const actions = await lsp.lsp.CodeActionProvider!.getCodeActions(shipping, { textDocument: { uri: shipping.uri.toString() }, range: diagnostics[0].range, context: { diagnostics } });
+            assert.deepEqual(actions, []);
+        });
+    });
+
+    it('renames a name to PascalCase everywhere it is used', async () => {
+        const text = BANKING.replace(/\bBlock\b/g, 'block_card');
+        const result = await applyFix({ 'banking.loom': text }, 'banking.loom', IssueCodes.NotPascalCase, 'block_card');
+        assert.deepEqual(result.titles, ['Rename to \'BlockCard\'']);
+        assert.equal(result.texts['banking.loom'], BANKING.replace(/\bBlock\b/g, 'BlockCard'));
+        assert.deepEqual(result.after, []);
+    });
+
+    it('adds the missing stream id to an aggregate', async () => {
+        const result = await applyFix({ 'banking.loom': BANKING.replace('  id cardId: uuid\n', '') }, 'banking.loom', IssueCodes.MissingStreamId, 'Card');
+        assert.deepEqual(result.titles, ['Add `id cardId: uuid`']);
+        assert.match(result.texts['banking.loom'], /aggregate Card \{\n {2}id cardId: uuid\n {2}command Block/);
+        assert.deepEqual(result.after, []);
+    });
+
+    it('adds the stream id to an empty aggregate, opening its body', async () => {
+        const result = await applyFix({ 'm.loom': `${CONTEXT}aggregate Ledger {}\n` }, 'm.loom', IssueCodes.MissingStreamId, 'Ledger');
+        assert.equal(result.texts['m.loom'], `${CONTEXT}aggregate Ledger {\n  id ledgerId: uuid\n}\n`);
+        assert.deepEqual(errorsIn(result.after), []);
+    });
+
+    it('adds a missing `emits` with a new past-tense event', async () => {
+        const model = BANKING.replace('command Block { emits Blocked }', 'command FreezeCard { reason: string }').replace('issues Block', 'issues FreezeCard');
+        const result = await applyFix({ 'banking.loom': model }, 'banking.loom', IssueCodes.MissingEmits, 'FreezeCard');
+        assert.deepEqual(result.titles, ['Add `emits CardFrozen` and declare event CardFrozen']);
+        assert.match(result.texts['banking.loom'], /command FreezeCard \{ reason: string\n {4}emits CardFrozen\n {2}\}\n {2}event Blocked \{\}\n {2}event CardFrozen \{\}/);
+        assert.deepEqual(errorsIn(result.after), []);
+    });
+
+    it('reuses the aggregate\'s event when it already has the past-tense name', async () => {
+        const result = await applyFix({ 'banking.loom': BANKING.replace('command Block { emits Blocked }', 'command Block {}') }, 'banking.loom', IssueCodes.MissingEmits, 'Block');
+        assert.deepEqual(result.titles, ['Add `emits Blocked`']);
+        assert.match(result.texts['banking.loom'], /command Block \{\n {4}emits Blocked\n {2}\}/);
+        assert.deepEqual(result.after, []);
+    });
+});
