@@ -12,6 +12,7 @@ import { docs } from './doc-comments.js';
 import { access, handwrittenNames } from './element-files.js';
 import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG } from './file-layout.js';
 import { literalToTypeScript } from './literals.js';
+import { exhaustive } from './exhaustive.js';
 import { TypeImports, objectTypeOf, propertyName, typeOf } from './type-mapping.js';
 
 export function aggregateSourceFile(aggregate: Aggregate): SourceFileStructure {
@@ -127,7 +128,7 @@ function evolve(aggregate: Aggregate, events: Event[]): StatementStructures {
     const body = events.length === 0 ? ['return assertNever(event);'] : [
         'switch (event.type) {',
         ...events.map(event => `    case '${event.name}': return ${handwrittenNames.evolve(event)}(state, event);`),
-        '    default: return assertNever(event);',
+        `    default: return ${exhaustive('event', events.length)};`,
         '}'
     ];
     return {
@@ -142,7 +143,7 @@ function decide(aggregate: Aggregate, commands: Command[]): StatementStructures 
     const body = commands.length === 0 ? ['return assertNever(command);'] : [
         'switch (command.type) {',
         ...commands.map(command => `    case '${command.name}': return ${handwrittenNames.decide(command)}(command, state);`),
-        '    default: return assertNever(command);',
+        `    default: return ${exhaustive('command', commands.length)};`,
         '}'
     ];
     return {

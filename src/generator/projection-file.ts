@@ -17,6 +17,7 @@ import { docs } from './doc-comments.js';
 import { access, handwrittenNames, messageModule } from './element-files.js';
 import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG, declarationText } from './file-layout.js';
 import { literalToTypeScript } from './literals.js';
+import { exhaustive } from './exhaustive.js';
 import { TypeImports, propertyName, typeOf } from './type-mapping.js';
 
 export function projectionSourceFile(readModel: ReadModel): SourceFileStructure {
@@ -58,7 +59,7 @@ export function projectionSourceFile(readModel: ReadModel): SourceFileStructure 
                 ...(events.length === 0 ? ['return assertNever(event);'] : [
                     'switch (event.type) {',
                     ...events.map(event => `    case '${event.name}': return ${handwrittenNames.projectionHandler(readModel, event)}(current, event);`),
-                    '    default: return assertNever(event);',
+                    `    default: return ${exhaustive('event', events.length)};`,
                     '}'
                 ])
             ].join('\n')
@@ -126,7 +127,7 @@ function keyOf(readModel: ReadModel, events: Event[], key: ReadModelKey | undefi
     return [
         'switch (event.type) {',
         ...events.map(event => `    case '${event.name}': return ${keyField(event, key) ? access('event.data', key.name) : fromStream};`),
-        '    default: return assertNever(event);',
+        `    default: return ${exhaustive('event', events.length)};`,
         '}'
     ].join('\n');
 }

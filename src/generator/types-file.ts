@@ -84,8 +84,8 @@ function messageTypes(): StatementStructures[] {
         {
             kind: StructureKind.Function, isExported: true, name: 'assertNever',
             parameters: [{ name: 'value', type: 'never' }], returnType: 'never',
-            docs: [{ description: 'Makes a `switch` exhaustive: a new command or event breaks compilation where it must be handled.' }],
-            statements: 'throw new Error(`Unexpected message: ${JSON.stringify(value)}`);'
+            docs: [{ description: 'Makes a `switch` on a message `type` exhaustive: a new command or event breaks compilation where it must be handled.' }],
+            statements: 'throw new Error(`Unexpected message type: ${JSON.stringify(value)}`);'
         }
     ];
 }
@@ -103,7 +103,7 @@ function enumeration(declaration: Enum): StatementStructures[] {
             docs: docs(declaration, `The members of ${declaration.name}.`),
             declarations: [{
                 name: declaration.name,
-                initializer: `{ ${members.map(member => `${propertyName(member)}: '${member}'`).join(', ')} } as const`
+                initializer: members.length === 0 ? '{} as const' : `{ ${members.map(member => `${propertyName(member)}: '${member}'`).join(', ')} } as const`
             }]
         }
     ];
