@@ -17,9 +17,12 @@ export function withArticle(kind: string): string {
     return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
-/** `in accounts.loom, line 12` for another declaration found in the index. */
-export function describeLocation(description: AstNodeDescription): string {
-    const file = description.documentUri.path.split('/').pop() ?? description.documentUri.toString();
+/** `in accounts.loom, line 12` (or `on line 12 of this file`) for another declaration found in the index. */
+export function describeLocation(description: AstNodeDescription, fromDocument?: string): string {
     const line = description.nameSegment?.range.start.line;
+    if (fromDocument === description.documentUri.toString()) {
+        return line === undefined ? 'in this file' : `on line ${line + 1} of this file`;
+    }
+    const file = description.documentUri.path.split('/').pop() ?? description.documentUri.toString();
     return line === undefined ? `in ${file}` : `in ${file}, line ${line + 1}`;
 }

@@ -101,12 +101,12 @@ export class NamesValidator {
         const kind = kindOf(declaration);
         const sameKind = others.find(other => kindOfType(other.type) === kind);
         if (sameKind) {
-            accept('error', `Duplicate ${kind} '${declaration.name}' in context ${contextName}: another is declared ${describeLocation(sameKind)}. Rename or remove one.`, {
+            accept('error', `Duplicate ${kind} '${declaration.name}' in context ${contextName}: another is declared ${describeLocation(sameKind, self)}. Rename or remove one.`, {
                 node: declaration, property: 'name', data: issue(IssueCodes.DuplicateName, { name: declaration.name })
             });
         } else {
             const other = others[0];
-            accept('error', `'${declaration.name}' is already ${withArticle(kindOfType(other.type))} in context ${contextName} (${describeLocation(other)}); ${withArticle(kind)} of the same name would clash in the generated TypeScript. Rename one.`, {
+            accept('error', `'${declaration.name}' is already ${withArticle(kindOfType(other.type))} in context ${contextName} (${describeLocation(other, self)}); ${withArticle(kind)} of the same name would clash in the generated TypeScript. Rename one.`, {
                 node: declaration, property: 'name', data: issue(IssueCodes.TypeScriptNameClash, { name: declaration.name })
             });
         }

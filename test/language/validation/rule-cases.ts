@@ -23,6 +23,8 @@ export interface RuleCase {
     /** The node and property the diagnostic must sit on, in the marked file. */
     at: (model: Model) => Location;
     good?: string | Record<string, string>;
+    /** How many diagnostics of this code the bad model gets in all (a clash is reported on both names). */
+    fires?: number;
 }
 
 /** A clean context every case extends. */
@@ -258,14 +260,20 @@ export const RULE_CASES: RuleCase[] = [
 
     // --- Names ------------------------------------------------------------------------------------
     {
-        code: IssueCodes.DuplicateName, severity: 'error', title: 'the same enum declared in two files of one context',
+        code: IssueCodes.DuplicateName, severity: 'error', title: 'the same enum declared in two files of one context', fires: 2,
         bad: { 'a.loom': 'context Banking\nenum Currency { EUR }', 'b.loom': 'context Banking\n\nenum <|Currency|> { USD }' },
         message: "Duplicate enum 'Currency' in context Banking: another is declared in a.loom, line 2. Rename or remove one.",
         at: name('Enum', 'Currency'),
         good: { 'a.loom': 'context Banking\nenum Currency { EUR }', 'b.loom': 'context Cards\nenum Currency { USD }' }
     },
     {
-        code: IssueCodes.DuplicateName, severity: 'error', title: 'the same command in two aggregates of one context',
+        code: IssueCodes.DuplicateName, severity: 'error', title: 'the same enum twice in one file', fires: 2,
+        bad: 'context Banking\nenum Currency { EUR }\nenum <|Currency|> { USD }',
+        message: "Duplicate enum 'Currency' in context Banking: another is declared on line 2 of this file. Rename or remove one.",
+        at: model => ({ node: model.elements[1], property: 'name' })
+    },
+    {
+        code: IssueCodes.DuplicateName, severity: 'error', title: 'the same command in two aggregates of one context', fires: 2,
         bad: { 'a.loom': BANK, 'b.loom': `context Banking\n${CARD.replace('command IssueCard { emits CardIssued }', 'command IssueCard { emits CardIssued }\n  command <|Withdraw|> { emits CardIssued }')}` },
         message: "Duplicate command 'Withdraw' in context Banking: another is declared in a.loom, line 8.",
         at: name('Command', 'Withdraw'),
@@ -323,9 +331,9 @@ export const RULE_CASES: RuleCase[] = [
         at: reference('ReadModel', 'Summary', 'handles', 2)
     },
     {
-        code: IssueCodes.TypeScriptNameClash, severity: 'error', title: 'an error named like an event',
+        code: IssueCodes.TypeScriptNameClash, severity: 'error', title: 'an error named like an event', fires: 2,
         bad: bankWith('  error <|Withdrawn|>'),
-        message: "'Withdrawn' is already an event in context Banking",
+        message: "'Withdrawn' is already an event in context Banking (on line 10 of this file); an error of the same name would clash in the generated TypeScript. Rename one.",
         at: name('DomainError', 'Withdrawn'),
         good: bankWith('  error WithdrawalFailed')
     },
@@ -369,14 +377,14 @@ export const RULE_CASES: RuleCase[] = [
         good: 'context Banking\nenum Pledge { Kept, Broken }'
     },
     {
-        code: IssueCodes.FileNameClash, severity: 'error', title: 'two read models mapping to one file',
+        code: IssueCodes.FileNameClash, severity: 'error', title: 'two read models mapping to one file', fires: 2,
         bad: `${BANK}readmodel AccountView { on Opened }\nreadmodel <|Account_View|> { on Opened }`,
         message: "'Account_View' and 'AccountView' would both be generated into 'account-view.projection.ts': rename one so their kebab-case file names differ.",
         at: name('ReadModel', 'Account_View'),
         good: `${BANK}readmodel AccountView { on Opened }\nreadmodel AccountList { on Opened }`
     },
     {
-        code: IssueCodes.FileNameClash, severity: 'error', title: 'two aggregates mapping to one file, across files',
+        code: IssueCodes.FileNameClash, severity: 'error', title: 'two aggregates mapping to one file, across files', fires: 2,
         bad: { 'a.loom': BANK, 'b.loom': 'context Banking\naggregate <|ACCOUNT|> { id x: uuid\n  command Touch { emits Touched }\n  event Touched {} }' },
         message: "'ACCOUNT' and 'Account' would both be generated into 'account.ts'",
         at: name('Aggregate', 'ACCOUNT')
@@ -389,7 +397,7 @@ export const RULE_CASES: RuleCase[] = [
         good: 'context Banking\naggregate Catalogue { id catalogueId: uuid\n  command Touch { emits Touched }\n  event Touched {} }'
     },
     {
-        code: IssueCodes.FileNameClash, severity: 'error', title: 'two contexts mapping to one folder',
+        code: IssueCodes.FileNameClash, severity: 'error', title: 'two contexts mapping to one folder', fires: 2,
         bad: { 'a.loom': 'context HTTPServer\nenum Verb { Get }', 'b.loom': 'context <|HttpServer|>\nenum Code { Ok }' },
         message: "Contexts 'HttpServer' and 'HTTPServer' would both generate into the folder 'http-server/'",
         at: name('ContextDeclaration', 'HttpServer'),
