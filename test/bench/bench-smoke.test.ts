@@ -1,0 +1,35 @@
+/**
+ * The bench still works: a tiny model goes through every measurement and the table has every
+ * figure. No timing assertions — speed is for `npm run bench`, not for tests.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runBench } from './run-bench.js';
+import { FIGURES } from './report-table.js';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+describe('npm run bench (tiny model)', function () {
+    this.timeout(240_000);
+
+    it('measures every figure and writes the results', async () => {
+        const benchDir = join(repoRoot, '.bench', 'smoke');
+        const report = await runBench({
+            repoRoot, benchDir, growth: false, edits: 3, requests: 3,
+            runs: [{ name: 'tiny', size: { contexts: 2, aggregates: 4, commands: 8, events: 8, readModels: 4, layout: 'per-context', hubUses: 6 } }]
+        });
+        const [run] = report.runs;
+        assert.equal(run.validate.exitCode, 0, run.validate.summary);
+        assert.equal(run.languageServer.editSamplesMs.length, 3);
+        // The hub event: its declaration plus six uses, all renamed.
+        assert.equal(run.languageServer.renameEdits, 7);
+        assert.ok(run.languageServer.completionItems > 0, 'completion offered names');
+        assert.ok(run.languageServer.hoversWithContent > 0, 'hover answered');
+        for (const figure of FIGURES) {
+            assert.match(report.table, new RegExp(`\\| ${figure.replace(/[()+./]/g, '\\$&')} +\\|`), `row ${figure}`);
+        }
+        assert.ok(existsSync(join(benchDir, 'results.json')));
+        assert.equal(JSON.parse(readFileSync(join(benchDir, 'results.json'), 'utf8')).runs[0].name, 'tiny');
+    });
+});

@@ -1,0 +1,177 @@
+/**
+ * What an editor user feels, over a real LSP connection to the bundled server: the workspace build
+ * at start-up, keystroke -> diagnostics, completion, hover, a wide rename, and the server's peak
+ * memory.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CompletionItem, CompletionList, Hover, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspSession } from '../lsp/lsp-session.js';
+import { now, percentile } from './stats.js';
+
+export interface LanguageServerResult {
+    workspaceBuildMs: number;
+    openToDiagnosticsMs: number;
+    editSamplesMs: number[];
+    editP50Ms: number;
+    editP95Ms: number;
+    completionP95Ms: number;
+    completionItems: number;
+    hoverP95Ms: number;
+    hoversWithContent: number;
+    renameMs: number;
+    renameEdits: number;
+    peakRssMb: number | undefined;
+}
+
+export interface LanguageServerOptions {
+    serverBundle: string;
+    modelDir: string;
+    /** The file to edit (relative to modelDir) and the event to rename in it. */
+    editFile: string;
+    renameEvent: string;
+    edits?: number;
+    requests?: number;
+    nodeArgs?: readonly string[];
+}
+
+interface Position { line: number; character: number }
+
+export async function measureLanguageServer(options: LanguageServerOptions): Promise<LanguageServerResult> {
+    const session = LspSession.start(options.serverBundle, options.nodeArgs);
+    try {
+        return await runSession(session, options);
+    } catch (error) {
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\nserver stderr:\n${session.stderr.join('').slice(-4000)}`);
+    } finally {
+        await session.shutdown();
+    }
+}
+
+async function runSession(session: LspSession, options: LanguageServerOptions): Promise<LanguageServerResult> {
+    const rootUri = pathToFileURL(options.modelDir).href;
+    const path = join(options.modelDir, options.editFile);
+    const uri = pathToFileURL(path).href;
+    await session.initialize(rootUri);
+
+    // Workspace build: from `initialized` until a request that needs every document indexed and
+    // linked (document highlight waits for the workspace's IndexedReferences state) is answered.
+    const buildStart = now();
+    session.initialized();
+    await session.request('textDocument/documentHighlight', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const workspaceBuildMs = now() - buildStart;
+
+    const openStart = now();
+    const opened = session.nextDiagnostics(uri);
+    const text = session.open(uri, path);
+    await opened;
+    const openToDiagnosticsMs = now() - openStart;
+    const lines = text.split('\n');
+
+    const editSamplesMs: number[] = [];
+    for (const place of editPlaces(lines, options.edits ?? 30)) {
+        const published = session.nextDiagnostics(uri);
+        const start = now();
+        session.change(uri, place.line, place.character, 'x');
+        await published;
+        editSamplesMs.push(now() - start);
+        // Undo, and let the server settle before the next keystroke.
+        const reverted = session.nextDiagnostics(uri);
+        session.change(uri, place.line, place.character, '', 1);
+        await reverted;
+    }
+
+    const requests = options.requests ?? 20;
+    const completionMs: number[] = [];
+    let completionItems = 0;
+    for (const position of referencePositions(lines, /^(\s+(?:emits|on|issues) )(\w)/, requests)) {
+        const start = now();
+        const result = await session.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+            textDocument: { uri }, position: { line: position.line, character: position.character + 1 }
+        });
+        completionMs.push(now() - start);
+        completionItems = Math.max(completionItems, Array.isArray(result) ? result.length : result?.items.length ?? 0);
+    }
+
+    const hoverMs: number[] = [];
+    let hoversWithContent = 0;
+    for (const position of referencePositions(lines, /^(\s+(?:emits|on) )(\w)/, requests)) {
+        const start = now();
+        const hover = await session.request<Hover | null>('textDocument/hover', {
+            textDocument: { uri }, position: { line: position.line, character: position.character + 2 }
+        });
+        hoverMs.push(now() - start);
+        if (hover) hoversWithContent++;
+    }
+
+    const declaration = lines.findIndex(line => line.includes(`event ${options.renameEvent} {`));
+    const renameStart = now();
+    const edit = await session.request<WorkspaceEdit | null>('textDocument/rename', {
+        textDocument: { uri },
+        position: { line: declaration, character: lines[declaration].indexOf(options.renameEvent) + 1 },
+        newName: `${options.renameEvent}Renamed`
+    });
+    const renameMs = now() - renameStart;
+
+    return {
+        workspaceBuildMs,
+        openToDiagnosticsMs,
+        editSamplesMs,
+        editP50Ms: percentile(editSamplesMs, 50),
+        editP95Ms: percentile(editSamplesMs, 95),
+        completionP95Ms: percentile(completionMs, 95),
+        completionItems,
+        hoverP95Ms: percentile(hoverMs, 95),
+        hoversWithContent,
+        renameMs,
+        renameEdits: countEdits(edit),
+        peakRssMb: session.peakRssMb()
+    };
+}
+
+/**
+ * One-character edits spread over the file, three kinds in turn: a command's field name (breaks
+ * the scenario data that fills it), an event's name (an exported symbol other files link to), and
+ * a read model's field name (local to the file).
+ */
+function editPlaces(lines: readonly string[], count: number): Position[] {
+    const kinds: Array<{ pattern: RegExp; at: (match: RegExpExecArray) => number }> = [
+        { pattern: /^    amount: decimal$/, at: () => '    amount'.length },
+        { pattern: /^  event (\w+) \{/, at: match => '  event '.length + match[1].length },
+        { pattern: /^  status\?: Status$/, at: () => '  status'.length }
+    ];
+    const perKind = kinds.map(kind => {
+        const found: Position[] = [];
+        lines.forEach((line, index) => {
+            const match = kind.pattern.exec(line);
+            if (match) found.push({ line: index, character: kind.at(match) });
+        });
+        return found;
+    });
+    const places: Position[] = [];
+    for (let i = 0; places.length < count && i < count * 3; i++) {
+        const candidates = perKind[i % kinds.length];
+        if (candidates.length === 0) continue;
+        const round = Math.floor(i / kinds.length);
+        const rounds = Math.ceil(count / kinds.length);
+        places.push(candidates[Math.floor((round * candidates.length) / rounds) % candidates.length]);
+    }
+    return places;
+}
+
+/** Start positions of the first referenced name on lines matching `pattern`, spread over the file. */
+function referencePositions(lines: readonly string[], pattern: RegExp, count: number): Position[] {
+    const found: Position[] = [];
+    lines.forEach((line, index) => {
+        const match = pattern.exec(line);
+        if (match) found.push({ line: index, character: match[1].length });
+    });
+    if (found.length <= count) return found;
+    return Array.from({ length: count }, (_, i) => found[Math.floor((i * found.length) / count)]);
+}
+
+function countEdits(edit: WorkspaceEdit | null): number {
+    if (!edit) return 0;
+    if (edit.changes) return Object.values(edit.changes).reduce((sum, edits) => sum + edits.length, 0);
+    return (edit.documentChanges ?? []).reduce((sum, change) => sum + ('edits' in change ? change.edits.length : 0), 0);
+}

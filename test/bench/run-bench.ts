@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: generates the large model into .bench/, measures it (see bench-runner.ts),
+ * prints a table and writes .bench/results.json.
+ *
+ *   npm run bench                          the default model (10 contexts, 200 aggregates, ...)
+ *   npm run bench -- --scale 0.25          a quarter of it
+ *   npm run bench -- --growth              default, 1,000 small files and one 20k-line file,
+ *                                          each at a quarter and at full size, with growth factors
+ *   npm run bench -- --aggregates 50 --layout per-aggregate --edits 10 ...   any size
+ *   npm run bench -- --cpu-prof            also write CPU profiles of the CLI and the server
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runBenchModel, type RunResult } from './bench-runner.js';
+import { bundleForBench } from './measure/bundle-for-bench.js';
+import { DEFAULT_SIZE, type BenchSize } from './model/bench-model.js';
+import { formatTable, growthRows, tableRows, targetRows } from './report-table.js';
+
+export interface BenchOptions {
+    repoRoot: string;
+    benchDir: string;
+    runs: Array<{ name: string; size: BenchSize }>;
+    growth: boolean;
+    edits?: number;
+    requests?: number;
+    cpuProf?: boolean;
+    log?: (line: string) => void;
+}
+
+export interface BenchReport {
+    date: string;
+    node: string;
+    cpus: number;
+    runs: RunResult[];
+    table: string;
+}
+
+/** The three shapes of issue 6 at a given scale (1 = full size). */
+export function shapes(scale: number): Array<{ name: string; size: BenchSize }> {
+    const scaled = (n: number) => Math.max(1, Math.round(n * scale));
+    const base = {
+        ...DEFAULT_SIZE,
+        aggregates: scaled(DEFAULT_SIZE.aggregates), commands: scaled(DEFAULT_SIZE.commands),
+        events: scaled(DEFAULT_SIZE.events), readModels: scaled(DEFAULT_SIZE.readModels)
+    };
+    return [
+        { name: `default-x${scale}`, size: base },
+        { name: `many-files-x${scale}`, size: { ...base, aggregates: scaled(1000), layout: 'per-aggregate' } },
+        { name: `single-file-x${scale}`, size: { ...base, contexts: 1, layout: 'single' } }
+    ];
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+    const log = options.log ?? (() => undefined);
+    mkdirSync(options.benchDir, { recursive: true });
+    const bundles = await bundleForBench(options.repoRoot, join(options.benchDir, 'bundle'));
+    const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.benchDir, 'profiles')}`] : [];
+    const runs: RunResult[] = [];
+    for (const run of options.runs) {
+        runs.push(await runBenchModel({
+            ...run, repoRoot: options.repoRoot, benchDir: options.benchDir, bundles,
+            edits: options.edits, requests: options.requests, nodeArgs, log
+        }));
+    }
+    const sections = [formatTable(['figure', ...runs.map(run => run.name)], tableRows(runs))];
+    const full = runs.find(run => run.name === 'default-x1') ?? runs[0];
+    sections.push(formatTable([`target (${full.name})`, 'result'], targetRows(full)));
+    if (options.growth) {
+        const pairs = new Map<string, RunResult[]>();
+        for (const run of runs) {
+            const shape = run.name.split('-x')[0];
+            pairs.set(shape, [...(pairs.get(shape) ?? []), run]);
+        }
+        for (const [shape, [quarter, whole]] of pairs) {
+            if (quarter && whole) sections.push(formatTable([`growth ${shape}`, `${quarter.name} -> ${whole.name}`], growthRows(quarter, whole)));
+        }
+    }
+    const report: BenchReport = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, runs, table: sections.join('\n\n') };
+    writeFileSync(join(options.benchDir, 'results.json'), JSON.stringify(report, null, 2));
+    return report;
+}
+
+async function main(): Promise<void> {
+    const { values } = parseArgs({
+        options: {
+            scale: { type: 'string' }, growth: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' },
+            contexts: { type: 'string' }, aggregates: { type: 'string' }, commands: { type: 'string' },
+            events: { type: 'string' }, 'read-models': { type: 'string' }, layout: { type: 'string' },
+            'hub-uses': { type: 'string' }, edits: { type: 'string' }, requests: { type: 'string' }, out: { type: 'string' }
+        }
+    });
+    const number = (text: string | undefined) => text === undefined ? undefined : Number(text);
+    const repoRoot = resolve(import.meta.dirname, '../..');
+    let runs: BenchOptions['runs'];
+    if (values.growth) {
+        runs = [0.25, 1].flatMap(shapes).sort((a, b) => a.name.localeCompare(b.name));
+    } else {
+        const [base] = shapes(number(values.scale) ?? 1);
+        const size: BenchSize = {
+            contexts: number(values.contexts) ?? base.size.contexts,
+            aggregates: number(values.aggregates) ?? base.size.aggregates,
+            commands: number(values.commands) ?? base.size.commands,
+            events: number(values.events) ?? base.size.events,
+            readModels: number(values['read-models']) ?? base.size.readModels,
+            layout: (values.layout as BenchSize['layout'] | undefined) ?? base.size.layout,
+            hubUses: number(values['hub-uses']) ?? base.size.hubUses
+        };
+        runs = [{ name: base.name, size }];
+    }
+    const report = await runBench({
+        repoRoot, benchDir: resolve(repoRoot, values.out ?? '.bench'), runs, growth: values.growth ?? false,
+        edits: number(values.edits), requests: number(values.requests), cpuProf: values['cpu-prof'],
+        log: line => console.error(line)
+    });
+    console.log(report.table);
+    console.log(`\nWritten to ${join(values.out ?? '.bench', 'results.json')}.`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+    main().catch(error => {
+        console.error(error instanceof Error ? error.stack : error);
+        process.exitCode = 1;
+    });
+}
