@@ -16,7 +16,9 @@ export class FlowValidator {
     checkEventEmitted(event: Event, accept: ValidationAcceptor): void {
         const aggregate = aggregateOf(event);
         if (!aggregate) return;
-        const emitted = commandsOf(aggregate).some(command => command.emits.some(reference => reference.ref === event));
+        // By name too: with a duplicate event elsewhere in the context the reference may resolve
+        // there, and the duplicate is the error worth reporting.
+        const emitted = commandsOf(aggregate).some(command => command.emits.some(reference => reference.ref === event || reference.$refText === event.name));
         if (!emitted) {
             accept('warning', `No command emits ${event.name}: add it to the \`emits\` of a command of ${aggregate.name}, or remove the event.`, {
                 node: event, property: 'name', data: issue(IssueCodes.EventNeverEmitted, { event: event.name, aggregate: aggregate.name })

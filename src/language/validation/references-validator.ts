@@ -33,10 +33,13 @@ export class ReferencesValidator {
 
     checkOwnAggregate(command: Command, accept: ValidationAcceptor): void {
         const aggregate = aggregateOf(command);
+        // A name the own aggregate declares too resolved to a duplicate elsewhere: the duplicate
+        // is the error to fix, reported on the declarations.
+        const ownNames = new Set(aggregate?.members.map(member => 'name' in member ? member.name : undefined));
         command.emits.forEach((reference, index) => {
             const event = reference.ref;
             const owner = event && aggregateOf(event);
-            if (owner && owner !== aggregate) {
+            if (owner && owner !== aggregate && !ownNames.has(reference.$refText)) {
                 accept('error', `${reference.$refText} is an event of aggregate ${owner.name}; command ${command.name} can only emit events of its own aggregate ${aggregate?.name}. Declare the event in ${aggregate?.name}, or react to it with a policy.`, {
                     node: command, property: 'emits', index, data: issue(IssueCodes.EmitsForeignEvent)
                 });
@@ -46,7 +49,7 @@ export class ReferencesValidator {
             const error = reference.ref;
             const owner = error && aggregateOf(error);
             // An error of another context is already reported as a cross-context reference.
-            if (owner && owner !== aggregate && contextNameOf(owner) === contextNameOf(command)) {
+            if (owner && owner !== aggregate && contextNameOf(owner) === contextNameOf(command) && !ownNames.has(reference.$refText)) {
                 accept('error', `${reference.$refText} is an error of aggregate ${owner.name}; command ${command.name} can only reject with errors of its own aggregate ${aggregate?.name}. Declare the error in ${aggregate?.name}.`, {
                     node: command, property: 'rejects', index, data: issue(IssueCodes.RejectsForeignError)
                 });
