@@ -35,6 +35,7 @@ export class FlowPreviewPanel {
     private staleReason: string | undefined;
     private updateTimer: ReturnType<typeof setTimeout> | undefined;
     private requestNumber = 0;
+    private inFlight: Promise<void> | undefined;
     private snapshot: PreviewSnapshot;
 
     static createOrShow(extensionUri: vscode.Uri, client: BaseLanguageClient): FlowPreviewPanel {
@@ -80,6 +81,10 @@ export class FlowPreviewPanel {
             }),
             vscode.workspace.onDidSaveTextDocument(document => {
                 if (document.languageId === 'eventloom') this.scheduleUpdate();
+            }),
+            // New diagnostics mean the server has validated a new state (also its first workspace build).
+            vscode.languages.onDidChangeDiagnostics(event => {
+                if (event.uris.some(uri => uri.path.endsWith('.loom'))) this.scheduleUpdate();
             }),
             vscode.window.onDidChangeTextEditorSelection(event => this.followCursor(event.textEditor))
         );
@@ -136,7 +141,23 @@ export class FlowPreviewPanel {
     }
 
     /** Asks the server for the current graph; answers to older requests are dropped. */
-    async update(): Promise<void> {
+    update(): Promise<void> {
+        const running = this.requestGraph();
+        this.inFlight = running;
+        return running;
+    }
+
+    /** Runs a pending (debounced) update now and waits for the one in flight: afterwards the ranges are current. */
+    private async settle(): Promise<void> {
+        if (this.updateTimer) {
+            clearTimeout(this.updateTimer);
+            this.updateTimer = undefined;
+            await this.update();
+        }
+        await this.inFlight;
+    }
+
+    private async requestGraph(): Promise<void> {
         const request = ++this.requestNumber;
         let result: FlowGraphResult;
         try {
@@ -170,6 +191,8 @@ export class FlowPreviewPanel {
 
     /** Click on a node: reveal its declaration, in the editor column that already shows the file if any. */
     async reveal(nodeId: string): Promise<vscode.TextEditor | undefined> {
+        // Typing may have moved the declaration since the diagram was drawn.
+        await this.settle();
         const node = this.shown?.nodes.find(candidate => candidate.id === nodeId);
         if (!node?.location) return undefined;
         const uri = this.client.protocol2CodeConverter.asUri(node.location.uri);

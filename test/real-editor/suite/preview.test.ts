@@ -1,0 +1,112 @@
+/**
+ * The flow preview in a real extension host: the panel opens beside the editor, the graph makes
+ * the round trip extension → webview → "rendered", it follows edits (keeping the last valid
+ * diagram while the text has errors), a node reveals its declaration, the cursor highlights a node.
+ * The panel's state is read, and webview messages are injected, through internal commands.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, openFixture, positionOf, replaceText, waitFor } from './helpers.js';
+
+interface PreviewSnapshot {
+    filter: { context?: string; aggregate?: string };
+    renderedNodeIds: string[];
+    renderCount: number;
+    stale: boolean;
+    highlighted?: string;
+}
+
+const snapshot = () => vscode.commands.executeCommand<PreviewSnapshot | undefined>('_eventloom.preview.snapshot');
+const send = (message: unknown) => vscode.commands.executeCommand<string | undefined>('_eventloom.preview.receive', message);
+
+/** Waits for a render after `after` renders that satisfies `check`. */
+async function rendered(check: (s: PreviewSnapshot) => boolean, after = 0, what = 'the preview to render'): Promise<PreviewSnapshot> {
+    let last: PreviewSnapshot | undefined;
+    return waitFor(async () => {
+        last = await snapshot();
+        return last && last.renderCount > after && check(last) ? last : undefined;
+    }, () => `${what}; last snapshot: ${JSON.stringify(last)}`, 20_000);
+}
+
+const BANKING_NODES = [
+    'aggregate:Banking.BankAccount', 'command:Banking.OpenAccount', 'command:Banking.Withdraw',
+    'event:Banking.AccountOpened', 'event:Banking.MoneyWithdrawn', 'readModel:Banking.AccountSummary'
+];
+
+async function revertDirty(): Promise<void> {
+    for (const document of vscode.workspace.textDocuments.filter(candidate => candidate.isDirty)) {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+}
+
+describe('Flow preview', () => {
+    let editor: vscode.TextEditor;
+
+    before(async () => {
+        await activateExtension();
+        editor = await openFixture('banking.loom');
+        await vscode.commands.executeCommand('eventloom.openPreview');
+    });
+    afterEach(revertDirty);
+    after(closeAllEditors);
+
+    it('opens beside the editor and draws the workspace\'s flow (the graph\'s round trip through the webview)', async () => {
+        const first = await rendered(s => BANKING_NODES.every(id => s.renderedNodeIds.includes(id)));
+        // The fixture workspace also holds Reporting, which consumes Banking's events.
+        assert.ok(first.renderedNodeIds.includes('readModel:Reporting.Withdrawals'), first.renderedNodeIds.join(', '));
+        const tab = vscode.window.tabGroups.all.flatMap(group => group.tabs)
+            .find(candidate => candidate.input instanceof vscode.TabInputWebview && candidate.input.viewType.endsWith('eventloom.flowPreview'));
+        assert.ok(tab, 'a flow preview tab is open');
+        assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the preview opens beside the editor');
+    });
+
+    it('filters by context, then keeps the last valid diagram while the text has errors', async () => {
+        const before = (await snapshot())!.renderCount;
+        await send({ type: 'setFilter', filter: { context: 'Banking' } });
+        const banking = await rendered(s => s.filter.context === 'Banking' && !s.renderedNodeIds.some(id => id.includes('Reporting.')), before, 'the Banking view');
+        assert.deepEqual([...banking.renderedNodeIds].sort(), [...BANKING_NODES].sort());
+        assert.equal(banking.stale, false);
+
+        editor = await vscode.window.showTextDocument(editor.document);
+        await replaceText(editor, '  command Withdraw {', '  command Withdraw {{');
+        const stale = await rendered(s => s.stale, banking.renderCount, 'a render marked stale');
+        assert.deepEqual(stale.renderedNodeIds, banking.renderedNodeIds, 'the last valid diagram stays');
+
+        await replaceText(editor, '  command Withdraw {{', '  command Withdraw {');
+        await rendered(s => !s.stale, stale.renderCount, 'a fresh render once the error is fixed');
+    });
+
+    it('updates while typing: a new command and event appear as nodes', async () => {
+        const before = (await snapshot())!.renderCount;
+        editor = await vscode.window.showTextDocument(editor.document);
+        await replaceText(editor, '  event AccountOpened {', '  command CloseAccount { emits AccountClosed }\n  event AccountClosed {}\n  event AccountOpened {');
+        const after = await rendered(s => s.renderedNodeIds.includes('command:Banking.CloseAccount') && s.renderedNodeIds.includes('event:Banking.AccountClosed'),
+            before, 'the new command and event');
+        assert.equal(after.stale, false);
+    });
+
+    it('click on a node reveals its declaration in the editor', async () => {
+        // Right after the previous test's edit was reverted: the reveal must use the current text.
+        await rendered(s => s.renderedNodeIds.includes('event:Banking.MoneyWithdrawn'));
+        const revealed = await send({ type: 'reveal', nodeId: 'event:Banking.MoneyWithdrawn' });
+        assert.equal(revealed, editor.document.uri.toString());
+        const active = vscode.window.activeTextEditor;
+        assert.ok(active, 'an editor is active');
+        assert.equal(active.document.uri.toString(), editor.document.uri.toString());
+        assert.equal(active.document.getText(active.selection), 'MoneyWithdrawn');
+        assert.deepEqual(active.selection.start, positionOf(active.document, 'event MoneyWithdrawn', 'event '.length));
+    });
+
+    it('the cursor on a declaration highlights its node', async () => {
+        editor = await vscode.window.showTextDocument(editor.document);
+        const inWithdraw = positionOf(editor.document, 'amount: decimal\n    emits MoneyWithdrawn');
+        editor.selection = new vscode.Selection(inWithdraw, inWithdraw);
+        await waitFor(async () => (await snapshot())?.highlighted === 'command:Banking.Withdraw' ? true : undefined,
+            () => 'the Withdraw node is not highlighted');
+        const inSummary = positionOf(editor.document, 'readmodel AccountSummary', 'readmodel '.length);
+        editor.selection = new vscode.Selection(inSummary, inSummary);
+        await waitFor(async () => (await snapshot())?.highlighted === 'readModel:Banking.AccountSummary' ? true : undefined,
+            () => 'the AccountSummary node is not highlighted');
+    });
+});
