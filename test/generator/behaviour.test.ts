@@ -112,8 +112,8 @@ describe('the generated decider runs the rules the user writes into it', functio
 
     it('decides, rejects and evolves through a whole order', () => {
         const decider = ordering.orderDecider;
+        assert.deepEqual(decider.initialState(), { status: 'Draft', lines: [] });
         let state: Record<string, unknown> = decider.initialState();
-        assert.deepEqual(state, { status: 'Draft', lines: [] });
         const stream: Message[] = [];
         const run = (command: Message) => {
             const result = decider.decide(command, state);
