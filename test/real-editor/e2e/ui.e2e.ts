@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchBrowser, type Browser } from '../harness/browser.js';
 import { installExtension, startCodeServer, type CodeServer } from '../harness/code-server.js';
-import { SCREENSHOT_DIR, VSIX_PATH } from '../harness/paths.js';
+import { FIXTURE_MODELS, SCREENSHOT_DIR, VSIX_PATH } from '../harness/paths.js';
 import { createRunFolder } from '../harness/run-folder.js';
 import { eventually, Workbench } from './workbench.js';
 
@@ -24,6 +24,7 @@ export async function runUiEndToEnd(): Promise<boolean> {
     fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const run = createRunFolder('ui-e2e');
+    fs.copyFileSync(path.join(FIXTURE_MODELS, 'delivery.loom'), path.join(run.workspace, 'delivery.loom'));
     const installed = await installExtension(run, VSIX_PATH);
     console.log(`  ${installed.split('\n').pop()}`);
     let server: CodeServer | undefined;

@@ -9,6 +9,8 @@ export const CODE_SERVER_BIN = path.join(CACHE_DIR, `code-server-${CODE_SERVER_V
 export const CHROMIUM_BIN = '/usr/bin/chromium';
 /** Fixture workspace; each run works on a fresh copy, so tests may edit and create files. */
 export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test/real-editor/fixtures/workspace');
+/** Models with deliberate mistakes, copied into a run's workspace only where a test wants them. */
+export const FIXTURE_MODELS = path.join(REPO_ROOT, 'test/real-editor/fixtures/models');
 /** The in-host suite, bundled by `build-suite.mjs` for the extension host. */
 export const SUITE_ENTRY = path.join(REPO_ROOT, 'out/test/real-editor/index.cjs');
 export const VSIX_PATH = path.join(REPO_ROOT, 'out/eventloom.vsix');

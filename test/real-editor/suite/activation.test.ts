@@ -1,7 +1,7 @@
 /** The extension activates on the fixture workspace and its language server answers. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, eventloomDiagnostics, openFixture, waitFor } from './helpers.js';
+import { activateExtension, addFixtureModel, closeAllEditors, deleteFiles, eventloomDiagnostics, openFixture, waitFor } from './helpers.js';
 
 describe('Activation', () => {
     afterEach(closeAllEditors);
@@ -28,10 +28,15 @@ describe('Activation', () => {
     it('starts the language server: a valid model gets no diagnostics, an invalid one does', async () => {
         await activateExtension();
         const banking = await openFixture('banking.loom');
-        const shipping = await openFixture('delivery.loom');
-        // The invalid file proves the server is up; only then does "no diagnostics" mean something.
-        await waitFor(() => eventloomDiagnostics(shipping.document.uri).length > 0 ? true : undefined,
-            () => 'no diagnostics for delivery.loom: is the language server running?');
-        assert.deepEqual(eventloomDiagnostics(banking.document.uri), []);
+        const delivery = await addFixtureModel('delivery.loom');
+        try {
+            // The invalid file proves the server is up; only then does "no diagnostics" mean something.
+            await waitFor(() => eventloomDiagnostics(delivery.document.uri).length > 0 ? true : undefined,
+                () => 'no diagnostics for delivery.loom: is the language server running?');
+            assert.deepEqual(eventloomDiagnostics(banking.document.uri), []);
+        } finally {
+            await closeAllEditors();
+            await deleteFiles('delivery.loom');
+        }
     });
 });

@@ -1,18 +1,23 @@
 /** Diagnostics as you type: edits through the editor API, waits on the server with a deadline. */
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, expectDiagnostics, openFixture, replaceText } from './helpers.js';
+import { activateExtension, addFixtureModel, closeAllEditors, deleteFiles, expectDiagnostics, openFixture, replaceText } from './helpers.js';
 
 describe('Diagnostics as you type', () => {
     before(activateExtension);
     afterEach(closeAllEditors);
 
     it('reports the fixture model\'s problems with exact messages and ranges', async () => {
-        const editor = await openFixture('delivery.loom');
-        await expectDiagnostics(editor.document.uri, [
-            { severity: 'error', range: '4:11-4:17', message: 'Aggregate Parcel has no stream id: add one line `id parcelId: uuid` to it.' },
-            { severity: 'warning', range: '10:9-10:23', message: 'Event names are PascalCase: rename \'parcel_shipped\' to \'ParcelShipped\'.' },
-            { severity: 'error', range: '16:6-16:20', message: 'Event parcel_shipped cannot supply the key \'parcelId\' of read model ParcelStatus: add a field `parcelId: uuid` to the event, or handle it in a read model keyed by a field the event has.' }
-        ]);
+        const editor = await addFixtureModel('delivery.loom');
+        try {
+            await expectDiagnostics(editor.document.uri, [
+                { severity: 'error', range: '4:11-4:17', message: 'Aggregate Parcel has no stream id: add one line `id parcelId: uuid` to it.' },
+                { severity: 'warning', range: '10:9-10:23', message: 'Event names are PascalCase: rename \'parcel_shipped\' to \'ParcelShipped\'.' },
+                { severity: 'error', range: '16:6-16:20', message: 'Event parcel_shipped cannot supply the key \'parcelId\' of read model ParcelStatus: add a field `parcelId: uuid` to the event, or handle it in a read model keyed by a field the event has.' }
+            ]);
+        } finally {
+            await closeAllEditors();
+            await deleteFiles('delivery.loom');
+        }
     });
 
     it('reports an unknown event while typing, and clears it once the name is fixed', async () => {

@@ -3,6 +3,8 @@
  * language server with a deadline (never a fixed sleep).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'eventloom.eventloom';
@@ -29,6 +31,30 @@ export function workspaceFile(relativePath: string): vscode.Uri {
 export async function openFixture(relativePath: string): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument(workspaceFile(relativePath));
     return vscode.window.showTextDocument(document);
+}
+
+/**
+ * Models with deliberate mistakes, kept out of the shared workspace (whose models are valid, so
+ * whole-workspace features like the preview see a clean model); tests copy in what they need.
+ * The suite runs from out/test/real-editor/, three levels below the repository.
+ */
+export const FIXTURE_MODELS = path.resolve(__dirname, '../../../test/real-editor/fixtures/models');
+
+/** Copies `fixtures/models/<name>` into the workspace and opens it; remove it with `deleteFile`. */
+export async function addFixtureModel(name: string): Promise<vscode.TextEditor> {
+    return createFile(name, fs.readFileSync(path.join(FIXTURE_MODELS, name), 'utf8'));
+}
+
+/** Deletes workspace files or folders (if present) and waits until the editor dropped their diagnostics. */
+export async function deleteFiles(...relativePaths: string[]): Promise<void> {
+    for (const relativePath of relativePaths) {
+        const uri = workspaceFile(relativePath);
+        await Promise.resolve(vscode.workspace.fs.delete(uri, { recursive: true })).catch(() => undefined);
+    }
+    await waitFor(() => relativePaths.every(relativePath => {
+        const prefix = workspaceFile(relativePath).toString();
+        return vscode.languages.getDiagnostics().every(([uri, diagnostics]) => !uri.toString().startsWith(prefix) || diagnostics.length === 0);
+    }) ? true : undefined, () => `diagnostics of deleted ${relativePaths.join(', ')} linger`);
 }
 
 /** Writes a new file into the workspace and opens it; returns its editor. */

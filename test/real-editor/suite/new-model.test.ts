@@ -1,7 +1,7 @@
 /** "Eventloom: New Model from Template", scripted through its arguments (the UI e2e drives the prompts). */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, expectDiagnostics, workspaceFile } from './helpers.js';
+import { activateExtension, closeAllEditors, deleteFiles, expectDiagnostics, workspaceFile } from './helpers.js';
 
 const COMMAND = 'eventloom.newModelFromTemplate';
 
@@ -12,6 +12,8 @@ async function readText(uri: vscode.Uri): Promise<string> {
 describe('New Model from Template', () => {
     before(activateExtension);
     afterEach(closeAllEditors);
+    // Leave the shared workspace as it was for the suites that follow.
+    after(() => deleteFiles('treasury.loom', 'online-shop', 'ledger.loom'));
 
     it('writes the banking template under the new context name, opens it, and it validates clean', async () => {
         const written = await vscode.commands.executeCommand<vscode.Uri[]>(COMMAND, { template: 'banking.loom', contextName: 'Treasury' });
