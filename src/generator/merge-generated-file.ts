@@ -114,7 +114,8 @@ function obsoleteEntry(name: string, code: string): string {
 /** The entries of an Obsolete section, each starting at its `// @obsolete` line. */
 function obsoleteEntriesOf(section: string): string[] {
     if (!section) return [];
-    const afterBanner = section.startsWith(OBSOLETE_BANNER) ? section.slice(OBSOLETE_BANNER.length) : section.slice(section.indexOf('\n') + 1);
+    const banner = OBSOLETE_BANNER.trimStart();
+    const afterBanner = section.startsWith(banner) ? section.slice(banner.length) : section.slice(section.indexOf('\n') + 1);
     const entries = afterBanner.split(/\n(?=\/\/ @obsolete )/).map(entry => entry.trim()).filter(entry => entry.length > 0);
     return entries.map(entry => `${entry}\n`);
 }
