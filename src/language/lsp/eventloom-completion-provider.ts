@@ -81,7 +81,9 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
             return candidates.filter(d => !splitQualifiedName(d.name) && (!aggregate || (d.node !== undefined && aggregateOf(d.node) === aggregate)));
         }
         if (isFieldValue(container) && isObjectLiteral(container.$container)) {
-            const given = new Set(container.$container.entries.filter(e => e !== container).map(e => e.field.$refText));
+            // Fields given elsewhere in the literal; the entry being typed over is not "given".
+            const atCursor = (cst: { offset: number; end: number } | undefined) => cst !== undefined && cst.offset <= context.offset && context.offset <= cst.end;
+            const given = new Set(container.$container.entries.filter(e => e !== container && !atCursor(e.$cstNode)).map(e => e.field.$refText));
             return candidates.filter(d => !given.has(d.name));
         }
         const scenario = isScenario(container) ? container : isEventData(container) && isScenario(container.$container) ? container.$container : undefined;

@@ -54,6 +54,10 @@ describe('completion', () => {
         const document = await banking(text => text.replace('when Withdraw { amount: 150 }', 'when Withdraw { amount: 150,  }'));
         const labels = await labelsAt(document, positionOf(document, 'amount: 150, ', { shift: 'amount: 150, '.length }));
         assert.deepEqual(labels, ['note']);
+        // In front of a given field (to replace it), that field is offered too.
+        const front = await banking();
+        const frontLabels = await labelsAt(front, positionOf(front, 'when Withdraw { ', { shift: 'when Withdraw { '.length }));
+        assert.deepEqual(frontLabels, ['amount', 'note']);
     });
 
     it('offers an event\'s fields in `given` data', async () => {
