@@ -5,7 +5,7 @@
 import { inject, type LangiumCoreServices, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { EventloomGeneratedModule, EventloomGeneratedSharedModule } from './generated/module.js';
 import { EventloomLinker } from './linking/eventloom-linker.js';
@@ -22,6 +22,7 @@ import { registerValidators, type EventloomValidators } from './validation/regis
 import { ScenarioValidator } from './validation/scenario-validator.js';
 import { StructureValidator } from './validation/structure-validator.js';
 import { DeclarationIndex } from './workspace/declaration-index.js';
+import { EventloomDocumentBuilder } from './workspace/eventloom-document-builder.js';
 
 export interface EventloomAddedServices {
     validation: EventloomValidators;
@@ -58,11 +59,18 @@ export const EventloomModule: Module<EventloomServices, PartialLangiumServices &
     }
 };
 
+/** Shared services: an edited document is linked and validated before the documents that refer to it. */
+export const EventloomSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new EventloomDocumentBuilder(services)
+    }
+};
+
 export function createEventloomServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Eventloom: EventloomServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), EventloomGeneratedSharedModule, EventloomSharedLspModule);
+    const shared = inject(createDefaultSharedModule(context), EventloomGeneratedSharedModule, EventloomSharedModule, EventloomSharedLspModule);
     const Eventloom = inject(createDefaultModule({ shared }), EventloomGeneratedModule, EventloomModule, EventloomLspModule);
     shared.ServiceRegistry.register(Eventloom);
     registerValidators(Eventloom);

@@ -1,0 +1,65 @@
+/**
+ * Builds what the user just typed first. On an edit Langium re-parses the changed document and
+ * re-links every document that refers into it (with cross-context events, most of the workspace),
+ * phase by phase over all of them, so the edited file's diagnostics wait for work proportional to
+ * its dependents. Here an update runs in two passes: the changed documents go through linking and
+ * validation first (their diagnostics are published right away), then the documents that only need
+ * re-linking follow.
+ *
+ * Consistency: between the passes the dependents' references are unlinked and out of the reference
+ * index, so workspace-wide phases (Linked, IndexedReferences, Validated) are announced, and the
+ * builder's workspace state advanced past ComputedScopes, only after the second pass. Requests
+ * that need the whole workspace (find references, rename) therefore wait for both passes, exactly
+ * as with a single pass. Validators must not read other documents' references (none does: the
+ * checks use the exported symbols, which are complete before the first pass links anything).
+ */
+import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancellation, type LangiumDocument } from 'langium';
+
+type CancellationToken = Cancellation.CancellationToken;
+
+export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
+    /** True during the first pass: workspace-wide phases are held back until the second. */
+    private changedDocumentsFirst = false;
+    /** The first pass's documents, announced together with the second pass's. */
+    private heldBack: LangiumDocument[] = [];
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        // Documents below ComputedScopes were reset to Changed (edited, created) and must be
+        // re-parsed and re-indexed; the rest were only reset to be re-linked.
+        const changed = documents.filter(document => document.state < DocumentState.ComputedScopes);
+        const relinked = documents.filter(document => document.state >= DocumentState.ComputedScopes);
+        if (changed.length === 0 || relinked.length === 0) {
+            return super.buildDocuments(documents, options, cancelToken);
+        }
+        this.changedDocumentsFirst = true;
+        try {
+            await super.buildDocuments(changed, options, cancelToken);
+        } finally {
+            this.changedDocumentsFirst = false;
+        }
+        this.heldBack = changed;
+        try {
+            await super.buildDocuments(relinked, options, cancelToken);
+        } finally {
+            this.heldBack = [];
+        }
+    }
+
+    protected override async runCancelable(
+        documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,
+        callback: (document: LangiumDocument) => unknown
+    ): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, callback);
+        if (this.changedDocumentsFirst && targetState > DocumentState.ComputedScopes) {
+            // The dependents are not linked yet: the workspace as a whole is still at ComputedScopes.
+            this.currentState = DocumentState.ComputedScopes;
+        }
+    }
+
+    protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        if (state <= DocumentState.ComputedScopes) return super.notifyBuildPhase(documents, state, cancelToken);
+        if (this.changedDocumentsFirst) return;
+        const held = this.heldBack.filter(document => document.state >= state);
+        return super.notifyBuildPhase(held.length > 0 ? [...held, ...documents] : documents, state, cancelToken);
+    }
+}

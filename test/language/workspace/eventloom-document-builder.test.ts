@@ -1,0 +1,100 @@
+/**
+ * The two-pass update: the edited document is linked and validated before the documents that refer
+ * into it, which are still re-linked and re-validated afterwards; workspace-wide phases are
+ * announced once, when every document has reached them.
+ */
+import * as assert from 'node:assert/strict';
+import { DocumentState, EmptyFileSystem, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createEventloomServices } from '../../../src/language/eventloom-module.js';
+import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
+
+const SALES = `context Sales
+aggregate Order {
+  id orderId: uuid
+  command PlaceOrder { emits OrderPlaced }
+  event OrderPlaced { orderId: uuid }
+}`;
+
+const BILLING = `context Billing
+readmodel OpenOrders {
+  key orderId: uuid
+  on Sales.OrderPlaced
+}`;
+
+const SHIPPING = `context Shipping
+enum Carrier { Post }`;
+
+async function workspace() {
+    const { shared } = createEventloomServices(EmptyFileSystem);
+    const [sales, billing, shipping] = await buildDocuments(shared, [
+        { path: '/ws/sales.loom', text: SALES }, { path: '/ws/billing.loom', text: BILLING }, { path: '/ws/shipping.loom', text: SHIPPING }
+    ]);
+    /** Applies new text to a document the way the language server does on `didChange`. */
+    const edit = async (document: LangiumDocument, text: string) => {
+        shared.workspace.TextDocuments?.set(TextDocument.create(document.uri.toString(), 'eventloom', 2, text));
+        await shared.workspace.DocumentBuilder.update([document.uri], []);
+    };
+    return { shared, sales, billing, shipping, edit };
+}
+
+const messages = (document: LangiumDocument) => (document.diagnostics ?? []).map(d => d.message);
+
+describe('EventloomDocumentBuilder', () => {
+    it('validates the edited document before it re-links the documents that refer to it', async () => {
+        const { shared, sales, billing, edit } = await workspace();
+        const events: string[] = [];
+        const name = (document: LangiumDocument) => document.uri.path.split('/').pop();
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => { events.push(`linked ${name(document)}`); });
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => { events.push(`validated ${name(document)}`); });
+        await edit(sales, SALES.replaceAll('OrderPlaced', 'OrderTaken'));
+        assert.deepEqual(events, ['linked sales.loom', 'validated sales.loom', 'linked billing.loom', 'validated billing.loom']);
+        assert.equal(billing.state, DocumentState.Validated);
+    });
+
+    it('still re-links and re-validates the dependents: a renamed event breaks them, renaming it back heals them', async () => {
+        const { sales, billing, shipping, edit } = await workspace();
+        assert.deepEqual(messages(billing), []);
+        await edit(sales, SALES.replaceAll('OrderPlaced', 'OrderTaken'));
+        assert.equal(messages(billing).length, 1);
+        assert.match(messages(billing)[0], /Context 'Sales' has no event 'OrderPlaced'.*Did you mean 'Sales.OrderTaken'\?/);
+        assert.equal(shipping.state, DocumentState.Validated);
+        await edit(sales, SALES);
+        assert.deepEqual(messages(billing), []);
+        assert.equal((billing.parseResult.value as { elements: Array<{ handles?: Array<{ ref?: unknown }> }> }).elements[0].handles?.[0].ref !== undefined, true);
+    });
+
+    it('announces workspace-wide phases once, with every rebuilt document, when all have reached them', async () => {
+        const { shared, sales, billing, edit } = await workspace();
+        const announced: Array<{ state: DocumentState; documents: string[]; allThere: boolean }> = [];
+        for (const state of [DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]) {
+            shared.workspace.DocumentBuilder.onBuildPhase(state, documents => {
+                announced.push({
+                    state, documents: documents.map(d => d.uri.path).sort(),
+                    allThere: shared.workspace.LangiumDocuments.all.every(d => d.state >= state).valueOf()
+                });
+            });
+        }
+        await edit(sales, SALES.replace('orderId: uuid }', 'orderId: uuid, total: decimal }'));
+        assert.deepEqual(announced.map(a => a.state), [DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]);
+        for (const phase of announced) {
+            assert.deepEqual(phase.documents, [billing.uri.path, sales.uri.path].sort());
+            assert.ok(phase.allThere, `every document had reached ${DocumentState[phase.state]} when it was announced`);
+        }
+    });
+
+    it('lets a workspace-wide request wait for the dependents (find references sees them)', async () => {
+        const { shared, sales, edit } = await workspace();
+        const update = edit(sales, SALES.replace('command PlaceOrder', 'command PlaceOrders'));
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.IndexedReferences);
+        const index = shared.workspace.IndexManager;
+        const event = shared.workspace.LangiumDocuments.getDocument(sales.uri)!;
+        const references = index.findAllReferences(
+            (event.parseResult.value as { elements: Array<{ members: Array<{ $type: string }> }> }).elements[0].members.find(m => m.$type === 'Event') as never,
+            '/elements@0/members@2'
+        ).toArray();
+        // The read model in billing.loom and the command's `emits` in sales.loom.
+        assert.equal(references.length, 2);
+        await update;
+    });
+});
