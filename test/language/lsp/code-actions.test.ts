@@ -107,13 +107,12 @@ describe('quick fixes', () => {
             assert.deepEqual(errorsIn(result.after), []);
         });
 
-        it('offers nothing for a name in another context (that file is not this fix\'s to change)', async () => {
-            const documents = await openWorkspace({ 'banking.loom': BANKING, 'shipping.loom': SHIPPING.replace('Banking.Opened', 'Banking.Reopened') });
-            const shipping = documents['shipping.loom'];
-            const diagnostics = (shipping.diagnostics ?? []).filter(d => codeOf(d) === 'linking-error');
-            assert.equal(diagnostics.length, 1);
-            const actions = await lsp.lsp.CodeActionProvider!.getCodeActions(shipping, { textDocument: { uri: shipping.uri.toString() }, range: diagnostics[0].range, context: { diagnostics } });
-            assert.deepEqual(actions, []);
+        it('`on Other.X` creates the event in an aggregate of the other context, in its file', async () => {
+            const result = await applyFix({ 'banking.loom': BANKING, 'shipping.loom': SHIPPING.replace('Banking.Opened', 'Banking.Reopened') }, 'shipping.loom', 'linking-error', 'Banking.Reopened', /Account$/);
+            assert.deepEqual(result.titles, ['Create event Reopened in aggregate Banking.Account', 'Create event Reopened in aggregate Banking.Card']);
+            assert.match(result.texts['banking.loom'], /event Withdrawn \{ amount: decimal \}\n {2}event Reopened \{\}\n/);
+            assert.equal(result.texts['shipping.loom'], SHIPPING.replace('Banking.Opened', 'Banking.Reopened'));
+            assert.deepEqual(errorsIn(result.after), []);
         });
     });
 

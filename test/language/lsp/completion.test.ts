@@ -72,6 +72,12 @@ describe('completion', () => {
         assert.deepEqual(labels.filter(l => !['true', 'false'].includes(l)), ['EUR', 'USD']);
     });
 
+    it('offers the enum\'s members for a field\'s default value', async () => {
+        const document = await banking(text => text.replace('  amount: decimal = 0\n', '  amount: decimal = 0\n  currency: Currency = \n'));
+        const labels = await labelsAt(document, positionOf(document, 'currency: Currency = ', { shift: 'currency: Currency = '.length }));
+        assert.deepEqual(labels.filter(l => !['true', 'false'].includes(l)), ['EUR', 'USD']);
+    });
+
     it('offers the `when` command\'s errors after `then rejected` and its events after `then`', async () => {
         const document = await banking(text => text.replace('then rejected Insufficient', 'then rejected '));
         const labels = await labelsAt(document, positionOf(document, 'then rejected ', { shift: 'then rejected '.length }));

@@ -4,7 +4,8 @@
  * `issues C` in a policy -> `command C { emits <C in the past tense> }` plus that event; a scenario's
  * `then X` -> the event, also added to the `when` command's `emits` (and `rejected E` to its
  * `rejects`), so the fixed model validates. Where the aggregate is not implied (a read model's or
- * policy's `on`), one fix per aggregate of the file.
+ * policy's `on`), one fix per aggregate of the file; for `on Other.Event`, one per aggregate of
+ * that context.
  */
 import { AstUtils, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
@@ -13,6 +14,7 @@ import {
     type Aggregate, type Command, type Model
 } from '../../generated/ast.js';
 import { aggregateOf, modelOf } from '../../model-queries.js';
+import { splitQualifiedName } from '../../scoping/qualified-names.js';
 import { addEdit, addMembers, type Changes, type NewMember } from './aggregate-members.js';
 import { appendToBody, insertAfter } from './block-insertion.js';
 import type { CodeActionServices } from './eventloom-code-action-provider.js';
@@ -24,12 +26,20 @@ const IDENTIFIER = /^[_a-zA-Z]\w*$/;
 interface LinkingErrorData { containerType?: string; property?: string; refText?: string }
 
 export function createMissingDeclaration(services: CodeActionServices, document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
-    const { property, refText: name } = diagnostic.data as LinkingErrorData;
-    // A qualified name points into another context, which this file cannot add to; a keyword-like
-    // or malformed name would not parse as a declaration name.
-    if (!name || !IDENTIFIER.test(name)) return [];
+    const { property, refText } = diagnostic.data as LinkingErrorData;
     const container = nodeAt(document, diagnostic);
-    if (!container) return [];
+    if (!refText || !container) return [];
+    const qualified = splitQualifiedName(refText);
+    if (qualified) {
+        // `Other.Event`: another context's event, created in one of that context's aggregates.
+        const consumesEvent = (isReadModel(container) && property === 'handles') || (isPolicy(container) && property === 'triggers');
+        if (!consumesEvent || !IDENTIFIER.test(qualified.name)) return [];
+        const fix = new Fixes(services, document, diagnostic, qualified.name);
+        return aggregatesOfContext(services, qualified.context).map(aggregate => fix.inAggregate(aggregate, [eventMember(qualified.name)], undefined, qualified.context));
+    }
+    const name = refText;
+    // A keyword-like or malformed name would not parse as a declaration name.
+    if (!IDENTIFIER.test(name)) return [];
     const fix = new Fixes(services, document, diagnostic, name);
 
     if (container.$type === 'Command' && (property === 'emits' || property === 'rejects')) {
@@ -73,12 +83,12 @@ class Fixes {
         private readonly name: string
     ) {}
 
-    inAggregate(aggregate: Aggregate, members: NewMember[], more?: (changes: Changes) => void): CodeAction {
+    inAggregate(aggregate: Aggregate, members: NewMember[], more?: (changes: Changes) => void, otherContext?: string): CodeAction {
         const changes: Changes = {};
         addMembers(this.services.shared.workspace.LangiumDocuments, changes, aggregate, members);
         more?.(changes);
         const what = members.map(m => `${m.kind} ${m.text.split(/\s+/)[1]}`).join(' and ');
-        return this.action(`Create ${what} in aggregate ${aggregate.name}`, changes);
+        return this.action(`Create ${what} in aggregate ${otherContext ? `${otherContext}.` : ''}${aggregate.name}`, changes);
     }
 
     /** A command must emit something: a new command comes with the event it records. */
@@ -112,6 +122,15 @@ function errorMember(name: string): NewMember {
 
 function aggregatesOf(model: Model): Aggregate[] {
     return model.elements.filter(isAggregate);
+}
+
+/** The aggregates of every file of a context (a context may span several files). */
+function aggregatesOfContext(services: CodeActionServices, contextName: string): Aggregate[] {
+    return services.shared.workspace.LangiumDocuments.all
+        .map(document => document.parseResult.value as Model)
+        .filter(model => model.context?.name === contextName)
+        .flatMap(aggregatesOf)
+        .toArray();
 }
 
 /** `emits A` -> `emits A, B`; a command without the clause gets a new `emits B` line. */
