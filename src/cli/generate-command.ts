@@ -5,7 +5,9 @@
  * when the output is not up to date, listing the files that would change (for CI).
  */
 import * as path from 'node:path';
-import { generateToFolder, OutputFolderError } from '../generator/generate-to-folder.js';
+// The generator carries ts-morph and a whole TypeScript compiler: loaded on first use (its own
+// bundle, out/generator.cjs), so that `eventloom validate` does not pay for it at start-up.
+import { loadGenerator } from '../generator/load-generator.js';
 import { checkModel } from './check-model.js';
 import type { CliOutput } from './cli-output.js';
 import { displayPath, formatProblem, summarize } from './report.js';
@@ -29,16 +31,19 @@ export async function generateCommand(inputs: readonly string[], options: Genera
     }
 
     const models = checked.documents.map(document => document.parseResult.value);
+    const generator = await loadGenerator();
     let result;
     try {
-        result = await generateToFolder(models, outDir, { check: options.check, force: options.force });
+        result = await generator.generateToFolder(models, outDir, { check: options.check, force: options.force });
     } catch (error) {
-        if (error instanceof OutputFolderError) throw new UsageError(error.message);
+        if (error instanceof generator.OutputFolderError) throw new UsageError(error.message);
         throw error;
     }
     const shownOut = displayPath(outDir, output.cwd);
     for (const obsolete of result.obsolete) {
-        output.err(`${path.join(shownOut, obsolete)}: warning: obsolete code kept, commented out: its model element was removed or renamed. Move what you need, then delete it.`);
+        const [file, name] = obsolete.split(': ');
+        const what = name ? `${name} is obsolete` : 'the whole file is obsolete';
+        output.err(`${path.join(shownOut, file)}: warning: ${what}: its model element was removed or renamed. Its code is kept, commented out; move what you need, then delete it.`);
     }
     const changed = [...result.written, ...result.removed];
     if (options.check) {

@@ -1,0 +1,132 @@
+/**
+ * The writer's safety rules: atomic (a failure midway leaves the previous output as it was, with
+ * no staging folder left behind), never outside the output folder (whatever the paths, symbolic
+ * links included), refuses a folder holding files Eventloom did not write unless forced.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateModel, type GeneratedFile } from '../../src/generator/generate-model.js';
+import { MANIFEST_FILE, OutputFolderError, writeOutput } from '../../src/generator/output-folder.js';
+import { loadModels, readModelFiles, scratchFolder } from './generator-test-kit.js';
+
+function snapshot(folder: string): Record<string, string> {
+    const files: Record<string, string> = {};
+    const visit = (path: string, prefix: string) => {
+        for (const entry of readdirSync(path, { withFileTypes: true })) {
+            if (entry.isDirectory()) visit(join(path, entry.name), `${prefix}${entry.name}/`);
+            else files[`${prefix}${entry.name}`] = readFileSync(join(path, entry.name), 'utf8');
+        }
+    };
+    visit(folder, '');
+    return files;
+}
+
+describe('the output folder', function () {
+    this.timeout(60_000);
+    let parent: string;
+    let out: string;
+    let banking: GeneratedFile[];
+    let shop: GeneratedFile[];
+    before(async () => {
+        banking = generateModel(await loadModels(readModelFiles('templates/banking.loom')));
+        shop = generateModel(await loadModels(readModelFiles('templates/online-shop')));
+    });
+    beforeEach(() => {
+        parent = scratchFolder('output');
+        out = join(parent, 'generated');
+    });
+    afterEach(() => rmSync(parent, { recursive: true, force: true }));
+
+    it('is written with a manifest of what Eventloom wrote', async () => {
+        const result = await writeOutput(out, banking);
+        assert.deepEqual(result.written, banking.map(file => file.path));
+        const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8'));
+        assert.deepEqual(manifest, { generator: 'eventloom', files: banking.map(file => file.path).sort() });
+        assert.equal(readFileSync(join(out, 'banking/index.ts'), 'utf8'), banking.find(file => file.path === 'banking/index.ts')!.text);
+    });
+
+    it('stays as it was when writing fails midway, and leaves no staging folder behind', async () => {
+        await writeOutput(out, banking);
+        const before = snapshot(out);
+        let writes = 0;
+        const failing = async (path: string, text: string) => {
+            if (++writes === 5) throw new Error('disk full (simulated)');
+            await writeFile(path, text);
+        };
+        await assert.rejects(writeOutput(out, shop, { writeFile: failing }), /disk full/);
+        assert.ok(writes >= 5, 'the failure happened midway');
+        assert.deepEqual(snapshot(out), before);
+        assert.deepEqual(readdirSync(parent), ['generated']);
+    });
+
+    it('restores the previous output when a swap was interrupted between its two renames', async () => {
+        await writeOutput(out, banking);
+        const before = snapshot(out);
+        // What a crash right after the first rename leaves behind.
+        const { renameSync } = await import('node:fs');
+        renameSync(out, join(parent, '.generated.eventloom-abc123.previous'));
+        const result = await writeOutput(out, banking);
+        assert.deepEqual(result.written, []);
+        assert.deepEqual(snapshot(out), before);
+    });
+
+    it('never writes outside the output folder, whatever the paths', async () => {
+        for (const path of ['../escaped.ts', '/etc/escaped.ts', 'a/../../escaped.ts', 'a\\..\\..\\escaped.ts', './a.ts', 'a//b.ts']) {
+            await assert.rejects(writeOutput(out, [{ path, text: 'x' }]), (error: Error) =>
+                error instanceof OutputFolderError && error.message.includes('must stay inside'), path);
+        }
+        assert.deepEqual(readdirSync(parent), []);
+    });
+
+    it('replaces a symbolic link planted in the folder instead of writing through it', async () => {
+        await writeOutput(out, banking);
+        const target = join(parent, 'outside.ts');
+        writeFileSync(target, 'precious\n');
+        rmSync(join(out, 'banking/types.ts'));
+        symlinkSync(target, join(out, 'banking/types.ts'));
+        await writeOutput(out, banking);
+        assert.equal(readFileSync(target, 'utf8'), 'precious\n');
+        assert.equal(readFileSync(join(out, 'banking/types.ts'), 'utf8'), banking.find(file => file.path === 'banking/types.ts')!.text);
+    });
+
+    it('refuses a folder holding files Eventloom did not write, unless forced (and then leaves them alone)', async () => {
+        mkdirSync(join(out, 'src'), { recursive: true });
+        writeFileSync(join(out, 'src/app.ts'), 'my app\n');
+        writeFileSync(join(out, 'README.md'), 'mine\n');
+        await assert.rejects(writeOutput(out, banking), (error: Error) =>
+            error instanceof OutputFolderError && /holds files Eventloom did not write \(README\.md, src\/app\.ts\).*--force/.test(error.message));
+        assert.deepEqual(snapshot(out), { 'README.md': 'mine\n', 'src/app.ts': 'my app\n' });
+        const result = await writeOutput(out, banking, { force: true });
+        assert.equal(result.written.length, banking.length);
+        assert.equal(readFileSync(join(out, 'src/app.ts'), 'utf8'), 'my app\n');
+        assert.equal(readFileSync(join(out, 'README.md'), 'utf8'), 'mine\n');
+        // A file the user adds later to an Eventloom folder is foreign too.
+        writeFileSync(join(out, 'banking/extra.ts'), 'export {};\n');
+        await assert.rejects(writeOutput(out, banking), /banking\/extra\.ts/);
+    });
+
+    it('refuses a manifest that is not Eventloom\'s', async () => {
+        mkdirSync(out);
+        writeFileSync(join(out, MANIFEST_FILE), '{ "files": "nope" }');
+        await assert.rejects(writeOutput(out, banking), /not Eventloom's/);
+    });
+
+    it('removes generated files that hold no user code when their context goes, and reports it', async () => {
+        await writeOutput(out, [...banking, ...shop]);
+        const result = await writeOutput(out, shop);
+        assert.ok(result.removed.includes('banking/types.ts') && result.removed.includes('banking/index.ts'));
+        assert.ok(result.obsolete.includes('banking/bank-account.ts'), 'the aggregate file has hand-written functions: kept');
+        assert.ok(!existsSync(join(out, 'banking/types.ts')));
+        assert.ok(existsSync(join(out, 'banking/bank-account.ts')));
+    });
+
+    it('with check, writes nothing and lists what would change', async () => {
+        const result = await writeOutput(out, banking, { check: true });
+        assert.deepEqual(result.written, banking.map(file => file.path));
+        assert.ok(!existsSync(out));
+        await writeOutput(out, banking);
+        assert.deepEqual((await writeOutput(out, banking, { check: true })).written, []);
+    });
+});
