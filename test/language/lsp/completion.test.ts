@@ -78,7 +78,7 @@ describe('completion', () => {
         assert.deepEqual(labels.filter(l => !['true', 'false'].includes(l)), ['EUR', 'USD']);
     });
 
-    it('offers the `when` command\'s errors after `then rejected` and its events after `then`', async () => {
+    it('offers the `when` command\'s errors after `then rejected`, its events after `then`, its aggregate\'s events after `given`', async () => {
         const document = await banking(text => text.replace('then rejected Insufficient', 'then rejected '));
         const labels = await labelsAt(document, positionOf(document, 'then rejected ', { shift: 'then rejected '.length }));
         assert.deepEqual(labels, ['Insufficient']);
@@ -86,6 +86,9 @@ describe('completion', () => {
         const eventLabels = await labelsAt(thenEvents, positionOf(thenEvents, 'then ', { shift: 'then '.length }));
         assert.deepEqual(eventLabels.filter(l => l !== 'rejected'), ['Withdrawn']);
         assert.ok(eventLabels.includes('rejected'), 'the keyword `rejected` is offered too');
+        const givenEvents = await banking(text => text.replace('given Opened { owner: "Ann", currency: EUR }', 'given '));
+        const givenLabels = await labelsAt(givenEvents, positionOf(givenEvents, 'given ', { shift: 'given '.length }));
+        assert.deepEqual(givenLabels.filter(l => l !== 'when'), ['Opened', 'Withdrawn'], 'only the events of the aggregate that handles the `when` command');
     });
 
     it('offers declaration keywords inside an aggregate', async () => {
