@@ -10,8 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runUiEndToEnd } from './e2e/ui.e2e.js';
-import { REPO_ROOT, VSIX_PATH } from './harness/paths.js';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT, SCREENSHOT_DIR, VSIX_PATH } from './harness/paths.js';
 import { runInHostSuiteInCodeServer } from './run-in-code-server.js';
 import { runInHostSuiteInTestElectron, type ElectronOutcome } from './run-test-electron.js';
 
@@ -56,11 +56,33 @@ async function main(): Promise<number> {
 
     const inHost = await timed('in-host suite in code-server', runInHostSuiteInCodeServer, passed => passed ? 'passed' : 'failed').catch(report);
     const electron = await timed('in-host suite in @vscode/test-electron', runInHostSuiteInTestElectron, (outcome: ElectronOutcome) => outcome).catch(report);
-    const ui = await timed('UI end-to-end (installed .vsix, Chromium)', runUiEndToEnd, passed => passed ? 'passed' : 'failed').catch(report);
+    fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+    let uiPassed = true;
+    for (const { file, name, run: runEndToEnd } of await endToEndTests()) {
+        const passed = await timed(`UI end-to-end: ${file} (installed .vsix, Chromium)`, runEndToEnd, ok => ok ? 'passed' : 'failed').catch(report);
+        uiPassed &&= passed === true;
+        if (passed !== true) console.error(`  ${name} failed`);
+    }
 
     console.log('\n=== real-editor summary');
     for (const { step, seconds, outcome } of timings) console.log(`  ${outcome.padEnd(10)} ${seconds.toFixed(1).padStart(6)}s  ${step}`);
-    return inHost === true && electron !== 'failed' && electron !== false && ui === true ? 0 : 1;
+    return inHost === true && electron !== 'failed' && electron !== false && uiPassed ? 0 : 1;
+}
+
+/**
+ * Every `e2e/*.e2e.ts` module and its exported `run…EndToEnd(): Promise<boolean>` functions, so a
+ * new UI test joins the run by existing. Each starts its own code-server and browser.
+ */
+async function endToEndTests(): Promise<Array<{ file: string; name: string; run: () => Promise<boolean> }>> {
+    const dir = path.join(REPO_ROOT, 'test/real-editor/e2e');
+    const tests: Array<{ file: string; name: string; run: () => Promise<boolean> }> = [];
+    for (const file of fs.readdirSync(dir).filter(name => name.endsWith('.e2e.ts')).sort((a, b) => a === 'ui.e2e.ts' ? -1 : b === 'ui.e2e.ts' ? 1 : a.localeCompare(b))) {
+        const module = await import(pathToFileURL(path.join(dir, file)).href) as Record<string, unknown>;
+        for (const [name, exported] of Object.entries(module)) {
+            if (/^run\w*EndToEnd$/.test(name) && typeof exported === 'function') tests.push({ file, name, run: exported as () => Promise<boolean> });
+        }
+    }
+    return tests;
 }
 
 function report(error: unknown): false {

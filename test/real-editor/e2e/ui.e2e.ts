@@ -17,12 +17,15 @@ const MISSING_ID = 'Aggregate Parcel has no stream id: add one line `id parcelId
 const KEY_NOT_SUPPLIED = 'Event parcel_shipped cannot supply the key \'parcelId\'';
 const NOT_PASCAL_CASE = 'Event names are PascalCase: rename \'parcel_shipped\' to \'ParcelShipped\'.';
 
+/** This test's screenshots, beside other e2e tests' in the same folder. */
+const SCREENSHOT_PREFIX = 'ui-';
+
 interface Step { name: string; run: (workbench: Workbench) => Promise<void> }
 
 export async function runUiEndToEnd(): Promise<boolean> {
     if (!fs.existsSync(VSIX_PATH)) throw new Error(`${VSIX_PATH} is missing: run \`npm run package\` first`);
-    fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    for (const old of fs.readdirSync(SCREENSHOT_DIR).filter(name => name.startsWith(SCREENSHOT_PREFIX))) fs.rmSync(path.join(SCREENSHOT_DIR, old));
     const run = createRunFolder('ui-e2e');
     fs.copyFileSync(path.join(FIXTURE_MODELS, 'delivery.loom'), path.join(run.workspace, 'delivery.loom'));
     const installed = await installExtension(run, VSIX_PATH);
@@ -56,7 +59,7 @@ export async function runUiEndToEnd(): Promise<boolean> {
 }
 
 async function screenshot(workbench: Workbench, name: string): Promise<string> {
-    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    const file = path.join(SCREENSHOT_DIR, `${SCREENSHOT_PREFIX}${name}.png`);
     await workbench.page.screenshot({ path: file });
     return path.relative(process.cwd(), file);
 }
@@ -69,8 +72,10 @@ function steps(workspace: string): Step[] {
             await workbench.openFromExplorer('delivery.loom');
             await eventually('the status bar shows the Eventloom language', async () => (await workbench.languageStatus().innerText()).includes('Eventloom'));
             // TextMate scopes become coloured tokens: `aggregate` is rendered as a keyword span.
+            // The first diagnostics wait for the server to start and index the workspace: on a busy
+            // 2-core machine that can take most of a minute.
             await eventually('the editor shows squiggles from the language server', async () =>
-                await workbench.page.locator('.editor-instance .squiggly-error').count() > 0);
+                await workbench.page.locator('.editor-instance .squiggly-error').count() > 0, 90_000);
             await screenshot(workbench, '01-model-opened');
         }
     }, {
