@@ -40,12 +40,13 @@ export function previewHtml(resources: WebviewResources, nonce: string = createN
   <select id="aggregate-filter" title="Show one aggregate and its neighbourhood" aria-label="Aggregate"></select>
   <input id="find" type="search" placeholder="Find a node" title="Find a node by name (Enter: next)" aria-label="Find a node">
   <span id="find-count" aria-live="polite"></span>
-  <span class="spacer"></span>
-  <button id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">&#x2212;</button>
-  <button id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
-  <button id="fit" title="Fit to view (0)">Fit</button>
-  <button id="export-svg" title="Save the diagram as a standalone SVG file">Export SVG</button>
-  <button id="export-mermaid" title="Save the diagram as a Mermaid flowchart">Export Mermaid</button>
+  <span class="group actions">
+    <button id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">&#x2212;</button>
+    <button id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
+    <button id="fit" title="Fit to view (0)">Fit</button>
+    <button id="export-svg" title="Save the diagram as a standalone SVG file">Export SVG</button>
+    <button id="export-mermaid" title="Save the diagram as a Mermaid flowchart">Export Mermaid</button>
+  </span>
 </div>
 <div id="banner" role="status" hidden></div>
 <div id="canvas">

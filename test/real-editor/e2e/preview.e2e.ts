@@ -1,0 +1,193 @@
+/**
+ * UI end-to-end test of the flow preview: the packaged `.vsix` in code-server, driven with
+ * Chromium on the richer online-shop template. Opens the preview from the palette, screenshots it
+ * in the dark and the light theme, types a new command and event and waits for their notes, and
+ * clicks a note to move the editor's cursor to its declaration. Screenshots land in
+ * test-results/screenshots/preview-*.png — look at them.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { launchBrowser, type Browser } from '../harness/browser.js';
+import { installExtension, startCodeServer, type CodeServer } from '../harness/code-server.js';
+import { REPO_ROOT, SCREENSHOT_DIR, VSIX_PATH } from '../harness/paths.js';
+import { createRunFolder } from '../harness/run-folder.js';
+import { eventually, Workbench } from './workbench.js';
+
+const TEMPLATE = path.join(REPO_ROOT, 'templates/online-shop');
+
+interface Step { name: string; run: (workbench: Workbench) => Promise<void> }
+
+export async function runPreviewEndToEnd(): Promise<boolean> {
+    if (!fs.existsSync(VSIX_PATH)) throw new Error(`${VSIX_PATH} is missing: run \`npm run package\` first`);
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const run = createRunFolder('preview-e2e');
+    // The workspace is the online-shop template alone (the fixtures' deliberate errors would put the banner up).
+    fs.rmSync(run.workspace, { recursive: true, force: true });
+    fs.cpSync(TEMPLATE, run.workspace, { recursive: true });
+    await installExtension(run, VSIX_PATH);
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+    try {
+        server = await startCodeServer(run);
+        browser = await launchBrowser(run);
+        const workbench = new Workbench(browser.page);
+        await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}`);
+        for (const step of steps(run.workspace)) {
+            const started = Date.now();
+            try {
+                await step.run(workbench);
+                console.log(`  ok   ${step.name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+            } catch (error) {
+                const shot = await screenshot(workbench, 'preview-failure');
+                console.error(`  FAIL ${step.name}: ${(error as Error).message}\n       screenshot: ${shot}\n       code-server log: ${server.logFile}`);
+                return false;
+            }
+        }
+        return true;
+    } finally {
+        await browser?.close();
+        await server?.stop();
+    }
+}
+
+async function screenshot(workbench: Workbench, name: string): Promise<string> {
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await workbench.page.screenshot({ path: file });
+    return path.relative(process.cwd(), file);
+}
+
+/** The preview's document: VS Code nests each webview in two iframes; ours is the one holding #diagram. */
+async function previewFrame(workbench: Workbench): Promise<Frame> {
+    let found: Frame | undefined;
+    await eventually('the flow preview webview is loaded', async () => {
+        for (const frame of workbench.page.frames()) {
+            if (await frame.locator('#diagram').count().catch(() => 0) > 0) {
+                found = frame;
+                return true;
+            }
+        }
+        return false;
+    }, 30_000);
+    return found!;
+}
+
+const node = (frame: Frame, id: string) => frame.locator(`.node[data-node-id="${id}"]`);
+
+async function setColorTheme(workbench: Workbench, theme: string): Promise<void> {
+    await workbench.runCommand('Preferences: Color Theme');
+    const input = workbench.quickInput();
+    await input.fill(theme);
+    await workbench.quickInputRow(theme).waitFor({ timeout: 10_000 });
+    await workbench.page.keyboard.press('Enter');
+}
+
+/** The editor's cursor as the status bar shows it: `Ln 12, Col 9`. */
+async function cursorPosition(workbench: Workbench): Promise<string> {
+    return (await workbench.page.locator('#status\\.editor\\.selection').innerText()).trim();
+}
+
+function steps(workspace: string): Step[] {
+    const ordering = fs.readFileSync(path.join(workspace, 'ordering.loom'), 'utf8').split('\n');
+    const markPaidLine = ordering.findIndex(line => line.includes('command MarkOrderPaid')) + 1;
+    const placedLine = ordering.findIndex(line => line.includes('event OrderPlaced')) + 1;
+    assert.ok(markPaidLine > 0 && placedLine > markPaidLine, 'the template declares MarkOrderPaid before OrderPlaced');
+    let frame: Frame;
+
+    return [{
+        name: 'open ordering.loom and click "Open Flow Preview" in the editor title: the whole shop is drawn beside the editor',
+        run: async workbench => {
+            await workbench.waitUntilLoaded();
+            await workbench.openFromExplorer('ordering.loom');
+            // The editor title bar's preview button (the palette command runs the same code).
+            const button = workbench.page.locator('.editor-actions .action-label[aria-label*="Open Flow Preview"]').first();
+            await button.waitFor({ timeout: 30_000 });
+            await button.click();
+            frame = await previewFrame(workbench);
+            await eventually('the three contexts\' notes are drawn', async () => await frame.locator('.node').count() >= 40
+                && await node(frame, 'aggregate:Payments.Payment').count() === 1 && await node(frame, 'aggregate:Shipping.Parcel').count() === 1);
+            assert.equal(await frame.locator('#banner').isVisible(), false, 'no error banner for a valid model');
+            assert.equal(await frame.locator('#legend li').count(), 7, 'the legend lists the seven kinds');
+            // More room for the diagram: hide the side bar (Ctrl+B).
+            await workbench.page.locator('.editor-instance .view-lines').first().click();
+            await workbench.page.keyboard.press('Control+B');
+            await frame.locator('#fit').click();
+        }
+    }, {
+        name: 'the preview in the dark theme, then in the light theme',
+        run: async workbench => {
+            for (const [theme, workbenchClass, shot] of [['Dark Modern', 'vs-dark', 'preview-01-dark'], ['Light Modern', 'vs ', 'preview-02-light']]) {
+                await setColorTheme(workbench, theme);
+                await eventually(`the workbench shows ${theme}`, async () =>
+                    (await workbench.page.locator('.monaco-workbench').getAttribute('class') ?? '').includes(workbenchClass));
+                frame = await previewFrame(workbench);
+                await eventually(`the webview follows ${theme}`, async () =>
+                    (await frame.locator('body').getAttribute('class') ?? '').includes(workbenchClass === 'vs-dark' ? 'vscode-dark' : 'vscode-light'));
+                await node(frame, 'aggregate:Ordering.Order').waitFor({ timeout: 20_000 });
+                await workbench.page.mouse.move(200, 850);
+                await screenshot(workbench, shot);
+            }
+        }
+    }, {
+        name: 'filter by the Ordering context and hover a note: the card shows its doc comment and fields',
+        run: async workbench => {
+            await frame.locator('#context-filter').selectOption('Ordering');
+            await eventually('only Ordering and the events it consumes remain', async () =>
+                await node(frame, 'aggregate:Payments.Payment').count() === 0 && await node(frame, 'event:Payments.PaymentCaptured').count() === 1);
+            assert.match(await node(frame, 'event:Payments.PaymentCaptured').getAttribute('class') ?? '', /node-externalEvent/);
+            await node(frame, 'aggregate:Ordering.Order').hover();
+            const card = frame.locator('#hover-card');
+            await eventually('the hover card shows the aggregate', async () => (await card.innerText()).includes('Ordering.Order'));
+            assert.match(await card.innerText(), /A customer's order[\s\S]*orderId: uuid \(key\)/);
+            await screenshot(workbench, 'preview-03-ordering-hover');
+        }
+    }, {
+        name: 'type a new command and event into the aggregate: their notes appear',
+        run: async workbench => {
+            const { page } = workbench;
+            await page.locator('.editor-instance .view-lines').first().click();
+            await page.keyboard.press('Control+G');
+            await page.keyboard.type(String(markPaidLine));
+            await page.keyboard.press('Enter');
+            await page.keyboard.press('End');
+            await page.keyboard.press('Enter');
+            await page.keyboard.type('command ArchiveOrder { emits OrderArchived }');
+            await page.keyboard.press('Enter');
+            await page.keyboard.type('event OrderArchived {}');
+            await eventually('the new command\'s and event\'s notes are drawn', async () =>
+                await node(frame, 'command:Ordering.ArchiveOrder').count() === 1 && await node(frame, 'event:Ordering.OrderArchived').count() === 1, 30_000);
+            assert.match(await workbench.editorText(), /command ArchiveOrder \{ emits OrderArchived \}\s+event OrderArchived \{\}/);
+            await eventually('the banner is gone once the text is valid again', async () => !(await frame.locator('#banner').isVisible()));
+            await screenshot(workbench, 'preview-04-new-nodes');
+        }
+    }, {
+        name: 'click the OrderPlaced note: the editor\'s cursor moves to its declaration',
+        run: async workbench => {
+            const before = await cursorPosition(workbench);
+            await node(frame, 'event:Ordering.OrderPlaced').click();
+            // Two lines were typed above it; the name after `  event ` (columns 9-19) is selected,
+            // and the status bar shows where the selection ends.
+            const expected = `Ln ${placedLine + 2}, Col 20 (11 selected)`;
+            await eventually(`the cursor is at ${expected} (was ${before})`, async () => (await cursorPosition(workbench)).startsWith(expected));
+            await workbench.activeTab('ordering.loom').waitFor({ timeout: 10_000 });
+            await screenshot(workbench, 'preview-05-clicked-node');
+        }
+    }, {
+        name: 'Dark theme again, the whole model: the preview follows the theme change live',
+        run: async workbench => {
+            await setColorTheme(workbench, 'Dark Modern');
+            await frame.locator('#context-filter').selectOption('');
+            await eventually('all contexts are drawn again', async () => await node(frame, 'aggregate:Shipping.Parcel').count() === 1);
+            await workbench.page.mouse.move(200, 850);
+            await screenshot(workbench, 'preview-06-dark-all');
+        }
+    }];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+    runPreviewEndToEnd().then(passed => process.exit(passed ? 0 : 1), error => {
+        console.error(error);
+        process.exit(1);
+    });
+}
