@@ -4,14 +4,15 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROKEN_MODEL, BROKEN_MODEL_LINES, CLEAN_MODEL, modelFolder, removeFolder } from './cli-test-kit.js';
 
 const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = path.join(REPOSITORY, 'bin', 'eventloom.cjs');
 const BUNDLE = path.join(REPOSITORY, 'out', 'cli.cjs');
+/** bin/ and out/*.cjs copied to a folder of their own, so a rebuild running meanwhile cannot interfere. */
+let BIN = '';
 
 function newestSource(folder: string): number {
     let newest = 0;
@@ -24,18 +25,28 @@ function newestSource(folder: string): number {
 }
 
 function eventloom(cwd: string, ...args: string[]) {
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 100_000 });
+    if (result.status === null) throw new Error(`eventloom ${args.join(' ')} did not finish: ${result.error?.message ?? result.signal}`);
     return { code: result.status, stdout: result.stdout.split('\n').filter(Boolean), stderr: result.stderr.split('\n').filter(Boolean) };
 }
 
 describe('eventloom validate (spawned process)', function () {
-    this.timeout(120_000);
+    this.timeout(240_000);
     const folders: string[] = [];
 
     before(() => {
         if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSource(path.join(REPOSITORY, 'src'))) {
             execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPOSITORY, stdio: 'pipe' });
         }
+        const install = modelFolder({});
+        folders.push(install);
+        mkdirSync(path.join(install, 'bin'));
+        mkdirSync(path.join(install, 'out'));
+        copyFileSync(path.join(REPOSITORY, 'bin', 'eventloom.cjs'), path.join(install, 'bin', 'eventloom.cjs'));
+        for (const file of readdirSync(path.join(REPOSITORY, 'out')).filter(name => name.endsWith('.cjs'))) {
+            copyFileSync(path.join(REPOSITORY, 'out', file), path.join(install, 'out', file));
+        }
+        BIN = path.join(install, 'bin', 'eventloom.cjs');
     });
     after(() => folders.forEach(removeFolder));
 
