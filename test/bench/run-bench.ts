@@ -8,6 +8,7 @@
  *                                          each at a quarter and at full size, with growth factors
  *   npm run bench -- --aggregates 50 --layout per-aggregate --edits 10 ...   any size
  *   npm run bench -- --cpu-prof            also write CPU profiles of the CLI and the server
+ *   npm run bench -- --preview-all         also lay out the whole workspace as one diagram (minutes)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -26,6 +27,7 @@ export interface BenchOptions {
     edits?: number;
     requests?: number;
     cpuProf?: boolean;
+    previewAll?: boolean;
     log?: (line: string) => void;
 }
 
@@ -61,7 +63,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     for (const run of options.runs) {
         runs.push(await runBenchModel({
             ...run, repoRoot: options.repoRoot, benchDir: options.benchDir, bundles,
-            edits: options.edits, requests: options.requests, nodeArgs, log
+            edits: options.edits, requests: options.requests, previewAll: options.previewAll, nodeArgs, log
         }));
     }
     const sections = [formatTable(['figure', ...runs.map(run => run.name)], tableRows(runs))];
@@ -85,7 +87,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
-            scale: { type: 'string' }, growth: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' },
+            scale: { type: 'string' }, growth: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'preview-all': { type: 'boolean' },
             contexts: { type: 'string' }, aggregates: { type: 'string' }, commands: { type: 'string' },
             events: { type: 'string' }, 'read-models': { type: 'string' }, layout: { type: 'string' },
             'hub-uses': { type: 'string' }, edits: { type: 'string' }, requests: { type: 'string' }, out: { type: 'string' }
@@ -111,7 +113,7 @@ async function main(): Promise<void> {
     }
     const report = await runBench({
         repoRoot, benchDir: resolve(repoRoot, values.out ?? '.bench'), runs, growth: values.growth ?? false,
-        edits: number(values.edits), requests: number(values.requests), cpuProf: values['cpu-prof'],
+        edits: number(values.edits), requests: number(values.requests), cpuProf: values['cpu-prof'], previewAll: values['preview-all'],
         log: line => console.error(line)
     });
     console.log(report.table);

@@ -100,6 +100,18 @@ export class LspSession {
         });
     }
 
+    /** CPU time (user + system) the server process has used so far, in ms (Linux, 10 ms ticks). */
+    cpuMs(): number | undefined {
+        try {
+            const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+            // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            return (Number(fields[11]) + Number(fields[12])) * 10;
+        } catch {
+            return undefined;
+        }
+    }
+
     /** Peak resident set size of the server process so far, in MB (Linux). */
     peakRssMb(): number | undefined {
         try {

@@ -1,5 +1,5 @@
 /**
- * Bundles the CLI and the language server exactly as esbuild.mjs does (CommonJS, node20), into the
+ * Bundles the CLI, the language server and the lazily loaded generator exactly as esbuild.mjs does (CommonJS, node20), into the
  * bench folder: the bench measures the shipped bundles, and does not depend on other entry points
  * of esbuild.mjs building at the same moment.
  */
@@ -14,7 +14,11 @@ export interface BenchBundles {
 export async function bundleForBench(repoRoot: string, outDir: string): Promise<BenchBundles> {
     await esbuild.build({
         absWorkingDir: repoRoot,
-        entryPoints: [{ in: 'src/cli/main.ts', out: 'cli' }, { in: 'src/language/main.ts', out: 'server' }],
+        entryPoints: [
+            { in: 'src/cli/main.ts', out: 'cli' }, { in: 'src/language/main.ts', out: 'server' },
+            // Loaded on first use by the CLI's generate command and the server's generate request.
+            { in: 'src/generator/generate-to-folder.ts', out: 'generator' }
+        ],
         bundle: true,
         outdir: outDir,
         outExtension: { '.js': '.cjs' },

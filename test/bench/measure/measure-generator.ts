@@ -2,17 +2,19 @@
  * Generation time, and the reference that cancels out the machine's speed: `tsc --strict --noEmit`
  * (TypeScript 5.9) on the generated output, in the same run. Skipped until the generator exists.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Model } from '../../../src/language/generated/ast.js';
+import { spawnTimed } from './spawn-timed.js';
 import { now } from './stats.js';
 
 export interface GeneratorResult {
     generateMs: number;
+    generateCpuMs: number;
     files: number;
     tscMs: number;
+    tscCpuMs: number | undefined;
     tscExitCode: number | null;
     tscErrors: string;
 }
@@ -24,8 +26,11 @@ export async function measureGenerator(repoRoot: string, models: Model[], outDir
     if (!existsSync(source)) return undefined;
     const { generateModel } = await import(pathToFileURL(source).href) as { generateModel(models: Model[]): GeneratedFile[] };
     const start = now();
+    const cpuStart = process.cpuUsage();
     const files = generateModel(models);
+    const cpu = process.cpuUsage(cpuStart);
     const generateMs = now() - start;
+    const generateCpuMs = (cpu.user + cpu.system) / 1000;
 
     rmSync(outDir, { recursive: true, force: true });
     for (const file of files) {
@@ -40,8 +45,9 @@ export async function measureGenerator(repoRoot: string, models: Model[], outDir
         include: ['**/*.ts']
     }, null, 2));
     const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-    const tscStart = now();
-    const run = spawnSync(process.execPath, [tsc, '-p', join(outDir, 'tsconfig.json')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const tscMs = now() - tscStart;
-    return { generateMs, files: files.length, tscMs, tscExitCode: run.status, tscErrors: run.stdout.split('\n').slice(0, 5).join('\n') };
+    const run = spawnTimed(tsc, ['-p', join(outDir, 'tsconfig.json')]);
+    return {
+        generateMs, generateCpuMs, files: files.length, tscMs: run.wallMs, tscCpuMs: run.cpuMs, tscExitCode: run.status,
+        tscErrors: run.stdout.split('\n').slice(0, 5).join('\n')
+    };
 }

@@ -15,6 +15,9 @@ export interface LanguageServerResult {
     editSamplesMs: number[];
     editP50Ms: number;
     editP95Ms: number;
+    /** The server's own CPU time per edit, until the diagnostics arrived. */
+    editCpuP50Ms: number;
+    editCpuP95Ms: number;
     completionP95Ms: number;
     completionItems: number;
     hoverP95Ms: number;
@@ -69,12 +72,16 @@ async function runSession(session: LspSession, options: LanguageServerOptions): 
     const lines = text.split('\n');
 
     const editSamplesMs: number[] = [];
+    const editCpuMs: number[] = [];
     for (const place of editPlaces(lines, options.edits ?? 30)) {
         const published = session.nextDiagnostics(uri);
+        const cpuStart = session.cpuMs();
         const start = now();
         session.change(uri, place.line, place.character, 'x');
         await published;
         editSamplesMs.push(now() - start);
+        const cpuEnd = session.cpuMs();
+        if (cpuStart !== undefined && cpuEnd !== undefined) editCpuMs.push(cpuEnd - cpuStart);
         // Undo, and let the server settle before the next keystroke.
         const reverted = session.nextDiagnostics(uri);
         session.change(uri, place.line, place.character, '', 1);
@@ -119,6 +126,8 @@ async function runSession(session: LspSession, options: LanguageServerOptions): 
         editSamplesMs,
         editP50Ms: percentile(editSamplesMs, 50),
         editP95Ms: percentile(editSamplesMs, 95),
+        editCpuP50Ms: percentile(editCpuMs, 50),
+        editCpuP95Ms: percentile(editCpuMs, 95),
         completionP95Ms: percentile(completionMs, 95),
         completionItems,
         hoverP95Ms: percentile(hoverMs, 95),

@@ -1,17 +1,15 @@
-/** Wall time of `eventloom validate <model folder>` as a user runs it: a fresh Node process. */
-import { spawnSync } from 'node:child_process';
-import { now } from './stats.js';
+/** Wall and CPU time of `eventloom validate <model folder>` as a user runs it: a fresh Node process. */
+import { spawnTimed } from './spawn-timed.js';
 
 export interface ValidateResult {
     ms: number;
+    cpuMs: number | undefined;
     exitCode: number | null;
     summary: string;
 }
 
 export function measureValidate(cliBundle: string, modelDir: string, nodeArgs: readonly string[] = []): ValidateResult {
-    const start = now();
-    const run = spawnSync(process.execPath, [...nodeArgs, cliBundle, 'validate', modelDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const ms = now() - start;
+    const run = spawnTimed(cliBundle, ['validate', modelDir], nodeArgs);
     const lines = run.stdout.trim().split('\n');
-    return { ms, exitCode: run.status, summary: lines.at(-1) ?? run.stderr.trim() };
+    return { ms: run.wallMs, cpuMs: run.cpuMs, exitCode: run.status, summary: lines.at(-1) || run.stderr.trim() };
 }
