@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerFlowPreview } from '../preview/panel/register-preview.js';
 import { createLanguageClient, stopLanguageClient } from './language-client.js';
 import { registerNewModelCommand } from './new-model-command.js';
+import { registerGenerateCommand } from './generate-command.js';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     registerNewModelCommand(context);
@@ -13,6 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Commands are registered before the server starts: they exist (and say what is wrong) even
     // when the server cannot start, instead of "command not found".
     registerFlowPreview(context, client);
+    registerGenerateCommand(context, client);
     try {
         await client.start();
     } catch (error) {
