@@ -23,11 +23,13 @@ import { ScenarioValidator } from './validation/scenario-validator.js';
 import { StructureValidator } from './validation/structure-validator.js';
 import { DeclarationIndex } from './workspace/declaration-index.js';
 import { EventloomDocumentBuilder } from './workspace/eventloom-document-builder.js';
+import { ContextSiblingsRevalidation } from './workspace/context-siblings-revalidation.js';
 
 export interface EventloomAddedServices {
     validation: EventloomValidators;
     workspace: {
         DeclarationIndex: DeclarationIndex;
+        ContextSiblingsRevalidation: ContextSiblingsRevalidation;
     };
 }
 
@@ -47,7 +49,8 @@ export const EventloomModule: Module<EventloomServices, PartialLangiumServices &
         Linker: services => new EventloomLinker(services)
     },
     workspace: {
-        DeclarationIndex: services => new DeclarationIndex(services)
+        DeclarationIndex: services => new DeclarationIndex(services),
+        ContextSiblingsRevalidation: services => new ContextSiblingsRevalidation(services.shared)
     },
     validation: {
         StructureValidator: () => new StructureValidator(),
@@ -74,6 +77,8 @@ export function createEventloomServices(context: DefaultSharedModuleContext): {
     const Eventloom = inject(createDefaultModule({ shared }), EventloomGeneratedModule, EventloomModule, EventloomLspModule);
     shared.ServiceRegistry.register(Eventloom);
     registerValidators(Eventloom);
+    // Created eagerly: it listens to document updates from the start.
+    void Eventloom.workspace.ContextSiblingsRevalidation;
     if (!context.connection) {
         // Without a language client nothing sends the workspace configuration: mark it as received.
         shared.workspace.ConfigurationProvider.initialized({});

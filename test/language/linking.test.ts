@@ -10,7 +10,7 @@ import {
     type Aggregate, type Model
 } from '../../src/language/generated/ast.js';
 import { contextNameOf } from '../../src/language/model-queries.js';
-import { AstUtils, TextDocument } from 'langium';
+import { AstUtils, TextDocument, type URI } from 'langium';
 import {
     clearWorkspace, expectClean, find, listDiagnostics, marked, messageOf, resultOf, services, validate, validateFiles, valueOf
 } from './language-test-kit.js';
@@ -120,6 +120,60 @@ scenario "freezes" { given Opened { owner: "Ann", limit: { amount: 1, currency: 
             const after = resultOf(b as never) as ValidationResult<Model>;
             assert.equal(after.diagnostics.length, 1, listDiagnostics(after.diagnostics));
             assert.match(messageOf(after.diagnostics[0]), /Unknown type 'Currency' in context Banking.*Did you mean 'Kurrency'\?/);
+        });
+    });
+
+    describe('after an edit in another file', () => {
+        /** What the language server does when a file is edited: rebuild it and what depends on it. */
+        async function edit(uri: URI, text: string): Promise<void> {
+            services.shared.workspace.TextDocuments?.set(TextDocument.create(uri.toString(), 'eventloom', 2, text));
+            await services.shared.workspace.DocumentBuilder.update([uri], []);
+            services.shared.workspace.TextDocuments?.delete(uri);
+        }
+
+        function diagnosticsOf(uri: URI): string[] {
+            return (services.shared.workspace.LangiumDocuments.getDocument(uri)?.diagnostics ?? []).map(messageOf);
+        }
+
+        it('a duplicate across files disappears from both when one is renamed', async () => {
+            const results = await validateFiles({
+                'a.loom': 'context Banking\nenum Currency { EUR }',
+                'b.loom': 'context Banking\nenum Currency { USD }'
+            });
+            assert.equal(results['b.loom'].diagnostics.length, 1);
+            await edit(results['a.loom'].document.uri, 'context Banking\nenum Kurrency { EUR }');
+            assert.deepEqual(diagnosticsOf(results['a.loom'].document.uri), []);
+            assert.deepEqual(diagnosticsOf(results['b.loom'].document.uri), []);
+        });
+
+        it('a duplicate appears in the other file when a file starts declaring the same name', async () => {
+            const results = await validateFiles({
+                'a.loom': 'context Banking\nenum Kurrency { EUR }',
+                'b.loom': 'context Banking\nenum Currency { USD }'
+            });
+            expectClean(results['b.loom']);
+            await edit(results['a.loom'].document.uri, 'context Banking\nenum Currency { EUR }');
+            assert.deepEqual(diagnosticsOf(results['b.loom'].document.uri), ["Duplicate enum 'Currency' in context Banking: another is declared in a.loom, line 2. Rename or remove one."]);
+        });
+
+        it('a file moved into a context by its `context` line clashes with that context at once', async () => {
+            const results = await validateFiles({
+                'a.loom': '// cards\ncontext Cards\nenum Currency { EUR }',
+                'b.loom': 'context Banking\nenum Currency { USD }'
+            });
+            expectClean(results['b.loom']);
+            await edit(results['a.loom'].document.uri, '/* now banking */ context Banking\nenum Currency { EUR }');
+            assert.deepEqual(diagnosticsOf(results['b.loom'].document.uri), ["Duplicate enum 'Currency' in context Banking: another is declared in a.loom, line 2. Rename or remove one."]);
+        });
+
+        it('two contexts sharing a folder stop clashing when one is renamed', async () => {
+            const results = await validateFiles({
+                'a.loom': 'context HTTPServer\nenum Verb { Get }',
+                'b.loom': 'context HttpServer\nenum Code { Ok }'
+            });
+            assert.equal(results['b.loom'].diagnostics.length, 1);
+            await edit(results['a.loom'].document.uri, 'context WebServer\nenum Verb { Get }');
+            assert.deepEqual(diagnosticsOf(results['b.loom'].document.uri), []);
         });
     });
 
