@@ -117,19 +117,42 @@ function steps(workspace: string): Step[] {
             await screenshot(workbench, '04-fixed');
         }
     }, {
+        name: 'the warning\'s light bulb renames the event to PascalCase everywhere: no problems left',
+        run: async workbench => {
+            const { page } = workbench;
+            await workbench.problemRow(NOT_PASCAL_CASE).click();
+            await page.keyboard.press('Control+1');
+            const lightBulb = page.locator('.lightBulbWidget');
+            await lightBulb.waitFor({ state: 'visible', timeout: 20_000 });
+            await lightBulb.click();
+            const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Rename to \'ParcelShipped\'' }).first();
+            await fix.waitFor({ timeout: 10_000 });
+            const box = await fix.boundingBox();
+            assert.ok(box, 'the quick fix is on screen');
+            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+            await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+            await fix.click();
+            await eventually('the Problems panel is empty', async () =>
+                (await workbench.problemsPanel().innerText()).includes('No problems have been detected in the workspace.'));
+            const text = await workbench.editorText();
+            assert.doesNotMatch(text, /parcel_shipped/, 'every reference was renamed');
+            assert.equal((text.match(/ParcelShipped/g) ?? []).length, 3, 'the declaration, `emits` and `on` use the new name');
+            await screenshot(workbench, '05-renamed-no-problems');
+        }
+    }, {
         name: '"Eventloom: New Model from Template" picks a template, validates the name, writes and opens the model',
         run: async workbench => {
             const { page } = workbench;
             await workbench.runCommand('Eventloom: New Model from Template');
             await workbench.quickInputRow('Online Shop').waitFor({ timeout: 10_000 });
-            await screenshot(workbench, '05-template-picker');
+            await screenshot(workbench, '06-template-picker');
             await workbench.quickInputRow('Banking').click();
             const input = workbench.quickInput();
             await eventually('the context name prompt shows the template\'s name', async () => await input.inputValue() === 'Banking');
             await input.fill('payroll');
             const message = page.locator('.quick-input-message');
             await eventually('the prompt rejects a name that is not PascalCase', async () => (await message.innerText()).includes('Context names are PascalCase: use \'Payroll\'.'));
-            await screenshot(workbench, '06-context-name-validation');
+            await screenshot(workbench, '07-context-name-validation');
             await input.fill('Payroll');
             await page.keyboard.press('Enter');
             await workbench.activeTab('payroll.loom').waitFor({ timeout: 20_000 });
@@ -137,7 +160,7 @@ function steps(workspace: string): Step[] {
             assert.match(written, /^context Payroll$/m);
             await eventually('the new model is highlighted as Eventloom', async () => (await workbench.languageStatus().innerText()).includes('Eventloom'));
             await eventually('the editor shows the new context', async () => (await workbench.editorText()).includes('context Payroll'));
-            await screenshot(workbench, '07-new-model-opened');
+            await screenshot(workbench, '08-new-model-opened');
         }
     }];
 }

@@ -19,10 +19,12 @@ describe('Activation', () => {
         assert.equal(editor.document.languageId, 'eventloom');
     });
 
-    it('contributes its commands', async () => {
-        await activateExtension();
-        const commands = await vscode.commands.getCommands(true);
-        assert.ok(commands.includes('eventloom.newModelFromTemplate'), 'eventloom.newModelFromTemplate is registered');
+    it('registers a handler for every command it contributes to the palette', async () => {
+        const extension = await activateExtension();
+        const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map(c => c.command);
+        assert.deepEqual([...contributed].sort(), ['eventloom.exportMermaid', 'eventloom.exportSvg', 'eventloom.generate', 'eventloom.newModelFromTemplate', 'eventloom.openPreview']);
+        const registered = new Set(await vscode.commands.getCommands(true));
+        assert.deepEqual(contributed.filter(command => !registered.has(command)), [], 'contributed commands without a handler');
     });
 
     it('starts the language server: a valid model gets no diagnostics, an invalid one does', async () => {
