@@ -82,6 +82,9 @@ describe('syntax errors', () => {
                     const result = await validate(variant);
                     const crashes = result.diagnostics.filter(d => messageOf(d).startsWith('An error occurred during'));
                     assert.deepEqual(crashes.map(messageOf), [], `a validator crashed on:\n${variant}`);
+                    // Every syntax error is worded by us, never chevrotain's "Expecting token of type …".
+                    const raw = result.diagnostics.map(messageOf).filter(message => /Expecting|token of type|->.<-/.test(message));
+                    assert.deepEqual(raw, [], `an unworded syntax error on:\n${variant}`);
                     await clearWorkspace();
                 }
             });
