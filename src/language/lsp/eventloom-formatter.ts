@@ -1,10 +1,10 @@
 /**
- * One layout for every model: 2-space indentation (the editor's tab size), declarations with a
+ * One layout for every model: 2-space indentation (whatever the editor's tab size), declarations with a
  * body one member per line (field-list commas dropped, newlines separate), enums, query
  * parameters and scenario data inline, one space around `=` and after `:` and `,`, at most one
  * blank line between declarations. Comments stay where they are, re-indented with their line.
  */
-import { isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -32,7 +32,8 @@ export class EventloomFormatter extends AbstractFormatter {
         this.separatorCommas = [];
         this.linesAbove = [];
         this.range = range;
-        return super.doDocumentFormat(document, options, range);
+        // The house style is 2 spaces whatever the editor's tab settings (quick fixes write 2 as well).
+        return super.doDocumentFormat(document, { ...options, tabSize: 2, insertSpaces: true }, range);
     }
 
     protected override avoidOverlappingEdits(textDocument: TextDocument, textEdits: TextEdit[]): TextEdit[] {
@@ -55,7 +56,7 @@ export class EventloomFormatter extends AbstractFormatter {
         else if (ast.isListLiteral(node)) this.formatListLiteral(node);
         else if (ast.isField(node) || ast.isStreamId(node) || ast.isReadModelKey(node) || ast.isFieldValue(node)) this.formatTyped(node);
         else if (ast.isTypeReference(node)) this.formatTypeReference(node);
-        else if (ast.isContextDeclaration(node)) this.spaceKeywords(this.getNodeFormatter(node));
+        else if (ast.isContextDeclaration(node)) this.spaceKeywords(this.getNodeFormatter(node), node);
     }
 
     /**
@@ -93,7 +94,7 @@ export class EventloomFormatter extends AbstractFormatter {
 
     private formatBlock(node: BlockNode): void {
         const formatter = this.getNodeFormatter(node);
-        this.spaceKeywords(formatter);
+        this.spaceKeywords(formatter, node);
         const open = formatter.keyword('{');
         const close = formatter.keyword('}');
         if (!open.nodes.length) return;
@@ -146,7 +147,7 @@ export class EventloomFormatter extends AbstractFormatter {
 
     /** `{ a, b }` on one line (enum members, query parameters, data); `{}` when empty. */
     private formatInlineList(node: ast.Enum | ast.Query | ast.ObjectLiteral, formatter: NodeFormatter<AstNode>): void {
-        this.spaceKeywords(formatter);
+        this.spaceKeywords(formatter, node);
         const open = formatter.keyword('{');
         const close = formatter.keyword('}');
         // After a field's `:` the colon already puts the space (two edits at one gap would add two).
@@ -171,7 +172,7 @@ export class EventloomFormatter extends AbstractFormatter {
     /** `name?: Type = default`, `field: value`. */
     private formatTyped(node: ast.Field | ast.StreamId | ast.ReadModelKey | ast.FieldValue): void {
         const formatter = this.getNodeFormatter(node);
-        this.spaceKeywords(formatter);
+        this.spaceKeywords(formatter, node);
         formatter.keyword('?').prepend(Formatting.noSpace());
         formatter.keyword(':').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
         formatter.keyword('=').surround(Formatting.oneSpace());
@@ -183,16 +184,34 @@ export class EventloomFormatter extends AbstractFormatter {
         formatter.keyword(']').prepend(Formatting.noSpace());
     }
 
-    /** One space after a declaration's keywords (`command X`, `event X version 2`, `id x`). */
-    private spaceKeywords(formatter: NodeFormatter<AstNode>): void {
-        for (const keyword of ['enum', 'type', 'aggregate', 'id', 'command', 'event', 'error', 'readmodel', 'key', 'query', 'policy', 'scenario', 'version', 'context']) {
-            formatter.keyword(keyword).append(Formatting.oneSpace());
-        }
-        for (const keyword of ['emits', 'rejects', 'on', 'issues']) {
-            formatter.keyword(keyword).append(Formatting.oneSpace());
-        }
-        formatter.keyword('version').prepend(Formatting.oneSpace());
+    /** One space after a declaration's keywords (`command X`, `event X version 2`, `id x`, `emits A`). */
+    private spaceKeywords(formatter: NodeFormatter<AstNode>, node: AstNode): void {
+        formatter.cst(ownKeywords(node, SPACED_KEYWORDS)).append(Formatting.oneSpace());
+        formatter.cst(ownKeywords(node, new Set(['version']))).prepend(Formatting.oneSpace());
     }
+}
+
+/** Keywords followed by one space wherever they introduce a declaration or a clause. */
+const SPACED_KEYWORDS: ReadonlySet<string> = new Set([
+    'context', 'enum', 'type', 'aggregate', 'id', 'command', 'event', 'version', 'error', 'readmodel', 'key', 'query',
+    'policy', 'scenario', 'emits', 'rejects', 'on', 'issues'
+]);
+
+/**
+ * The node's own keyword tokens among `keywords` — not a field *named* `type` or `id` (field
+ * names may be keywords), which `NodeFormatter.keyword` would also find.
+ */
+function ownKeywords(node: AstNode, keywords: ReadonlySet<string>): CstNode[] {
+    if (!node.$cstNode) return [];
+    return CstUtils.streamCst(node.$cstNode)
+        .filter(cst => isLeafCstNode(cst) && cst.astNode === node && keywords.has(cst.text) && keywordOf(cst) !== undefined && !inNameRule(cst))
+        .toArray();
+}
+
+/** Whether a keyword token is read as a name here (inside the `FieldName` or `QualifiedName` rule). */
+function inNameRule(cst: CstNode): boolean {
+    const rule = cst.grammarSource && AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isParserRule);
+    return rule?.name === 'FieldName' || rule?.name === 'QualifiedName';
 }
 
 /** Keywords that open a clause on a line of their own inside a body. */

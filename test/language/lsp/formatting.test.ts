@@ -124,6 +124,19 @@ describe('formatting', () => {
         });
     });
 
+    it('keeps field names that are keywords apart from the keywords, and indents by 2 spaces whatever the tab size', async () => {
+        await expectFormatting(lsp)({
+            options: { insertSpaces: false, tabSize: 4 },
+            disposeAfterCheck: true,
+            before: 'context C\ntype T { type: string, id: uuid\nkey:string  version : int }\naggregate A { id id: uuid\n\tcommand Go { type: string emits Gone }\n\tevent Gone { type: string } }\nscenario "s" { when Go { type: "x" } then Gone { type: "x" } }',
+            after: [
+                'context C', '', 'type T {', '  type: string', '  id: uuid', '  key: string', '  version: int', '}', '',
+                'aggregate A {', '  id id: uuid', '  command Go {', '    type: string', '    emits Gone', '  }', '  event Gone {', '    type: string', '  }', '}', '',
+                'scenario "s" {', '  when Go { type: "x" }', '  then Gone { type: "x" }', '}'
+            ].join('\n')
+        });
+    });
+
     it('keeps the templates valid, keeps their comments, and is idempotent', async () => {
         const originals = templateFiles();
         assert.ok(Object.keys(originals).length >= 4, 'the templates are there');
