@@ -137,6 +137,13 @@ describe('quick fixes', () => {
         assert.deepEqual(errorsIn(result.after), []);
     });
 
+    it('adds the missing context line, named after the file', async () => {
+        const result = await applyFix({ 'shop-orders.loom': '/** Orders. */\naggregate Order {\n  id orderId: uuid\n}\n' }, 'shop-orders.loom', IssueCodes.MissingContext, 'Order');
+        assert.deepEqual(result.titles, ['Add `context ShopOrders` at the top']);
+        assert.equal(result.texts['shop-orders.loom'], 'context ShopOrders\n\n/** Orders. */\naggregate Order {\n  id orderId: uuid\n}\n');
+        assert.deepEqual(result.after, []);
+    });
+
     it('adds a missing `emits` with a new past-tense event', async () => {
         const model = BANKING.replace('command Block { emits Blocked }', 'command FreezeCard { reason: string }').replace('issues Block', 'issues FreezeCard');
         const result = await applyFix({ 'banking.loom': model }, 'banking.loom', IssueCodes.MissingEmits, 'FreezeCard');

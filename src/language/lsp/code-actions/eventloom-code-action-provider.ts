@@ -1,6 +1,7 @@
 /**
  * Quick fixes, keyed on the diagnostics' `data.code`: create what an unresolved name refers to,
- * rename to PascalCase, add a missing stream id, add a missing `emits` with a new event.
+ * rename to PascalCase, add a missing stream id, add a missing `emits` with a new event, add the
+ * missing `context` line.
  */
 import { DocumentValidator, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
@@ -8,7 +9,7 @@ import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-l
 import type { DeclarationIndex } from '../../workspace/declaration-index.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
 import { createMissingDeclaration } from './create-missing-declaration.js';
-import { addMissingEmits, addMissingStreamId } from './structure-fixes.js';
+import { addMissingContext, addMissingEmits, addMissingStreamId } from './structure-fixes.js';
 import { renameToPascalCase } from './rename-to-pascal-case.js';
 
 export type CodeActionServices = LangiumServices & { workspace: { DeclarationIndex: DeclarationIndex } };
@@ -28,6 +29,7 @@ export class EventloomCodeActionProvider implements CodeActionProvider {
             case DocumentValidator.LinkingError: return createMissingDeclaration(this.services, document, diagnostic);
             case IssueCodes.NotPascalCase: return renameToPascalCase(this.services, document, diagnostic);
             case IssueCodes.MissingStreamId: return addMissingStreamId(document, diagnostic);
+            case IssueCodes.MissingContext: return addMissingContext(document, diagnostic);
             case IssueCodes.MissingEmits: return addMissingEmits(this.services, document, diagnostic);
             default: return [];
         }

@@ -12,15 +12,25 @@ const IRREGULAR: Record<string, string> = {
     Undo: 'Undone', Upset: 'Upset', Withdraw: 'Withdrawn', Withhold: 'Withheld', Write: 'Written'
 };
 
-/** Verbs whose last consonant doubles: `Ship` -> `Shipped`, `Cancel` -> `Cancelled`. */
-const DOUBLING = /^(?:[A-Z][a-z]?[^aeiou]?[aeiou][bdgklmnprt]|Cancel|Label|Level|Model|Signal|Travel|Total|Fuel)$/;
+/** Longer verbs whose last consonant doubles (stress on the last syllable, or British spelling). */
+const DOUBLING_VERBS = new Set([
+    'Admit', 'Cancel', 'Commit', 'Control', 'Emit', 'Equip', 'Label', 'Level', 'Model', 'Occur', 'Omit', 'Patrol',
+    'Permit', 'Prefer', 'Refer', 'Regret', 'Signal', 'Submit', 'Total', 'Transfer', 'Travel', 'Unpin', 'Unwrap'
+]);
+
+/** One syllable ending consonant-vowel-consonant doubles its consonant: `Ship` -> `Shipped`. */
+function doublesLastConsonant(verb: string): boolean {
+    if (DOUBLING_VERBS.has(verb)) return true;
+    const syllables = verb.toLowerCase().match(/[aeiouy]+/g)?.length ?? 0;
+    return syllables === 1 && /[^aeiou][aeiou][^aeiouwxy]$/i.test(verb);
+}
 
 export function pastTense(verb: string): string {
     const irregular = IRREGULAR[verb];
     if (irregular) return irregular;
     if (/e$/.test(verb)) return `${verb}d`;
     if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;
-    if (DOUBLING.test(verb) && verb.length <= 6) return `${verb}${verb.slice(-1)}ed`;
+    if (doublesLastConsonant(verb)) return `${verb}${verb.slice(-1)}ed`;
     return `${verb}ed`;
 }
 

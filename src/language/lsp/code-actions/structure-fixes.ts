@@ -1,14 +1,26 @@
-/** Fixes for an aggregate without a stream id and a command that emits nothing. */
+/** Fixes for a file without a context, an aggregate without a stream id, a command that emits nothing. */
 import { CstUtils, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { isAggregate, isCommand, type Aggregate } from '../../generated/ast.js';
 import { aggregateOf, contextNameOf, eventsOf } from '../../model-queries.js';
 import { qualifiedName } from '../../scoping/qualified-names.js';
-import { camelCase } from '../../typescript-names.js';
+import { camelCase, pascalCase } from '../../typescript-names.js';
 import { addEdit, addMembers, type Changes } from './aggregate-members.js';
 import { appendToBody, prependToBody } from './block-insertion.js';
 import type { CodeActionServices } from './eventloom-code-action-provider.js';
 import { pastTenseEventName } from './past-tense-event-name.js';
+
+/** `context ShopOrders` at the top of `shop-orders.loom`, named after the file. */
+export function addMissingContext(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+    const fileName = document.uri.path.split('/').pop()?.replace(/\.loom$/, '') ?? '';
+    const fromFile = pascalCase(fileName.replace(/[^A-Za-z0-9]+/g, ' '));
+    const name = /^[A-Za-z]/.test(fromFile) ? fromFile : `Model${fromFile}`;
+    const start = { line: 0, character: 0 };
+    return [{
+        title: `Add \`context ${name}\` at the top`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+        edit: { changes: { [document.uri.toString()]: [{ range: { start, end: start }, newText: `context ${name}\n\n` }] } }
+    }];
+}
 
 export function addMissingStreamId(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
     const aggregate = nodeAt(document, diagnostic);
