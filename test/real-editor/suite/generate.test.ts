@@ -14,7 +14,7 @@ async function readText(relativePath: string): Promise<string> {
 describe('Generate Code', () => {
     before(activateExtension);
     afterEach(closeAllEditors);
-    after(() => deleteFiles('generated-by-test', 'not-ours', 'broken-for-generate.loom'));
+    after(() => deleteFiles('generated-by-test', 'not-ours'));
 
     it('generates every context of the workspace, then regenerates keeping a hand-written body', async () => {
         const editor = await openFixture('banking.loom');
@@ -27,7 +27,7 @@ describe('Generate Code', () => {
         // A body written by hand survives the next Generate.
         const aggregate = 'generated-by-test/banking/bank-account.ts';
         const original = await readText(aggregate);
-        const edited = original.replace(/(export function evolveAccountFrozen\([^)]*\): BankAccountState \{\n)[^}]*\}/, "$1    return { ...state, status: 'Frozen' }; // mine\n}");
+        const edited = original.replace(/(export function evolveMoneyWithdrawn\([^)]*\): BankAccountState \{\n)[^}]*\}/, "$1    return { ...state, balance: String(Number(state.balance) - Number(event.data.amount)) }; // mine\n}");
         assert.notEqual(edited, original);
         await vscode.workspace.fs.writeFile(workspaceFile(aggregate), new TextEncoder().encode(edited));
         const again = await vscode.commands.executeCommand<GenerateResult>(COMMAND, { outDir: 'generated-by-test', quiet: true });
@@ -41,10 +41,18 @@ describe('Generate Code', () => {
             Promise.resolve(vscode.commands.executeCommand(COMMAND, { outDir: 'not-ours', quiet: true })),
             /did not write \(readme\.txt\)/);
         const broken = await createFile('broken-for-generate.loom', 'context Broken\naggregate Thing {\n  id thingId: uuid\n  command Make { emits Made }\n}\n');
-        await waitFor(() => vscode.languages.getDiagnostics(broken.document.uri).some(d => d.severity === vscode.DiagnosticSeverity.Error) ? true : undefined,
-            () => 'the broken model gets its error');
-        await assert.rejects(
-            Promise.resolve(vscode.commands.executeCommand(COMMAND, { outDir: 'generated-by-test', quiet: true })),
-            /Nothing generated: the model has \d+ error/);
+        try {
+            await waitFor(() => vscode.languages.getDiagnostics(broken.document.uri).some(d => d.severity === vscode.DiagnosticSeverity.Error) ? true : undefined,
+                () => 'the broken model gets its error');
+            await assert.rejects(
+                Promise.resolve(vscode.commands.executeCommand(COMMAND, { outDir: 'generated-by-test', quiet: true })),
+                /Nothing generated: the model has \d+ error/);
+        } finally {
+            await closeAllEditors();
+            await deleteFiles('broken-for-generate.loom').catch(error => {
+                // Say what lingers, should this ever fail again (seen once under heavy load).
+                throw new Error(`${error}: ${JSON.stringify(vscode.languages.getDiagnostics(broken.document.uri))}`);
+            });
+        }
     });
 });
