@@ -10,6 +10,7 @@ import {
 import { EventloomGeneratedModule, EventloomGeneratedSharedModule } from './generated/module.js';
 import { EventloomLinker } from './linking/eventloom-linker.js';
 import { EventloomLspModule, EventloomSharedLspModule } from './lsp/eventloom-lsp-module.js';
+import { EventloomLexer } from './parser/eventloom-lexer.js';
 import { EventloomLexerErrorMessageProvider } from './parser/eventloom-lexer-error-messages.js';
 import { EventloomParserErrorMessageProvider } from './parser/eventloom-parser-error-messages.js';
 import { EventloomScopeComputation } from './scoping/eventloom-scope-computation.js';
@@ -40,6 +41,7 @@ export type EventloomCoreServices = LangiumCoreServices & EventloomAddedServices
 
 export const EventloomModule: Module<EventloomServices, PartialLangiumServices & EventloomAddedServices> = {
     parser: {
+        Lexer: services => new EventloomLexer(services),
         ParserErrorMessageProvider: () => new EventloomParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new EventloomLexerErrorMessageProvider()
     },

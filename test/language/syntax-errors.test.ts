@@ -65,6 +65,20 @@ describe('syntax errors', () => {
         });
     }
 
+    for (const [what, open, close] of [['lists', '[', ']'], ['objects', '{ x: ', ' }']]) {
+        it(`${what} nested thousands deep get one error on the first bracket too deep, not a stack overflow`, async () => {
+            const depth = 5000;
+            const text = `context A\ntype T { a: int = ${open.repeat(depth)}1${close.repeat(depth)} }\ntype U { b: int = "x" }`;
+            const result = await validate(text);
+            const tooDeep = result.diagnostics.filter(d => messageOf(d).startsWith('Brackets nested more than 64 levels deep'));
+            assert.equal(tooDeep.length, 1, listDiagnostics(result.diagnostics));
+            // The type's own brace is the first level: the 64th bracket of the value is the 65th level.
+            assert.equal(result.document.textDocument.offsetAt(tooDeep[0].range.start), text.indexOf(open) + 63 * open.length);
+            // The rest of the file is still checked.
+            assert.ok(result.diagnostics.some(d => messageOf(d) === "'b' expects a whole number, such as 42."), listDiagnostics(result.diagnostics));
+        });
+    }
+
     describe('half-typed models never crash a validator', () => {
         const templates = fileURLToPath(new URL('../../templates/', import.meta.url));
         const files = readdirSync(templates, { recursive: true }).map(String).filter(file => file.endsWith('.loom')).sort();
