@@ -1,0 +1,76 @@
+/**
+ * The declaration index is updated per document: after edits and deletions it answers exactly as
+ * if it had been computed from scratch, and the name checks that use it follow.
+ */
+import * as assert from 'node:assert/strict';
+import { EmptyFileSystem, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createEventloomServices } from '../../../src/language/eventloom-module.js';
+import { IssueCodes } from '../../../src/language/validation/issue-codes.js';
+import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
+
+const ORDERS = `context Sales
+aggregate Order {
+  id orderId: uuid
+  command PlaceOrder { emits OrderPlaced }
+  event OrderPlaced {}
+}`;
+
+const CARTS = `context Sales
+aggregate Cart {
+  id cartId: uuid
+  command AddItem { emits ItemAdded }
+  event ItemAdded {}
+}`;
+
+async function workspace(files: Record<string, string>) {
+    const { shared, Eventloom } = createEventloomServices(EmptyFileSystem);
+    const documents = await buildDocuments(shared, Object.entries(files).map(([name, text]) => ({ path: `/ws/${name}`, text })));
+    const edit = async (document: LangiumDocument, text: string) => {
+        shared.workspace.TextDocuments?.set(TextDocument.create(document.uri.toString(), 'eventloom', 2, text));
+        await shared.workspace.DocumentBuilder.update([document.uri], []);
+    };
+    const remove = async (document: LangiumDocument) => shared.workspace.DocumentBuilder.update([], [document.uri]);
+    return { index: Eventloom.workspace.DeclarationIndex, documents, edit, remove };
+}
+
+const codes = (document: LangiumDocument) => (document.diagnostics ?? []).map(d => (d.data as { code?: string } | undefined)?.code);
+
+describe('DeclarationIndex', () => {
+    it('follows edits: a name added in one file is found, and a duplicate comes and goes', async () => {
+        const { index, documents: [orders, carts], edit } = await workspace({ 'orders.loom': ORDERS, 'carts.loom': CARTS });
+        assert.equal(index.declarationsNamed('Sales.OrderPlaced').length, 1);
+        assert.equal(index.declarationsNamed('Sales.ItemAdded').length, 1);
+
+        await edit(carts, CARTS.replaceAll('ItemAdded', 'OrderPlaced'));
+        assert.equal(index.declarationsNamed('Sales.ItemAdded').length, 0);
+        assert.deepEqual(index.declarationsNamed('Sales.OrderPlaced').map(d => d.documentUri.path), ['/ws/carts.loom', '/ws/orders.loom']);
+        assert.ok(codes(carts).includes(IssueCodes.DuplicateName), 'the edited file reports the duplicate');
+
+        await edit(carts, CARTS);
+        assert.deepEqual(index.declarationsNamed('Sales.OrderPlaced').map(d => d.documentUri.path), ['/ws/orders.loom']);
+        assert.ok(!codes(carts).includes(IssueCodes.DuplicateName));
+        assert.ok(!codes(orders).includes(IssueCodes.DuplicateName));
+    });
+
+    it('forgets a deleted file: its declarations, its context folder and its generated files', async () => {
+        const other = 'context SALES\naggregate Order {\n  id orderId: uuid\n  command Go { emits Went }\n  event Went {}\n}';
+        const { index, documents: [orders, clash], remove } = await workspace({ 'orders.loom': ORDERS, 'clash.loom': other });
+        assert.deepEqual(index.contextsSharingFolderWith('Sales').map(c => c.name), ['SALES']);
+        assert.deepEqual(index.elementsSharingFile('Sales', 'order', 'Sales.Order'), []);
+        await remove(clash);
+        assert.deepEqual(index.contextsSharingFolderWith('Sales'), []);
+        assert.equal(index.declarationsNamed('SALES.Went').length, 0);
+        assert.equal(index.declarationsNamed('Sales.Order').length, 1);
+        assert.ok(orders);
+    });
+
+    it('counts elements per generated file across files, and drops them when they are renamed away', async () => {
+        const second = 'context Sales\naggregate ORDER {\n  id orderKey: uuid\n  command Go { emits Went }\n  event Went {}\n}';
+        const { index, documents: [, other], edit } = await workspace({ 'orders.loom': ORDERS, 'other.loom': second });
+        assert.deepEqual(index.elementsSharingFile('Sales', 'order', 'Sales.Order'), ['Sales.ORDER']);
+        await edit(other, second.replace('aggregate ORDER', 'aggregate Basket'));
+        assert.deepEqual(index.elementsSharingFile('Sales', 'order', 'Sales.Order'), []);
+        assert.deepEqual(index.elementsSharingFile('Sales', 'basket', 'Sales.Other'), ['Sales.Basket']);
+    });
+});
