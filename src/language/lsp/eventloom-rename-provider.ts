@@ -4,18 +4,16 @@
  * read back as the same kind of name, or that already name something in the context, are refused
  * with a message instead of producing a broken model.
  */
-import { AstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import type { Range, RenameParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import type { PrepareRenameParams } from 'vscode-languageserver';
+import type { PrepareRenameParams, Range, RenameParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { isContextDeclaration, isEnumMember, isField, isReadModelKey, isScenario, isStreamId } from '../generated/ast.js';
 import { contextNameOf } from '../model-queries.js';
 import { qualifiedName } from '../scoping/qualified-names.js';
 import { TYPESCRIPT_RESERVED_WORDS } from '../typescript-names.js';
 import { kindOf, withArticle } from '../validation/messages.js';
 import type { DeclarationIndex } from '../workspace/declaration-index.js';
-import { CstUtils } from 'langium';
 
 const IDENTIFIER = /^[_a-zA-Z][\w]*$/;
 
@@ -39,7 +37,7 @@ export class EventloomRenameProvider extends DefaultRenameProvider {
         const changes: Record<string, TextEdit[]> = {};
         for (const reference of this.references.findReferences(target, { includeDeclaration: true })) {
             const uri = reference.sourceUri.toString();
-            const range = this.namePartOf(uri, reference.segment.range);
+            const range = this.namePartOf(this.documents.getDocument(reference.sourceUri), reference.segment.range);
             (changes[uri] ??= []).push({ range, newText: params.newName });
         }
         return { changes };
@@ -49,7 +47,7 @@ export class EventloomRenameProvider extends DefaultRenameProvider {
         const range = this.renameNodeRange(document, params.position);
         if (!range || !this.targetAt(document, params.position)) return range;
         // On `Other.Event` the qualifier is not what gets renamed: select the name part.
-        return this.namePartOf(document.uri.toString(), this.referenceRangeAt(document, params.position) ?? range);
+        return this.namePartOf(document, this.referenceRangeAt(document, params.position) ?? range);
     }
 
     /** The declaration a rename at this position is about (declared here or referenced here). */
@@ -63,13 +61,14 @@ export class EventloomRenameProvider extends DefaultRenameProvider {
     private referenceRangeAt(document: LangiumDocument, position: RenameParams['position']): Range | undefined {
         const root = document.parseResult.value.$cstNode;
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
-        const composite: CstNode | undefined = leaf?.container;
-        return composite && composite.text.includes('.') && composite.astNode === leaf?.astNode && !composite.text.includes('{') ? composite.range : undefined;
+        // The leaf is one part of a `QualifiedName`; its container holds the whole name.
+        const inQualifiedName = leaf?.grammarSource && AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule)?.name === 'QualifiedName';
+        const composite: CstNode | undefined = inQualifiedName ? leaf.container : undefined;
+        return composite?.range;
     }
 
     /** `Banking.AccountOpened` -> the range of `AccountOpened`; a simple name stays as it is. */
-    private namePartOf(uri: string, range: Range): Range {
-        const document = this.documents.all.find(d => d.uri.toString() === uri);
+    private namePartOf(document: LangiumDocument | undefined, range: Range): Range {
         const text = document?.textDocument.getText(range) ?? '';
         const dot = text.lastIndexOf('.');
         if (dot < 0 || range.start.line !== range.end.line) return range;
