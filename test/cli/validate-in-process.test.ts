@@ -187,6 +187,12 @@ describe('eventloom validate (in-process)', () => {
             assert.equal(result.stdout[0], 'locked.loom:1:1: error: cannot read the file: permission denied; check its permissions.');
         });
 
+        it('Windows line endings and a byte-order mark change no line or column', async () => {
+            const cwd = folderWith({ 'crlf.loom': `\uFEFF${BROKEN_MODEL.replace(/\n/g, '\r\n')}` });
+            const result = await run(cwd, 'validate', 'crlf.loom');
+            assert.deepEqual(result.stdout, [...BROKEN_MODEL_LINES.map(line => `crlf.loom:${line}`), '1 error, 1 warning in 1 file.']);
+        });
+
         it('a file of garbage text gets parse errors, not a crash', async () => {
             const cwd = folderWith({ 'noise.loom': '}{ ][ :: "unterminated\n@#$%^&*\ncontext\n' + 'x'.repeat(5000) });
             const result = await run(cwd, 'validate', 'noise.loom');
