@@ -1,11 +1,12 @@
 /**
  * Lays the flow graph out with elkjs (layered, left to right), outside the webview so that its
  * Content Security Policy never needs to allow a worker or eval. Sizes come from the labels;
- * ELK guarantees that nodes do not overlap.
+ * ELK guarantees that nodes do not overlap. Large views use the band layout (band-layout.ts).
  */
 import ElkBundle from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { FlowGraph, FlowNode, FlowNodeKind, FlowPoint, LaidOutEdge, LaidOutFlowGraph, LaidOutNode } from '../graph/flow-graph.js';
+import { bandLayout } from './band-layout.js';
 import { NODE_HEIGHT, nodeWidth } from './node-metrics.js';
 
 const LAYOUT_OPTIONS: Record<string, string> = {
@@ -24,12 +25,11 @@ const LAYOUT_OPTIONS: Record<string, string> = {
     'elk.padding': '[top=16,left=16,bottom=16,right=16]'
 };
 
-/** Big views trade a little crossing minimisation for speed (the update must stay interactive). */
-const LARGE_GRAPH_NODES = 300;
-const LARGE_GRAPH_OPTIONS: Record<string, string> = {
-    'elk.layered.thoroughness': '1',
-    'elk.layered.crossingMinimization.greedySwitch.type': 'OFF'
-};
+/**
+ * Above this many nodes elkjs cannot keep the preview live (seconds to minutes on large models),
+ * so the linear-time band layout takes over: same layers, same direction, no overlaps.
+ */
+export const ELK_MAX_NODES = 200;
 
 // elkjs is CommonJS with a `default` that points at itself: this works from ESM (tsx) and from
 // esbuild's CommonJS bundles alike.
@@ -37,10 +37,14 @@ const ELK = ElkBundle.default;
 let elk: InstanceType<typeof ELK> | undefined;
 
 export async function layoutFlowGraph(graph: FlowGraph): Promise<LaidOutFlowGraph> {
+    return graph.nodes.length > ELK_MAX_NODES ? bandLayout(graph) : elkLayout(graph);
+}
+
+export async function elkLayout(graph: FlowGraph): Promise<LaidOutFlowGraph> {
     elk ??= new ELK();
     const input: ElkNode = {
         id: 'root',
-        layoutOptions: graph.nodes.length > LARGE_GRAPH_NODES ? { ...LAYOUT_OPTIONS, ...LARGE_GRAPH_OPTIONS } : LAYOUT_OPTIONS,
+        layoutOptions: LAYOUT_OPTIONS,
         children: inFlowOrder(graph.nodes).map(node => ({ id: node.id, width: nodeWidth(node), height: NODE_HEIGHT })),
         edges: graph.edges.map(edge => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }))
     };

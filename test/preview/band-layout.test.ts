@@ -1,0 +1,63 @@
+/** The band layout that large views use: no overlaps, edges only through the gaps, fast enough to be linear. */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
+import type { LaidOutFlowGraph } from '../../src/preview/graph/flow-graph.js';
+import { bandLayout } from '../../src/preview/layout/band-layout.js';
+import { ELK_MAX_NODES, layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
+import { generateBenchModel } from '../bench/model/bench-model.js';
+import { assertCleanLayout, FIXTURES, modelsOf, readModelFolder, templates } from './preview-test-kit.js';
+
+/** No edge segment runs through a note (endpoints touch their own notes' borders only). */
+function assertEdgesAvoidNotes(graph: LaidOutFlowGraph, label: string): void {
+    for (const edge of graph.edges) {
+        for (let i = 1; i < edge.points.length; i++) {
+            const [a, b] = [edge.points[i - 1], edge.points[i]];
+            assert.ok(a.x === b.x || a.y === b.y, `${label}: ${edge.id} has a diagonal segment`);
+            for (const node of graph.nodes) {
+                const inside = Math.max(a.x, b.x) > node.x + 0.5 && Math.min(a.x, b.x) < node.x + node.width - 0.5
+                    && Math.max(a.y, b.y) > node.y + 0.5 && Math.min(a.y, b.y) < node.y + node.height - 0.5;
+                assert.ok(!inside, `${label}: ${edge.id} crosses ${node.id}`);
+            }
+        }
+        const source = graph.nodes.find(node => node.id === edge.source)!;
+        const target = graph.nodes.find(node => node.id === edge.target)!;
+        const [start, end] = [edge.points[0], edge.points[edge.points.length - 1]];
+        assert.ok(start.x === source.x || start.x === source.x + source.width, `${label}: ${edge.id} starts on a side of ${source.id}`);
+        assert.ok(end.x === target.x || end.x === target.x + target.width, `${label}: ${edge.id} ends on a side of ${target.id}`);
+    }
+}
+
+describe('bandLayout', () => {
+    for (const template of templates()) {
+        const name = path.basename(template);
+        it(`lays out the ${name} template without overlaps, edges through the gaps`, async () => {
+            const graph = bandLayout(buildFlowGraph(await modelsOf(readModelFolder(template))));
+            assertCleanLayout(graph, name);
+            assertEdgesAvoidNotes(graph, name);
+        });
+    }
+
+    it('keeps the flow\'s layers left to right and an aggregate\'s notes in one band', async () => {
+        const graph = bandLayout(buildFlowGraph(await modelsOf(readModelFolder(path.join(FIXTURES, 'shop')))));
+        const at = (id: string) => graph.nodes.find(node => node.id === id)!;
+        assert.ok(at('command:Shop.PlaceOrder').x < at('aggregate:Shop.Order').x);
+        assert.ok(at('aggregate:Shop.Order').x < at('event:Shop.OrderPlaced').x);
+        assert.ok(at('event:Shop.OrderPlaced').x < at('readModel:Shop.OrderList').x);
+        assert.ok(at('readModel:Shop.OrderList').x < at('query:Shop.ListOrders').x);
+        // Order's band lies above Invoice's.
+        const orderBottom = Math.max(...['command:Shop.PlaceOrder', 'command:Shop.ShipOrder', 'event:Shop.OrderPlaced', 'event:Shop.OrderShipped'].map(id => at(id).y + at(id).height));
+        assert.ok(orderBottom <= at('aggregate:Shop.Invoice').y);
+    });
+
+    it('takes over from elkjs above the size elkjs can keep live, and stays clean on a large model', async () => {
+        const model = generateBenchModel({ contexts: 2, aggregates: 30, commands: 150, events: 150, readModels: 50, layout: 'per-context', hubUses: 10 });
+        const models = await modelsOf(Object.fromEntries(model.files.map(file => [file.path, file.text])));
+        const graph = buildFlowGraph(models);
+        assert.ok(graph.nodes.length > ELK_MAX_NODES, `${graph.nodes.length} nodes`);
+        const laidOut = await layoutFlowGraph(graph);
+        assert.deepEqual(laidOut, bandLayout(graph), 'large views use the band layout');
+        assertCleanLayout(laidOut, 'bench model');
+        assertEdgesAvoidNotes(laidOut, 'bench model');
+    });
+});
