@@ -260,7 +260,11 @@ policy Welcome { on Banking.Opened, Banking.Withdrawn issues CreateLead }`
             ['an enum member in scenario data', `${BANKING}scenario "s" { when OpenAccount { owner: "A", currency: <|Eur|> } then Opened }`,
                 "'Eur' is not a member of enum Currency (EUR, USD). Did you mean 'EUR'?"],
             ['a bare word where a string is expected', `${BANKING}readmodel R { on Opened\n  owner: string = <|Ann|> }`,
-                /^Unknown value 'Ann': it is no enum member of this context\. Use a string in quotes/]
+                'A string is written in double quotes: "Ann".'],
+            ['a bare word where a number is expected', `${BANKING}scenario "s" { when Withdraw { amount: <|lots|> } then Withdrawn }`,
+                "Unknown value 'lots': it is not an enum member of this context. Use a string in double quotes, a number, true/false or an enum member."],
+            ['a bare word in data of a misspelt field', `${BANKING}scenario "s" { when Withdraw { amount: 1, <|note|>: EUR } then Withdrawn }`,
+                "Unknown field 'note'. Its fields: amount."]
         ];
         for (const [what, model, message] of cases) {
             it(`reports ${what} on its name`, async () => {

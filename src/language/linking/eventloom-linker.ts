@@ -19,6 +19,9 @@ const KIND_OF_TYPE: Record<string, { noun: string; declare: (name: string) => st
     DataType: { noun: 'type', declare: name => `declare \`type ${name} { … }\` or \`enum ${name} { … }\`, or use a built-in type (string, int, float, decimal, boolean, timestamp, date, uuid)` }
 };
 
+/** Built-in types whose values are written as strings. */
+const QUOTED_PRIMITIVES: ReadonlySet<string> = new Set(['string', 'timestamp', 'date', 'uuid']);
+
 export class EventloomLinker extends DefaultLinker {
     private readonly indexManager: IndexManager;
 
@@ -46,12 +49,16 @@ export class EventloomLinker extends DefaultLinker {
             return `Unknown field '${text}'. ${list}${suggestion()}`;
         }
         if (isEnumLiteral(container)) {
-            const expectedEnum = enumOf(expectedTypeOf(container));
+            const expectedType = expectedTypeOf(container);
+            const expectedEnum = enumOf(expectedType);
             if (expectedEnum) {
                 const members = expectedEnum.members.map(m => m.name).join(', ');
                 return `'${text}' is not a member of enum ${expectedEnum.name} (${members}).${suggestion()}`;
             }
-            return `Unknown value '${text}': it is no enum member of this context. Use a string in quotes, a number, true/false or an enum member.${suggestion()}`;
+            if (expectedType?.primitive && QUOTED_PRIMITIVES.has(expectedType.primitive)) {
+                return `A ${expectedType.primitive} is written in double quotes: "${text}".`;
+            }
+            return `Unknown value '${text}': it is not an enum member of this context. Use a string in double quotes, a number, true/false or an enum member.${suggestion()}`;
         }
         const type = this.reflection.getReferenceType(refInfo);
         const kind = KIND_OF_TYPE[type] ?? { noun: type.toLowerCase(), declare: () => 'declare it' };
