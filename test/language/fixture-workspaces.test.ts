@@ -2,6 +2,8 @@
  * Fixture workspaces on disk, read the way the CLI reads them (folders, recursively): `good/` is a
  * multi-file, multi-context model that must be clean; each `bad-*` folder holds the exact
  * `path:line:column: severity: message` lines and summary it must produce, in expected-output.txt.
+ * After changing a message on purpose, regenerate a folder's file and review the diff:
+ *   (cd test/fixtures/bad-scenarios && npx tsx ../../../src/cli/main.ts validate . > expected-output.txt)
  */
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
