@@ -1,0 +1,62 @@
+/**
+ * The language server's side of Generate: `eventloom/generate` generates the workspace's current
+ * models (refusing while any has an error), and ts-morph stays out of the server's and the
+ * extension's start-up: their bundles do not contain it, only `out/generator.cjs` does.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { EmptyFileSystem } from 'langium';
+import { createEventloomServices } from '../../src/language/eventloom-module.js';
+import { buildDocuments } from '../../src/language/workspace/load-documents.js';
+import { generateWorkspace } from '../../src/generator/generate-handler.js';
+import { MANIFEST_FILE } from '../../src/generator/output-folder.js';
+import { repositoryRoot, scratchFolder } from './generator-test-kit.js';
+
+describe('eventloom/generate in the language server', function () {
+    this.timeout(60_000);
+    let folder: string;
+    beforeEach(() => { folder = scratchFolder('server'); });
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+    async function workspace(files: Record<string, string>) {
+        const { shared } = createEventloomServices(EmptyFileSystem);
+        await shared.workspace.WorkspaceManager.initializeWorkspace([]);
+        await buildDocuments(shared, Object.entries(files).map(([name, text]) => ({ path: `/workspace/${name}`, text })));
+        return shared;
+    }
+
+    it('generates every model of the workspace into the folder it is given', async () => {
+        const shared = await workspace({ 'banking.loom': readFileSync(join(repositoryRoot, 'templates/banking.loom'), 'utf8') });
+        const out = join(folder, 'generated');
+        const result = await generateWorkspace(shared, { outDir: out });
+        assert.equal(result.outDir, out);
+        assert.deepEqual(result.written.sort(), JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')).files);
+        assert.ok(result.written.includes('banking/bank-account.ts'));
+        assert.deepEqual((await generateWorkspace(shared, { outDir: out })).written, []);
+    });
+
+    it('writes nothing while a model has an error, and says where the first one is', async () => {
+        const shared = await workspace({ 'broken.loom': 'context Broken\naggregate Thing {\n  id thingId: uuid\n  command Make { emits Made }\n}\n' });
+        const out = join(folder, 'generated');
+        await assert.rejects(generateWorkspace(shared, { outDir: out }), /^Error: Nothing generated: the model has 1 error\(s\)\. Fix them first \(see the Problems view\); the first is broken\.loom:4: .*Made/);
+        assert.ok(!existsSync(out));
+    });
+
+    it('keeps ts-morph out of the server and extension bundles; only the generator bundle has it', async () => {
+        const inputsOf = async (entry: string) => {
+            const result = await esbuild.build({
+                entryPoints: [join(repositoryRoot, entry)], bundle: true, write: false, metafile: true, platform: 'node',
+                format: 'cjs', external: ['vscode'], logLevel: 'silent', outdir: join(folder, 'bundle')
+            });
+            return Object.keys(result.metafile!.inputs);
+        };
+        const usesTsMorph = (inputs: string[]) => inputs.some(input => /node_modules\/(ts-morph|@ts-morph)\//.test(input));
+        const server = await inputsOf('src/language/main.ts');
+        assert.ok(server.some(input => input.endsWith('src/generator/generate-handler.ts')), 'the server registers the handler');
+        assert.equal(usesTsMorph(server), false, 'the server bundle must not contain ts-morph');
+        assert.equal(usesTsMorph(await inputsOf('src/extension/main.ts')), false, 'the extension bundle must not contain ts-morph');
+        assert.equal(usesTsMorph(await inputsOf('src/generator/generate-to-folder.ts')), true);
+    });
+});
