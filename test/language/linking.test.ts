@@ -10,7 +10,7 @@ import {
     type Aggregate, type Model
 } from '../../src/language/generated/ast.js';
 import { contextNameOf } from '../../src/language/model-queries.js';
-import { AstUtils, TextDocument, type URI } from 'langium';
+import { AstUtils, DocumentState, TextDocument, type URI } from 'langium';
 import {
     clearWorkspace, expectClean, find, listDiagnostics, marked, messageOf, resultOf, services, validate, validateFiles, valueOf
 } from './language-test-kit.js';
@@ -164,6 +164,24 @@ scenario "freezes" { given Opened { owner: "Ann", limit: { amount: 1, currency: 
             expectClean(results['b.loom']);
             await edit(results['a.loom'].document.uri, '/* now banking */ context Banking\nenum Currency { EUR }');
             assert.deepEqual(diagnosticsOf(results['b.loom'].document.uri), ["Duplicate enum 'Currency' in context Banking: another is declared in a.loom, line 2. Rename or remove one."]);
+        });
+
+        it('re-validates only the files of the edited context (and of files that refer to it)', async () => {
+            const results = await validateFiles({
+                'a.loom': 'context Banking\nenum Currency { EUR }',
+                'b.loom': 'context Banking\nenum Status { Open }',
+                'c.loom': 'context Sales\nenum Stage { New }'
+            });
+            const validated: string[] = [];
+            const listening = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+                validated.push(document.uri.path.split('/').pop()!);
+            });
+            try {
+                await edit(results['a.loom'].document.uri, 'context Banking\nenum Currency { EUR, USD }');
+            } finally {
+                listening.dispose();
+            }
+            assert.deepEqual(validated.sort(), ['a.loom', 'b.loom']);
         });
 
         it('two contexts sharing a folder stop clashing when one is renamed', async () => {
