@@ -5,8 +5,9 @@
  * aggregate that handles the `when` command; data literals offer only the fields not given yet.
  * The own context's names come first, other contexts' events (qualified) after them.
  */
-import { CstUtils, GrammarUtils, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Stream } from 'langium';
-import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem, type LangiumServices } from 'langium/lsp';
+import { CstUtils, GrammarUtils, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
+import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature } from 'langium/lsp';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LangiumParser } from 'langium';
 import { CompletionList, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
 import {
@@ -24,10 +25,34 @@ const REFERENCE_LISTS = new Set(['emits', 'rejects', 'handles', 'triggers', 'iss
 
 export class EventloomCompletionProvider extends DefaultCompletionProvider {
     private readonly parser: LangiumParser;
+    private readonly langiumDocuments: LangiumDocuments;
 
     constructor(services: LangiumServices) {
         super(services);
         this.parser = services.parser.LangiumParser;
+        this.langiumDocuments = services.shared.workspace.LangiumDocuments;
+    }
+
+    /**
+     * Langium finds what may follow by re-parsing the text from the start of the file up to the
+     * cursor: in a 2,000-line file that is most of a full parse per request. A top-level declaration
+     * parses the same on its own (the grammar's entry rule takes any sequence of them), so parse
+     * only from the start of the declaration around the cursor.
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const start = this.enclosingDeclarationStart(document, offset);
+        if (start === undefined) return super.findFeaturesAt(document, offset);
+        const declaration = document.getText({ start: document.positionAt(start), end: document.positionAt(offset) });
+        return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, declaration), declaration.length);
+    }
+
+    /** Where the top-level declaration containing `offset` starts; undefined outside one (or in the first). */
+    private enclosingDeclarationStart(document: TextDocument, offset: number): number | undefined {
+        const model = this.langiumDocuments.getDocument(URI.parse(document.uri))?.parseResult.value as Model | undefined;
+        if (!model || model.$document?.textDocument.version !== document.version) return undefined;
+        const enclosing = model.elements.find(element => element.$cstNode && element.$cstNode.offset < offset && offset <= element.$cstNode.end);
+        const start = enclosing?.$cstNode?.offset;
+        return start !== undefined && start > 0 ? start : undefined;
     }
 
     /**
