@@ -7,11 +7,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-    activateExtension, closeAllEditors, createFile, eventloomDiagnostics, expectDiagnostics, openFixture, positionOf,
+    activateExtension, closeAllEditors, createFile, deleteFiles, eventloomDiagnostics, expectDiagnostics, openFixture, positionOf,
     waitFor, workspaceFile
 } from './helpers.js';
 
-const OWN_FILE = 'editor-features/shop.loom';
+/** At the workspace root: a deleted folder's files would not all reach the server's file watcher. */
+const OWN_FILE = 'editor-features-shop.loom';
 
 /** A model with the mistakes the quick fixes repair; its context is used by no other test. */
 const SHOP = `context EditorFeatures
@@ -55,9 +56,8 @@ function rangeOf(location: vscode.Location | vscode.LocationLink): vscode.Range 
 describe('Editor features', () => {
     before(activateExtension);
     afterEach(closeAllEditors);
-    after(async () => {
-        await vscode.workspace.fs.delete(workspaceFile('editor-features'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    });
+    // Other suites build the whole workspace (Generate): leave nothing of this suite's model behind.
+    after(() => deleteFiles(OWN_FILE));
 
     it('completes the `when` command\'s own fields inside a scenario\'s data', async () => {
         const document = (await openFixture('banking.loom')).document;
