@@ -82,8 +82,10 @@ function readUserCode(existing: string): UserCode {
     const obsoleteStart = lineStart(existing, OBSOLETE_MARKER);
     const code = obsoleteStart === -1 ? existing : existing.slice(0, obsoleteStart);
     const obsoleteSection = obsoleteStart === -1 ? '' : existing.slice(obsoleteStart);
-    const bannerEnd = endOfBanner(code);
     const file = parse('/existing.ts', code);
+    // Without the banner (deleted by hand), the user's part starts at the first hand-written function.
+    let bannerEnd = endOfBanner(code);
+    if (bannerEnd === -1) bannerEnd = handwrittenFunctions(file)[0]?.getPos() ?? -1;
     const bodies = new Map<string, string>();
     const functions: Array<{ name: string; text: string }> = [];
     let userStatements = '';

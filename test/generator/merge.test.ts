@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateModel, type GeneratedFile } from '../../src/generator/generate-model.js';
-import { OBSOLETE_FILE_HEADER, OBSOLETE_MARKER } from '../../src/generator/file-layout.js';
+import { HANDWRITTEN_MARKER, OBSOLETE_FILE_HEADER, OBSOLETE_MARKER } from '../../src/generator/file-layout.js';
 import { mergeGeneratedFile } from '../../src/generator/merge-generated-file.js';
 import { writeOutput } from '../../src/generator/output-folder.js';
 import { loadModels, scratchFolder, typeCheck } from './generator-test-kit.js';
@@ -153,6 +153,15 @@ describe('regeneration merges with the code on disk', function () {
         assert.match(back, /export function cartViewOnItemPut\(/);
         assert.ok(back.includes('//     return { ...document, items: document.items + event.data.quantity };'));
         assert.ok(existsSync(viewFile));
+    });
+
+    it('keeps the user\'s code even when the Hand-written banner was deleted', async () => {
+        editFile(cartFile, text => text.replace(/\/\/ ─── Hand-written ─+\n(\/\/ .*\n)*/, ''));
+        assert.ok(!readFileSync(cartFile, 'utf8').includes(HANDWRITTEN_MARKER));
+        await writeOutput(out, await generate(shop()));
+        const text = readFileSync(cartFile, 'utf8');
+        assert.ok(text.includes(HANDWRITTEN_MARKER), 'the banner is back');
+        assert.ok(text.includes(userBody) && text.includes(userHelpers.trim()));
     });
 
     it('keeps a policy handler\'s body', async () => {
