@@ -16,7 +16,13 @@ import type { FlowEdge, FlowEdgeKind, FlowGraph, FlowGraphFilter, FlowNode, Flow
 
 export function buildFlowGraph(models: readonly Model[], filter: FlowGraphFilter = {}): FlowGraph {
     const builder = new FlowGraphBuilder();
-    for (const model of sortedByDocument(models)) builder.addModel(model);
+    const sorted = sortedByDocument(models);
+    for (const model of sorted) {
+        // A context view needs only that context's declarations: the other contexts' events it
+        // consumes join through its references. The filter menus still list the whole model.
+        if (filter.context === undefined || model.context?.name === filter.context) builder.addModel(model);
+        else builder.addNames(model);
+    }
     return filterFlowGraph(builder.graph(), filter);
 }
 
@@ -34,6 +40,16 @@ class FlowGraphBuilder {
             aggregates: [...this.aggregates].sort(),
             filter: {}
         };
+    }
+
+    /** Only the context's and its aggregates' names, for the filter menus. */
+    addNames(model: Model): void {
+        const context = model.context?.name;
+        if (!context) return;
+        this.contexts.add(context);
+        for (const element of model.elements) {
+            if (isAggregate(element)) this.aggregates.add(qualifiedName(context, element.name));
+        }
     }
 
     addModel(model: Model): void {

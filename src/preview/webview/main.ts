@@ -38,7 +38,9 @@ let state: PreviewState = saved ?? { filter: {} };
 let view: ViewTransform | undefined = saved?.view;
 let graph: LaidOutFlowGraph | undefined;
 let nodesById = new Map<string, LaidOutNode>();
+let nodeElements = new Map<string, SVGGElement>();
 let highlighted: string | undefined;
+const LABEL_MIN_SCALE = 0.3;
 let findMatches: string[] = [];
 let findIndex = -1;
 /** Fit the next graph to the canvas: first open, or after the filter changed. */
@@ -58,7 +60,10 @@ function showGraph(next: LaidOutFlowGraph, staleReason: string | undefined): voi
     graph = next;
     nodesById = new Map(next.nodes.map(node => [node.id, node]));
     updateFilterMenus(next);
-    viewport.replaceChildren(toSvgDom(drawFlowDiagram(next), document));
+    if (fitNext || !view) svgRoot.classList.toggle('zoomed-out', fitView(next.width, next.height, canvas.clientWidth, canvas.clientHeight).scale < LABEL_MIN_SCALE);
+    const diagram = toSvgDom(drawFlowDiagram(next), document);
+    nodeElements = new Map([...diagram.querySelectorAll<SVGGElement>('.node')].map(group => [group.getAttribute('data-node-id') ?? '', group]));
+    viewport.replaceChildren(diagram);
     emptyNote.hidden = next.nodes.length > 0;
     if (staleReason) showBanner(staleReason);
     else banner.hidden = true;
@@ -70,7 +75,7 @@ function showGraph(next: LaidOutFlowGraph, staleReason: string | undefined): voi
     }
     markSelected(state.selected && nodesById.has(state.selected) ? state.selected : undefined);
     highlight(highlighted);
-    runFind(false);
+    if (findInput.value.trim()) runFind(false);
     vscode.postMessage({ type: 'rendered', nodeIds: next.nodes.map(node => node.id), stale: staleReason !== undefined });
 }
 
@@ -109,7 +114,11 @@ function changeFilter(filter: FlowGraphFilter): void {
 // ---- pan, zoom, fit ------------------------------------------------------------------------
 
 function applyView(): void {
-    if (view) viewport.setAttribute('transform', transformAttribute(view));
+    if (!view) return;
+    viewport.setAttribute('transform', transformAttribute(view));
+    // Level of detail: below this scale the labels are unreadable anyway, and not laying out
+    // thousands of text elements keeps a large model's first render and its panning fast.
+    svgRoot.classList.toggle('zoomed-out', view.scale < LABEL_MIN_SCALE);
 }
 
 function setView(next: ViewTransform): void {
@@ -204,11 +213,7 @@ function placeHoverCard(event: MouseEvent): void {
 }
 
 function nodeElement(nodeId: string | undefined): SVGGElement | undefined {
-    if (!nodeId) return undefined;
-    for (const group of viewport.querySelectorAll<SVGGElement>('.node')) {
-        if (group.getAttribute('data-node-id') === nodeId) return group;
-    }
-    return undefined;
+    return nodeId ? nodeElements.get(nodeId) : undefined;
 }
 
 function markSelected(nodeId: string | undefined): void {
