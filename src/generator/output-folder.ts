@@ -6,7 +6,8 @@
  * not write (per its manifest) is refused unless forced, and those files are then left alone;
  * user code is never deleted (files of removed elements are kept, commented out); and the new
  * output is assembled in a sibling staging folder and swapped in with two renames, so a failure
- * midway leaves the previous output as it was.
+ * midway leaves the previous output as it was. A folder shared with the user's own files (--force)
+ * is updated file by file instead, staged first and rolled back on failure.
  */
 import { constants } from 'node:fs';
 import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
@@ -88,7 +89,12 @@ export async function writeOutput(outDirectory: string, files: readonly Generate
     const manifestText = `${JSON.stringify(manifest, undefined, 2)}\n`;
     if (manifestText !== existing.manifestText) changes.set(MANIFEST_FILE, manifestText);
 
-    if (!options.check && changes.size > 0) await commit(outDir, existing.exists, changes, options.writeFile ?? defaultWrite);
+    if (!options.check && changes.size > 0) {
+        const write = options.writeFile ?? defaultWrite;
+        // A folder shared with the user's files (--force) is never copied wholesale: it may be big.
+        if (existing.hasForeignFiles) await commitFileByFile(outDir, changes, write);
+        else await commit(outDir, existing.exists, changes, write);
+    }
     return result;
 }
 
@@ -103,6 +109,8 @@ function assertInside(outDir: string, path: string): void {
 
 interface ExistingOutput {
     exists: boolean;
+    /** Files Eventloom did not write are there (allowed with --force). */
+    hasForeignFiles: boolean;
     manifest: Manifest;
     manifestText: string | undefined;
     /** Texts of the files listed in the manifest that exist as regular files. */
@@ -111,7 +119,7 @@ interface ExistingOutput {
 
 async function readExistingOutput(outDir: string, force: boolean): Promise<ExistingOutput> {
     const stat = await lstat(outDir).catch(() => undefined);
-    const empty: ExistingOutput = { exists: false, manifest: { generator: 'eventloom', files: [] }, manifestText: undefined, texts: new Map() };
+    const empty: ExistingOutput = { exists: false, hasForeignFiles: false, manifest: { generator: 'eventloom', files: [] }, manifestText: undefined, texts: new Map() };
     if (!stat) return empty;
     if (!stat.isDirectory()) throw new OutputFolderError(`The output folder ${outDir} is not a folder: choose another --out.`);
     const manifestText = await readFile(join(outDir, MANIFEST_FILE), 'utf8').catch(() => undefined);
@@ -124,12 +132,13 @@ async function readExistingOutput(outDir: string, force: boolean): Promise<Exist
         throw new OutputFolderError(`The output folder ${outDir} holds files Eventloom did not write (${shown}). Choose an empty or Eventloom-generated folder, or pass --force to generate into it anyway (those files are left alone).`);
     }
     const texts = new Map<string, string>();
+    const presentSet = new Set(present);
     for (const path of manifest.files) {
-        if (!present.includes(path)) continue;
+        if (!presentSet.has(path)) continue;
         const file = join(outDir, ...path.split('/'));
         if ((await lstat(file)).isFile()) texts.set(path, await readFile(file, 'utf8'));
     }
-    return { exists: true, manifest, manifestText, texts };
+    return { exists: true, hasForeignFiles: foreign.length > 0, manifest, manifestText, texts };
 }
 
 function parseManifest(text: string | undefined): Manifest {
@@ -193,6 +202,48 @@ async function commit(outDir: string, exists: boolean, changes: Map<string, stri
             throw error;
         }
         if (exists) await rm(previous, { recursive: true, force: true });
+    } finally {
+        await rm(staging, { recursive: true, force: true });
+    }
+}
+
+/**
+ * For a folder that also holds the user's files: every new text is first written to a staging
+ * folder (a failure there changes nothing), then each file is swapped in by renames, the old
+ * version moved aside; if any step fails, the renames done so far are undone in reverse order.
+ */
+async function commitFileByFile(outDir: string, changes: Map<string, string | null>, write: (path: string, text: string) => Promise<void>): Promise<void> {
+    const staging = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.eventloom-`));
+    const undo: Array<() => Promise<void>> = [];
+    try {
+        let index = 0;
+        const staged = new Map<string, { next?: string; aside: string }>();
+        for (const [path, text] of changes) {
+            const entry = { aside: join(staging, `old-${index}`), ...(text === null ? {} : { next: join(staging, `new-${index}`) }) };
+            if (entry.next !== undefined) await write(entry.next, text!);
+            staged.set(path, entry);
+            index++;
+        }
+        try {
+            for (const [path, { next, aside }] of staged) {
+                const target = join(outDir, ...path.split('/'));
+                if (await lstat(target).catch(() => undefined)) {
+                    await rename(target, aside);
+                    undo.push(() => rename(aside, target));
+                }
+                if (next !== undefined) {
+                    await mkdir(dirname(target), { recursive: true });
+                    await rename(next, target);
+                    undo.push(() => rename(target, next));
+                }
+            }
+        } catch (error) {
+            for (const step of undo.reverse()) await step();
+            throw error;
+        }
+        for (const [path, { next }] of staged) {
+            if (next === undefined) await removeEmptyFolders(outDir, dirname(join(outDir, ...path.split('/')))).catch(() => undefined);
+        }
     } finally {
         await rm(staging, { recursive: true, force: true });
     }

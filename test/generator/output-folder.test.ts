@@ -107,6 +107,26 @@ describe('the output folder', function () {
         await assert.rejects(writeOutput(out, banking), /banking\/extra\.ts/);
     });
 
+    it('in a folder shared with the user\'s files (--force), stays as it was when writing fails midway', async () => {
+        mkdirSync(out);
+        writeFileSync(join(out, 'notes.md'), 'mine\n');
+        await writeOutput(out, banking, { force: true });
+        const before = snapshot(out);
+        let writes = 0;
+        const failing = async (path: string, text: string) => {
+            if (++writes === 5) throw new Error('disk full (simulated)');
+            await writeFile(path, text);
+        };
+        await assert.rejects(writeOutput(out, shop, { force: true, writeFile: failing }), /disk full/);
+        assert.deepEqual(snapshot(out), before);
+        assert.deepEqual(readdirSync(parent), ['generated']);
+        const result = await writeOutput(out, shop, { force: true });
+        assert.ok(result.written.includes('ordering/order.ts') && result.removed.includes('banking/types.ts'));
+        assert.equal(readFileSync(join(out, 'notes.md'), 'utf8'), 'mine\n');
+        assert.equal(readFileSync(join(out, 'ordering/order.ts'), 'utf8'), shop.find(file => file.path === 'ordering/order.ts')!.text);
+        assert.ok(!existsSync(join(out, 'banking/types.ts')));
+    });
+
     it('refuses a manifest that is not Eventloom\'s', async () => {
         mkdirSync(out);
         writeFileSync(join(out, MANIFEST_FILE), '{ "files": "nope" }');
