@@ -6,7 +6,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { Aggregate, Command, DomainError, Event, Field } from '../language/generated/ast.js';
-import { commandsOf, contextNameOf, errorsOf, eventsOf, sameType, stateFieldsOf } from '../language/model-queries.js';
+import { aggregateOf, commandsOf, contextNameOf, errorsOf, eventsOf, sameType, stateFieldsOf } from '../language/model-queries.js';
 import { camelCase } from '../language/typescript-names.js';
 import { docs } from './doc-comments.js';
 import { access, handwrittenNames } from './element-files.js';
@@ -58,7 +58,7 @@ function messageType(message: Command | Event, metadata: string, imports: TypeIm
     const version = 'version' in message && message.version ? `\n\nVersion ${message.version} of this event.` : '';
     return {
         kind: StructureKind.TypeAlias, isExported: true, name: message.name,
-        docs: docs(message, undefined, ...(version ? [version.trim()] : [])),
+        docs: docs(message, `${metadata === 'CommandMetadata' ? 'Command' : 'Event'} ${message.name} of aggregate ${aggregateOf(message)?.name}.`, ...(version ? [version.trim()] : [])),
         type: `{ readonly type: '${message.name}'; readonly data: ${objectTypeOf(message.fields, imports)}; readonly metadata?: ${metadata} }`
     };
 }
@@ -66,7 +66,7 @@ function messageType(message: Command | Event, metadata: string, imports: TypeIm
 function rejectionType(error: DomainError, imports: TypeImports): StatementStructures {
     imports.use('Rejection');
     return {
-        kind: StructureKind.TypeAlias, isExported: true, name: error.name, docs: docs(error),
+        kind: StructureKind.TypeAlias, isExported: true, name: error.name, docs: docs(error, `Rejection ${error.name}: a command of ${aggregateOf(error)?.name} refused by this rule.`),
         type: `Rejection<'${error.name}', ${objectTypeOf(error.fields, imports)}>`
     };
 }

@@ -30,7 +30,7 @@ export function projectionSourceFile(readModel: ReadModel): SourceFileStructure 
     imports.use('StoredEvent');
     imports.use('Projection');
     const generated: Array<string | StatementStructures> = [
-        declarationText(docs(readModel, undefined, 'Fields without a default in the model are optional: they are unknown until an event sets them.')[0].description,
+        declarationText(docs(readModel, `Read model ${name}: one document per key.`, 'Fields without a default in the model are optional: they are unknown until an event sets them.')[0].description,
             documentType(readModel, imports)),
         {
             kind: StructureKind.TypeAlias, isExported: true, name: `${name}Event`,

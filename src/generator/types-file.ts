@@ -96,7 +96,7 @@ function enumeration(declaration: Enum): StatementStructures[] {
         {
             kind: StructureKind.TypeAlias, isExported: true, name: declaration.name,
             type: members.length === 0 ? 'never' : members.map(member => `'${member}'`).join(' | '),
-            docs: docs(declaration)
+            docs: docs(declaration, `Enum ${declaration.name}: one of its members' names.`)
         },
         {
             kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const,
@@ -112,7 +112,7 @@ function enumeration(declaration: Enum): StatementStructures[] {
 function valueType(declaration: ValueType): StatementStructures {
     const imports = new TypeImports(); // value types only reference names of this same file
     return {
-        kind: StructureKind.Interface, isExported: true, name: declaration.name, docs: docs(declaration),
+        kind: StructureKind.Interface, isExported: true, name: declaration.name, docs: docs(declaration, `Value type ${declaration.name}.`),
         properties: declaration.fields.map(field => ({
             name: propertyName(field.name), isReadonly: true, hasQuestionToken: field.optional,
             type: typeOf(field.type, imports), docs: docs(field)
