@@ -13,6 +13,11 @@ export const ARROW_MARKER_ID = 'eventloom-arrow';
 export interface DrawOptions {
     /** Add `<title>` tooltips (name, kind, doc comment): for the export; the webview has its own hover card. */
     tooltips?: boolean;
+    /**
+     * Colours, fonts and arrow heads as attributes (default), for a standalone file. The webview
+     * passes false and styles by class from its stylesheet: half the attributes to create.
+     */
+    inlineStyles?: boolean;
 }
 
 export function drawArrowMarker(): SvgElement {
@@ -23,14 +28,15 @@ export function drawArrowMarker(): SvgElement {
 
 /** The diagram itself, at the layout's coordinates. */
 export function drawFlowDiagram(graph: LaidOutFlowGraph, options: DrawOptions = {}): SvgElement {
-    return svg('g', { class: 'flow-diagram', 'font-family': FONT_FAMILY }, [
-        svg('g', { class: 'edges' }, graph.edges.map(drawEdge)),
+    return svg('g', { class: 'flow-diagram', 'font-family': options.inlineStyles === false ? undefined : FONT_FAMILY }, [
+        svg('g', { class: 'edges' }, graph.edges.map(edge => drawEdge(edge, options))),
         svg('g', { class: 'nodes' }, graph.nodes.map(node => drawNode(node, options)))
     ]);
 }
 
-export function drawEdge(edge: LaidOutEdge): SvgElement {
+export function drawEdge(edge: LaidOutEdge, options: DrawOptions = {}): SvgElement {
     const d = edge.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
+    if (options.inlineStyles === false) return svg('path', { class: `edge edge-${edge.kind}`, d });
     return svg('path', {
         class: `edge edge-${edge.kind}`, 'data-edge-id': edge.id, d, fill: 'none', stroke: EDGE_COLOUR, 'stroke-width': 1.4,
         'marker-end': `url(#${ARROW_MARKER_ID})`
@@ -41,6 +47,14 @@ export function drawNode(node: LaidOutNode, options: DrawOptions = {}): SvgEleme
     const colours = NOTE_COLOURS[node.kind];
     const children: SvgElement[] = [];
     if (options.tooltips) children.push(svg('title', {}, [], tooltipOf(node)));
+    if (options.inlineStyles === false) {
+        children.push(
+            svg('rect', { class: 'note', width: node.width, height: node.height, rx: 4 }),
+            svg('text', { class: 'caption', x: 12, y: 19 }, [], captionOf(node)),
+            svg('text', { class: 'name', x: 12, y: 38 }, [], node.name)
+        );
+        return svg('g', { class: `node node-${node.kind}`, 'data-node-id': node.id, transform: `translate(${node.x},${node.y})` }, children);
+    }
     children.push(
         svg('rect', {
             class: 'note', width: node.width, height: node.height, rx: 4, fill: colours.fill, stroke: colours.stroke,

@@ -60,19 +60,20 @@ function showGraph(next: LaidOutFlowGraph, staleReason: string | undefined): voi
     graph = next;
     nodesById = new Map(next.nodes.map(node => [node.id, node]));
     updateFilterMenus(next);
-    if (fitNext || !view) svgRoot.classList.toggle('zoomed-out', fitView(next.width, next.height, canvas.clientWidth, canvas.clientHeight).scale < LABEL_MIN_SCALE);
-    const diagram = toSvgDom(drawFlowDiagram(next), document);
-    nodeElements = new Map([...diagram.querySelectorAll<SVGGElement>('.node')].map(group => [group.getAttribute('data-node-id') ?? '', group]));
-    viewport.replaceChildren(diagram);
     emptyNote.hidden = next.nodes.length > 0;
     if (staleReason) showBanner(staleReason);
     else banner.hidden = true;
+    // Measure and set the view before the new diagram is in the document: reading sizes after
+    // inserting thousands of elements would force their layout at once.
     if (fitNext || !view) {
-        fitToCanvas();
+        view = fittedView(next);
         fitNext = false;
-    } else {
-        applyView();
+        saveState();
     }
+    applyView();
+    const diagram = toSvgDom(drawFlowDiagram(next, { inlineStyles: false }), document);
+    nodeElements = new Map([...diagram.querySelectorAll<SVGGElement>('.node')].map(group => [group.getAttribute('data-node-id') ?? '', group]));
+    viewport.replaceChildren(diagram);
     markSelected(state.selected && nodesById.has(state.selected) ? state.selected : undefined);
     highlight(highlighted);
     if (findInput.value.trim()) runFind(false);
@@ -128,10 +129,13 @@ function setView(next: ViewTransform): void {
 }
 
 function fitToCanvas(): void {
-    if (!graph) return;
-    // Leave the legend's strip free at the bottom.
+    if (graph) setView(fittedView(graph));
+}
+
+/** The whole diagram in the canvas, leaving the legend's strip free at the bottom. */
+function fittedView(shown: LaidOutFlowGraph): ViewTransform {
     const legendHeight = element<HTMLUListElement>('legend').offsetHeight + 8;
-    setView(fitView(graph.width, graph.height, canvas.clientWidth, Math.max(100, canvas.clientHeight - legendHeight)));
+    return fitView(shown.width, shown.height, canvas.clientWidth, Math.max(100, canvas.clientHeight - legendHeight));
 }
 
 function zoomBy(factor: number, px = canvas.clientWidth / 2, py = canvas.clientHeight / 2): void {
