@@ -13,7 +13,8 @@ const templates = readdirSync(join(repositoryRoot, 'templates')).map(name => `te
 const goodFixtures = readdirSync(join(repositoryRoot, 'test/fixtures/good')).length > 0 ? ['test/fixtures/good'] : [];
 const models = [...templates, ...goodFixtures, 'test/generator/models'];
 
-describe('generated code type-checks with tsc --strict', () => {
+describe('generated code type-checks with tsc --strict', function () {
+    this.timeout(60_000);
     for (const path of models) {
         it(`${path}: NodeNext ESM package and moduleResolution bundler (TypeScript 5.9)`, async () => {
             const files = await generateFrom(readModelFiles(path));

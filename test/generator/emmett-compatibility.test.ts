@@ -12,7 +12,8 @@ import { isAggregate, isReadModel } from '../../src/language/generated/ast.js';
 import { generateModel } from '../../src/generator/generate-model.js';
 import { loadModels, readModelFiles, repositoryRoot, typeCheck } from './generator-test-kit.js';
 
-describe('Emmett accepts the generated deciders and projections', () => {
+describe('Emmett accepts the generated deciders and projections', function () {
+    this.timeout(60_000);
     for (const template of readdirSync(join(repositoryRoot, 'templates'))) {
         it(`templates/${template}`, async () => {
             const models = await loadModels(readModelFiles(`templates/${template}`));

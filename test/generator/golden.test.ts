@@ -23,7 +23,8 @@ const cases: Record<string, string[]> = {
     'cross-context': ['test/generator/models/cross-context-a.loom', 'test/generator/models/cross-context-b.loom']
 };
 
-describe('generated TypeScript matches the golden files', () => {
+describe('generated TypeScript matches the golden files', function () {
+    this.timeout(60_000);
     for (const [name, paths] of Object.entries(cases)) {
         it(name, async () => {
             const files = await generateFrom(Object.assign({}, ...paths.map(readModelFiles)));
