@@ -23,17 +23,15 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         // `--inspect` only when the extension itself runs under the debugger (F5 in VS Code).
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
-    const fileWatcher = vscode.workspace.createFileSystemWatcher('**/*.loom');
-    context.subscriptions.push(fileWatcher);
     const clientOptions: LanguageClientOptions = {
         documentSelector: [
             { scheme: 'file', language: LANGUAGE_ID },
             { scheme: 'untitled', language: LANGUAGE_ID },
             // code-server and remote workspaces hand out vscode-remote: URIs for the same files.
             { scheme: 'vscode-remote', language: LANGUAGE_ID }
-        ],
-        // Files changed outside the editor (git checkout, the generator) still reach the server's index.
-        synchronize: { fileEvents: fileWatcher }
+        ]
+        // No `synchronize.fileEvents`: Langium's server registers its own watcher for `**/*` (folders
+        // too, so deleting a folder of models drops them), and a second one would double every rebuild.
     };
     client = new LanguageClient(LANGUAGE_ID, 'Eventloom Language Server', serverOptions, clientOptions);
     return client;

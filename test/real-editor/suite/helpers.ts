@@ -111,7 +111,7 @@ export function eventloomDiagnostics(uri: vscode.Uri): SimpleDiagnostic[] {
  * Waits until the document's diagnostics equal `expected` (order-insensitive by position) and
  * returns them; on timeout the assertion shows what the editor had instead.
  */
-export async function expectDiagnostics(uri: vscode.Uri, expected: SimpleDiagnostic[], timeoutMs = 15_000): Promise<void> {
+export async function expectDiagnostics(uri: vscode.Uri, expected: SimpleDiagnostic[], timeoutMs = 30_000): Promise<void> {
     const key = (list: SimpleDiagnostic[]) => JSON.stringify(list);
     let last: SimpleDiagnostic[] = [];
     try {
