@@ -10,7 +10,7 @@ import { aggregateOf, commandsOf, contextNameOf, errorsOf, eventsOf, sameType, s
 import { camelCase } from '../language/typescript-names.js';
 import { docs } from './doc-comments.js';
 import { access, handwrittenNames } from './element-files.js';
-import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG } from './file-layout.js';
+import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG, declarationText } from './file-layout.js';
 import { literalToTypeScript } from './literals.js';
 import { exhaustive } from './exhaustive.js';
 import { TypeImports, objectTypeOf, propertyName, typeOf } from './type-mapping.js';
@@ -21,7 +21,7 @@ export function aggregateSourceFile(aggregate: Aggregate): SourceFileStructure {
     const commands = commandsOf(aggregate);
     const events = eventsOf(aggregate);
     const errors = errorsOf(aggregate);
-    const generated: StatementStructures[] = [
+    const generated: Array<string | StatementStructures> = [
         ...commands.map(command => messageType(command, 'CommandMetadata', imports)),
         ...events.map(event => messageType(event, 'EventMetadata', imports)),
         ...errors.map(error => rejectionType(error, imports)),
@@ -53,14 +53,17 @@ export function aggregateSourceFile(aggregate: Aggregate): SourceFileStructure {
     };
 }
 
-function messageType(message: Command | Event, metadata: string, imports: TypeImports): StatementStructures {
+function messageType(message: Command | Event, metadata: string, imports: TypeImports): string {
     imports.use(metadata);
-    const version = 'version' in message && message.version ? `\n\nVersion ${message.version} of this event.` : '';
-    return {
-        kind: StructureKind.TypeAlias, isExported: true, name: message.name,
-        docs: docs(message, `${metadata === 'CommandMetadata' ? 'Command' : 'Event'} ${message.name} of aggregate ${aggregateOf(message)?.name}.`, ...(version ? [version.trim()] : [])),
-        type: `{ readonly type: '${message.name}'; readonly data: ${objectTypeOf(message.fields, imports)}; readonly metadata?: ${metadata} }`
-    };
+    const version = 'version' in message && message.version ? [`Version ${message.version} of this event.`] : [];
+    const kind = metadata === 'CommandMetadata' ? 'Command' : 'Event';
+    return declarationText(docs(message, `${kind} ${message.name} of aggregate ${aggregateOf(message)?.name}.`, ...version)[0].description, [
+        `export type ${message.name} = {`,
+        `    readonly type: '${message.name}';`,
+        `    readonly data: ${objectTypeOf(message.fields, imports)};`,
+        `    readonly metadata?: ${metadata};`,
+        '};'
+    ]);
 }
 
 function rejectionType(error: DomainError, imports: TypeImports): StatementStructures {
