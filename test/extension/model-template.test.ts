@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NodeFileSystem } from 'langium/node';
 import { contextFileName, contextNameProblem, instantiateTemplate, readTemplates, renameContext } from '../../src/extension/model-template.js';
+import { createEventloomServices } from '../../src/language/eventloom-module.js';
+import { buildDocuments } from '../../src/language/workspace/load-documents.js';
 
 const templatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -53,6 +56,18 @@ describe('model templates', () => {
         assert.deepEqual(files.map(f => f.path), ['online-shop/sales.loom', 'online-shop/payments.loom', 'online-shop/shipping.loom']);
         assert.doesNotMatch(files.map(f => f.text).join('\n'), /\bOrdering\./);
     });
+
+    for (const [templateId, contextName] of [['banking.loom', 'Treasury'], ['online-shop', 'Sales']] as const) {
+        it(`${templateId} instantiated as ${contextName} validates without a single problem`, async () => {
+            const template = (await readTemplates(templatesDir)).find(candidate => candidate.id === templateId)!;
+            const files = instantiateTemplate(template, contextName);
+            const { shared } = createEventloomServices(NodeFileSystem);
+            const documents = await buildDocuments(shared, files.map(file => ({ path: `/workspace/${file.path}`, text: file.text })));
+            const problems = documents.flatMap(document => (document.diagnostics ?? []).map(d => `${document.uri.path}:${d.range.start.line + 1}: ${d.message}`));
+            assert.deepEqual(problems, []);
+            assert.ok(documents.some(document => document.parseResult.value.$cstNode?.text.includes(`context ${contextName}`)));
+        });
+    }
 
     it('accepts PascalCase context names only, saying what to type instead', () => {
         assert.equal(contextNameProblem('Billing'), undefined);
