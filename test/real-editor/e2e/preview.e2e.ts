@@ -174,13 +174,24 @@ function steps(workspace: string): Step[] {
             await screenshot(workbench, 'preview-05-clicked-node');
         }
     }, {
+        name: 'reload the window: the preview comes back (serializer) with its Ordering filter',
+        run: async workbench => {
+            await workbench.page.reload();
+            await workbench.waitUntilLoaded();
+            frame = await previewFrame(workbench);
+            await eventually('the restored preview draws the Ordering view again', async () =>
+                await node(frame, 'aggregate:Ordering.Order').count() === 1 && await node(frame, 'aggregate:Payments.Payment').count() === 0, 60_000);
+            assert.equal(await frame.locator('#context-filter').inputValue(), 'Ordering');
+            await screenshot(workbench, 'preview-06-after-reload');
+        }
+    }, {
         name: 'Dark theme again, the whole model: the preview follows the theme change live',
         run: async workbench => {
             await setColorTheme(workbench, 'Dark Modern');
             await frame.locator('#context-filter').selectOption('');
             await eventually('all contexts are drawn again', async () => await node(frame, 'aggregate:Shipping.Parcel').count() === 1);
             await workbench.page.mouse.move(200, 850);
-            await screenshot(workbench, 'preview-06-dark-all');
+            await screenshot(workbench, 'preview-07-dark-all');
         }
     }];
 }
