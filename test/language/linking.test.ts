@@ -177,11 +177,28 @@ scenario "freezes" { given Opened { owner: "Ann", limit: { amount: 1, currency: 
                 validated.push(document.uri.path.split('/').pop()!);
             });
             try {
-                await edit(results['a.loom'].document.uri, 'context Banking\nenum Currency { EUR, USD }');
+                await edit(results['a.loom'].document.uri, 'context Banking\nenum Money { EUR }');
             } finally {
                 listening.dispose();
             }
             assert.deepEqual(validated.sort(), ['a.loom', 'b.loom']);
+        });
+
+        it('re-validates only the edited file when its declared names stay the same (most keystrokes)', async () => {
+            const results = await validateFiles({
+                'a.loom': 'context Banking\nenum Currency { EUR }',
+                'b.loom': 'context Banking\nenum Status { Open }'
+            });
+            const validated: string[] = [];
+            const listening = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+                validated.push(document.uri.path.split('/').pop()!);
+            });
+            try {
+                await edit(results['a.loom'].document.uri, 'context Banking\nenum Currency { EUR, USD }');
+            } finally {
+                listening.dispose();
+            }
+            assert.deepEqual(validated, ['a.loom']);
         });
 
         it('two contexts sharing a folder stop clashing when one is renamed', async () => {

@@ -5,6 +5,10 @@
  * its context (by output folder, which also covers contexts mapping to the same folder) — before
  * and after the edit — so that a fixed duplicate disappears from both files, and a new one
  * appears in both. Only validation is redone for them; their links stay.
+ *
+ * Those checks depend only on the declared names (and the lines they are on, which the messages
+ * quote), so an edit that changes neither — most keystrokes: a field, a literal, a comment — does
+ * not re-validate the siblings: no work proportional to the size of the context on such a keystroke.
  */
 import {
     DocumentState, type LangiumDocuments, type LangiumSharedCoreServices, type TextDocumentProvider, type URI
@@ -15,18 +19,42 @@ import { contextFolder } from '../typescript-names.js';
 /** The name after the leading `context` keyword, past comments; what a file's context will be. */
 const CONTEXT_LINE = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*context\s+([_a-zA-Z]\w*)/;
 
+/** A declaration keyword followed by a name (a keyword used as a field name is followed by `:`). */
+const DECLARATION = /\b(context|enum|type|aggregate|command|event|error|readmodel|query|policy)\s+([_a-zA-Z]\w*)/g;
+
+/**
+ * The declared names of a text with their lines. Text in comments or strings may match too: that
+ * only makes an edit there count as a change of names, never the other way round.
+ */
+function declaredNames(text: string): string {
+    const names: string[] = [];
+    let line = 0;
+    let counted = 0;
+    for (const match of text.matchAll(DECLARATION)) {
+        for (let i = counted; i < match.index; i++) if (text.charCodeAt(i) === 10) line++;
+        counted = match.index;
+        names.push(`${line}:${match[1]} ${match[2]}`);
+    }
+    return names.join('\n');
+}
+
 export class ContextSiblingsRevalidation {
     private readonly documents: LangiumDocuments;
     private readonly textDocuments: TextDocumentProvider | undefined;
     /** Output folder of every indexed file's context, as of its last build. */
     private readonly folderByUri = new Map<string, string>();
+    /** The declared names of every indexed file (see `declaredNames`), as of its last build. */
+    private readonly namesByUri = new Map<string, string>();
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
         this.textDocuments = shared.workspace.TextDocuments;
         const builder = shared.workspace.DocumentBuilder;
         builder.onBuildPhase(DocumentState.IndexedContent, built => {
-            for (const document of built) this.remember(document.uri, (document.parseResult.value as Model).context?.name);
+            for (const document of built) {
+                this.remember(document.uri, (document.parseResult.value as Model).context?.name);
+                this.namesByUri.set(document.uri.toString(), declaredNames(document.textDocument.getText()));
+            }
         });
         builder.onUpdate((changed, deleted) => {
             const folders = this.foldersTouchedBy(changed, deleted);
@@ -44,15 +72,22 @@ export class ContextSiblingsRevalidation {
 
     private foldersTouchedBy(changed: readonly URI[], deleted: readonly URI[]): Set<string> {
         const folders = new Set<string>();
-        for (const uri of [...changed, ...deleted]) {
+        for (const uri of deleted) {
             const before = this.folderByUri.get(uri.toString());
             if (before !== undefined) folders.add(before);
+            this.folderByUri.delete(uri.toString());
+            this.namesByUri.delete(uri.toString());
         }
-        for (const uri of deleted) this.folderByUri.delete(uri.toString());
         for (const uri of changed) {
-            // The edited text is not parsed yet: read its context line (open documents only).
-            const text = this.textDocuments?.get(uri.toString())?.getText();
+            const key = uri.toString();
+            const before = this.folderByUri.get(key);
+            // The edited text is not parsed yet: read its context line and names (open documents only).
+            const text = this.textDocuments?.get(key)?.getText();
             const after = text === undefined ? undefined : CONTEXT_LINE.exec(text)?.[1];
+            const sameNames = text !== undefined && after !== undefined && before === contextFolder(after)
+                && this.namesByUri.get(key) === declaredNames(text);
+            if (sameNames) continue;
+            if (before !== undefined) folders.add(before);
             if (after !== undefined) folders.add(contextFolder(after));
         }
         return folders;
