@@ -18,6 +18,8 @@ export interface DrawOptions {
      * passes false and styles by class from its stylesheet: half the attributes to create.
      */
     inlineStyles?: boolean;
+    /** Draw the kind and name on the notes (default); the webview leaves them out when zoomed far out. */
+    labels?: boolean;
 }
 
 export function drawArrowMarker(): SvgElement {
@@ -50,8 +52,10 @@ export function drawNode(node: LaidOutNode, options: DrawOptions = {}): SvgEleme
     if (options.inlineStyles === false) {
         children.push(
             svg('rect', { class: 'note', width: node.width, height: node.height, rx: 4 }),
-            svg('text', { class: 'caption', x: 12, y: 19 }, [], captionOf(node)),
-            svg('text', { class: 'name', x: 12, y: 38 }, [], node.name)
+            ...(options.labels === false ? [] : [
+                svg('text', { class: 'caption', x: 12, y: 19 }, [], captionOf(node)),
+                svg('text', { class: 'name', x: 12, y: 38 }, [], node.name)
+            ])
         );
         return svg('g', { class: `node node-${node.kind}`, 'data-node-id': node.id, transform: `translate(${node.x},${node.y})` }, children);
     }

@@ -41,6 +41,7 @@ let nodesById = new Map<string, LaidOutNode>();
 let nodeElements = new Map<string, SVGGElement>();
 let highlighted: string | undefined;
 const LABEL_MIN_SCALE = 0.3;
+let labelsDrawn = true;
 let findMatches: string[] = [];
 let findIndex = -1;
 /** Fit the next graph to the canvas: first open, or after the filter changed. */
@@ -70,14 +71,24 @@ function showGraph(next: LaidOutFlowGraph, staleReason: string | undefined): voi
         fitNext = false;
         saveState();
     }
-    applyView();
-    const diagram = toSvgDom(drawFlowDiagram(next, { inlineStyles: false }), document);
+    applyView(false);
+    drawDiagram(next);
+    vscode.postMessage({ type: 'rendered', nodeIds: next.nodes.map(node => node.id), stale: staleReason !== undefined });
+}
+
+/**
+ * Level of detail: zoomed out below LABEL_MIN_SCALE the labels are unreadable anyway, so the notes
+ * are drawn without them (half the elements: a large model's first render and panning stay fast);
+ * crossing the scale redraws.
+ */
+function drawDiagram(shown: LaidOutFlowGraph): void {
+    labelsDrawn = (view?.scale ?? 1) >= LABEL_MIN_SCALE;
+    const diagram = toSvgDom(drawFlowDiagram(shown, { inlineStyles: false, labels: labelsDrawn }), document);
     nodeElements = new Map([...diagram.querySelectorAll<SVGGElement>('.node')].map(group => [group.getAttribute('data-node-id') ?? '', group]));
     viewport.replaceChildren(diagram);
     markSelected(state.selected && nodesById.has(state.selected) ? state.selected : undefined);
     highlight(highlighted);
     if (findInput.value.trim()) runFind(false);
-    vscode.postMessage({ type: 'rendered', nodeIds: next.nodes.map(node => node.id), stale: staleReason !== undefined });
 }
 
 function showBanner(text: string): void {
@@ -114,12 +125,11 @@ function changeFilter(filter: FlowGraphFilter): void {
 
 // ---- pan, zoom, fit ------------------------------------------------------------------------
 
-function applyView(): void {
+function applyView(redrawForLabels = true): void {
     if (!view) return;
     viewport.setAttribute('transform', transformAttribute(view));
-    // Level of detail: below this scale the labels are unreadable anyway, and not laying out
-    // thousands of text elements keeps a large model's first render and its panning fast.
     svgRoot.classList.toggle('zoomed-out', view.scale < LABEL_MIN_SCALE);
+    if (redrawForLabels && graph && labelsDrawn !== view.scale >= LABEL_MIN_SCALE) drawDiagram(graph);
 }
 
 function setView(next: ViewTransform): void {
