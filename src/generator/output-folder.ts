@@ -9,6 +9,7 @@
  * midway leaves the previous output as it was. A folder shared with the user's own files (--force)
  * is updated file by file instead, staged first and rolled back on failure.
  */
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -34,7 +35,7 @@ export interface OutputResult {
     unchanged: string[];
     /** Code kept but marked obsolete: `path: function` or a whole `path`. */
     obsolete: string[];
-    /** Fully generated files (no user code in them) of elements that are gone. */
+    /** Files of elements that are gone and that hold no user code (fully generated, or untouched). */
     removed: string[];
 }
 
@@ -46,6 +47,11 @@ export class OutputFolderError extends Error {
 interface Manifest {
     generator: 'eventloom';
     files: string[];
+    /**
+     * SHA-256 of each file that is exactly as generated (no user code merged in). Such a file,
+     * unchanged since, is removed with its model element; any other is kept as obsolete.
+     */
+    pristine?: Record<string, string>;
 }
 
 export async function writeOutput(outDirectory: string, files: readonly GeneratedFile[], options: OutputOptions = {}): Promise<OutputResult> {
@@ -57,9 +63,11 @@ export async function writeOutput(outDirectory: string, files: readonly Generate
     const result: OutputResult = { outDir, written: [], unchanged: [], obsolete: [], removed: [] };
     const changes = new Map<string, string | null>(); // path -> new text, or null to delete
     const generatedPaths = new Set(files.map(file => file.path));
+    const pristine: Record<string, string> = {};
     for (const file of files) {
         const before = existing.texts.get(file.path);
         const merged = mergeGeneratedFile(file.text, before);
+        if (merged.text === file.text) pristine[file.path] = sha256(file.text);
         result.obsolete.push(...merged.obsolete.map(name => `${file.path}: ${name}`));
         if (merged.text === before) result.unchanged.push(file.path);
         else {
@@ -72,7 +80,8 @@ export async function writeOutput(outDirectory: string, files: readonly Generate
         const before = existing.texts.get(path);
         if (before === undefined) continue;
         assertInside(outDir, path);
-        const obsolete = obsoleteFile(before);
+        const untouched = existing.manifest.pristine?.[path] === sha256(before);
+        const obsolete = untouched ? undefined : obsoleteFile(before);
         if (obsolete === undefined) {
             result.removed.push(path);
             changes.set(path, null);
@@ -85,7 +94,10 @@ export async function writeOutput(outDirectory: string, files: readonly Generate
             }
         }
     }
-    const manifest: Manifest = { generator: 'eventloom', files: [...generatedPaths, ...kept].sort() };
+    const manifest: Manifest = {
+        generator: 'eventloom', files: [...generatedPaths, ...kept].sort(),
+        pristine: Object.fromEntries(Object.entries(pristine).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    };
     const manifestText = `${JSON.stringify(manifest, undefined, 2)}\n`;
     if (manifestText !== existing.manifestText) changes.set(MANIFEST_FILE, manifestText);
 
@@ -146,7 +158,8 @@ function parseManifest(text: string | undefined): Manifest {
     try {
         const value = JSON.parse(text) as Partial<Manifest>;
         if (value.generator === 'eventloom' && Array.isArray(value.files) && value.files.every(f => typeof f === 'string')) {
-            return { generator: 'eventloom', files: value.files };
+            const pristine = typeof value.pristine === 'object' && value.pristine !== null ? value.pristine : {};
+            return { generator: 'eventloom', files: value.files, pristine };
         }
     } catch { /* reported below */ }
     throw new OutputFolderError(`The manifest ${MANIFEST_FILE} in the output folder is not Eventloom's: choose another --out, or delete that file if the folder is yours to regenerate.`);
@@ -264,4 +277,8 @@ async function recoverInterruptedSwap(outDir: string): Promise<void> {
     const siblings = await readdir(dirname(outDir)).catch(() => [] as string[]);
     const previous = siblings.find(name => name.startsWith(prefix) && name.endsWith('.previous'));
     if (previous) await rename(join(dirname(outDir), previous), outDir);
+}
+
+function sha256(text: string): string {
+    return createHash('sha256').update(text).digest('hex');
 }

@@ -4,6 +4,7 @@
  * links included), refuses a folder holding files Eventloom did not write unless forced.
  */
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -43,7 +44,9 @@ describe('the output folder', function () {
         const result = await writeOutput(out, banking);
         assert.deepEqual(result.written, banking.map(file => file.path));
         const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8'));
-        assert.deepEqual(manifest, { generator: 'eventloom', files: banking.map(file => file.path).sort() });
+        assert.deepEqual(manifest.files, banking.map(file => file.path).sort());
+        assert.deepEqual(Object.keys(manifest.pristine), manifest.files, 'as generated, every file is pristine');
+        assert.equal(manifest.pristine['banking/index.ts'], createHash('sha256').update(readFileSync(join(out, 'banking/index.ts'), 'utf8')).digest('hex'));
         assert.equal(readFileSync(join(out, 'banking/index.ts'), 'utf8'), banking.find(file => file.path === 'banking/index.ts')!.text);
     });
 
@@ -133,13 +136,16 @@ describe('the output folder', function () {
         await assert.rejects(writeOutput(out, banking), /not Eventloom's/);
     });
 
-    it('removes generated files that hold no user code when their context goes, and reports it', async () => {
+    it('removes the files of a removed context that hold no user code, keeps (as obsolete) those the user edited', async () => {
         await writeOutput(out, [...banking, ...shop]);
+        const aggregate = join(out, 'banking/bank-account.ts');
+        writeFileSync(aggregate, readFileSync(aggregate, 'utf8').replace('return state;', 'return { ...state }; // edited'));
         const result = await writeOutput(out, shop);
-        assert.ok(result.removed.includes('banking/types.ts') && result.removed.includes('banking/index.ts'));
-        assert.ok(result.obsolete.includes('banking/bank-account.ts'), 'the aggregate file has hand-written functions: kept');
-        assert.ok(!existsSync(join(out, 'banking/types.ts')));
-        assert.ok(existsSync(join(out, 'banking/bank-account.ts')));
+        assert.deepEqual(result.removed.sort(), banking.map(file => file.path).filter(path => path !== 'banking/bank-account.ts').sort(),
+            'fully generated files, and hand-written parts nobody touched (the projection\'s stubs), go');
+        assert.deepEqual(result.obsolete, ['banking/bank-account.ts']);
+        assert.ok(!existsSync(join(out, 'banking/account-summary.projection.ts')));
+        assert.match(readFileSync(aggregate, 'utf8'), /\/\/ {5}return \{ \.\.\.state \}; \/\/ edited/);
     });
 
     it('with check, writes nothing and lists what would change', async () => {
