@@ -3,17 +3,30 @@
  * command or value type the literal describes; enum members from the enum the literal must be.
  */
 import {
-    DefaultScopeProvider, EMPTY_SCOPE, type ReferenceInfo, type Scope
+    DefaultScopeProvider, EMPTY_SCOPE, type LangiumCoreServices, type ReferenceInfo, type Scope
 } from 'langium';
 import {
     Enum, Event, isEnumLiteral, isFieldValue, isObjectLiteral, type Enum as EnumNode
 } from '../generated/ast.js';
 import { contextNameOf, enumOf, expectedTypeOf, fieldsExpectedBy } from '../model-queries.js';
+import type { DeclarationIndex } from '../workspace/declaration-index.js';
 import { ContextScope } from './context-scope.js';
+import { IndexedGlobalScope } from './indexed-global-scope.js';
 
 const CROSS_CONTEXT_TYPES: ReadonlySet<string> = new Set([Event.$type]);
 
 export class EventloomScopeProvider extends DefaultScopeProvider {
+    private readonly declarations: DeclarationIndex;
+
+    constructor(services: LangiumCoreServices & { workspace: { DeclarationIndex: DeclarationIndex } }) {
+        super(services);
+        this.declarations = services.workspace.DeclarationIndex;
+    }
+
+    /** Looked up in the incrementally maintained declaration index (see IndexedGlobalScope). */
+    protected override getGlobalScope(referenceType: string, _context?: ReferenceInfo): Scope {
+        return new IndexedGlobalScope(referenceType, this.declarations, this.indexManager, this.reflection);
+    }
 
     override getScope(context: ReferenceInfo): Scope {
         const container = context.container;
