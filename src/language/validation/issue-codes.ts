@@ -21,6 +21,7 @@ export const IssueCodes = {
     DuplicateField: 'eventloom.duplicate-field',
     DuplicateEnumMember: 'eventloom.duplicate-enum-member',
     DuplicateReference: 'eventloom.duplicate-reference',
+    HandledEventNameClash: 'eventloom.handled-event-name-clash',
     TypeScriptNameClash: 'eventloom.typescript-name-clash',
     ReservedName: 'eventloom.reserved-name',
     FileNameClash: 'eventloom.file-name-clash',

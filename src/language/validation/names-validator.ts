@@ -185,10 +185,12 @@ export class NamesValidator {
 
     checkHandlesUnique(readModel: ReadModel, accept: ValidationAcceptor): void {
         reportDuplicateReferences(readModel, 'handles', readModel.handles, accept);
+        reportHandledNameClash(readModel, 'handles', readModel.handles, accept);
     }
 
     checkPolicyReferencesUnique(policy: Policy, accept: ValidationAcceptor): void {
         reportDuplicateReferences(policy, 'triggers', policy.triggers, accept);
+        reportHandledNameClash(policy, 'triggers', policy.triggers, accept);
         reportDuplicateReferences(policy, 'issues', policy.issues, accept);
     }
 }
@@ -233,6 +235,25 @@ function reportDuplicateReferences<N extends AstNode>(node: N, property: string,
             });
         }
         seen.add(reference.$refText);
+    });
+}
+
+/**
+ * Two events of one name from different contexts (`Ordering.Placed`, `Payments.Placed`) would get
+ * handlers and event types of one name in the generated projection or policy.
+ */
+function reportHandledNameClash(node: ReadModel | Policy, property: 'handles' | 'triggers', references: ReadonlyArray<Reference<Event>>, accept: ValidationAcceptor): void {
+    const seen = new Map<string, Reference<Event>>();
+    references.forEach((reference, index) => {
+        const event = reference.ref;
+        if (!event) return;
+        const first = seen.get(event.name);
+        if (first && first.ref !== event) {
+            accept('error', `${capitalize(kindOf(node))} ${node.name} handles two events named ${event.name} ('${first.$refText}' and '${reference.$refText}'); their generated handlers would clash. Handle one of them in another ${kindOf(node)}.`, {
+                node, property: property as never, index, data: issue(IssueCodes.HandledEventNameClash)
+            });
+        }
+        if (!first) seen.set(event.name, reference);
     });
 }
 

@@ -240,6 +240,13 @@ export const RULE_CASES: RuleCase[] = [
         }
     },
     {
+        code: IssueCodes.HandledEventNameClash, severity: 'error', title: 'a read model handling two same-named events of different contexts',
+        bad: { 'banking.loom': BANK, 'sales.loom': 'context Sales\naggregate Lead { id accountId: uuid\n  command OpenLead { emits Opened }\n  event Opened { owner: string } }\nreadmodel Customers { key accountId: uuid, on Opened, <|Banking.Opened|> }' },
+        message: "Read model Customers handles two events named Opened ('Opened' and 'Banking.Opened'); their generated handlers would clash. Handle one of them in another read model.",
+        at: reference('ReadModel', 'Customers', 'handles', 1),
+        good: { 'banking.loom': BANK, 'sales.loom': 'context Sales\naggregate Lead { id accountId: uuid\n  command OpenLead { emits LeadOpened }\n  event LeadOpened { owner: string } }\nreadmodel Customers { key accountId: uuid, on LeadOpened, Banking.Opened }' }
+    },
+    {
         code: IssueCodes.CrossContextReference, severity: 'error', title: "a field typed with another context's type",
         bad: { 'banking.loom': BANK, 'sales.loom': 'context Sales\ntype Offer { price: <|Banking.Money|> }' },
         message: "'Banking.Money' is a type of context Banking: another context may only consume its events.",
