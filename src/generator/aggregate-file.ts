@@ -26,8 +26,8 @@ export function aggregateSourceFile(aggregate: Aggregate): SourceFileStructure {
         ...events.map(event => messageType(event, 'EventMetadata', imports)),
         ...errors.map(error => rejectionType(error, imports)),
         union(`${name}Command`, commands, `Every command aggregate ${name} handles.`),
-        union(`${name}Event`, events, `Every event in a ${name} stream.`),
-        union(`${name}Rejection`, errors, `Every way a ${name} command can be refused.`),
+        union(`${name}Event`, events, `Every event in the stream of ${name}.`),
+        union(`${name}Rejection`, errors, `Every way a command of ${name} can be refused.`),
         ...typeGuards(name, 'Command', commands),
         ...typeGuards(name, 'Event', events),
         stateType(aggregate, imports),
@@ -122,7 +122,7 @@ function initialState(aggregate: Aggregate): StatementStructures {
         .map(field => `${propertyName(field.name)}: ${literalToTypeScript(field.default!, field.type)}`);
     return {
         kind: StructureKind.Function, isExported: true, name: 'initialState', returnType: `${aggregate.name}State`,
-        docs: [{ description: `The state of a ${aggregate.name} before its first event: the model's defaults.` }],
+        docs: [{ description: `The state of ${aggregate.name} before its first event: the model's defaults.` }],
         statements: `return { ${values.join(', ')} };`.replace('{  }', '{}')
     };
 }
@@ -136,7 +136,7 @@ function evolve(aggregate: Aggregate, events: Event[]): StatementStructures {
     ];
     return {
         kind: StructureKind.Function, isExported: true, name: 'evolve',
-        docs: [{ description: `Applies one event to the state of a ${aggregate.name}: a left fold over the stream gives its\ncurrent state. One case per event, each in its hand-written \`evolve…\` function below.` }],
+        docs: [{ description: `Applies one event to the state of ${aggregate.name}: a left fold over the stream gives its\ncurrent state. One case per event, each in its hand-written \`evolve…\` function below.` }],
         parameters: [{ name: 'state', type: `${aggregate.name}State` }, { name: 'event', type: `${aggregate.name}Event` }],
         returnType: `${aggregate.name}State`, statements: body.join('\n')
     };
@@ -151,7 +151,7 @@ function decide(aggregate: Aggregate, commands: Command[]): StatementStructures 
     ];
     return {
         kind: StructureKind.Function, isExported: true, name: 'decide',
-        docs: [{ description: `Decides what a command does to a ${aggregate.name}: the events to append, or the rejection.\nPure: it never throws for a domain rule. One case per command, each in its hand-written\n\`decide…\` function below.` }],
+        docs: [{ description: `Decides what a command does to ${aggregate.name}: the events to append, or the rejection.\nPure: it never throws for a domain rule. One case per command, each in its hand-written\n\`decide…\` function below.` }],
         parameters: [{ name: 'command', type: `${aggregate.name}Command` }, { name: 'state', type: `${aggregate.name}State` }],
         returnType: `${aggregate.name}Event[] | ${aggregate.name}Rejection`, statements: body.join('\n')
     };
