@@ -38,14 +38,17 @@ export class FlowPreviewPanel {
     private inFlight: Promise<void> | undefined;
     private snapshot: PreviewSnapshot;
 
-    static createOrShow(extensionUri: vscode.Uri, client: BaseLanguageClient): FlowPreviewPanel {
-        if (FlowPreviewPanel.current) {
-            FlowPreviewPanel.current.panel.reveal(undefined, true);
-            return FlowPreviewPanel.current;
+    /** Shows the preview; with a filter (the lens on a `context` line), shows that view. */
+    static createOrShow(extensionUri: vscode.Uri, client: BaseLanguageClient, filter?: FlowGraphFilter): FlowPreviewPanel {
+        const existing = FlowPreviewPanel.current;
+        if (existing) {
+            existing.panel.reveal(undefined, true);
+            if (filter) existing.receive({ type: 'setFilter', filter });
+            return existing;
         }
         const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Eventloom Flow',
             { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
-        return FlowPreviewPanel.current = new FlowPreviewPanel(panel, extensionUri, client, undefined);
+        return FlowPreviewPanel.current = new FlowPreviewPanel(panel, extensionUri, client, filter ? { filter } : undefined);
     }
 
     static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, client: BaseLanguageClient, state: PreviewState | undefined): FlowPreviewPanel {

@@ -20,8 +20,11 @@ export const PREVIEW_RECEIVE_COMMAND = '_eventloom.preview.receive';
 export function registerFlowPreview(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
     const extensionUri = context.extensionUri;
     context.subscriptions.push(
-        vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, () => {
-            FlowPreviewPanel.createOrShow(extensionUri, client);
+        // The code lens passes its document's URI as a string: preview that file's context. The
+        // palette and the editor-title button (which passes a Uri) show the whole workspace.
+        vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, async (target?: unknown) => {
+            const context = typeof target === 'string' ? await contextOfDocument(target) : undefined;
+            FlowPreviewPanel.createOrShow(extensionUri, client, context ? { context } : undefined);
         }),
         vscode.commands.registerCommand(EXPORT_SVG_COMMAND, () => exportDiagram(client, 'svg')),
         vscode.commands.registerCommand(EXPORT_MERMAID_COMMAND, () => exportDiagram(client, 'mermaid')),
@@ -40,6 +43,20 @@ export function registerFlowPreview(context: vscode.ExtensionContext, client: Ba
         }),
         { dispose: () => FlowPreviewPanel.current?.dispose() }
     );
+}
+
+/** The `context` a model file declares, read from its (possibly unsaved) text. */
+async function contextOfDocument(uri: string): Promise<string | undefined> {
+    try {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        return /^\s*context\s+([A-Za-z_]\w*)/m.exec(stripComments(document.getText()))?.[1];
+    } catch {
+        return undefined;
+    }
+}
+
+function stripComments(text: string): string {
+    return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
 }
 
 /** Exports what the open preview shows; without a preview, the whole model (if it has no errors). */

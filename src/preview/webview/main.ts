@@ -58,6 +58,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
 });
 
 function showGraph(next: LaidOutFlowGraph, staleReason: string | undefined): void {
+    // The extension may choose the filter too (the "Preview flow" lens previews its own context).
+    if (filterKey(next.filter) !== filterKey(state.filter)) {
+        state = { ...state, filter: next.filter };
+        fitNext = true;
+    }
     graph = next;
     nodesById = new Map(next.nodes.map(node => [node.id, node]));
     updateFilterMenus(next);
@@ -115,6 +120,10 @@ aggregateFilter.addEventListener('change', () => changeFilter({
     ...(state.filter.context !== undefined ? { context: state.filter.context } : {}),
     ...(aggregateFilter.value ? { aggregate: aggregateFilter.value } : {})
 }));
+
+function filterKey(filter: FlowGraphFilter): string {
+    return `${filter.context ?? ''}/${filter.aggregate ?? ''}`;
+}
 
 function changeFilter(filter: FlowGraphFilter): void {
     state = { ...state, filter };

@@ -109,4 +109,17 @@ describe('Flow preview', () => {
         await waitFor(async () => (await snapshot())?.highlighted === 'readModel:Banking.AccountSummary' ? true : undefined,
             () => 'the AccountSummary node is not highlighted');
     });
+
+    it('the "Preview flow" lens (a document URI string) previews that file\'s context; the palette shows everything', async () => {
+        const reporting = vscode.Uri.joinPath(editor.document.uri, '..', 'reporting.loom').toString();
+        const before = (await snapshot())!.renderCount;
+        await vscode.commands.executeCommand('eventloom.openPreview', reporting);
+        // Renders of the previous view may still arrive: wait for the one that shows Reporting alone.
+        const view = await rendered(s => s.filter.context === 'Reporting' && s.renderedNodeIds.includes('readModel:Reporting.Withdrawals')
+            && !s.renderedNodeIds.includes('aggregate:Banking.BankAccount'), before, 'the Reporting view');
+        assert.equal(view.stale, false);
+
+        await send({ type: 'setFilter', filter: {} });
+        await rendered(s => s.filter.context === undefined && s.renderedNodeIds.includes('aggregate:Banking.BankAccount'), view.renderCount, 'the whole workspace again');
+    });
 });
