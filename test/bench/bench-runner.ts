@@ -32,7 +32,7 @@ export interface RunOptions {
     bundles: BenchBundles;
     edits?: number;
     requests?: number;
-    /** Also lay out the whole workspace as one diagram (slow on large models). */
+    /** Lay out the whole workspace as one diagram too (default true; false skips it). */
     previewAll?: boolean;
     /** Extra Node arguments for the spawned CLI and server, e.g. `--cpu-prof`. */
     nodeArgs?: readonly string[];
@@ -64,7 +64,7 @@ export async function runBenchModel(options: RunOptions): Promise<RunResult> {
 
     const models = await loadModels(modelDir, options.repoRoot);
     const generator = await measureGenerator(options.repoRoot, models, join(runDir, 'generated'));
-    const preview = await measurePreview(options.repoRoot, models, (model.files.length > 0 && models[0]?.context?.name) || '', options.previewAll ?? false);
+    const preview = await measurePreview(options.repoRoot, models, (model.files.length > 0 && models[0]?.context?.name) || '', options.previewAll ?? true);
     return { name: options.name, size: options.size, files: model.files.length, lines: model.lines, validate, languageServer, generator, preview };
 }
 

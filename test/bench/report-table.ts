@@ -39,7 +39,7 @@ export function tableRows(runs: readonly RunResult[]): TableRow[] {
         row('preview graph + layout (1 context)', run => run.preview
             ? `${ms(run.preview.contextGraphMs)} + ${ms(run.preview.contextLayoutMs)} (${run.preview.contextNodes} nodes)` : notBuilt('preview')),
         row('preview graph + layout (all)', run => run.preview
-            ? `${ms(run.preview.workspaceGraphMs)} + ${run.preview.workspaceLayoutMs === undefined ? 'layout with --preview-all' : ms(run.preview.workspaceLayoutMs)} (${run.preview.workspaceNodes} nodes)`
+            ? `${ms(run.preview.workspaceGraphMs)} + ${run.preview.workspaceLayoutMs === undefined ? 'layout skipped' : ms(run.preview.workspaceLayoutMs)} (${run.preview.workspaceNodes} nodes)`
             : notBuilt('preview')),
         row('server peak RSS', run => run.languageServer.peakRssMb === undefined ? 'n/a' : `${Math.round(run.languageServer.peakRssMb)} MB`)
     ];

@@ -8,7 +8,7 @@
  *                                          each at a quarter and at full size, with growth factors
  *   npm run bench -- --aggregates 50 --layout per-aggregate --edits 10 ...   any size
  *   npm run bench -- --cpu-prof            also write CPU profiles of the CLI and the server
- *   npm run bench -- --preview-all         also lay out the whole workspace as one diagram (minutes)
+ *   npm run bench -- --skip-preview-all    do not lay out the whole workspace as one diagram
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -87,7 +87,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
-            scale: { type: 'string' }, growth: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'preview-all': { type: 'boolean' },
+            scale: { type: 'string' }, growth: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'skip-preview-all': { type: 'boolean' },
             contexts: { type: 'string' }, aggregates: { type: 'string' }, commands: { type: 'string' },
             events: { type: 'string' }, 'read-models': { type: 'string' }, layout: { type: 'string' },
             'hub-uses': { type: 'string' }, edits: { type: 'string' }, requests: { type: 'string' }, out: { type: 'string' }
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     }
     const report = await runBench({
         repoRoot, benchDir: resolve(repoRoot, values.out ?? '.bench'), runs, growth: values.growth ?? false,
-        edits: number(values.edits), requests: number(values.requests), cpuProf: values['cpu-prof'], previewAll: values['preview-all'],
+        edits: number(values.edits), requests: number(values.requests), cpuProf: values['cpu-prof'], previewAll: !values['skip-preview-all'],
         log: line => console.error(line)
     });
     console.log(report.table);

@@ -10,7 +10,7 @@ export interface PreviewResult {
     contextLayoutMs: number;
     contextNodes: number;
     workspaceGraphMs: number;
-    /** Undefined unless asked for: ELK on the whole large workspace takes minutes. */
+    /** Undefined when skipped (`--skip-preview-all`). */
     workspaceLayoutMs: number | undefined;
     workspaceNodes: number;
 }
