@@ -15,6 +15,7 @@ import { EventloomLexerErrorMessageProvider } from './parser/eventloom-lexer-err
 import { EventloomParserErrorMessageProvider } from './parser/eventloom-parser-error-messages.js';
 import { EventloomScopeComputation } from './scoping/eventloom-scope-computation.js';
 import { EventloomScopeProvider } from './scoping/eventloom-scope-provider.js';
+import { EventEffectValidator } from './validation/event-effect-validator.js';
 import { FlowValidator } from './validation/flow-validator.js';
 import { LiteralsValidator } from './validation/literals-validator.js';
 import { NamesValidator } from './validation/names-validator.js';
@@ -25,12 +26,15 @@ import { StructureValidator } from './validation/structure-validator.js';
 import { DeclarationIndex } from './workspace/declaration-index.js';
 import { EventloomDocumentBuilder } from './workspace/eventloom-document-builder.js';
 import { ContextSiblingsRevalidation } from './workspace/context-siblings-revalidation.js';
+import { EventHandlerIndex } from './workspace/event-handler-index.js';
+import { EventloomDocumentUpdateHandler } from './workspace/slow-checks-on-save.js';
 
 export interface EventloomAddedServices {
     validation: EventloomValidators;
     workspace: {
         DeclarationIndex: DeclarationIndex;
         ContextSiblingsRevalidation: ContextSiblingsRevalidation;
+        EventHandlerIndex: EventHandlerIndex;
     };
 }
 
@@ -52,7 +56,8 @@ export const EventloomModule: Module<EventloomServices, PartialLangiumServices &
     },
     workspace: {
         DeclarationIndex: services => new DeclarationIndex(services),
-        ContextSiblingsRevalidation: services => new ContextSiblingsRevalidation(services.shared)
+        ContextSiblingsRevalidation: services => new ContextSiblingsRevalidation(services.shared),
+        EventHandlerIndex: services => new EventHandlerIndex(services.shared)
     },
     validation: {
         StructureValidator: () => new StructureValidator(),
@@ -60,14 +65,21 @@ export const EventloomModule: Module<EventloomServices, PartialLangiumServices &
         ReferencesValidator: () => new ReferencesValidator(),
         LiteralsValidator: () => new LiteralsValidator(),
         ScenarioValidator: () => new ScenarioValidator(),
-        FlowValidator: () => new FlowValidator()
+        FlowValidator: () => new FlowValidator(),
+        EventEffectValidator: services => new EventEffectValidator(services.workspace.EventHandlerIndex)
     }
 };
 
-/** Shared services: an edited document is linked and validated before the documents that refer to it. */
+/**
+ * Shared services: an edited document is linked and validated before the documents that refer to
+ * it; saving a file runs the 'slow' checks, which edits skip.
+ */
 export const EventloomSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new EventloomDocumentBuilder(services)
+    },
+    lsp: {
+        DocumentUpdateHandler: services => new EventloomDocumentUpdateHandler(services)
     }
 };
 
@@ -81,6 +93,7 @@ export function createEventloomServices(context: DefaultSharedModuleContext): {
     registerValidators(Eventloom);
     // Created eagerly: it listens to document updates from the start.
     void Eventloom.workspace.ContextSiblingsRevalidation;
+    void Eventloom.workspace.EventHandlerIndex;
     if (!context.connection) {
         // Without a language client nothing sends the workspace configuration: mark it as received.
         shared.workspace.ConfigurationProvider.initialized({});

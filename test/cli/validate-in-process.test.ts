@@ -54,6 +54,23 @@ describe('eventloom validate (in-process)', () => {
         ]);
     });
 
+    it("runs the checks that read other files too: an event the other file's read model skips", async () => {
+        const cwd = folderWith({
+            'bank.loom': 'context Banking\naggregate Account {\n  id accountId: uuid\n  command Open { owner: string, emits Opened }\n  command Freeze { emits Frozen }\n  event Opened { owner: string }\n  event Frozen {}\n}',
+            'views.loom': 'context Sales\nreadmodel Owners { key accountId: uuid, owner: string, on Banking.Opened }'
+        });
+        const result = await run(cwd, 'validate', '.');
+        assert.deepEqual(result, {
+            code: 0,
+            stdout: [
+                'bank.loom:7:9: warning: Nothing reads Frozen: no read model or policy handles it (unlike Opened) and aggregate Account keeps no state. '
+                    + 'Handle it (`on Frozen` in a read model or policy) or give Account state that it changes.',
+                '0 errors, 1 warning in 2 files.'
+            ],
+            stderr: []
+        });
+    });
+
     it('validates several files as one model, sorted by path', async () => {
         const cwd = folderWith({
             'b.loom': 'context Banking\nreadmodel Owners { owner: string, on AccountOpened }',

@@ -21,6 +21,7 @@ enum Currency { EUR, USD }
 type Money { amount: decimal, currency: Currency }
 aggregate Account {
   id accountId: uuid
+  state { balance: decimal = 0 }
   command OpenAccount { owner: string, currency: Currency, emits Opened }
   command Withdraw { amount: decimal, emits Withdrawn, rejects Insufficient }
   event Opened { owner: string, currency: Currency }
@@ -62,6 +63,7 @@ describe('linking', () => {
                 'account.loom': `context Banking
 aggregate Account {
   id accountId: uuid
+  state { frozen: boolean = false }
   command OpenAccount { owner: string, limit: Money, emits Opened }
   event Opened { owner: string, limit: Money }
   error Frozen

@@ -27,6 +27,7 @@ type Money { amount: decimal, currency: Currency }
 type Address { street: string, lines: string[] }
 aggregate Account {
   id accountId: uuid
+  state { balance: decimal = 0 }
   command Open { owner: string, currency: Currency, limit?: Money, emits Opened }
   command Withdraw { amount: decimal, emits Withdrawn, rejects Insufficient, Closed }
   event Opened { owner: string, currency: Currency, limit?: Money }

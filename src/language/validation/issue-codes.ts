@@ -32,7 +32,8 @@ export const IssueCodes = {
     ThenEventNotEmitted: 'eventloom.then-event-not-emitted',
     RejectionNotDeclared: 'eventloom.rejection-not-declared',
     EventNeverEmitted: 'eventloom.event-never-emitted',
-    ReadModelWithoutEvents: 'eventloom.read-model-without-events'
+    ReadModelWithoutEvents: 'eventloom.read-model-without-events',
+    EventWithoutEffect: 'eventloom.event-without-effect'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

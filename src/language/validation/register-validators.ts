@@ -1,6 +1,7 @@
 /** Registers every validator's checks with Langium's validation registry. */
 import type { LangiumCoreServices, ValidationChecks } from 'langium';
 import type { EventloomAstType } from '../generated/ast.js';
+import type { EventEffectValidator } from './event-effect-validator.js';
 import type { FlowValidator } from './flow-validator.js';
 import type { LiteralsValidator } from './literals-validator.js';
 import type { NamesValidator } from './names-validator.js';
@@ -15,6 +16,7 @@ export interface EventloomValidators {
     LiteralsValidator: LiteralsValidator;
     ScenarioValidator: ScenarioValidator;
     FlowValidator: FlowValidator;
+    EventEffectValidator: EventEffectValidator;
 }
 
 interface Validator {
@@ -34,4 +36,9 @@ export function registerValidators(services: LangiumCoreServices & { validation:
     for (const validator of validators) {
         registry.register(validator.checks(), validator);
     }
+    // Reads who handles an event in other files: their links are complete only on a full build
+    // (an edit validates the edited file before re-linking its dependents), and Langium runs the
+    // 'slow' category only when asked: on full builds (`validation: true`), in the CLI, and on save.
+    const slow = services.validation.EventEffectValidator;
+    registry.register(slow.checks(), slow, 'slow');
 }

@@ -24,6 +24,8 @@ export async function buildDocuments(shared: LangiumSharedServices, files: reado
         documents.addDocument(document);
         return document;
     });
-    await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    // Every category, explicitly: 'slow' checks (who handles an event in other files) included —
+    // Langium's editor updates run only 'built-in' and 'fast'.
+    await shared.workspace.DocumentBuilder.build(loaded, { validation: { categories: ['built-in', 'fast', 'slow'] } });
     return loaded;
 }

@@ -192,7 +192,7 @@ export const RULE_CASES: RuleCase[] = [
         bad: `${BANK}readmodel Summary {\n  key accountId: uuid\n  key <|owner|>: string\n  on Opened\n}`,
         message: "Read model Summary already has the key 'accountId': a read model has at most one key. Make this a plain field.",
         at: name('ReadModelKey', 'owner'),
-        good: `${BANK}readmodel Summary {\n  key accountId: uuid\n  owner: string\n  on Opened\n}`
+        good: `${BANK}readmodel Summary {\n  key accountId: uuid\n  owner: string\n  on Opened, Withdrawn\n}`
     },
     {
         code: IssueCodes.KeyNotSupplied, severity: 'error', title: 'a read-model key an event cannot supply',
@@ -218,7 +218,7 @@ export const RULE_CASES: RuleCase[] = [
         bad: `${BANK}policy <|Again|> { issues Withdraw }`,
         message: 'Policy Again reacts to nothing: add `on EventName` with the event(s) that trigger it.',
         at: name('Policy', 'Again'),
-        good: `${BANK}policy Again { on Withdrawn issues Withdraw }`
+        good: `${BANK}policy Again { on Withdrawn, Opened issues Withdraw }`
     },
     {
         code: IssueCodes.PolicyWithoutCommand, severity: 'error', title: 'a policy without `issues`',
@@ -236,7 +236,7 @@ export const RULE_CASES: RuleCase[] = [
         at: reference('Policy', 'Upsell', 'issues', 0),
         good: {
             'banking.loom': BANK,
-            'sales.loom': 'context Sales\naggregate Lead { id leadId: uuid\n  command CreateLead { emits LeadCreated }\n  event LeadCreated {} }\npolicy Upsell { on Banking.Opened issues CreateLead }\nreadmodel Customers { key accountId: uuid, owner: string, on Banking.Opened }'
+            'sales.loom': 'context Sales\naggregate Lead { id leadId: uuid\n  command CreateLead { emits LeadCreated }\n  event LeadCreated {} }\npolicy Upsell { on Banking.Opened issues CreateLead }\nreadmodel Customers { key accountId: uuid, owner: string, on Banking.Opened, Banking.Withdrawn }'
         }
     },
     {
@@ -244,7 +244,7 @@ export const RULE_CASES: RuleCase[] = [
         bad: { 'banking.loom': BANK, 'sales.loom': 'context Sales\naggregate Lead { id accountId: uuid\n  command OpenLead { emits Opened }\n  event Opened { owner: string } }\nreadmodel Customers { key accountId: uuid, on Opened, <|Banking.Opened|> }' },
         message: "Read model Customers handles two events named Opened ('Opened' and 'Banking.Opened'); their generated handlers would clash. Handle one of them in another read model.",
         at: reference('ReadModel', 'Customers', 'handles', 1),
-        good: { 'banking.loom': BANK, 'sales.loom': 'context Sales\naggregate Lead { id accountId: uuid\n  command OpenLead { emits LeadOpened }\n  event LeadOpened { owner: string } }\nreadmodel Customers { key accountId: uuid, on LeadOpened, Banking.Opened }' }
+        good: { 'banking.loom': BANK, 'sales.loom': 'context Sales\naggregate Lead { id accountId: uuid\n  command OpenLead { emits LeadOpened }\n  event LeadOpened { owner: string } }\nreadmodel Customers { key accountId: uuid, on LeadOpened, Banking.Opened, Banking.Withdrawn }' }
     },
     {
         code: IssueCodes.CrossContextReference, severity: 'error', title: "a field typed with another context's type",
@@ -388,7 +388,7 @@ export const RULE_CASES: RuleCase[] = [
         bad: `${BANK}readmodel AccountView { on Opened }\nreadmodel <|Account_View|> { on Opened }`,
         message: "'Account_View' and 'AccountView' would both be generated into 'account-view.projection.ts': rename one so their kebab-case file names differ.",
         at: name('ReadModel', 'Account_View'),
-        good: `${BANK}readmodel AccountView { on Opened }\nreadmodel AccountList { on Opened }`
+        good: `${BANK}readmodel AccountView { on Opened, Withdrawn }\nreadmodel AccountList { on Opened, Withdrawn }`
     },
     {
         code: IssueCodes.FileNameClash, severity: 'error', title: 'two aggregates mapping to one file, across files', fires: 2,
@@ -434,7 +434,7 @@ export const RULE_CASES: RuleCase[] = [
             const inner = /<\|/.test(wrong) ? innermostMarked(place, wrong) : place;
             return { node: inner };
         },
-        good: `${BANK}readmodel Sample { on Opened\n  value: ${type} = ${right} }`
+        good: `${BANK}readmodel Sample { on Opened, Withdrawn\n  value: ${type} = ${right} }`
     })),
     {
         code: IssueCodes.WrongLiteralType, severity: 'error', title: 'a string where scenario data needs a decimal',
@@ -473,7 +473,7 @@ export const RULE_CASES: RuleCase[] = [
         bad: `${BANK}readmodel Sample { on Opened\n  limit: Money = <|{ amount: 100 }|> }`,
         message: 'This Money is missing the required field currency: add it to the object.',
         at: value('limit'),
-        good: `${BANK}readmodel Sample { on Opened\n  limit: Money = { amount: 100, currency: EUR } }`
+        good: `${BANK}readmodel Sample { on Opened, Withdrawn\n  limit: Money = { amount: 100, currency: EUR } }`
     },
     {
         code: IssueCodes.GivenEventOfOtherAggregate, severity: 'error', title: "a `given` event of another aggregate",
@@ -515,7 +515,36 @@ export const RULE_CASES: RuleCase[] = [
         bad: `${BANK}readmodel <|Summary|> { key accountId: uuid, owner: string }`,
         message: 'Read model Summary handles no events, so it stays empty: add `on EventName` with the events that fill it.',
         at: name('ReadModel', 'Summary'),
-        good: `${BANK}readmodel Summary { key accountId: uuid, owner: string, on Opened }`
+        good: `${BANK}readmodel Summary { key accountId: uuid, owner: string, on Opened, Withdrawn }`
+    },
+    {
+        code: IssueCodes.EventWithoutEffect, severity: 'warning', title: 'an event the read side skips, on an aggregate without state',
+        bad: `${BANK.replace('event Withdrawn', 'event <|Withdrawn|>')}readmodel Summary { key accountId: uuid, owner: string, on Opened }`,
+        message: 'Nothing reads Withdrawn: no read model or policy handles it (unlike Opened) and aggregate Account keeps no state. '
+            + 'Handle it (`on Withdrawn` in a read model or policy) or give Account state that it changes.',
+        at: name('Event', 'Withdrawn'),
+        good: `${BANK}readmodel Summary { key accountId: uuid, owner: string, on Opened }\npolicy Refill { on Withdrawn issues Withdraw }`
+    },
+    {
+        code: IssueCodes.EventWithoutEffect, severity: 'warning', title: 'an event the read side skips, corrected by state that it changes',
+        bad: `${BANK.replace('event Withdrawn', 'event <|Withdrawn|>')}readmodel Summary { key accountId: uuid, owner: string, on Opened }`,
+        message: /^Nothing reads Withdrawn: .* Handle it \(`on Withdrawn` in a read model or policy\) or give Account state that it changes\.$/,
+        at: name('Event', 'Withdrawn'),
+        good: `${bankWith('  state { balance: decimal = 0 }')}readmodel Summary { key accountId: uuid, owner: string, on Opened }`
+    },
+    {
+        code: IssueCodes.EventWithoutEffect, severity: 'warning', title: "an event skipped by another context's read side, which may handle it as `Other.Event`",
+        bad: {
+            'banking.loom': BANK.replace('event Withdrawn', 'event <|Withdrawn|>'),
+            'sales.loom': 'context Sales\nreadmodel Customers { key accountId: uuid, owner: string, on Banking.Opened }'
+        },
+        message: 'Nothing reads Withdrawn: no read model or policy handles it (unlike Opened) and aggregate Account keeps no state. '
+            + 'Handle it (`on Withdrawn` in a read model or policy) or give Account state that it changes.',
+        at: name('Event', 'Withdrawn'),
+        good: {
+            'banking.loom': BANK,
+            'sales.loom': 'context Sales\nreadmodel Customers { key accountId: uuid, owner: string, on Banking.Opened }\nreadmodel Withdrawals { key accountId: uuid, amount: decimal, on Banking.Withdrawn }'
+        }
     }
 ];
 

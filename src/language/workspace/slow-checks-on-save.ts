@@ -1,0 +1,33 @@
+/**
+ * When the editor runs the 'slow' validation checks (those that read other files' links, such as
+ * "nothing reads this event"): Langium runs them on a full build only, never on a keystroke (its
+ * update options are 'built-in' and 'fast'), and the language server's first workspace build does
+ * not validate at all. So saving a file re-validates every validated document with all
+ * categories: a handler added in one file clears the warning in another file on save.
+ */
+import { DocumentState, type Cancellation, type DocumentBuilder, type LangiumDocuments } from 'langium';
+import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** Re-validates, with every category, the documents validated so far (those the editor has diagnostics for). */
+export async function runSlowChecks(documents: LangiumDocuments, builder: DocumentBuilder, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+    const validated = documents.all.filter(document => document.state === DocumentState.Validated).toArray();
+    if (validated.length === 0) return;
+    await builder.build(validated, { validation: true }, cancelToken);
+}
+
+export class EventloomDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.documents = services.workspace.LangiumDocuments;
+    }
+
+    /** Returns the re-validation (queued behind pending updates), so that tests can await it. */
+    didSaveDocument(_event: TextDocumentChangeEvent<TextDocument>): Promise<void> {
+        return this.workspaceManager.ready.then(() =>
+            this.workspaceLock.write(token => runSlowChecks(this.documents, this.documentBuilder, token)));
+    }
+}
