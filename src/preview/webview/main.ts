@@ -5,12 +5,13 @@
  * It draws what the extension sends, handles pan, zoom, find and filters, and reports clicks.
  * Every listener is attached here (no inline handlers), every model string goes in as text.
  */
-import { drawArrowMarker, drawFlowDiagram } from '../export/draw-flow-diagram.js';
-import { FLOW_NODE_KIND_LABELS, type FlowGraphFilter, type FlowNodeKind, type LaidOutFlowGraph, type LaidOutNode } from '../graph/flow-graph.js';
+import { drawArrowMarker, drawEdge, drawNode, type DrawOptions } from '../export/draw-flow-diagram.js';
+import { FLOW_NODE_KIND_LABELS, type FlowGraphFilter, type FlowNodeKind, type LaidOutEdge, type LaidOutFlowGraph, type LaidOutNode } from '../graph/flow-graph.js';
 import type { FromWebviewMessage, PreviewState, ToWebviewMessage } from '../protocol.js';
 import { fillHoverCard } from './hover-card.js';
-import { toSvgDom } from './svg-dom.js';
+import { SVG_NS, toSvgDom } from './svg-dom.js';
 import { centreOn, fitView, transformAttribute, zoomAt, type ViewTransform } from './view-transform.js';
+import { boxOfPoints, boxOfRect, contains, intersects, visibleArea, type Box } from './visible-area.js';
 import './webview.css';
 
 interface VsCodeApi {
@@ -38,11 +39,12 @@ let state: PreviewState = saved ?? { filter: {} };
 let view: ViewTransform | undefined = saved?.view;
 let graph: LaidOutFlowGraph | undefined;
 let nodesById = new Map<string, LaidOutNode>();
-let nodeElements = new Map<string, SVGGElement>();
 let highlighted: string | undefined;
 const LABEL_MIN_SCALE = 0.3;
 let labelsDrawn = true;
 let findMatches: string[] = [];
+/** The nodes find marks, or undefined when the find box is empty. */
+let findMatching: Set<string> | undefined;
 let findIndex = -1;
 /** Fit the next graph to the canvas: first open, or after the filter changed. */
 let fitNext = view === undefined;
@@ -88,12 +90,113 @@ function showGraph(next: LaidOutFlowGraph, staleReason: string | undefined): voi
  */
 function drawDiagram(shown: LaidOutFlowGraph): void {
     labelsDrawn = (view?.scale ?? 1) >= LABEL_MIN_SCALE;
-    const diagram = toSvgDom(drawFlowDiagram(shown, { inlineStyles: false, labels: labelsDrawn }), document);
-    nodeElements = new Map([...diagram.querySelectorAll<SVGGElement>('.node')].map(group => [group.getAttribute('data-node-id') ?? '', group]));
-    viewport.replaceChildren(diagram);
+    drawing = new DiagramDrawing(shown, { inlineStyles: false, labels: labelsDrawn });
+    drawing.update(cullArea(shown));
+    viewport.replaceChildren(drawing.root);
     markSelected(state.selected && nodesById.has(state.selected) ? state.selected : undefined);
     highlight(highlighted);
     if (findInput.value.trim()) runFind(false);
+}
+
+// ---- culling: a large diagram draws only its notes and arrows in and near the visible area ------
+
+/** Below this many nodes everything is drawn: culling would save nothing noticeable. */
+const CULL_MIN_NODES = 500;
+/** The drawn area reaches this far beyond the canvas (in canvases), so most pans draw nothing new. */
+const CULL_MARGIN = 0.25;
+
+/** The area to draw, or undefined for all of it. */
+function cullArea(shown: LaidOutFlowGraph): Box | undefined {
+    if (shown.nodes.length < CULL_MIN_NODES || !view) return undefined;
+    return visibleArea(view, canvas.clientWidth, canvas.clientHeight, CULL_MARGIN);
+}
+
+/** After a pan, zoom or resize: draws what came into view, once the view leaves the drawn area. */
+function cullToView(): void {
+    if (!graph || !drawing || !drawing.area || !view) return;
+    if (contains(drawing.area, visibleArea(view, canvas.clientWidth, canvas.clientHeight))) return;
+    drawing.update(cullArea(graph));
+}
+
+/**
+ * The diagram's elements, of which only those touching `area` are in the document; the node
+ * under the editor's cursor and the selected one are always drawn (they are looked for).
+ */
+class DiagramDrawing {
+    readonly root: SVGGElement;
+    readonly nodes = new Map<string, SVGGElement>();
+    private readonly edges = new Map<LaidOutEdge, SVGElement>();
+    private readonly edgeLayer: SVGGElement;
+    private readonly nodeLayer: SVGGElement;
+    private readonly nodeBoxes: Array<{ node: LaidOutNode; box: Box }>;
+    private readonly edgeBoxes: Array<{ edge: LaidOutEdge; box: Box }>;
+    area: Box | undefined;
+
+    constructor(shown: LaidOutFlowGraph, private readonly options: DrawOptions) {
+        this.root = document.createElementNS(SVG_NS, 'g');
+        this.root.setAttribute('class', 'flow-diagram');
+        this.edgeLayer = document.createElementNS(SVG_NS, 'g');
+        this.edgeLayer.setAttribute('class', 'edges');
+        this.nodeLayer = document.createElementNS(SVG_NS, 'g');
+        this.nodeLayer.setAttribute('class', 'nodes');
+        this.root.append(this.edgeLayer, this.nodeLayer);
+        this.nodeBoxes = shown.nodes.map(node => ({ node, box: boxOfRect(node.x, node.y, node.width, node.height) }));
+        this.edgeBoxes = shown.edges.map(edge => ({ edge, box: boxOfPoints(edge.points) }));
+    }
+
+    /** Draws what touches `area` (everything when undefined) and removes the rest. */
+    update(area: Box | undefined): void {
+        this.area = area;
+        const newEdges = document.createDocumentFragment();
+        for (const { edge, box } of this.edgeBoxes) {
+            const drawn = this.edges.get(edge);
+            const wanted = !area || intersects(area, box);
+            if (wanted && !drawn) {
+                const path = toSvgDom(drawEdge(edge, this.options), document);
+                this.edges.set(edge, path);
+                newEdges.append(path);
+            } else if (!wanted && drawn) {
+                drawn.remove();
+                this.edges.delete(edge);
+            }
+        }
+        this.edgeLayer.append(newEdges);
+        const newNodes = document.createDocumentFragment();
+        for (const { node, box } of this.nodeBoxes) {
+            const wanted = !area || intersects(area, box) || node.id === highlighted || node.id === state.selected;
+            if (wanted) newNodes.append(...this.create(node));
+            else {
+                this.nodes.get(node.id)?.remove();
+                this.nodes.delete(node.id);
+            }
+        }
+        this.nodeLayer.append(newNodes);
+    }
+
+    /** The node's element, drawn now if it was culled. */
+    drawCulled(nodeId: string): SVGGElement | undefined {
+        const node = this.nodeBoxes.find(candidate => candidate.node.id === nodeId)?.node;
+        if (node) this.nodeLayer.append(...this.create(node));
+        return this.nodes.get(nodeId);
+    }
+
+    /** The node's element if it is not drawn yet, to be inserted by the caller. */
+    private create(node: LaidOutNode): SVGGElement[] {
+        if (this.nodes.has(node.id)) return [];
+        const group = toSvgDom(drawNode(node, this.options), document) as SVGGElement;
+        decorate(group, node.id);
+        this.nodes.set(node.id, group);
+        return [group];
+    }
+}
+
+let drawing: DiagramDrawing | undefined;
+
+/** A newly drawn note gets the marks it would have had, had it been drawn all along. */
+function decorate(group: SVGGElement, nodeId: string): void {
+    if (nodeId === state.selected) group.classList.add('selected');
+    if (nodeId === highlighted) group.classList.add('highlighted');
+    if (findMatching) group.classList.add(findMatching.has(nodeId) ? 'match' : 'dimmed');
 }
 
 function showBanner(text: string): void {
@@ -138,7 +241,9 @@ function applyView(redrawForLabels = true): void {
     if (!view) return;
     viewport.setAttribute('transform', transformAttribute(view));
     svgRoot.classList.toggle('zoomed-out', view.scale < LABEL_MIN_SCALE);
-    if (redrawForLabels && graph && labelsDrawn !== view.scale >= LABEL_MIN_SCALE) drawDiagram(graph);
+    if (!redrawForLabels || !graph) return;
+    if (labelsDrawn !== view.scale >= LABEL_MIN_SCALE) drawDiagram(graph);
+    else cullToView();
 }
 
 function setView(next: ViewTransform): void {
@@ -160,6 +265,8 @@ function fittedView(shown: LaidOutFlowGraph): ViewTransform {
 function zoomBy(factor: number, px = canvas.clientWidth / 2, py = canvas.clientHeight / 2): void {
     setView(zoomAt(view ?? { x: 0, y: 0, scale: 1 }, factor, px, py));
 }
+
+window.addEventListener('resize', cullToView);
 
 canvas.addEventListener('wheel', event => {
     event.preventDefault();
@@ -235,8 +342,9 @@ function placeHoverCard(event: MouseEvent): void {
     hoverCard.style.top = `${Math.max(4, top)}px`;
 }
 
+/** The node's note; a culled one is drawn, since whoever asks is about to mark it. */
 function nodeElement(nodeId: string | undefined): SVGGElement | undefined {
-    return nodeId ? nodeElements.get(nodeId) : undefined;
+    return nodeId ? drawing?.nodes.get(nodeId) ?? drawing?.drawCulled(nodeId) : undefined;
 }
 
 function markSelected(nodeId: string | undefined): void {
@@ -274,8 +382,8 @@ function runFind(step: boolean, direction = 1): void {
     const query = findInput.value.trim().toLowerCase();
     findMatches = query && graph ? graph.nodes.filter(node => node.name.toLowerCase().includes(query)).map(node => node.id) : [];
     const matching = new Set(findMatches);
-    for (const group of viewport.querySelectorAll<SVGGElement>('.node')) {
-        const id = group.getAttribute('data-node-id') ?? '';
+    findMatching = query ? matching : undefined;
+    for (const [id, group] of drawing?.nodes ?? []) {
         group.classList.toggle('match', matching.has(id));
         group.classList.toggle('dimmed', query.length > 0 && !matching.has(id));
     }
