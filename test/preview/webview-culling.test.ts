@@ -71,7 +71,8 @@ describe('webview in Chromium, large graph', function () {
         assert.deepEqual(rendered?.nodeIds, graph.nodes.map(node => node.id));
         const drawn = await page.locator('.node').count();
         assert.ok(drawn > 0 && drawn < graph.nodes.length / 2, `${drawn} of ${graph.nodes.length} notes drawn`);
-        assert.ok(await page.locator('.edge').count() < graph.edges.length / 2, 'arrows are culled too');
+        const arrows = await page.locator('.edge').count();
+        assert.ok(arrows > 0 && arrows < graph.edges.length / 2, `arrows are culled too: ${arrows} of ${graph.edges.length} drawn`);
         assert.equal(await note(topmost()).count(), 0, 'the top of the diagram is out of view');
         assert.equal(await note(bottommost()).count(), 0, 'the bottom of the diagram is out of view');
     });
