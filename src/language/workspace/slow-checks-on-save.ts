@@ -7,7 +7,7 @@
  */
 import { DocumentState, type Cancellation, type DocumentBuilder, type LangiumDocuments } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import { type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Re-validates, with every category, the documents validated so far (those the editor has diagnostics for). */
@@ -23,6 +23,17 @@ export class EventloomDocumentUpdateHandler extends DefaultDocumentUpdateHandler
     constructor(services: LangiumSharedServices) {
         super(services);
         this.documents = services.workspace.LangiumDocuments;
+    }
+
+    /**
+     * A file created (or changed) and deleted within one batch of watcher events counts as what
+     * happened last. Langium's default treats it as both deleted and changed, and rebuilds the
+     * deleted file from the editor's still-open copy: its diagnostics would then outlive the file.
+     */
+    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        const lastChangeByUri = new Map(params.changes.map(change => [change.uri, change]));
+        const changes = [...lastChangeByUri.values()];
+        super.didChangeWatchedFiles(changes.length === params.changes.length ? params : { ...params, changes });
     }
 
     /** Returns the re-validation (queued behind pending updates), so that tests can await it. */
