@@ -8,15 +8,16 @@ import {
 import { isEnumLiteral, isFieldValue, type Model } from '../generated/ast.js';
 import { contextNameOf, enumOf, expectedTypeOf } from '../model-queries.js';
 import { splitQualifiedName } from '../scoping/qualified-names.js';
+import { capitalize, kindOfType } from '../validation/messages.js';
 import { closestName } from './closest-name.js';
 
-/** How each reference type is called in messages, and how to declare one. */
-const KIND_OF_TYPE: Record<string, { noun: string; declare: (name: string) => string }> = {
-    Event: { noun: 'event', declare: name => `declare \`event ${name} { … }\` in the aggregate that records it` },
-    Command: { noun: 'command', declare: name => `declare \`command ${name} { … emits … }\` in an aggregate` },
-    DomainError: { noun: 'error', declare: name => `declare \`error ${name}\` in the aggregate` },
-    ReadModel: { noun: 'read model', declare: name => `declare \`readmodel ${name} { … }\`` },
-    DataType: { noun: 'type', declare: name => `declare \`type ${name} { … }\` or \`enum ${name} { … }\`, or use a built-in type (string, int, float, decimal, boolean, timestamp, date, uuid)` }
+/** How to declare what each reference type names. */
+const DECLARE_BY_TYPE: Record<string, (name: string) => string> = {
+    Event: name => `declare \`event ${name} { … }\` in the aggregate that records it`,
+    Command: name => `declare \`command ${name} { … emits … }\` in an aggregate`,
+    DomainError: name => `declare \`error ${name}\` in the aggregate`,
+    ReadModel: name => `declare \`readmodel ${name} { … }\``,
+    DataType: name => `declare \`type ${name} { … }\` or \`enum ${name} { … }\`, or use a built-in type (string, int, float, decimal, boolean, timestamp, date, uuid)`
 };
 
 /** Built-in types whose values are written as strings. */
@@ -61,7 +62,7 @@ export class EventloomLinker extends DefaultLinker {
             return `Unknown value '${text}': it is not an enum member of this context. Use a string in double quotes, a number, true/false or an enum member.${suggestion()}`;
         }
         const type = this.reflection.getReferenceType(refInfo);
-        const kind = KIND_OF_TYPE[type] ?? { noun: type.toLowerCase(), declare: () => 'declare it' };
+        const kind = { noun: kindOfType(type), declare: DECLARE_BY_TYPE[type] ?? (() => 'declare it') };
         const qualified = splitQualifiedName(text);
         const ownContext = contextNameOf(container);
         if (qualified) {
@@ -100,6 +101,3 @@ export class EventloomLinker extends DefaultLinker {
     }
 }
 
-function capitalize(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}

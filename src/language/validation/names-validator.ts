@@ -16,7 +16,7 @@ import {
 } from '../typescript-names.js';
 import type { DeclarationIndex } from '../workspace/declaration-index.js';
 import { issue, IssueCodes } from './issue-codes.js';
-import { describeLocation, kindOf, withArticle } from './messages.js';
+import { capitalize, describeLocation, kindOf, kindOfType, withArticle } from './messages.js';
 
 type NamedDeclaration = AstNode & { name: string };
 
@@ -210,10 +210,6 @@ function declarationsOf(model: Model): NamedDeclaration[] {
     return declarations;
 }
 
-function kindOfType(type: string): string {
-    return kindOf({ $type: type } as AstNode);
-}
-
 function reportDuplicateFields(fields: ReadonlyArray<Field | ReadModelKey>, ownerKind: string, ownerName: string, accept: ValidationAcceptor): void {
     const seen = new Set<string>();
     for (const field of fields) {
@@ -257,7 +253,4 @@ function reportHandledNameClash(node: ReadModel | Policy, property: 'handles' | 
     });
 }
 
-function capitalize(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
