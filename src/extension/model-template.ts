@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { contextNameInText } from '../language/context-line.js';
 
 export interface TemplateFile {
     /** Path relative to the template (and later to the target folder), posix separators. */
@@ -25,8 +26,6 @@ export interface ModelTemplate {
     isFolder: boolean;
     files: TemplateFile[];
 }
-
-const CONTEXT_DECLARATION = /^\s*context\s+([A-Za-z_][A-Za-z0-9_]*)/m;
 
 /** Every `.loom` file and every folder holding `.loom` files in `templatesDir`, sorted by id. */
 export async function readTemplates(templatesDir: string): Promise<ModelTemplate[]> {
@@ -50,7 +49,7 @@ export async function readTemplates(templatesDir: string): Promise<ModelTemplate
 
 function toTemplate(id: string, baseName: string, isFolder: boolean, files: TemplateFile[]): ModelTemplate | undefined {
     const first = files[0];
-    const contextName = first && CONTEXT_DECLARATION.exec(first.text)?.[1];
+    const contextName = first && contextNameInText(first.text);
     if (!first || !contextName) return undefined;
     const label = baseName.split(/[-_]+/).filter(Boolean).map(part => part[0]!.toUpperCase() + part.slice(1)).join(' ');
     const description = /^\s*\/\*\*([\s\S]*?)\*\//.exec(first.text)?.[1]

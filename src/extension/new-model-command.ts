@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { contextNameProblem, instantiateTemplate, readTemplates, type ModelTemplate, type TemplateFile } from './model-template.js';
+import { contextNameInText } from '../language/context-line.js';
 
 export const NEW_MODEL_COMMAND = 'eventloom.newModelFromTemplate';
 
@@ -64,7 +65,7 @@ async function pickTemplate(templates: ModelTemplate[], requested: string | unde
 }
 
 function contextsOf(template: ModelTemplate): string[] {
-    return template.files.map(file => /^\s*context\s+(\w+)/m.exec(file.text)?.[1]).filter((name): name is string => !!name);
+    return template.files.map(file => contextNameInText(file.text)).filter((name): name is string => !!name);
 }
 
 async function askContextName(template: ModelTemplate, given: string | undefined): Promise<string | undefined> {

@@ -14,10 +14,8 @@ import {
     DocumentState, type LangiumDocuments, type LangiumSharedCoreServices, type TextDocumentProvider, type URI
 } from 'langium';
 import type { Model } from '../generated/ast.js';
+import { contextNameInText } from '../context-line.js';
 import { contextFolder } from '../typescript-names.js';
-
-/** The name after the leading `context` keyword, past comments; what a file's context will be. */
-const CONTEXT_LINE = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*context\s+([_a-zA-Z]\w*)/;
 
 /** A declaration keyword followed by a name (a keyword used as a field name is followed by `:`). */
 const DECLARATION = /\b(context|enum|type|aggregate|command|event|error|readmodel|query|policy)\s+([_a-zA-Z]\w*)/g;
@@ -83,7 +81,7 @@ export class ContextSiblingsRevalidation {
             const before = this.folderByUri.get(key);
             // The edited text is not parsed yet: read its context line and names (open documents only).
             const text = this.textDocuments?.get(key)?.getText();
-            const after = text === undefined ? undefined : CONTEXT_LINE.exec(text)?.[1];
+            const after = text === undefined ? undefined : contextNameInText(text);
             const sameNames = text !== undefined && after !== undefined && before === contextFolder(after)
                 && this.namesByUri.get(key) === declaredNames(text);
             if (sameNames) continue;

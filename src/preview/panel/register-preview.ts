@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { contextNameInText } from '../../language/context-line.js';
 import { FLOW_GRAPH_REQUEST, type FlowGraphParams, type FlowGraphResult } from '../flow-graph-request.js';
 import { PREVIEW_VIEW_TYPE, type ExportFormat, type FromWebviewMessage, type PreviewState } from '../protocol.js';
 import { saveDiagram } from './export-diagram.js';
@@ -49,14 +50,10 @@ export function registerFlowPreview(context: vscode.ExtensionContext, client: Ba
 async function contextOfDocument(uri: string): Promise<string | undefined> {
     try {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-        return /^\s*context\s+([A-Za-z_]\w*)/m.exec(stripComments(document.getText()))?.[1];
+        return contextNameInText(document.getText());
     } catch {
         return undefined;
     }
-}
-
-function stripComments(text: string): string {
-    return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
 }
 
 /** Exports what the open preview shows; without a preview, the whole model (if it has no errors). */
