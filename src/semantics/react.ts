@@ -1,0 +1,62 @@
+/**
+ * Policies (DESIGN §2b): for a triggering event, each reaction of the policy whose condition holds
+ * issues its command, with its data and target stream filled as the form says. `reads R` makes R's
+ * document for the event's key available as `R.field`; before any event created that document the
+ * policy sees a fresh one (its defaults), as an automation sees an empty to-do list.
+ */
+import { evaluateOrStop, type Scope } from './evaluate.js';
+import { filled, type Message } from './decide.js';
+import type { PolicyForm, PolicyReactionForm, QualifiedName, ReadModelForm } from './form.js';
+import { attempt, stop, type Outcome } from './outcome.js';
+import { formatValue, type RecordValue } from './values.js';
+import { freshDocument, keyValues } from './project.js';
+
+export interface IssuedCommand {
+    readonly type: QualifiedName;
+    readonly data: RecordValue;
+    /** The target aggregate's stream id, when the reaction fills it. */
+    readonly streamId?: string;
+    readonly issuedBy: PolicyReactionForm;
+}
+
+export interface PolicyInputs {
+    /** The triggering event's stream id. */
+    readonly streamId: string;
+    readonly readModel: (name: QualifiedName) => ReadModelForm | undefined;
+    /** The read model's current document for the key, if there is one. */
+    readonly document: (readModel: ReadModelForm, keys: RecordValue) => RecordValue | undefined;
+}
+
+export function react(policy: PolicyForm, event: Message, inputs: PolicyInputs): Outcome<readonly IssuedCommand[]> {
+    return attempt(() => {
+        const issued: IssuedCommand[] = [];
+        for (const reaction of policy.reactions) {
+            if (reaction.trigger !== event.type) continue;
+            const scope: Scope = { event: event.data, streamId: inputs.streamId, reads: readDocuments(reaction, event, inputs) };
+            if (reaction.condition) {
+                const holds = evaluateOrStop(reaction.condition, scope);
+                if (holds.kind !== 'boolean') stop(`an 'if' must be true or false, got ${formatValue(holds)}`, reaction.condition.source);
+                if (!holds.value) continue;
+            }
+            const target = reaction.targetStreamId ? evaluateOrStop(reaction.targetStreamId.value, scope) : undefined;
+            issued.push({
+                type: reaction.command,
+                data: filled(reaction.fields, scope),
+                streamId: target?.kind === 'string' ? target.value : undefined,
+                issuedBy: reaction
+            });
+        }
+        return issued;
+    });
+}
+
+function readDocuments(reaction: PolicyReactionForm, event: Message, inputs: PolicyInputs): Map<QualifiedName, RecordValue> {
+    const documents = new Map<QualifiedName, RecordValue>();
+    for (const read of reaction.reads) {
+        const readModel = inputs.readModel(read.readModel);
+        if (!readModel) stop(`the read model ${read.readModel} is not in the model`, reaction.source);
+        const keys = keyValues(read.keys, event, inputs.streamId);
+        documents.set(read.readModel, inputs.document(readModel, keys) ?? freshDocument(readModel, keys));
+    }
+    return documents;
+}
