@@ -30,22 +30,22 @@ export function aggregateSourceFile(aggregate: Aggregate): SourceFileStructure {
         union(`${name}Rejection`, errors, `Every way a command of ${name} can be refused.`),
         ...typeGuards(name, 'Command', commands),
         ...typeGuards(name, 'Event', events),
+        ...typeGuards(name, 'Rejection', errors),
         stateType(aggregate, imports),
         initialState(aggregate),
         evolve(aggregate, events),
-        decide(aggregate, commands),
+        decide(aggregate, commands, imports),
         decider(aggregate, imports)
     ];
     const handwritten: StatementStructures[] = [
-        ...commands.map(command => decideStub(aggregate, command)),
+        ...commands.map(command => decideStub(aggregate, command, imports)),
         ...events.map(event => evolveStub(aggregate, event))
     ];
     return {
         kind: StructureKind.SourceFile,
         statements: [
             GENERATED_HEADER,
-            { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: imports.sorted() },
-            { kind: StructureKind.ImportDeclaration, moduleSpecifier: './types.js', namedImports: ['assertNever'] },
+            ...imports.declarations(['assertNever']),
             ...generated,
             HANDWRITTEN_BANNER,
             ...handwritten
@@ -81,8 +81,9 @@ function union(name: string, members: ReadonlyArray<{ name: string }>, descripti
     };
 }
 
-function typeGuards(aggregate: string, kind: 'Command' | 'Event', messages: ReadonlyArray<Command | Event>): StatementStructures[] {
+function typeGuards(aggregate: string, kind: 'Command' | 'Event' | 'Rejection', messages: ReadonlyArray<Command | Event | DomainError>): StatementStructures[] {
     const listName = `${camelCase(aggregate)}${kind}Types`;
+    const what = kind === 'Rejection' ? 'rejections (for `isRejectionError(error, …)`)' : `${kind.toLowerCase()}s`;
     return [
         {
             kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const,
@@ -91,7 +92,7 @@ function typeGuards(aggregate: string, kind: 'Command' | 'Event', messages: Read
         },
         {
             kind: StructureKind.Function, isExported: true, name: `is${aggregate}${kind}`,
-            docs: [{ description: `Whether a message is one of aggregate ${aggregate}'s ${kind.toLowerCase()}s.` }],
+            docs: [{ description: `Whether a message is one of aggregate ${aggregate}'s ${what}.` }],
             parameters: [{ name: 'message', type: '{ readonly type: string }' }], returnType: `message is ${aggregate}${kind}`,
             statements: `return (${listName} as ReadonlyArray<string>).includes(message.type);`
         }
@@ -142,17 +143,18 @@ function evolve(aggregate: Aggregate, events: Event[]): StatementStructures {
     };
 }
 
-function decide(aggregate: Aggregate, commands: Command[]): StatementStructures {
+function decide(aggregate: Aggregate, commands: Command[], imports: TypeImports): StatementStructures {
+    imports.use('DecisionContext');
     const body = commands.length === 0 ? ['return assertNever(command);'] : [
         'switch (command.type) {',
-        ...commands.map(command => `    case '${command.name}': return ${handwrittenNames.decide(command)}(command, state);`),
+        ...commands.map(command => `    case '${command.name}': return ${handwrittenNames.decide(command)}(command, state, context);`),
         `    default: return ${exhaustive('command', commands.length)};`,
         '}'
     ];
     return {
         kind: StructureKind.Function, isExported: true, name: 'decide',
-        docs: [{ description: `Decides what a command does to ${aggregate.name}: the events to append, or the rejection.\nPure: it never throws for a domain rule. One case per command, each in its hand-written\n\`decide…\` function below.` }],
-        parameters: [{ name: 'command', type: `${aggregate.name}Command` }, { name: 'state', type: `${aggregate.name}State` }],
+        docs: [{ description: `Decides what a command does to ${aggregate.name}: the events to append, or the rejection.\nPure: it never throws for a domain rule, and takes the time and new ids from \`context\`. One\ncase per command, each in its hand-written \`decide…\` function below.` }],
+        parameters: [{ name: 'command', type: `${aggregate.name}Command` }, { name: 'state', type: `${aggregate.name}State` }, { name: 'context', type: 'DecisionContext' }],
         returnType: `${aggregate.name}Event[] | ${aggregate.name}Rejection`, statements: body.join('\n')
     };
 }
@@ -180,7 +182,7 @@ function handwrittenDocs(description: string): Array<{ description: string; tags
  * copied from a same-named, same-typed command field, it emits that event; otherwise it throws
  * until the user writes the rule (the only throw in generated code, and only in a stub).
  */
-function decideStub(aggregate: Aggregate, command: Command): StatementStructures {
+function decideStub(aggregate: Aggregate, command: Command, imports: TypeImports): StatementStructures {
     const emitted = command.emits.map(reference => reference.ref).filter((event): event is Event => !!event);
     const rejections = command.rejects.map(reference => reference.$refText);
     const returnType = [
@@ -197,7 +199,7 @@ function decideStub(aggregate: Aggregate, command: Command): StatementStructures
     return {
         kind: StructureKind.Function, isExported: true, name: handwrittenNames.decide(command),
         docs: handwrittenDocs(`Decides command ${command.name}${emitted.length ? `: emits ${emitted.map(e => e.name).join(', ')}` : ''}${rejections.length ? `, or rejects with ${rejections.join(', ')}` : ''}.`),
-        parameters: [{ name: 'command', type: command.name }, { name: 'state', type: `${aggregate.name}State` }],
+        parameters: [{ name: 'command', type: command.name }, { name: 'state', type: `${aggregate.name}State` }, { name: 'context', type: imports.use('DecisionContext') }],
         returnType, statements: body.join('\n')
     };
 }

@@ -3,17 +3,18 @@
  * file, printed once in an in-memory project; no node-by-node edits, no type checker. The same
  * model gives byte-identical output.
  */
-import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFileStructure } from 'ts-morph';
+import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type SourceFileStructure } from 'ts-morph';
 import type { Model } from '../language/generated/ast.js';
 import { aggregateSourceFile } from './aggregate-file.js';
 import { groupByContext } from './context-model.js';
 import { aggregateFile, projectionFile } from './element-files.js';
-import { emmettSourceFile } from './emmett-file.js';
 import { indexSourceFile } from './index-file.js';
 import { policiesSourceFile } from './policies-file.js';
 import { projectionSourceFile } from './projection-file.js';
 import { queriesSourceFile } from './queries-file.js';
 import { typesFile } from './types-file.js';
+import { FULLY_GENERATED_HEADER } from './file-layout.js';
+import { RUNTIME_SOURCE, SHARED_MODULE } from './runtime/runtime-source.js';
 
 export interface GeneratedFile {
     /** Relative to the output folder, with `/` separators: `banking/bank-account.ts`. */
@@ -22,7 +23,9 @@ export interface GeneratedFile {
 }
 
 export function generateModel(models: readonly Model[]): GeneratedFile[] {
-    const structures: Array<{ path: string; structure: SourceFileStructure }> = [];
+    const structures: Array<{ path: string; structure: SourceFileStructure }> = [
+        { path: `${SHARED_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, RUNTIME_SOURCE.trimEnd()] } }
+    ];
     for (const context of groupByContext(models)) {
         const inFolder = (file: string, structure: SourceFileStructure) => structures.push({ path: `${context.folder}/${file}.ts`, structure });
         inFolder('types', typesFile(context));
@@ -30,7 +33,6 @@ export function generateModel(models: readonly Model[]): GeneratedFile[] {
         for (const readModel of context.readModels) inFolder(projectionFile(readModel), projectionSourceFile(readModel));
         inFolder('queries', queriesSourceFile(context));
         inFolder('policies', policiesSourceFile(context));
-        inFolder('emmett', emmettSourceFile());
         inFolder('index', indexSourceFile(context));
     }
     return structures.map(({ path, structure }) => ({ path, text: printStructure(structure) }));

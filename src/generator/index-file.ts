@@ -1,7 +1,9 @@
 /**
  * `<context>/index.ts`: re-exports every name DESIGN §5 promises, by name, so that two aggregates'
  * `decide` functions (reachable through their deciders) never clash and type-only names stay
- * type-only exports (`isolatedModules`, `verbatimModuleSyntax`).
+ * type-only exports (`isolatedModules`, `verbatimModuleSyntax`). Only the context's own names:
+ * what all contexts share (`Decimal`, `toEmmettDecider`, `RejectionError`, …) is exported once, by
+ * `<out>/eventloom.ts`, so that several contexts' indexes can be imported side by side.
  */
 import { StructureKind, type ExportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
 import { camelCase } from '../language/typescript-names.js';
@@ -16,11 +18,8 @@ export function indexSourceFile(context: ContextModel): SourceFileStructure {
     const add = (file: string, names: string[], isTypeOnly: boolean) => {
         if (names.length > 0) exports.push({ kind: StructureKind.ExportDeclaration, isTypeOnly, moduleSpecifier: `./${file}.js`, namedExports: names });
     };
-    add('types', ['Decimal', 'Timestamp', 'IsoDate', 'Uuid', 'CommandMetadata', 'EventMetadata', 'StoredEvent', 'Rejection', 'Decider', 'Projection',
-        ...context.valueTypes.map(valueType => valueType.name)], true);
-    add('types', ['streamNameOf', 'streamIdOf', 'isRejection', ...context.enums.map(enumeration => enumeration.name)], false);
-    add('emmett', ['EmmettDecider'], true);
-    add('emmett', ['RejectionError', 'toEmmettDecider'], false);
+    add('types', context.valueTypes.map(valueType => valueType.name), true);
+    add('types', context.enums.map(enumeration => enumeration.name), false);
     for (const aggregate of context.aggregates) {
         const name = aggregate.name;
         add(aggregateFile(aggregate), [
@@ -29,7 +28,8 @@ export function indexSourceFile(context: ContextModel): SourceFileStructure {
             `${name}Command`, `${name}Event`, `${name}Rejection`, `${name}State`
         ], true);
         add(aggregateFile(aggregate), [
-            `${camelCase(name)}Decider`, `${camelCase(name)}CommandTypes`, `${camelCase(name)}EventTypes`, `is${name}Command`, `is${name}Event`
+            `${camelCase(name)}Decider`, `${camelCase(name)}CommandTypes`, `${camelCase(name)}EventTypes`, `${camelCase(name)}RejectionTypes`,
+            `is${name}Command`, `is${name}Event`, `is${name}Rejection`
         ], false);
     }
     for (const readModel of context.readModels) {
@@ -44,7 +44,7 @@ export function indexSourceFile(context: ContextModel): SourceFileStructure {
         statements: [
             FULLY_GENERATED_HEADER,
             `/**\n * Bounded context ${context.name}.${description ? `\n *\n${description.split('\n').map(line => ` * ${line}`.trimEnd()).join('\n')}` : ''}\n * @module\n */`,
-            ...exports
+            ...(exports.length > 0 ? exports : ['export {};'])
         ]
     };
 }

@@ -29,18 +29,28 @@ export function mergeGeneratedFile(generated: string, existing: string | undefin
     const freshFunctions = handwrittenFunctions(fresh);
     const freshNames = new Set(freshFunctions.map(fn => fn.getName()!));
 
-    // Splice the user's bodies into the new text, from the end so earlier offsets stay valid.
+    // Splice the user's bodies into the new text, and put the user's own statements back before
+    // the function they preceded; from the end, so earlier offsets stay valid.
     let text = generated;
+    const placed = new Set<UserChunk>();
     for (const fn of [...freshFunctions].reverse()) {
         const body = old.bodies.get(fn.getName()!);
         const block = fn.getBody();
         if (body !== undefined && block) text = text.slice(0, block.getStart()) + body + text.slice(block.getEnd());
+        const chunk = old.chunks.find(candidate => candidate.before === fn.getName());
+        if (chunk) {
+            const start = fn.getStart(true);
+            const gapStart = start - /\s*$/.exec(text.slice(0, start))![0].length;
+            text = text.slice(0, gapStart) + chunk.text + chunk.gapAfter + text.slice(start);
+            placed.add(chunk);
+        }
     }
     fresh.forget();
 
+    const trailing = old.chunks.filter(chunk => !placed.has(chunk)).map(chunk => chunk.text).join('');
     const obsolete = old.functions.filter(fn => !freshNames.has(fn.name));
     const entries = [...old.obsoleteEntries, ...obsolete.map(fn => obsoleteEntry(fn.name, fn.text))];
-    return { text: assemble(text, old.userStatements, entries), obsolete: obsolete.map(fn => fn.name) };
+    return { text: assemble(text, trailing, entries), obsolete: obsolete.map(fn => fn.name) };
 }
 
 /**
@@ -51,9 +61,10 @@ export function obsoleteFile(existing: string): string | undefined {
     if (existing.startsWith(OBSOLETE_FILE_HEADER)) return existing;
     if (!existing.includes(HANDWRITTEN_MARKER)) return undefined;
     const old = readUserCode(existing);
+    const userStatements = old.chunks.map(chunk => chunk.text).join('');
     const entries = [
         ...old.functions.map(fn => obsoleteEntry(fn.name, fn.text)),
-        ...(old.userStatements.trim() ? [obsoleteEntry('your own code', old.userStatements.trim())] : []),
+        ...(userStatements.trim() ? [obsoleteEntry('your own code', userStatements.trim())] : []),
         ...old.obsoleteEntries
     ];
     return [
@@ -64,11 +75,23 @@ export function obsoleteFile(existing: string): string | undefined {
     ].join('\n').trimEnd() + '\n';
 }
 
+/**
+ * The user's own statements (imports, helpers) below the banner, with their comments and the
+ * whitespace before them: a run of them before a hand-written function stays before it, a run
+ * after the last one stays at the end.
+ */
+interface UserChunk {
+    text: string;
+    /** The hand-written function that followed them; undefined for the run at the end. */
+    before?: string;
+    /** The whitespace between the run and that function. */
+    gapAfter: string;
+}
+
 interface UserCode {
     bodies: Map<string, string>;
     functions: Array<{ name: string; text: string }>;
-    /** Statements below the banner that are not generated functions, with their comments. */
-    userStatements: string;
+    chunks: UserChunk[];
     /** The already commented-out entries of the Obsolete section. */
     obsoleteEntries: string[];
 }
@@ -77,7 +100,7 @@ function readUserCode(existing: string): UserCode {
     if (existing.startsWith(OBSOLETE_FILE_HEADER)) {
         // The element came back: everything the obsolete file kept stays, as obsolete entries.
         const kept = existing.slice(existing.indexOf('\n') + 1).replace(/^\/\/ What you wrote in it is kept below.*\n/, '').trim();
-        return { bodies: new Map(), functions: [], userStatements: '', obsoleteEntries: kept ? [`${kept}\n`] : [] };
+        return { bodies: new Map(), functions: [], chunks: [], obsoleteEntries: kept ? [`${kept}\n`] : [] };
     }
     const obsoleteStart = lineStart(existing, OBSOLETE_MARKER);
     const code = obsoleteStart === -1 ? existing : existing.slice(0, obsoleteStart);
@@ -88,17 +111,23 @@ function readUserCode(existing: string): UserCode {
     if (bannerEnd === -1) bannerEnd = handwrittenFunctions(file)[0]?.getPos() ?? -1;
     const bodies = new Map<string, string>();
     const functions: Array<{ name: string; text: string }> = [];
-    let userStatements = '';
+    const chunks: UserChunk[] = [];
+    let pending = '';
+    let pendingEnd = 0;
     for (const statement of file.getStatements()) {
         if (Node.isFunctionDeclaration(statement) && isHandwritten(statement) && statement.getName() && statement.getBody()) {
             bodies.set(statement.getName()!, statement.getBody()!.getText());
             functions.push({ name: statement.getName()!, text: statement.getText() });
+            if (pending) chunks.push({ text: pending, before: statement.getName()!, gapAfter: code.slice(pendingEnd, statement.getStart(true)) });
+            pending = '';
         } else if (bannerEnd !== -1 && statement.getStart() >= bannerEnd) {
-            userStatements += code.slice(Math.max(statement.getPos(), bannerEnd), statement.getEnd());
+            pending += code.slice(Math.max(statement.getPos(), bannerEnd), statement.getEnd());
+            pendingEnd = statement.getEnd();
         }
     }
+    if (pending) chunks.push({ text: pending, gapAfter: '' });
     file.forget();
-    return { bodies, functions, userStatements, obsoleteEntries: obsoleteEntriesOf(obsoleteSection) };
+    return { bodies, functions, chunks, obsoleteEntries: obsoleteEntriesOf(obsoleteSection) };
 }
 
 function assemble(generated: string, userStatements: string, obsoleteEntries: string[]): string {

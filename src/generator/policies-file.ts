@@ -1,7 +1,8 @@
 /**
  * `<context>/policies.ts`: each policy as a hand-written handler from the event that triggers it
  * to the commands it issues, plus a descriptor naming the events it listens to. The application
- * sends each returned command to its aggregate's stream.
+ * sends each returned command to its aggregate's stream. A handler takes the event as Emmett's
+ * command handler returns it (no metadata needed) and the id of the stream it was appended to.
  */
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { Command, Event, Policy } from '../language/generated/ast.js';
@@ -9,6 +10,7 @@ import { compare, type ContextModel } from './context-model.js';
 import { docs } from './doc-comments.js';
 import { handwrittenNames, messageModule } from './element-files.js';
 import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG } from './file-layout.js';
+import { SHARED_MODULE } from './runtime/runtime-source.js';
 
 export function policiesSourceFile(context: ContextModel): SourceFileStructure {
     const modules = new Map<string, Set<string>>();
@@ -34,7 +36,7 @@ export function policiesSourceFile(context: ContextModel): SourceFileStructure {
             description: `Policy ${policy.name}: reacts to ${triggersOf(policy).map(e => e.name).join(', ') || 'no event'} by issuing ${issuedOf(policy).map(c => c.name).join(', ') || 'no command'}.`,
             tags: [{ tagName: HANDWRITTEN_TAG }]
         }],
-        parameters: [{ name: 'event', type: `StoredEvent<${union(triggersOf(policy))}>` }],
+        parameters: [{ name: 'event', type: union(triggersOf(policy)) }, { name: 'context', type: 'PolicyContext' }],
         returnType: `Array<${union(issuedOf(policy))}>`,
         statements: '// TODO: return the commands this event calls for.\nreturn [];'
     }));
@@ -45,7 +47,7 @@ export function policiesSourceFile(context: ContextModel): SourceFileStructure {
             ...[...modules.entries()].sort(([a], [b]) => compare(a, b)).map(([module, names]) => ({
                 kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: module, namedImports: [...names].sort(compare)
             })),
-            ...(context.policies.length > 0 ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: ['StoredEvent'] }] : []),
+            ...(context.policies.length > 0 ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: `../${SHARED_MODULE}.js`, namedImports: ['PolicyContext'] }] : []),
             ...generated,
             HANDWRITTEN_BANNER,
             ...handlers

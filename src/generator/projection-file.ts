@@ -51,9 +51,9 @@ export function projectionSourceFile(readModel: ReadModel): SourceFileStructure 
         },
         {
             kind: StructureKind.Function, isExported: true, name: `evolve${name}`,
-            docs: [{ description: `Applies one event to its ${name} document (a new one when there is none yet).` }],
+            docs: [{ description: `Applies one event to its ${name} document (a new one when there is none yet); \`null\` deletes it.` }],
             parameters: [{ name: 'document', type: `${name} | null` }, { name: 'event', type: `StoredEvent<${name}Event>` }],
-            returnType: name,
+            returnType: `${name} | null`,
             statements: [
                 `const current = document ?? initial${name}(${key ? `${camel}KeyOf(event)` : ''});`,
                 ...(events.length === 0 ? ['return assertNever(event);'] : [
@@ -76,9 +76,9 @@ export function projectionSourceFile(readModel: ReadModel): SourceFileStructure 
     ];
     const handlers: StatementStructures[] = events.map(event => ({
         kind: StructureKind.Function, isExported: true, name: handwrittenNames.projectionHandler(readModel, event),
-        docs: [{ description: `Updates the ${name} document with event ${event.name}.`, tags: [{ tagName: HANDWRITTEN_TAG }] }],
+        docs: [{ description: `Updates the ${name} document with event ${event.name} (return \`null\` to delete it).`, tags: [{ tagName: HANDWRITTEN_TAG }] }],
         parameters: [{ name: 'document', type: name }, { name: 'event', type: `StoredEvent<${event.name}>` }],
-        returnType: name,
+        returnType: `${name} | null`,
         statements: handlerStub(readModel, event)
     }));
     const usesStreamId = events.some(event => !keyField(event, key));
@@ -87,8 +87,7 @@ export function projectionSourceFile(readModel: ReadModel): SourceFileStructure 
         statements: [
             GENERATED_HEADER,
             ...eventImports(readModel, events),
-            { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: imports.sorted() },
-            { kind: StructureKind.ImportDeclaration, moduleSpecifier: './types.js', namedImports: usesStreamId ? ['assertNever', 'streamIdOf'] : ['assertNever'] },
+            ...imports.declarations(usesStreamId ? ['assertNever', 'streamIdOf'] : ['assertNever']),
             ...generated,
             HANDWRITTEN_BANNER,
             ...handlers

@@ -22,7 +22,7 @@ export function queriesSourceFile(context: ContextModel): SourceFileStructure {
             ...[...readModels.entries()].sort(([, a], [, b]) => compare(a, b)).map(([name, file]) => ({
                 kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: `./${file}.js`, namedImports: [name]
             })),
-            ...(imports.sorted().length > 0 ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: imports.sorted() }] : []),
+            ...imports.declarations(),
             ...statements
         ]
     };

@@ -4,7 +4,9 @@
  * and `date` are ISO-8601 string aliases (events are stored as JSON, which has no date type),
  * `uuid` is a string alias, `int`/`float` are `number`. Lists are readonly arrays.
  */
+import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
 import type { Field, PrimitiveType, TypeReference } from '../language/generated/ast.js';
+import { SHARED_MODULE, SHARED_TYPE_NAMES } from './runtime/runtime-source.js';
 
 export const PRIMITIVE_TYPES: Readonly<Record<PrimitiveType, string>> = {
     string: 'string',
@@ -17,7 +19,10 @@ export const PRIMITIVE_TYPES: Readonly<Record<PrimitiveType, string>> = {
     uuid: 'Uuid'
 };
 
-/** Names from the context's `types.ts` that a generated file uses, so it imports exactly those. */
+/**
+ * Type names a generated file uses, so it imports exactly those: the shared ones (`Decimal`,
+ * `Rejection`, …) from `<out>/eventloom.ts`, the context's enums and value types from its `types.ts`.
+ */
 export class TypeImports {
     private readonly names = new Set<string>();
 
@@ -26,8 +31,26 @@ export class TypeImports {
         return name;
     }
 
+    /** The context's own names (from `./types.js`). */
     sorted(): string[] {
-        return [...this.names].sort();
+        return [...this.names].filter(name => !SHARED_TYPE_NAMES.has(name)).sort();
+    }
+
+    shared(): string[] {
+        return [...this.names].filter(name => SHARED_TYPE_NAMES.has(name)).sort();
+    }
+
+    /**
+     * The type-only imports, plus the value imports given (all from the shared module): from a
+     * file in a context folder (`fromRoot` false) or at the output root.
+     */
+    declarations(values: readonly string[] = [], fromRoot = false): ImportDeclarationStructure[] {
+        const shared = `${fromRoot ? './' : '../'}${SHARED_MODULE}.js`;
+        const result: ImportDeclarationStructure[] = [];
+        if (this.shared().length > 0) result.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: shared, namedImports: this.shared() });
+        if (values.length > 0) result.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: shared, namedImports: [...values].sort() });
+        if (this.sorted().length > 0) result.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './types.js', namedImports: this.sorted() });
+        return result;
     }
 }
 

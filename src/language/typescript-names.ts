@@ -42,7 +42,7 @@ export function contextFolder(contextName: string): string {
 }
 
 /** Files every context folder has; no element may map onto them. */
-export const FIXED_CONTEXT_FILES = ['index', 'types', 'queries', 'policies', 'emmett'] as const;
+export const FIXED_CONTEXT_FILES = ['index', 'types', 'queries', 'policies', 'scenarios'] as const;
 
 /**
  * The file (without `.ts`) an element's generated code lives in, for the element types that get
@@ -87,7 +87,7 @@ export const GLOBALS_USED_BY_GENERATED_CODE: ReadonlySet<string> = new Set([
     'Array', 'ReadonlyArray', 'Readonly', 'Record', 'Partial', 'Required', 'Pick', 'Omit',
     'Extract', 'Exclude', 'Promise', 'Error', 'Object', 'String', 'Number', 'Boolean', 'Date',
     'JSON', 'Math', 'Symbol', 'Map', 'Set', 'NonNullable', 'ReturnType', 'Parameters',
-    // The support types every context's generated `types.ts` and `emmett.ts` declare.
+    // The support types every generated file may import from the shared `eventloom.ts`.
     'Decimal', 'Timestamp', 'IsoDate', 'Uuid', 'CommandMetadata', 'EventMetadata', 'StoredEvent', 'Rejection',
-    'Decider', 'Projection', 'EmmettDecider', 'RejectionError'
+    'AnyRejection', 'DecisionContext', 'Decider', 'Projection', 'PolicyContext', 'EmmettDecider', 'RejectionError'
 ]);

@@ -18,15 +18,16 @@ describe('Emmett accepts the generated deciders and projections', function () {
         it(`templates/${template}`, async () => {
             const models = await loadModels(readModelFiles(`templates/${template}`));
             const lines = [
-                "import { inMemoryMultiStreamProjection, inMemorySingleStreamProjection, type Decider } from '@event-driven-io/emmett';"
+                "import { inMemoryMultiStreamProjection, inMemorySingleStreamProjection, type Decider } from '@event-driven-io/emmett';",
+                "import { toEmmettDecider } from './generated/eventloom.js';"
             ];
             let checks = 0;
             for (const model of models) {
                 const context = `./generated/${contextFolder(model.context!.name)}/index.js`;
                 for (const aggregate of model.elements.filter(isAggregate)) {
                     const name = aggregate.name;
-                    lines.push(`import { ${camelCase(name)}Decider, toEmmettDecider as toEmmett${name}, type ${name}State, type ${name}Command, type ${name}Event } from '${context}';`);
-                    lines.push(`export const emmett${name}: Decider<${name}State, ${name}Command, ${name}Event> = toEmmett${name}(${camelCase(name)}Decider);`);
+                    lines.push(`import { ${camelCase(name)}Decider, type ${name}State, type ${name}Command, type ${name}Event } from '${context}';`);
+                    lines.push(`export const emmett${name}: Decider<${name}State, ${name}Command, ${name}Event> = toEmmettDecider(${camelCase(name)}Decider);`);
                     checks++;
                 }
                 for (const readModel of model.elements.filter(isReadModel)) {

@@ -106,8 +106,8 @@ describe('regeneration merges with the code on disk', function () {
         const text = readFileSync(cartFile, 'utf8');
         assert.ok(text.includes(userBody), 'the user body is kept');
         assert.ok(text.includes(userHelpers.trim()), 'the helpers are kept');
-        assert.match(text, /export function decideEmptyCart\(command: EmptyCart, state: CartState\): Array<CartEmptied> \{\n {4}\/\/ TODO: complete the event data\.\n {4}return \[\{ type: 'CartEmptied', data: \{\} \}\];\n\}/);
-        assert.match(text, /case 'EmptyCart': return decideEmptyCart\(command, state\);/);
+        assert.match(text, /export function decideEmptyCart\(command: EmptyCart, state: CartState, context: DecisionContext\): Array<CartEmptied> \{\n {4}\/\/ TODO: complete the event data\.\n {4}return \[\{ type: 'CartEmptied', data: \{\} \}\];\n\}/);
+        assert.match(text, /case 'EmptyCart': return decideEmptyCart\(command, state, context\);/);
         assert.ok(result.written.includes('shop/cart-sizes.projection.ts'));
         assert.deepEqual(result.obsolete, []);
         assert.deepEqual(compileFolder(out, files), []);
@@ -155,6 +155,23 @@ describe('regeneration merges with the code on disk', function () {
         assert.ok(existsSync(viewFile));
     });
 
+    it('keeps imports and helpers placed right after the Hand-written line there, also when the model grows', async () => {
+        const banner = /\/\/ below this line are kept as they are\.\n/;
+        editFile(cartFile, text => text.replace(userHelpers + '\n', '').replace(banner, match => `${match}${userHelpers}\n`));
+        const edited = readFileSync(cartFile, 'utf8');
+        const helpersAt = edited.indexOf(userHelpers.trim());
+        assert.ok(helpersAt > 0 && helpersAt < edited.indexOf('export function decideCreateCart('), 'the helpers sit before the first function');
+        const same = await writeOutput(out, await generate(shop()));
+        assert.deepEqual(same.written, []);
+        assert.equal(readFileSync(cartFile, 'utf8'), edited, 'nothing moves when nothing changed');
+        await writeOutput(out, await generate(shop({ aggregate: 'command EmptyCart { emits CartEmptied }\n  event CartEmptied {}', model: '', eventName: 'CartCreated' })));
+        const grown = readFileSync(cartFile, 'utf8');
+        const grownAt = grown.indexOf(userHelpers.trim());
+        assert.ok(grownAt > 0 && grownAt < grown.indexOf('export function decideCreateCart('), 'still right after the banner');
+        assert.equal(grown.split(userHelpers.trim()).length, 2, 'once');
+        assert.ok(grown.includes('export function decideEmptyCart(') && grown.includes(userBody));
+    });
+
     it('keeps the user\'s code even when the Hand-written banner was deleted', async () => {
         editFile(cartFile, text => text.replace(/\/\/ ─── Hand-written ─+\n(\/\/ .*\n)*/, ''));
         assert.ok(!readFileSync(cartFile, 'utf8').includes(HANDWRITTEN_MARKER));
@@ -171,7 +188,7 @@ describe('regeneration merges with the code on disk', function () {
         assert.ok(result.written.includes('shop/policies.ts'));
         assert.ok(before.includes("return [{ type: 'AddToCart', data: { quantity: 1 } }];"));
         assert.ok(after.includes("return [{ type: 'AddToCart', data: { quantity: 1 } }];"));
-        assert.match(after, /export function other\(event: StoredEvent<ItemPut>\): Array<CreateCart> \{/);
+        assert.match(after, /export function other\(event: ItemPut, context: PolicyContext\): Array<CreateCart> \{/);
     });
 
     it('merging a file with itself changes nothing, and a file without a hand-written part is simply replaced', () => {
