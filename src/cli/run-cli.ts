@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import type { CliOutput } from './cli-output.js';
+import { evolutionCommand, type EvolutionOptions } from './evolution-command.js';
 import { exportCommand, type ExportOptions } from './export-command.js';
 import { generateCommand, type GenerateOptions } from './generate-command.js';
 import { UsageError } from './usage-error.js';
@@ -53,6 +54,15 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
         .addHelpText('after', '\nExit codes: 0 written, 1 the model has errors (nothing written), 2 unusable arguments.')
         .action(async (paths: string[], options: ExportOptions) => {
             exitCode = await exportCommand(paths, options, output);
+        });
+
+    program.command('evolution')
+        .description('Compare every event\'s stored shape with the model at an earlier git commit and report each change that breaks stored events without a new version and upcast.')
+        .argument('<paths...>', '.loom files or folders (searched recursively)')
+        .option('--against <git-ref>', 'the commit to compare with: a branch, tag or commit (for example main)')
+        .addHelpText('after', '\nExit codes: 0 no breaking change (warnings allowed), 1 a breaking change, 2 unusable arguments (no such ref, not a git repository).')
+        .action(async (paths: string[], options: EvolutionOptions) => {
+            exitCode = await evolutionCommand(paths, options, output);
         });
 
     try {

@@ -12,7 +12,12 @@ export interface SourceFile {
     text: string;
 }
 
-export async function buildDocuments(shared: LangiumSharedServices, files: readonly SourceFile[]): Promise<Array<LangiumDocument<Model>>> {
+export interface BuildOptions {
+    /** false: parse, index and link only (a model read for comparison, never reported on). */
+    validate?: boolean;
+}
+
+export async function buildDocuments(shared: LangiumSharedServices, files: readonly SourceFile[], options: BuildOptions = {}): Promise<Array<LangiumDocument<Model>>> {
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
     const loaded = files.map(file => {
@@ -26,6 +31,8 @@ export async function buildDocuments(shared: LangiumSharedServices, files: reado
     });
     // Every category, explicitly: 'slow' checks (who handles an event in other files) included —
     // Langium's editor updates run only 'built-in' and 'fast'.
-    await shared.workspace.DocumentBuilder.build(loaded, { validation: { categories: ['built-in', 'fast', 'slow'] } });
+    await shared.workspace.DocumentBuilder.build(loaded, {
+        validation: options.validate === false ? false : { categories: ['built-in', 'fast', 'slow'] }
+    });
     return loaded;
 }

@@ -1,0 +1,63 @@
+/**
+ * `eventloom evolution --against <git-ref> <files or folders>`: compares every event's stored
+ * shape at that commit with the working tree and reports each change that breaks stored events
+ * without a new version and upcast (DESIGN §2d), as `path:line:col: error: …`; exit 1 on one.
+ */
+import { AstUtils, EmptyFileSystem, GrammarUtils, type AstNode } from 'langium';
+import { createEventloomServices } from '../language/eventloom-module.js';
+import type { Model } from '../language/generated/ast.js';
+import { buildDocuments } from '../language/workspace/load-documents.js';
+import { compareStoredShapes, type EvolutionFinding } from '../semantics/evolution/compare-stored-shapes.js';
+import { declaredUpcasts } from '../semantics/evolution/declared-upcasts.js';
+import { storedShapesOf } from '../semantics/evolution/stored-shape.js';
+import { checkModel } from './check-model.js';
+import type { CliOutput } from './cli-output.js';
+import { modelFilesAtRef } from './git-model.js';
+import { formatProblem, sortProblems, type FileProblem } from './report.js';
+import { UsageError } from './usage-error.js';
+
+export interface EvolutionOptions {
+    against?: string;
+}
+
+export async function evolutionCommand(inputs: readonly string[], options: EvolutionOptions, output: CliOutput): Promise<number> {
+    const ref = options.against;
+    if (ref === undefined) {
+        throw new UsageError('name the commit to compare with: --against <git-ref>, for example `eventloom evolution --against main model/`.');
+    }
+    const current = await checkModel(inputs, output.cwd);
+    const earlier = await modelFilesAtRef(inputs, ref, output.cwd);
+    // The earlier model is only read, never reported on: its own mistakes are history.
+    const { shared } = createEventloomServices(EmptyFileSystem);
+    const earlierDocuments = await buildDocuments(shared, earlier, { validate: false });
+    const before = storedShapesOf(earlierDocuments.map(document => document.parseResult.value), declaredUpcasts);
+    const after = storedShapesOf(current.documents.map(document => document.parseResult.value as Model), declaredUpcasts);
+    const problems = sortProblems(compareStoredShapes(before, after, ref).map(toProblem));
+    for (const problem of problems) output.out(formatProblem(problem, output.cwd));
+    output.out(summary(problems, before.length, ref));
+    return problems.some(problem => problem.severity === 'error') ? 1 : 0;
+}
+
+function toProblem(finding: EvolutionFinding): FileProblem {
+    const start = nameRange(finding.node).start;
+    return {
+        path: AstUtils.getDocument(finding.node).uri.fsPath,
+        line: start.line + 1, column: start.character + 1,
+        severity: finding.severity, message: finding.message
+    };
+}
+
+/** The declaration's name, where editors and CI should put the mark. */
+function nameRange(node: AstNode) {
+    const cst = GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode;
+    return cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+function summary(problems: readonly FileProblem[], compared: number, ref: string): string {
+    const errors = problems.filter(problem => problem.severity === 'error').length;
+    const warnings = problems.length - errors;
+    const events = `${compared} stored ${compared === 1 ? 'event' : 'events'}`;
+    if (problems.length === 0) return `No breaking changes since ${ref} (${events} compared).`;
+    const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
+    return `${plural(errors, 'breaking change')}, ${plural(warnings, 'warning')} since ${ref} (${events} compared).`;
+}

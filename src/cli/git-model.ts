@@ -1,0 +1,91 @@
+/**
+ * Reads the `.loom` files of a model as they were at a git commit, with the git the user has:
+ * the I/O shell of `eventloom evolution`. Paths come back as working-tree paths, so a finding in
+ * the old model points at the file it lives in now.
+ */
+import { execFile } from 'node:child_process';
+import { realpath, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import type { SourceFile } from '../language/workspace/load-documents.js';
+import { MODEL_EXTENSION } from './collect-model-files.js';
+import { UsageError } from './usage-error.js';
+
+const run = promisify(execFile);
+const GIT_OUTPUT_LIMIT = 256 * 1024 * 1024;
+
+async function git(cwd: string, args: readonly string[]): Promise<string> {
+    try {
+        const { stdout } = await run('git', [...args], { cwd, maxBuffer: GIT_OUTPUT_LIMIT, encoding: 'utf8' });
+        return stdout;
+    } catch (error) {
+        const failure = error as NodeJS.ErrnoException & { stderr?: string };
+        if (failure.code === 'ENOENT') {
+            throw new UsageError('git is not installed (or not on PATH): `eventloom evolution` reads the earlier model with git.');
+        }
+        throw error;
+    }
+}
+
+/** The repository's top folder, or a usage error saying the path is not in one. */
+export async function repositoryRoot(folder: string): Promise<string> {
+    try {
+        return (await git(folder, ['rev-parse', '--show-toplevel'])).trim();
+    } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`${folder} is not inside a git repository: \`eventloom evolution\` compares the model with a commit of its history.`);
+    }
+}
+
+/** Refuses a ref git does not have, saying how to get it (a shallow clone of CI, typically). */
+export async function verifyRef(root: string, ref: string): Promise<void> {
+    if (ref.trim() === '' || ref.startsWith('-')) {
+        throw new UsageError(`'${ref}' is not a git ref: name a branch, tag or commit, for example --against main.`);
+    }
+    try {
+        await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+        return;
+    } catch (error) {
+        if (error instanceof UsageError) throw error;
+    }
+    const shallow = (await git(root, ['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+    throw new UsageError(shallow
+        ? `the ref '${ref}' is not in this clone, which is shallow: fetch it first (for example \`git fetch --depth=1 origin ${ref}:${ref}\`, or check out with full history in CI).`
+        : `the ref '${ref}' is not in this repository: name a branch, tag or commit it has (see \`git branch -a\`), or fetch it first.`);
+}
+
+/**
+ * The model files under each input (a file or a folder, searched recursively as the other
+ * commands do) as committed at `ref`. Files added since are simply absent; removed ones are read.
+ */
+export async function modelFilesAtRef(inputs: readonly string[], ref: string, cwd: string): Promise<SourceFile[]> {
+    const files = new Map<string, SourceFile>();
+    const verified = new Set<string>();
+    for (const input of inputs) {
+        const absolute = path.resolve(cwd, input);
+        const isFolder = (await stat(absolute).catch(() => undefined))?.isDirectory() ?? false;
+        const root = await repositoryRoot(isFolder ? absolute : path.dirname(absolute));
+        if (!verified.has(root)) {
+            await verifyRef(root, ref);
+            verified.add(root);
+        }
+        // git names files relative to its (real) top folder; map them back under the path as the
+        // user gave it, so that findings name the files they see.
+        const real = await realpath(absolute).catch(() => absolute);
+        const relative = path.relative(root, real).split(path.sep).join('/') || '.';
+        const listed = await git(root, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', ref, '--', relative]);
+        for (const file of listed.split('\0').filter(Boolean)) {
+            if (!file.endsWith(MODEL_EXTENSION) || skipped(file)) continue;
+            const full = isFolder ? path.join(absolute, path.relative(real, path.join(root, ...file.split('/')))) : absolute;
+            if (files.has(full)) continue;
+            const text = await git(root, ['show', `${ref}:${file}`]);
+            files.set(full, { path: full, text: text.replace(/^\uFEFF/, '') });
+        }
+    }
+    return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The folders the other commands skip (hidden ones, node_modules) are skipped here too. */
+function skipped(file: string): boolean {
+    return file.split('/').slice(0, -1).some(folder => folder.startsWith('.') || folder === 'node_modules');
+}
