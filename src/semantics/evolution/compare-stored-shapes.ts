@@ -129,7 +129,8 @@ function typeChanges(before: StoredType, after: StoredType, path: string): Shape
             path, words: `lost the enum member ${before.name}.${member}, which stored events may hold`
         }));
     }
-    if (before.kind === after.kind && before.name === (after as { name?: string }).name) return [];
+    // Primitives (and types that did not resolve) match by name.
+    if (before.kind === after.kind && storedTypeName(before) === storedTypeName(after)) return [];
     return [{ path, words: `changed type from ${storedTypeName(before)} to ${storedTypeName(after)}` }];
 }
 
