@@ -9,7 +9,7 @@ const production = process.argv.includes('--production');
 /** Node entry points; ones whose source does not exist yet are skipped. */
 const nodeEntries = [
     { in: 'src/cli/main.ts', out: 'cli' },
-    { in: 'src/language/main.ts', out: 'server' },
+    { in: 'src/server/main.ts', out: 'server' },
     { in: 'src/extension/main.ts', out: 'extension' },
     // ts-morph (a whole TypeScript compiler) in its own bundle, loaded on the first Generate only.
     { in: 'src/generator/generate-to-folder.ts', out: 'generator' }

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildFlowGraph } from '../preview/graph/build-flow-graph.js';
-import type { FlowGraph, FlowGraphFilter } from '../preview/graph/flow-graph.js';
+import type { FlowGraph, FlowGraphFilter } from '../protocol/flow-graph.js';
 import { exportMermaid } from '../preview/export/export-mermaid.js';
 import { exportSvg } from '../preview/export/export-svg.js';
 import { layoutFlowGraph } from '../preview/layout/layout-flow-graph.js';

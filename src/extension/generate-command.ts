@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { GENERATE_REQUEST, type GenerateParams, type GenerateResult } from '../generator/generate-request.js';
+import { generateFailureOf, GenerateRequest, type GenerateParams, type GenerateResult } from '../protocol/generate-request.js';
 
 export const GENERATE_COMMAND = 'eventloom.generate';
 
@@ -41,14 +41,14 @@ async function generateCode(client: BaseLanguageClient, argument: GenerateArgume
     try {
         const result = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: `Eventloom: generating TypeScript into ${configured}…` },
-            () => client.sendRequest<GenerateResult>(GENERATE_REQUEST, params)
+            () => client.sendRequest(GenerateRequest, params)
         );
         if (!options.quiet) void showSummary(result, configured);
         return result;
     } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (options.quiet) throw error;
-        if (/did not write/.test(message) && !options.force) {
+        if (generateFailureOf(error)?.reason === 'foreignFiles' && !options.force) {
             const choice = await vscode.window.showErrorMessage(`Eventloom: ${message}`, 'Generate Anyway', 'Change Output Folder');
             if (choice === 'Generate Anyway') return generateCode(client, { ...options, force: true });
             if (choice === 'Change Output Folder') await vscode.commands.executeCommand('workbench.action.openSettings', 'eventloom.generate.outDir');

@@ -3,7 +3,7 @@
  * talks to it over IPC. One client per extension host; feature modules get it through
  * `getLanguageClient()` or as the argument of their `registerXxx(context, client)`.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export const LANGUAGE_ID = 'eventloom';

@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type * as Generator from './generate-to-folder.js';
 
-export type GeneratorModule = typeof import('./generate-to-folder.js');
+export type GeneratorModule = typeof Generator;
 
 let loaded: Promise<GeneratorModule> | undefined;
 

@@ -42,6 +42,11 @@ export interface OutputResult {
 /** The output folder cannot be used as asked; the message says what to do. */
 export class OutputFolderError extends Error {
     override readonly name = 'OutputFolderError';
+
+    /** True when the only obstacle is files Eventloom did not write: `force` would generate anyway. */
+    constructor(message: string, readonly foreignFiles = false) {
+        super(message);
+    }
 }
 
 interface Manifest {
@@ -141,7 +146,7 @@ async function readExistingOutput(outDir: string, force: boolean): Promise<Exist
     const foreign = present.filter(path => path !== MANIFEST_FILE && !ours.has(path));
     if (foreign.length > 0 && !force) {
         const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : '');
-        throw new OutputFolderError(`The output folder ${outDir} holds files Eventloom did not write (${shown}). Choose an empty or Eventloom-generated folder, or pass --force to generate into it anyway (those files are left alone).`);
+        throw new OutputFolderError(`The output folder ${outDir} holds files Eventloom did not write (${shown}). Choose an empty or Eventloom-generated folder, or pass --force to generate into it anyway (those files are left alone).`, true);
     }
     const texts = new Map<string, string>();
     const presentSet = new Set(present);

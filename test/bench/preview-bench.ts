@@ -20,10 +20,11 @@ import { createEventloomServices } from '../../src/language/eventloom-module.js'
 import type { Model } from '../../src/language/generated/ast.js';
 import { buildDocuments } from '../../src/language/workspace/load-documents.js';
 import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
-import type { FlowGraphFilter } from '../../src/preview/graph/flow-graph.js';
+import type { FlowGraphFilter } from '../../src/protocol/flow-graph.js';
 import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { percentile } from './measure/stats.js';
 import { DEFAULT_SIZE, generateBenchModel, type BenchSize } from './model/bench-model.js';
+import type { Page } from 'playwright-core';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -109,7 +110,7 @@ async function renderOnce(models: Model[], filter: FlowGraphFilter, browser: Web
 
 /** The real webview script and stylesheet in a headless Chromium page, with a stub of the VS Code API. */
 class WebviewInBrowser {
-    private constructor(private readonly close_: () => Promise<void>, private readonly page: import('playwright-core').Page) {}
+    private constructor(private readonly close_: () => Promise<void>, private readonly page: Page) {}
 
     static async start(): Promise<WebviewInBrowser> {
         const dir = path.join(REPO_ROOT, '.bench/preview-webview');

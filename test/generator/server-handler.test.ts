@@ -10,7 +10,7 @@ import * as esbuild from 'esbuild';
 import { EmptyFileSystem } from 'langium';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
 import { buildDocuments } from '../../src/language/workspace/load-documents.js';
-import { generateWorkspace } from '../../src/generator/generate-handler.js';
+import { generateWorkspace } from '../../src/server/generate-handler.js';
 import { MANIFEST_FILE } from '../../src/generator/output-folder.js';
 import { repositoryRoot, scratchFolder } from './generator-test-kit.js';
 
@@ -53,8 +53,8 @@ describe('eventloom/generate in the language server', function () {
             return Object.keys(result.metafile!.inputs);
         };
         const usesTsMorph = (inputs: string[]) => inputs.some(input => /node_modules\/(ts-morph|@ts-morph)\//.test(input));
-        const server = await inputsOf('src/language/main.ts');
-        assert.ok(server.some(input => input.endsWith('src/generator/generate-handler.ts')), 'the server registers the handler');
+        const server = await inputsOf('src/server/main.ts');
+        assert.ok(server.some(input => input.endsWith('src/server/generate-handler.ts')), 'the server registers the handler');
         assert.equal(usesTsMorph(server), false, 'the server bundle must not contain ts-morph');
         assert.equal(usesTsMorph(await inputsOf('src/extension/main.ts')), false, 'the extension bundle must not contain ts-morph');
         assert.equal(usesTsMorph(await inputsOf('src/generator/generate-to-folder.ts')), true);

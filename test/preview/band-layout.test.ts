@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
-import type { LaidOutFlowGraph } from '../../src/preview/graph/flow-graph.js';
+import type { LaidOutFlowGraph } from '../../src/protocol/flow-graph.js';
 import { bandLayout } from '../../src/preview/layout/band-layout.js';
 import { ELK_MAX_NODES, layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { generateBenchModel } from '../bench/model/bench-model.js';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
-import type { FlowGraph } from '../../src/preview/graph/flow-graph.js';
+import type { FlowGraph } from '../../src/protocol/flow-graph.js';
 import { FIXTURES, modelsOf, readModelFolder } from './preview-test-kit.js';
 
 const shop = () => modelsOf(readModelFolder(path.join(FIXTURES, 'shop')));

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
-import { nodeWidth } from '../../src/preview/layout/node-metrics.js';
+import { nodeWidth } from '../../src/preview/drawing/node-metrics.js';
 import { assertCleanLayout, FIXTURES, modelsOf, readModelFolder, templates } from './preview-test-kit.js';
 
 describe('layoutFlowGraph', () => {

@@ -12,7 +12,7 @@ import { clearDocuments } from 'langium/test';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
 import { buildDocuments } from '../../src/language/workspace/load-documents.js';
-import type { LaidOutFlowGraph } from '../../src/preview/graph/flow-graph.js';
+import type { LaidOutFlowGraph } from '../../src/protocol/flow-graph.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(REPO_ROOT, 'test/preview/fixtures');

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
-import type { LaidOutFlowGraph, LaidOutNode } from '../../src/preview/graph/flow-graph.js';
+import type { LaidOutFlowGraph, LaidOutNode } from '../../src/protocol/flow-graph.js';
 import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { previewHtml } from '../../src/preview/panel/webview-html.js';
 import { modelsOf, REPO_ROOT } from './preview-test-kit.js';

@@ -3,8 +3,8 @@
  * `classDef` per kind in the Event Storming colours, which GitHub renders in READMEs and pull
  * requests. Needs no layout: Mermaid lays it out itself.
  */
-import { FLOW_NODE_KINDS, type FlowGraph, type FlowNode, type FlowNodeKind } from '../graph/flow-graph.js';
-import { NOTE_COLOURS, NOTE_TEXT } from './palette.js';
+import { FLOW_NODE_KINDS, type FlowGraph, type FlowNode, type FlowNodeKind } from '../../protocol/flow-graph.js';
+import { NOTE_COLOURS, NOTE_TEXT } from '../drawing/palette.js';
 
 export function exportMermaid(graph: FlowGraph): string {
     const ids = mermaidIds(graph.nodes);

@@ -3,9 +3,9 @@
  * fonts as attributes) with a legend above the diagram, which renders the same in a browser, on
  * GitHub or in an image viewer.
  */
-import type { FlowNodeKind, LaidOutFlowGraph } from '../graph/flow-graph.js';
-import { drawArrowMarker, drawFlowDiagram, drawLegend } from './draw-flow-diagram.js';
-import { printSvgElement, svg } from './svg-tree.js';
+import type { FlowNodeKind, LaidOutFlowGraph } from '../../protocol/flow-graph.js';
+import { drawArrowMarker, drawFlowDiagram, drawLegend } from '../drawing/draw-flow-diagram.js';
+import { printSvgElement, svg } from '../drawing/svg-tree.js';
 
 const MARGIN = 16;
 const LEGEND_GAP = 12;

@@ -12,7 +12,7 @@ import { commandsOf, contextNameOf, eventsOf, stateFieldsOf, streamIdsOf } from 
 import { qualifiedName } from '../../language/scoping/qualified-names.js';
 import { docCommentOf, flowField, identityField, locationOf } from './declaration-details.js';
 import { filterFlowGraph } from './filter-flow-graph.js';
-import type { FlowEdge, FlowEdgeKind, FlowGraph, FlowGraphFilter, FlowNode, FlowNodeKind } from './flow-graph.js';
+import type { FlowEdge, FlowEdgeKind, FlowGraph, FlowGraphFilter, FlowNode, FlowNodeKind } from '../../protocol/flow-graph.js';
 
 export function buildFlowGraph(models: readonly Model[], filter: FlowGraphFilter = {}): FlowGraph {
     const builder = new FlowGraphBuilder();

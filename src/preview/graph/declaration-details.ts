@@ -5,7 +5,7 @@
 import { CstUtils, GrammarUtils, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type CstNode } from 'langium';
 import type { Field, ReadModelKey, StreamId } from '../../language/generated/ast.js';
 import { typeToString } from '../../language/model-queries.js';
-import type { FlowField, FlowLocation, FlowRange } from './flow-graph.js';
+import type { FlowField, FlowLocation, FlowRange } from '../../protocol/flow-graph.js';
 
 export function locationOf(node: AstNode): FlowLocation | undefined {
     const cst = node.$cstNode;

@@ -2,7 +2,7 @@
  * Narrows the whole flow to what a large model's reader asks for: one bounded context (with the
  * other contexts' events it consumes), or one aggregate's neighbourhood.
  */
-import type { FlowEdge, FlowGraph, FlowGraphFilter, FlowNode } from './flow-graph.js';
+import type { FlowEdge, FlowGraph, FlowGraphFilter, FlowNode } from '../../protocol/flow-graph.js';
 
 export function filterFlowGraph(graph: FlowGraph, filter: FlowGraphFilter): FlowGraph {
     let { nodes, edges } = graph;

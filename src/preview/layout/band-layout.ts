@@ -5,8 +5,8 @@
  * aggregate gets a horizontal band holding its commands, its events and their consumers. Nodes
  * are stacked, so they never overlap; edges run through the gaps between columns and bands.
  */
-import type { FlowEdge, FlowGraph, FlowNode, FlowNodeKind, FlowPoint, LaidOutEdge, LaidOutFlowGraph, LaidOutNode } from '../graph/flow-graph.js';
-import { NODE_HEIGHT, nodeWidth } from './node-metrics.js';
+import type { FlowEdge, FlowGraph, FlowNode, FlowNodeKind, FlowPoint, LaidOutEdge, LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
+import { NODE_HEIGHT, nodeWidth } from '../drawing/node-metrics.js';
 
 const COLUMN_OF: Readonly<Record<FlowNodeKind, number>> = {
     command: 0, aggregate: 1, event: 2, externalEvent: 2, readModel: 3, policy: 3, query: 4

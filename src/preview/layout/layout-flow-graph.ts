@@ -5,9 +5,9 @@
  */
 import ElkBundle from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { FlowGraph, FlowNode, FlowNodeKind, FlowPoint, LaidOutEdge, LaidOutFlowGraph, LaidOutNode } from '../graph/flow-graph.js';
+import type { FlowGraph, FlowNode, FlowNodeKind, FlowPoint, LaidOutEdge, LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
 import { bandLayout } from './band-layout.js';
-import { NODE_HEIGHT, nodeWidth } from './node-metrics.js';
+import { NODE_HEIGHT, nodeWidth } from '../drawing/node-metrics.js';
 
 const LAYOUT_OPTIONS: Record<string, string> = {
     'elk.algorithm': 'layered',

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { exportMermaid } from '../export/export-mermaid.js';
 import { exportSvg } from '../export/export-svg.js';
-import type { LaidOutFlowGraph } from '../graph/flow-graph.js';
-import type { ExportFormat } from '../protocol.js';
+import type { LaidOutFlowGraph } from '../../protocol/flow-graph.js';
+import type { ExportFormat } from '../../protocol/webview-messages.js';
 
 export function diagramText(graph: LaidOutFlowGraph, format: ExportFormat): string {
     return format === 'svg' ? exportSvg(graph) : exportMermaid(graph);

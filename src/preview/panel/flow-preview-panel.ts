@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { FLOW_GRAPH_REQUEST, type FlowGraphParams, type FlowGraphResult } from '../flow-graph-request.js';
-import type { FlowGraphFilter, LaidOutFlowGraph, LaidOutNode } from '../graph/flow-graph.js';
-import { PREVIEW_VIEW_TYPE, type FromWebviewMessage, type PreviewState, type ToWebviewMessage } from '../protocol.js';
+import { FlowGraphRequest, type FlowGraphParams, type FlowGraphResult } from '../../protocol/flow-graph-request.js';
+import type { FlowGraphFilter, LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
+import { PREVIEW_VIEW_TYPE, type FromWebviewMessage, type PreviewState, type ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { saveDiagram } from './export-diagram.js';
 import { nodeAtPosition } from './node-at-position.js';
 import { previewHtml } from './webview-html.js';
@@ -165,7 +165,7 @@ export class FlowPreviewPanel {
         let result: FlowGraphResult;
         try {
             const params: FlowGraphParams = { filter: this.filter };
-            result = await this.client.sendRequest<FlowGraphResult>(FLOW_GRAPH_REQUEST, params);
+            result = await this.client.sendRequest(FlowGraphRequest, params);
         } catch (error) {
             if (request === this.requestNumber) {
                 this.post({ type: 'failed', message: `The flow could not be computed: ${(error as Error).message}. Save the file and try again, or reload the window.` });

@@ -1,5 +1,5 @@
 /** Which node's declaration holds a position: the innermost one (a command inside its aggregate). */
-import type { FlowPosition, FlowRange, LaidOutNode } from '../graph/flow-graph.js';
+import type { FlowPosition, FlowRange, LaidOutNode } from '../../protocol/flow-graph.js';
 
 export function nodeAtPosition(nodes: readonly LaidOutNode[], uri: string, position: FlowPosition): LaidOutNode | undefined {
     let best: LaidOutNode | undefined;

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { contextNameInText } from '../../language/context-line.js';
-import { FLOW_GRAPH_REQUEST, type FlowGraphParams, type FlowGraphResult } from '../flow-graph-request.js';
-import { PREVIEW_VIEW_TYPE, type ExportFormat, type FromWebviewMessage, type PreviewState } from '../protocol.js';
+import { FlowGraphRequest, type FlowGraphParams } from '../../protocol/flow-graph-request.js';
+import { PREVIEW_VIEW_TYPE, type ExportFormat, type FromWebviewMessage, type PreviewState } from '../../protocol/webview-messages.js';
 import { saveDiagram } from './export-diagram.js';
 import { FlowPreviewPanel, type PreviewSnapshot } from './flow-preview-panel.js';
 
@@ -64,7 +64,7 @@ async function exportDiagram(client: BaseLanguageClient, format: ExportFormat): 
         return;
     }
     const params: FlowGraphParams = {};
-    const result = await client.sendRequest<FlowGraphResult>(FLOW_GRAPH_REQUEST, params);
+    const result = await client.sendRequest(FlowGraphRequest, params);
     if (result.errorCount > 0) {
         void vscode.window.showErrorMessage(`The model has ${result.errorCount} ${result.errorCount === 1 ? 'error' : 'errors'}${result.firstError ? ` (first at ${result.firstError})` : ''}: fix them, then export again.`);
         return;

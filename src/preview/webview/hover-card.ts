@@ -3,7 +3,7 @@
  * The card shown while the pointer rests on a node: kind, qualified name, doc comment and fields.
  * Built with textContent only, so doc comments are shown as the text they are.
  */
-import { FLOW_NODE_KIND_LABELS, type FlowField, type LaidOutNode } from '../graph/flow-graph.js';
+import { FLOW_NODE_KIND_LABELS, type FlowField, type LaidOutNode } from '../../protocol/flow-graph.js';
 
 export function fillHoverCard(card: HTMLElement, node: LaidOutNode): void {
     card.replaceChildren();

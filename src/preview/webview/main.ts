@@ -5,9 +5,9 @@
  * It draws what the extension sends, handles pan, zoom, find and filters, and reports clicks.
  * Every listener is attached here (no inline handlers), every model string goes in as text.
  */
-import { drawArrowMarker, drawEdge, drawNode, type DrawOptions } from '../export/draw-flow-diagram.js';
-import { FLOW_NODE_KIND_LABELS, type FlowGraphFilter, type FlowNodeKind, type LaidOutEdge, type LaidOutFlowGraph, type LaidOutNode } from '../graph/flow-graph.js';
-import type { FromWebviewMessage, PreviewState, ToWebviewMessage } from '../protocol.js';
+import { drawArrowMarker, drawEdge, drawNode, type DrawOptions } from '../drawing/draw-flow-diagram.js';
+import { FLOW_NODE_KIND_LABELS, type FlowGraphFilter, type FlowNodeKind, type LaidOutEdge, type LaidOutFlowGraph, type LaidOutNode } from '../../protocol/flow-graph.js';
+import type { FromWebviewMessage, PreviewState, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { fillHoverCard } from './hover-card.js';
 import { SVG_NS, toSvgDom } from './svg-dom.js';
 import { centreOn, fitView, transformAttribute, zoomAt, type ViewTransform } from './view-transform.js';

@@ -4,7 +4,7 @@
  * setAttribute and textContent, which never parse markup: a name or doc comment holding `<script>`
  * stays text.
  */
-import type { SvgElement } from '../export/svg-tree.js';
+import type { SvgElement } from '../drawing/svg-tree.js';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 

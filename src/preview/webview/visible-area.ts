@@ -2,7 +2,7 @@
  * Culling for large diagrams: which part of the diagram the canvas shows, and which notes and
  * arrows touch it. Pure maths on boxes in the layout's coordinates, so it is tested without a DOM.
  */
-import type { FlowPoint } from '../graph/flow-graph.js';
+import type { FlowPoint } from '../../protocol/flow-graph.js';
 import type { ViewTransform } from './view-transform.js';
 
 export interface Box {

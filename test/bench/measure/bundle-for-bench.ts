@@ -15,7 +15,7 @@ export async function bundleForBench(repoRoot: string, outDir: string): Promise<
     await esbuild.build({
         absWorkingDir: repoRoot,
         entryPoints: [
-            { in: 'src/cli/main.ts', out: 'cli' }, { in: 'src/language/main.ts', out: 'server' },
+            { in: 'src/cli/main.ts', out: 'cli' }, { in: 'src/server/main.ts', out: 'server' },
             // Loaded on first use by the CLI's generate command and the server's generate request.
             { in: 'src/generator/generate-to-folder.ts', out: 'generator' }
         ],

@@ -45,7 +45,7 @@ export async function measureLanguageServer(options: LanguageServerOptions): Pro
     try {
         return await runSession(session, options);
     } catch (error) {
-        throw new Error(`${error instanceof Error ? error.message : String(error)}\nserver stderr:\n${session.stderr.join('').slice(-4000)}`);
+        throw new Error(`${error instanceof Error ? error.message : String(error)}\nserver stderr:\n${session.stderr.join('').slice(-4000)}`, { cause: error });
     } finally {
         await session.shutdown();
     }

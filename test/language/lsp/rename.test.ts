@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { LangiumDocument } from 'langium';
-import { ResponseError } from 'vscode-languageserver';
+import type { ResponseError } from 'vscode-languageserver';
 import { BANKING, SHIPPING, applyWorkspaceEdit, lsp, openWorkspace, positionOf, problemsOf, textDocumentPosition } from './lsp-test-kit.js';
 
 describe('rename', () => {

@@ -58,7 +58,7 @@ export async function startCodeServer(run: RunFolder, extraEnv: NodeJS.ProcessEn
         await waitForHealth(url, child, 60_000);
     } catch (error) {
         await server.stop();
-        throw new Error(`${(error as Error).message}\n--- ${logFile} ---\n${tail(logFile)}`);
+        throw new Error(`${(error as Error).message}\n--- ${logFile} ---\n${tail(logFile)}`, { cause: error });
     }
     return server;
 }

@@ -3,8 +3,8 @@
  * name), one arrow per edge. The webview and the SVG export draw with this same function, so what
  * is exported is what the preview shows.
  */
-import { FLOW_NODE_KIND_LABELS, FLOW_NODE_KINDS, type FlowNodeKind, type LaidOutEdge, type LaidOutFlowGraph, type LaidOutNode } from '../graph/flow-graph.js';
-import { CAPTION_FONT_SIZE, captionOf, NAME_FONT_SIZE, nodeWidth } from '../layout/node-metrics.js';
+import { FLOW_NODE_KIND_LABELS, FLOW_NODE_KINDS, type FlowNodeKind, type LaidOutEdge, type LaidOutFlowGraph, type LaidOutNode } from '../../protocol/flow-graph.js';
+import { CAPTION_FONT_SIZE, captionOf, NAME_FONT_SIZE, nodeWidth } from './node-metrics.js';
 import { EDGE_COLOUR, FONT_FAMILY, NOTE_COLOURS, NOTE_TEXT } from './palette.js';
 import { svg, type SvgElement } from './svg-tree.js';
 

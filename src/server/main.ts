@@ -1,11 +1,14 @@
-/** The language server process: Langium's LSP over the connection the client opened (IPC). */
+/**
+ * The language server process (bundled to `out/server.cjs`): Langium's LSP over the connection
+ * the client opened (IPC), plus Eventloom's custom requests (the flow graph, Generate).
+ */
 import '../polyfills/group-by.mjs';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createEventloomServices } from './eventloom-module.js';
-import { registerFlowGraphHandler } from '../preview/server/flow-graph-handler.js';
-import { registerGenerateHandler } from '../generator/generate-handler.js';
+import { createEventloomServices } from '../language/eventloom-module.js';
+import { registerFlowGraphHandler } from './flow-graph-handler.js';
+import { registerGenerateHandler } from './generate-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createEventloomServices({ connection, ...NodeFileSystem });

@@ -2,7 +2,7 @@
  * Event Storming colours. The sticky notes keep these fills in every theme (they are the notation)
  * with dark text on them, so they read on light, dark and high-contrast backgrounds alike.
  */
-import type { FlowNodeKind } from '../graph/flow-graph.js';
+import type { FlowNodeKind } from '../../protocol/flow-graph.js';
 
 export interface NoteColours {
     fill: string;

@@ -2,7 +2,7 @@
  * The messages between the preview panel (extension host) and its webview. The webview's HTML is
  * static; everything it shows arrives as one of these, and everything it asks for leaves as one.
  */
-import type { FlowGraphFilter, LaidOutFlowGraph } from './graph/flow-graph.js';
+import type { FlowGraphFilter, LaidOutFlowGraph } from './flow-graph.js';
 
 export type ExportFormat = 'svg' | 'mermaid';
 

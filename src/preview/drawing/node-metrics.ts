@@ -3,7 +3,7 @@
  * drawing (which must fit the text into them). Text width is estimated from the label length: no
  * font measuring outside a browser, so the estimate is generous.
  */
-import { FLOW_NODE_KIND_LABELS, type FlowNode } from '../graph/flow-graph.js';
+import { FLOW_NODE_KIND_LABELS, type FlowNode } from '../../protocol/flow-graph.js';
 
 export const NODE_HEIGHT = 52;
 export const NAME_FONT_SIZE = 13;

@@ -1,11 +1,9 @@
 /**
  * The custom LSP request `eventloom/flowGraph`: the language server builds and lays out the flow
- * graph of the whole workspace (it holds the parsed models), the extension shows it. Plain method
- * name and interfaces, so that neither side pulls in the other's JSON-RPC library.
+ * graph of the whole workspace (it holds the parsed models), the extension shows it.
  */
-import type { FlowGraphFilter, LaidOutFlowGraph } from './graph/flow-graph.js';
-
-export const FLOW_GRAPH_REQUEST = 'eventloom/flowGraph';
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { FlowGraphFilter, LaidOutFlowGraph } from './flow-graph.js';
 
 export interface FlowGraphParams {
     filter?: FlowGraphFilter;
@@ -18,3 +16,5 @@ export interface FlowGraphResult {
     /** Where the first error is, to say so in the banner: `ordering.loom:12`. */
     firstError?: string;
 }
+
+export const FlowGraphRequest = new RequestType<FlowGraphParams, FlowGraphResult, void>('eventloom/flowGraph');

@@ -1,0 +1,26 @@
+/**
+ * The one way a custom request reads the workspace: wait until the first build has linked and
+ * validated everything, then read the documents under Langium's workspace lock, so that an answer
+ * reflects every edit the server had received before the request. Slow work on the result (the
+ * elkjs layout, generation) runs after the lock is released.
+ */
+import { DocumentState, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Model } from '../language/generated/ast.js';
+
+export async function readValidatedWorkspace<T>(
+    shared: LangiumSharedServices,
+    read: (documents: Array<LangiumDocument<Model>>) => T
+): Promise<T> {
+    // `ready` means loaded, not built: also wait for the first build to link and validate everything.
+    await shared.workspace.WorkspaceManager.ready;
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+    return shared.workspace.WorkspaceLock.read(() => read(shared.workspace.LangiumDocuments.all.toArray() as Array<LangiumDocument<Model>>));
+}
+
+/** `file.loom:12: message` for each error of the documents, in document order. */
+export function errorsOf(documents: ReadonlyArray<LangiumDocument<Model>>, withMessage: boolean): string[] {
+    return documents.flatMap(document => (document.diagnostics ?? [])
+        .filter(diagnostic => diagnostic.severity === 1)
+        .map(diagnostic => `${document.uri.path.split('/').pop()}:${diagnostic.range.start.line + 1}${withMessage ? `: ${diagnostic.message}` : ''}`));
+}
