@@ -69,7 +69,8 @@ function layer(folder, allowedFolders, { extra = [], ignores = [] } = {}) {
 const NO_PACKAGES = { regex: () => '^[^.]', message: 'Browser code imports only src/protocol/, src/preview/drawing/ and its own folder: no npm package.' };
 
 export default tseslint.config(
-    { ignores: ['out/**', 'node_modules/**', 'src/language/generated/**', 'test/fixtures/**', '.cache/**', 'test-results/**', 'demo-output/**'] },
+    // What .gitignore ignores (build output, caches, bench runs), generated parser code and test fixtures.
+    { ignores: ['out/**', 'node_modules/**', '.cache/**', '.bench/**', 'test-results/**', 'demo-output/**', 'src/language/generated/**', 'test/fixtures/**'] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

@@ -1,6 +1,6 @@
 /** The README's language tour is a model people paste: it must validate without a single problem. */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { NodeFileSystem } from 'langium/node';
 import { createEventloomServices } from '../src/language/eventloom-module.js';
 import { buildDocuments } from '../src/language/workspace/load-documents.js';
@@ -13,5 +13,13 @@ describe('README', () => {
         const { shared } = createEventloomServices(NodeFileSystem);
         const [document] = await buildDocuments(shared, [{ path: '/readme/tour.loom', text: tour }]);
         assert.deepEqual(document.diagnostics?.map(d => `${d.range.start.line + 1}: ${d.message}`), []);
+    });
+
+    it('its layout table has a row for every folder of src/', () => {
+        const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+        const rows = new Set([...readme.matchAll(/^\| `(src\/[^`]+\/)` \|/gm)].map(match => match[1]));
+        const folders = readdirSync(new URL('../src/', import.meta.url), { withFileTypes: true })
+            .filter(entry => entry.isDirectory()).map(entry => `src/${entry.name}/`);
+        assert.deepEqual(folders.filter(folder => !rows.has(folder)), []);
     });
 });

@@ -26,10 +26,15 @@ export function registerGenerateHandler(shared: LangiumSharedServices): void {
         try {
             return await generateWorkspace(shared, params);
         } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            throw new ResponseError<GenerateFailure>(REQUEST_FAILED, message, { reason: await reasonOf(error) });
+            throw await toResponseError(error);
         }
     });
+}
+
+/** What the client receives for a failed Generate: the message to show and, as `data`, the reason. */
+export async function toResponseError(error: unknown): Promise<ResponseError<GenerateFailure>> {
+    const message = error instanceof Error ? error.message : String(error);
+    return new ResponseError<GenerateFailure>(REQUEST_FAILED, message, { reason: await reasonOf(error) });
 }
 
 export async function generateWorkspace(shared: LangiumSharedServices, params: GenerateParams): Promise<GenerateResult> {

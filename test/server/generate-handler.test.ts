@@ -4,15 +4,16 @@
  * extension's start-up: their bundles do not contain it, only `out/generator.cjs` does.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { EmptyFileSystem } from 'langium';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
 import { buildDocuments } from '../../src/language/workspace/load-documents.js';
-import { generateWorkspace } from '../../src/server/generate-handler.js';
+import { generateWorkspace, toResponseError } from '../../src/server/generate-handler.js';
+import { generateFailureOf } from '../../src/protocol/generate-request.js';
 import { MANIFEST_FILE } from '../../src/generator/output-folder.js';
-import { repositoryRoot, scratchFolder } from './generator-test-kit.js';
+import { repositoryRoot, scratchFolder } from '../generator/generator-test-kit.js';
 
 describe('eventloom/generate in the language server', function () {
     this.timeout(60_000);
@@ -42,6 +43,23 @@ describe('eventloom/generate in the language server', function () {
         const out = join(folder, 'generated');
         await assert.rejects(generateWorkspace(shared, { outDir: out }), /^Error: Nothing generated: the model has 1 error\(s\)\. Fix them first \(see the Problems view\); the first is broken\.loom:4: .*Made/);
         assert.ok(!existsSync(out));
+    });
+
+    it('tells the client why it refused in the response data, not only in words', async () => {
+        const broken = await workspace({ 'broken.loom': 'context Broken\naggregate Thing {\n  id thingId: uuid\n  command Make { emits Made }\n}\n' });
+        const refusal = await generateWorkspace(broken, { outDir: join(folder, 'generated') }).catch((error: unknown) => error);
+        assert.deepEqual(generateFailureOf(await toResponseError(refusal)), { reason: 'modelHasErrors' });
+
+        const banking = await workspace({ 'banking.loom': readFileSync(join(repositoryRoot, 'templates/banking.loom'), 'utf8') });
+        const foreign = join(folder, 'theirs');
+        mkdirSync(foreign);
+        writeFileSync(join(foreign, 'README.md'), 'not ours\n');
+        const failure = await generateWorkspace(banking, { outDir: foreign }).catch((error: unknown) => error);
+        const response = await toResponseError(failure);
+        assert.match(response.message, /holds files Eventloom did not write \(README\.md\)/);
+        assert.deepEqual(generateFailureOf(response), { reason: 'foreignFiles' }, 'the extension offers "Generate Anyway" for this reason only');
+        assert.deepEqual(generateFailureOf(await toResponseError(await generateWorkspace(banking, { outDir: '' }).catch((error: unknown) => error))), { reason: 'noOutputFolder' });
+        assert.equal(generateFailureOf(new Error('did not write')), undefined, 'an error without data has no reason');
     });
 
     it('keeps ts-morph out of the server and extension bundles; only the generator bundle has it', async () => {
