@@ -6,7 +6,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { Aggregate, Command, DomainError, Event, Field } from '../language/generated/ast.js';
-import { aggregateOf, commandsOf, contextNameOf, errorsOf, eventsOf, sameType, stateFieldsOf } from '../language/model-queries.js';
+import { aggregateOf, commandsOf, contextNameOf, emittedEventsOf, errorsOf, eventsOf, sameType, stateFieldsOf } from '../language/model-queries.js';
 import { camelCase } from '../language/typescript-names.js';
 import { docs } from './doc-comments.js';
 import { access, handwrittenNames } from './element-files.js';
@@ -183,7 +183,7 @@ function handwrittenDocs(description: string): Array<{ description: string; tags
  * until the user writes the rule (the only throw in generated code, and only in a stub).
  */
 function decideStub(aggregate: Aggregate, command: Command, imports: TypeImports): StatementStructures {
-    const emitted = command.emits.map(reference => reference.ref).filter((event): event is Event => !!event);
+    const emitted = emittedEventsOf(command);
     const rejections = command.rejects.map(reference => reference.$refText);
     const returnType = [
         emitted.length === 0 ? 'never[]' : `Array<${emitted.map(event => event.name).join(' | ')}>`,

@@ -6,6 +6,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { Command, Event, Policy } from '../language/generated/ast.js';
+import { issuedCommandsOf } from '../language/model-queries.js';
 import { compare, type ContextModel } from './context-model.js';
 import { docs } from './doc-comments.js';
 import { handwrittenNames, messageModule } from './element-files.js';
@@ -60,7 +61,7 @@ function triggersOf(policy: Policy): Event[] {
 }
 
 function issuedOf(policy: Policy): Command[] {
-    return policy.issues.map(reference => reference.ref).filter((command): command is Command => !!command);
+    return issuedCommandsOf(policy);
 }
 
 function union(messages: ReadonlyArray<{ name: string }>): string {

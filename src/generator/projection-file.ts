@@ -9,7 +9,7 @@
  */
 import { StructureKind, type ImportDeclarationStructure, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { Event, ReadModel, ReadModelKey } from '../language/generated/ast.js';
-import { contextNameOf, sameType } from '../language/model-queries.js';
+import { contextNameOf, handledEventsOf, sameType } from '../language/model-queries.js';
 import { camelCase } from '../language/typescript-names.js';
 import { copiedAssignments } from './aggregate-file.js';
 import { compare } from './context-model.js';
@@ -24,7 +24,7 @@ export function projectionSourceFile(readModel: ReadModel): SourceFileStructure 
     const imports = new TypeImports();
     const name = readModel.name;
     const camel = camelCase(name);
-    const events = readModel.handles.map(reference => reference.ref).filter((event): event is Event => !!event);
+    const events = handledEventsOf(readModel);
     const key = readModel.keys[0];
     const keyType = key ? typeOf(key.type, imports) : 'string';
     imports.use('StoredEvent');

@@ -2,12 +2,13 @@
  * Small, pure questions about a parsed model that scoping, validation, the generator and the
  * preview all ask: which context a node lives in, an aggregate's parts, a field's owner.
  */
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, type AstNode, type Reference } from 'langium';
 import {
     isAggregate, isCommand, isCommandData, isDomainError, isEvent, isEventData, isField, isFieldValue,
     isListLiteral, isModel, isStreamId, isState, isValueType,
-    type Aggregate, type Command, type DomainError, type Event, type Field, type Model, type ObjectLiteral,
-    type State, type StreamId, type TypeReference, type ValueType, type Enum
+    isEventHandler,
+    type Aggregate, type Command, type DomainError, type Event, type EventHandler, type Field, type Model, type ObjectLiteral,
+    type Policy, type ReadModel, type State, type StreamId, type TypeReference, type ValueType, type Enum
 } from './generated/ast.js';
 
 /** Shown where a file has no `context` line yet; never a valid identifier, so it cannot collide. */
@@ -39,6 +40,59 @@ export function eventsOf(aggregate: Aggregate): Event[] {
 
 export function errorsOf(aggregate: Aggregate): DomainError[] {
     return aggregate.members.filter(isDomainError);
+}
+
+/** The `on` blocks of an aggregate (its evolve). */
+export function eventHandlersOf(aggregate: Aggregate): EventHandler[] {
+    return aggregate.members.filter(isEventHandler);
+}
+
+/** The references of a command's `emits E { … }` clauses, in order. */
+export function emittedEventReferences(command: Command): Array<Reference<Event>> {
+    return command.emits.map(emit => emit.event);
+}
+
+/** The events a command emits that resolve. */
+export function emittedEventsOf(command: Command): Event[] {
+    return resolved(emittedEventReferences(command));
+}
+
+/**
+ * Every error a command may reject with: its `rejects` list (hand-written rules) and the errors
+ * after `else` of its `requires` (DESIGN §2b), without repeating a name.
+ */
+export function rejectionReferences(command: Command): Array<Reference<DomainError>> {
+    const all = [...command.rejects, ...command.requirements.map(requirement => requirement.error)];
+    const seen = new Set<string>();
+    return all.filter(reference => !seen.has(reference.$refText) && seen.add(reference.$refText) !== undefined);
+}
+
+/**
+ * The references of every `on E, F` of a read model, with a block (`handlers`) or without one
+ * (`handles`), in source order.
+ */
+export function handledEventReferences(readModel: ReadModel): Array<Reference<Event>> {
+    const all = [...readModel.handles, ...readModel.handlers.flatMap(handler => handler.events)];
+    if (readModel.handlers.length === 0 || readModel.handles.length === 0) return all;
+    const offset = (reference: Reference<Event>) => reference.$refNode?.offset ?? Number.MAX_SAFE_INTEGER;
+    return all.sort((a, b) => offset(a) - offset(b));
+}
+
+export function handledEventsOf(readModel: ReadModel): Event[] {
+    return resolved(handledEventReferences(readModel));
+}
+
+/** The references of a policy's `issues C { … } if …` clauses, in order. */
+export function issuedCommandReferences(policy: Policy): Array<Reference<Command>> {
+    return policy.issues.map(issued => issued.command);
+}
+
+export function issuedCommandsOf(policy: Policy): Command[] {
+    return resolved(issuedCommandReferences(policy));
+}
+
+function resolved<T extends AstNode>(references: ReadonlyArray<Reference<T>>): T[] {
+    return references.map(reference => reference.ref).filter((node): node is T => node !== undefined);
 }
 
 export function streamIdsOf(aggregate: Aggregate): StreamId[] {

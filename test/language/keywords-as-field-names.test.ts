@@ -13,6 +13,9 @@ const KEYWORDS = [
     'context', 'enum', 'type', 'aggregate', 'id', 'state', 'command', 'emits', 'rejects', 'event', 'version',
     'error', 'readmodel', 'key', 'on', 'query', 'returns', 'policy', 'issues', 'scenario', 'given', 'when',
     'then', 'rejected', 'true', 'false',
+    // Behaviour (DESIGN §2b-2d): plausible field names, every one of them.
+    'requires', 'else', 'upcast', 'from', 'delete', 'reads', 'if', 'expect', 'no', 'not', 'and', 'or', 'in',
+    'contains', 'now', 'newId', 'count', 'v1',
     'string', 'int', 'float', 'decimal', 'boolean', 'timestamp', 'date', 'uuid'
 ];
 

@@ -88,7 +88,7 @@ scenario "freezes" { given Opened { owner: "Ann", limit: { amount: 1, currency: 
             assert.equal(AstUtils.getDocument(opened).uri.path, results['account.loom'].document.uri.path);
             assert.equal(AstUtils.getDocument(owners.fields[1].type.dataType!.ref!).uri.path, results['types.loom'].document.uri.path);
             const policy = views.elements.find(isPolicy)!;
-            assert.ok(isCommand(policy.issues[0].ref));
+            assert.ok(isCommand(policy.issues[0].command.ref));
             const currency = valueOf(views, 'currency');
             assert.ok(isEnumLiteral(currency) && currency.member.ref?.$container.name === 'Currency');
         });
@@ -243,7 +243,7 @@ policy Welcome { on Banking.Opened, Banking.Withdrawn issues CreateLead }`
             });
             for (const result of Object.values(results)) expectClean(result);
             const cards = results['cards.loom'].document.parseResult.value;
-            const opened = (cards.elements.find(isAggregate) as Aggregate).members.find(isCommand)!.emits[0].ref!;
+            const opened = (cards.elements.find(isAggregate) as Aggregate).members.find(isCommand)!.emits[0].event.ref!;
             assert.equal(contextNameOf(opened), 'Cards');
         });
 

@@ -106,7 +106,7 @@ aggregate Account {
         assert.deepEqual(account.members.filter(isEvent).map(e => e.name), ['Opened', 'Closed']);
         assert.deepEqual(account.members.filter(isDomainError).map(e => e.name), ['AlreadyClosed']);
         const close = account.members.filter(isCommand)[1];
-        assert.equal(close.emits[0].ref?.name, 'Closed');
+        assert.equal(close.emits[0].event.ref?.name, 'Closed');
         assert.equal(close.rejects[0].ref?.name, 'AlreadyClosed');
     });
 
@@ -131,7 +131,7 @@ aggregate Account {
 }`);
             const command = only(only(model.elements, isAggregate).members, isCommand);
             assert.deepEqual(command.fields.map(f => f.name), ['amount']);
-            assert.deepEqual(command.emits.map(e => e.ref?.name), ['Withdrawn', 'Flagged']);
+            assert.deepEqual(command.emits.map(e => e.event.ref?.name), ['Withdrawn', 'Flagged']);
             assert.deepEqual(command.rejects.map(e => e.ref?.name), ['Insufficient', 'Closed']);
         });
     }
@@ -208,9 +208,9 @@ policy OnOpen {
 policy Both { issues Withdraw, Open on Opened, Withdrawn }`);
         const [onOpen, both] = model.elements.filter(isPolicy);
         assert.deepEqual(onOpen.triggers.map(t => t.ref?.name), ['Opened']);
-        assert.deepEqual(onOpen.issues.map(t => t.ref?.name), ['Withdraw']);
+        assert.deepEqual(onOpen.issues.map(t => t.command.ref?.name), ['Withdraw']);
         assert.deepEqual(both.triggers.map(t => t.ref?.name), ['Opened', 'Withdrawn']);
-        assert.deepEqual(both.issues.map(t => t.ref?.name), ['Withdraw', 'Open']);
+        assert.deepEqual(both.issues.map(t => t.command.ref?.name), ['Withdraw', 'Open']);
     });
 
     describe('scenarios', () => {
@@ -226,7 +226,7 @@ policy Both { issues Withdraw, Open on Opened, Withdrawn }`);
 }`);
             assert.equal(s.name, 'withdraws');
             assert.equal(s.given[0].event.ref?.name, 'Opened');
-            assert.equal(s.when.command.ref?.name, 'Withdraw');
+            assert.equal(s.when?.command.ref?.name, 'Withdraw');
             assert.equal(s.then[0].event.ref?.name, 'Withdrawn');
             assert.equal(s.rejected, false);
         });
@@ -255,7 +255,7 @@ policy Both { issues Withdraw, Open on Opened, Withdrawn }`);
 aggregate A { id aId: uuid command Ping { emits Pinged } event Pinged {} }
 scenario "ping" { when Ping then Pinged }`);
             const s = only(model.elements, isScenario);
-            assert.equal(s.when.data, undefined);
+            assert.equal(s.when?.data, undefined);
         });
 
         it('reads every kind of data literal', async () => {
@@ -293,7 +293,7 @@ scenario "literals" {
   }
   then Logged
 }`);
-            const entries = only(model.elements, isScenario).when.data!.entries;
+            const entries = only(model.elements, isScenario).when!.data!.entries;
             const value = (name: string): Literal => entries.find(e => e.field.$refText === name)!.value;
             const text = value('text');
             assert.ok(isStringLiteral(text) && text.value === 'say "hi"', 'escaped quotes are unescaped');

@@ -8,8 +8,9 @@ import * as langium from 'langium';
 
 export const EventloomTerminals = {
     WS: /\s+/,
+    VERSION_TAG: /v[0-9]+\b/,
     ID: /[_a-zA-Z][\w_]*/,
-    NUMBER: /-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/,
+    NUMBER: /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
@@ -18,36 +19,66 @@ export const EventloomTerminals = {
 export type EventloomTerminalNames = keyof typeof EventloomTerminals;
 
 export type EventloomKeywordNames =
+    | "!="
+    | "("
+    | ")"
+    | "*"
+    | "+"
+    | "+="
     | ","
+    | "-"
+    | "-="
     | "."
     | ":"
+    | "<"
+    | "<="
     | "="
+    | "=="
+    | ">"
+    | ">="
     | "?"
+    | "??"
     | "["
     | "]"
     | "aggregate"
+    | "and"
     | "boolean"
     | "command"
+    | "contains"
     | "context"
+    | "count"
     | "date"
     | "decimal"
+    | "delete"
+    | "else"
     | "emits"
     | "enum"
     | "error"
     | "event"
+    | "expect"
     | "false"
     | "float"
+    | "from"
     | "given"
     | "id"
+    | "if"
+    | "in"
     | "int"
     | "issues"
     | "key"
+    | "newId"
+    | "no"
+    | "not"
+    | "now"
     | "on"
+    | "or"
     | "policy"
     | "query"
     | "readmodel"
+    | "reads"
     | "rejected"
     | "rejects"
+    | "requires"
     | "returns"
     | "scenario"
     | "state"
@@ -56,6 +87,7 @@ export type EventloomKeywordNames =
     | "timestamp"
     | "true"
     | "type"
+    | "upcast"
     | "uuid"
     | "version"
     | "when"
@@ -81,7 +113,7 @@ export function isAggregate(item: unknown): item is Aggregate {
     return reflection.isInstance(item, Aggregate.$type);
 }
 
-export type AggregateMember = Command | DomainError | Event | State | StreamId;
+export type AggregateMember = Command | DomainError | Event | EventHandler | State | StreamId | Upcast;
 
 export const AggregateMember = {
     $type: 'AggregateMember'
@@ -89,6 +121,56 @@ export const AggregateMember = {
 
 export function isAggregateMember(item: unknown): item is AggregateMember {
     return reflection.isInstance(item, AggregateMember.$type);
+}
+
+export type Assignment = DeleteDocument | FieldAssignment;
+
+export const Assignment = {
+    $type: 'Assignment'
+} as const;
+
+export function isAssignment(item: unknown): item is Assignment {
+    return reflection.isInstance(item, Assignment.$type);
+}
+
+export type AssignmentOperator = '+=' | '-=' | '=';
+
+export function isAssignmentOperator(item: unknown): item is AssignmentOperator {
+    return item === '=' || item === '+=' || item === '-=';
+}
+
+export interface BinaryExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'BinaryExpression';
+    left: Expression;
+    operator: '!=' | '*' | '+' | '-' | '<' | '<=' | '==' | '>' | '>=' | '??' | 'and' | 'contains' | 'or';
+    right: Expression;
+}
+
+export const BinaryExpression = {
+    $type: 'BinaryExpression',
+    left: 'left',
+    operator: 'operator',
+    right: 'right'
+} as const;
+
+export function isBinaryExpression(item: unknown): item is BinaryExpression {
+    return reflection.isInstance(item, BinaryExpression.$type);
+}
+
+export interface BooleanExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'BooleanExpression';
+    value: boolean;
+}
+
+export const BooleanExpression = {
+    $type: 'BooleanExpression',
+    value: 'value'
+} as const;
+
+export function isBooleanExpression(item: unknown): item is BooleanExpression {
+    return reflection.isInstance(item, BooleanExpression.$type);
 }
 
 export interface BooleanLiteral extends langium.AstNode {
@@ -109,10 +191,11 @@ export function isBooleanLiteral(item: unknown): item is BooleanLiteral {
 export interface Command extends langium.AstNode {
     readonly $container: Aggregate;
     readonly $type: 'Command';
-    emits: Array<langium.Reference<Event>>;
+    emits: Array<Emit>;
     fields: Array<Field>;
     name: string;
     rejects: Array<langium.Reference<DomainError>>;
+    requirements: Array<Requirement>;
 }
 
 export const Command = {
@@ -120,7 +203,8 @@ export const Command = {
     emits: 'emits',
     fields: 'fields',
     name: 'name',
-    rejects: 'rejects'
+    rejects: 'rejects',
+    requirements: 'requirements'
 } as const;
 
 export function isCommand(item: unknown): item is Command {
@@ -159,6 +243,31 @@ export function isContextDeclaration(item: unknown): item is ContextDeclaration 
     return reflection.isInstance(item, ContextDeclaration.$type);
 }
 
+export interface CountExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'CountExpression';
+    list: Expression;
+}
+
+export const CountExpression = {
+    $type: 'CountExpression',
+    list: 'list'
+} as const;
+
+export function isCountExpression(item: unknown): item is CountExpression {
+    return reflection.isInstance(item, CountExpression.$type);
+}
+
+export type DataField = Field | ReadModelKey | StreamId;
+
+export const DataField = {
+    $type: 'DataField'
+} as const;
+
+export function isDataField(item: unknown): item is DataField {
+    return reflection.isInstance(item, DataField.$type);
+}
+
 export type DataType = Enum | ValueType;
 
 export const DataType = {
@@ -167,6 +276,19 @@ export const DataType = {
 
 export function isDataType(item: unknown): item is DataType {
     return reflection.isInstance(item, DataType.$type);
+}
+
+export interface DeleteDocument extends langium.AstNode {
+    readonly $container: EventHandler;
+    readonly $type: 'DeleteDocument';
+}
+
+export const DeleteDocument = {
+    $type: 'DeleteDocument'
+} as const;
+
+export function isDeleteDocument(item: unknown): item is DeleteDocument {
+    return reflection.isInstance(item, DeleteDocument.$type);
 }
 
 export interface DomainError extends langium.AstNode {
@@ -194,6 +316,23 @@ export const Element = {
 
 export function isElement(item: unknown): item is Element {
     return reflection.isInstance(item, Element.$type);
+}
+
+export interface Emit extends langium.AstNode {
+    readonly $container: Command;
+    readonly $type: 'Emit';
+    event: langium.Reference<Event>;
+    mapping?: Mapping;
+}
+
+export const Emit = {
+    $type: 'Emit',
+    event: 'event',
+    mapping: 'mapping'
+} as const;
+
+export function isEmit(item: unknown): item is Emit {
+    return reflection.isInstance(item, Emit.$type);
 }
 
 export interface Enum extends langium.AstNode {
@@ -248,7 +387,7 @@ export interface Event extends langium.AstNode {
     readonly $type: 'Event';
     fields: Array<Field>;
     name: string;
-    version?: string;
+    version?: SignedNumber;
 }
 
 export const Event = {
@@ -267,20 +406,68 @@ export interface EventData extends langium.AstNode {
     readonly $type: 'EventData';
     data?: ObjectLiteral;
     event: langium.Reference<Event>;
+    version?: string;
 }
 
 export const EventData = {
     $type: 'EventData',
     data: 'data',
-    event: 'event'
+    event: 'event',
+    version: 'version'
 } as const;
 
 export function isEventData(item: unknown): item is EventData {
     return reflection.isInstance(item, EventData.$type);
 }
 
+export interface EventHandler extends langium.AstNode {
+    readonly $container: Aggregate | ReadModel;
+    readonly $type: 'EventHandler';
+    assignments: Array<Assignment>;
+    events: Array<langium.Reference<Event>>;
+}
+
+export const EventHandler = {
+    $type: 'EventHandler',
+    assignments: 'assignments',
+    events: 'events'
+} as const;
+
+export function isEventHandler(item: unknown): item is EventHandler {
+    return reflection.isInstance(item, EventHandler.$type);
+}
+
+export interface Expectation extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'Expectation';
+    absent: boolean;
+    data?: ObjectLiteral;
+    readModel: langium.Reference<ReadModel>;
+}
+
+export const Expectation = {
+    $type: 'Expectation',
+    absent: 'absent',
+    data: 'data',
+    readModel: 'readModel'
+} as const;
+
+export function isExpectation(item: unknown): item is Expectation {
+    return reflection.isInstance(item, Expectation.$type);
+}
+
+export type Expression = BinaryExpression | BooleanExpression | CountExpression | InExpression | ListExpression | Mapping | MemberAccess | NameExpression | NegationExpression | NewIdExpression | NotExpression | NowExpression | NumberExpression | StringExpression;
+
+export const Expression = {
+    $type: 'Expression'
+} as const;
+
+export function isExpression(item: unknown): item is Expression {
+    return reflection.isInstance(item, Expression.$type);
+}
+
 export interface Field extends langium.AstNode {
-    readonly $container: Command | DomainError | Event | Query | ReadModel | State | ValueType;
+    readonly $container: Command | DomainError | Event | Query | ReadModel | State | Upcast | ValueType;
     readonly $type: 'Field';
     default?: Literal;
     name: FieldName;
@@ -300,16 +487,35 @@ export function isField(item: unknown): item is Field {
     return reflection.isInstance(item, Field.$type);
 }
 
-export type FieldName = 'aggregate' | 'command' | 'context' | 'emits' | 'enum' | 'error' | 'event' | 'false' | 'given' | 'id' | 'issues' | 'key' | 'on' | 'policy' | 'query' | 'readmodel' | 'rejected' | 'rejects' | 'returns' | 'scenario' | 'state' | 'then' | 'true' | 'type' | 'version' | 'when' | PrimitiveType | string;
+export interface FieldAssignment extends langium.AstNode {
+    readonly $container: EventHandler;
+    readonly $type: 'FieldAssignment';
+    field: langium.Reference<Field>;
+    operator?: AssignmentOperator;
+    value?: Expression;
+}
+
+export const FieldAssignment = {
+    $type: 'FieldAssignment',
+    field: 'field',
+    operator: 'operator',
+    value: 'value'
+} as const;
+
+export function isFieldAssignment(item: unknown): item is FieldAssignment {
+    return reflection.isInstance(item, FieldAssignment.$type);
+}
+
+export type FieldName = 'aggregate' | 'and' | 'command' | 'contains' | 'context' | 'count' | 'delete' | 'else' | 'emits' | 'enum' | 'error' | 'event' | 'expect' | 'false' | 'from' | 'given' | 'id' | 'if' | 'in' | 'issues' | 'key' | 'newId' | 'no' | 'not' | 'now' | 'on' | 'or' | 'policy' | 'query' | 'readmodel' | 'reads' | 'rejected' | 'rejects' | 'requires' | 'returns' | 'scenario' | 'state' | 'then' | 'true' | 'type' | 'upcast' | 'version' | 'when' | PrimitiveType | string;
 
 export function isFieldName(item: unknown): item is FieldName {
-    return isPrimitiveType(item) || item === 'context' || item === 'enum' || item === 'type' || item === 'aggregate' || item === 'id' || item === 'state' || item === 'command' || item === 'emits' || item === 'rejects' || item === 'event' || item === 'version' || item === 'error' || item === 'readmodel' || item === 'key' || item === 'on' || item === 'query' || item === 'returns' || item === 'policy' || item === 'issues' || item === 'scenario' || item === 'given' || item === 'when' || item === 'then' || item === 'rejected' || item === 'true' || item === 'false' || (typeof item === 'string' && (/[_a-zA-Z][\w_]*/.test(item)));
+    return isPrimitiveType(item) || item === 'context' || item === 'enum' || item === 'type' || item === 'aggregate' || item === 'id' || item === 'state' || item === 'command' || item === 'emits' || item === 'rejects' || item === 'event' || item === 'version' || item === 'error' || item === 'readmodel' || item === 'key' || item === 'on' || item === 'query' || item === 'returns' || item === 'policy' || item === 'issues' || item === 'scenario' || item === 'given' || item === 'when' || item === 'then' || item === 'rejected' || item === 'true' || item === 'false' || item === 'requires' || item === 'else' || item === 'upcast' || item === 'from' || item === 'delete' || item === 'reads' || item === 'if' || item === 'expect' || item === 'no' || item === 'not' || item === 'and' || item === 'or' || item === 'in' || item === 'contains' || item === 'now' || item === 'newId' || item === 'count' || (typeof item === 'string' && (/[_a-zA-Z][\w_]*/.test(item) || /v[0-9]+\b/.test(item)));
 }
 
 export interface FieldValue extends langium.AstNode {
     readonly $container: ObjectLiteral;
     readonly $type: 'FieldValue';
-    field: langium.Reference<Field>;
+    field: langium.Reference<DataField>;
     value: Literal;
 }
 
@@ -321,6 +527,57 @@ export const FieldValue = {
 
 export function isFieldValue(item: unknown): item is FieldValue {
     return reflection.isInstance(item, FieldValue.$type);
+}
+
+export interface InExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'InExpression';
+    candidates: Array<Expression>;
+    value: Expression;
+}
+
+export const InExpression = {
+    $type: 'InExpression',
+    candidates: 'candidates',
+    value: 'value'
+} as const;
+
+export function isInExpression(item: unknown): item is InExpression {
+    return reflection.isInstance(item, InExpression.$type);
+}
+
+export interface IssuedCommand extends langium.AstNode {
+    readonly $container: Policy;
+    readonly $type: 'IssuedCommand';
+    command: langium.Reference<Command>;
+    condition?: Expression;
+    mapping?: Mapping;
+}
+
+export const IssuedCommand = {
+    $type: 'IssuedCommand',
+    command: 'command',
+    condition: 'condition',
+    mapping: 'mapping'
+} as const;
+
+export function isIssuedCommand(item: unknown): item is IssuedCommand {
+    return reflection.isInstance(item, IssuedCommand.$type);
+}
+
+export interface ListExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'ListExpression';
+    items: Array<Expression>;
+}
+
+export const ListExpression = {
+    $type: 'ListExpression',
+    items: 'items'
+} as const;
+
+export function isListExpression(item: unknown): item is ListExpression {
+    return reflection.isInstance(item, ListExpression.$type);
 }
 
 export interface ListLiteral extends langium.AstNode {
@@ -348,6 +605,55 @@ export function isLiteral(item: unknown): item is Literal {
     return reflection.isInstance(item, Literal.$type);
 }
 
+export interface Mapping extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | Emit | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement | Upcast;
+    readonly $type: 'Mapping';
+    entries: Array<MappingEntry>;
+}
+
+export const Mapping = {
+    $type: 'Mapping',
+    entries: 'entries'
+} as const;
+
+export function isMapping(item: unknown): item is Mapping {
+    return reflection.isInstance(item, Mapping.$type);
+}
+
+export interface MappingEntry extends langium.AstNode {
+    readonly $container: Mapping;
+    readonly $type: 'MappingEntry';
+    field: langium.Reference<DataField>;
+    value: Expression;
+}
+
+export const MappingEntry = {
+    $type: 'MappingEntry',
+    field: 'field',
+    value: 'value'
+} as const;
+
+export function isMappingEntry(item: unknown): item is MappingEntry {
+    return reflection.isInstance(item, MappingEntry.$type);
+}
+
+export interface MemberAccess extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'MemberAccess';
+    member: langium.Reference<Referable>;
+    receiver: Expression;
+}
+
+export const MemberAccess = {
+    $type: 'MemberAccess',
+    member: 'member',
+    receiver: 'receiver'
+} as const;
+
+export function isMemberAccess(item: unknown): item is MemberAccess {
+    return reflection.isInstance(item, MemberAccess.$type);
+}
+
 export interface Model extends langium.AstNode {
     readonly $type: 'Model';
     context?: ContextDeclaration;
@@ -366,10 +672,98 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
+export interface NameExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'NameExpression';
+    qualifier?: Qualifier;
+    target: langium.Reference<Referable>;
+}
+
+export const NameExpression = {
+    $type: 'NameExpression',
+    qualifier: 'qualifier',
+    target: 'target'
+} as const;
+
+export function isNameExpression(item: unknown): item is NameExpression {
+    return reflection.isInstance(item, NameExpression.$type);
+}
+
+export interface NegationExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'NegationExpression';
+    operand: Expression;
+}
+
+export const NegationExpression = {
+    $type: 'NegationExpression',
+    operand: 'operand'
+} as const;
+
+export function isNegationExpression(item: unknown): item is NegationExpression {
+    return reflection.isInstance(item, NegationExpression.$type);
+}
+
+export interface NewIdExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'NewIdExpression';
+}
+
+export const NewIdExpression = {
+    $type: 'NewIdExpression'
+} as const;
+
+export function isNewIdExpression(item: unknown): item is NewIdExpression {
+    return reflection.isInstance(item, NewIdExpression.$type);
+}
+
+export interface NotExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'NotExpression';
+    operand: Expression;
+}
+
+export const NotExpression = {
+    $type: 'NotExpression',
+    operand: 'operand'
+} as const;
+
+export function isNotExpression(item: unknown): item is NotExpression {
+    return reflection.isInstance(item, NotExpression.$type);
+}
+
+export interface NowExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'NowExpression';
+}
+
+export const NowExpression = {
+    $type: 'NowExpression'
+} as const;
+
+export function isNowExpression(item: unknown): item is NowExpression {
+    return reflection.isInstance(item, NowExpression.$type);
+}
+
+export interface NumberExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'NumberExpression';
+    value: string;
+}
+
+export const NumberExpression = {
+    $type: 'NumberExpression',
+    value: 'value'
+} as const;
+
+export function isNumberExpression(item: unknown): item is NumberExpression {
+    return reflection.isInstance(item, NumberExpression.$type);
+}
+
 export interface NumberLiteral extends langium.AstNode {
     readonly $container: Field | FieldValue | ListLiteral;
     readonly $type: 'NumberLiteral';
-    value: string;
+    value: SignedNumber;
 }
 
 export const NumberLiteral = {
@@ -382,7 +776,7 @@ export function isNumberLiteral(item: unknown): item is NumberLiteral {
 }
 
 export interface ObjectLiteral extends langium.AstNode {
-    readonly $container: CommandData | EventData | Field | FieldValue | ListLiteral;
+    readonly $container: CommandData | EventData | Expectation | Field | FieldValue | ListLiteral | Scenario;
     readonly $type: 'ObjectLiteral';
     entries: Array<FieldValue>;
 }
@@ -399,8 +793,9 @@ export function isObjectLiteral(item: unknown): item is ObjectLiteral {
 export interface Policy extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Policy';
-    issues: Array<langium.Reference<Command>>;
+    issues: Array<IssuedCommand>;
     name: string;
+    reads: Array<langium.Reference<ReadModel>>;
     triggers: Array<langium.Reference<Event>>;
 }
 
@@ -408,6 +803,7 @@ export const Policy = {
     $type: 'Policy',
     issues: 'issues',
     name: 'name',
+    reads: 'reads',
     triggers: 'triggers'
 } as const;
 
@@ -425,6 +821,12 @@ export type QualifiedName = string;
 
 export function isQualifiedName(item: unknown): item is QualifiedName {
     return typeof item === 'string';
+}
+
+export type Qualifier = 'command' | 'event' | 'state';
+
+export function isQualifier(item: unknown): item is Qualifier {
+    return item === 'command' || item === 'state' || item === 'event';
 }
 
 export interface Query extends langium.AstNode {
@@ -452,6 +854,7 @@ export interface ReadModel extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'ReadModel';
     fields: Array<Field>;
+    handlers: Array<EventHandler>;
     handles: Array<langium.Reference<Event>>;
     keys: Array<ReadModelKey>;
     name: string;
@@ -460,6 +863,7 @@ export interface ReadModel extends langium.AstNode {
 export const ReadModel = {
     $type: 'ReadModel',
     fields: 'fields',
+    handlers: 'handlers',
     handles: 'handles',
     keys: 'keys',
     name: 'name'
@@ -486,29 +890,68 @@ export function isReadModelKey(item: unknown): item is ReadModelKey {
     return reflection.isInstance(item, ReadModelKey.$type);
 }
 
+export type Referable = Enum | EnumMember | Field | ReadModel | ReadModelKey | StreamId;
+
+export const Referable = {
+    $type: 'Referable'
+} as const;
+
+export function isReferable(item: unknown): item is Referable {
+    return reflection.isInstance(item, Referable.$type);
+}
+
+export interface Requirement extends langium.AstNode {
+    readonly $container: Command;
+    readonly $type: 'Requirement';
+    condition: Expression;
+    error: langium.Reference<DomainError>;
+    mapping?: Mapping;
+}
+
+export const Requirement = {
+    $type: 'Requirement',
+    condition: 'condition',
+    error: 'error',
+    mapping: 'mapping'
+} as const;
+
+export function isRequirement(item: unknown): item is Requirement {
+    return reflection.isInstance(item, Requirement.$type);
+}
+
 export interface Scenario extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Scenario';
+    expectations: Array<Expectation>;
     given: Array<EventData>;
     name: string;
     rejected: boolean;
     rejection?: langium.Reference<DomainError>;
+    rejectionData?: ObjectLiteral;
     then: Array<EventData>;
-    when: CommandData;
+    when?: CommandData;
 }
 
 export const Scenario = {
     $type: 'Scenario',
+    expectations: 'expectations',
     given: 'given',
     name: 'name',
     rejected: 'rejected',
     rejection: 'rejection',
+    rejectionData: 'rejectionData',
     then: 'then',
     when: 'when'
 } as const;
 
 export function isScenario(item: unknown): item is Scenario {
     return reflection.isInstance(item, Scenario.$type);
+}
+
+export type SignedNumber = string;
+
+export function isSignedNumber(item: unknown): item is SignedNumber {
+    return typeof item === 'string';
 }
 
 export interface State extends langium.AstNode {
@@ -541,6 +984,21 @@ export const StreamId = {
 
 export function isStreamId(item: unknown): item is StreamId {
     return reflection.isInstance(item, StreamId.$type);
+}
+
+export interface StringExpression extends langium.AstNode {
+    readonly $container: BinaryExpression | CountExpression | FieldAssignment | InExpression | IssuedCommand | ListExpression | MappingEntry | MemberAccess | NegationExpression | NotExpression | Requirement;
+    readonly $type: 'StringExpression';
+    value: string;
+}
+
+export const StringExpression = {
+    $type: 'StringExpression',
+    value: 'value'
+} as const;
+
+export function isStringExpression(item: unknown): item is StringExpression {
+    return reflection.isInstance(item, StringExpression.$type);
 }
 
 export interface StringLiteral extends langium.AstNode {
@@ -577,6 +1035,27 @@ export function isTypeReference(item: unknown): item is TypeReference {
     return reflection.isInstance(item, TypeReference.$type);
 }
 
+export interface Upcast extends langium.AstNode {
+    readonly $container: Aggregate;
+    readonly $type: 'Upcast';
+    event: langium.Reference<Event>;
+    fields: Array<Field>;
+    fromVersion: string;
+    mapping?: Mapping;
+}
+
+export const Upcast = {
+    $type: 'Upcast',
+    event: 'event',
+    fields: 'fields',
+    fromVersion: 'fromVersion',
+    mapping: 'mapping'
+} as const;
+
+export function isUpcast(item: unknown): item is Upcast {
+    return reflection.isInstance(item, Upcast.$type);
+}
+
 export interface ValueType extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'ValueType';
@@ -597,34 +1076,61 @@ export function isValueType(item: unknown): item is ValueType {
 export type EventloomAstType = {
     Aggregate: Aggregate
     AggregateMember: AggregateMember
+    Assignment: Assignment
+    BinaryExpression: BinaryExpression
+    BooleanExpression: BooleanExpression
     BooleanLiteral: BooleanLiteral
     Command: Command
     CommandData: CommandData
     ContextDeclaration: ContextDeclaration
+    CountExpression: CountExpression
+    DataField: DataField
     DataType: DataType
+    DeleteDocument: DeleteDocument
     DomainError: DomainError
     Element: Element
+    Emit: Emit
     Enum: Enum
     EnumLiteral: EnumLiteral
     EnumMember: EnumMember
     Event: Event
     EventData: EventData
+    EventHandler: EventHandler
+    Expectation: Expectation
+    Expression: Expression
     Field: Field
+    FieldAssignment: FieldAssignment
     FieldValue: FieldValue
+    InExpression: InExpression
+    IssuedCommand: IssuedCommand
+    ListExpression: ListExpression
     ListLiteral: ListLiteral
     Literal: Literal
+    Mapping: Mapping
+    MappingEntry: MappingEntry
+    MemberAccess: MemberAccess
     Model: Model
+    NameExpression: NameExpression
+    NegationExpression: NegationExpression
+    NewIdExpression: NewIdExpression
+    NotExpression: NotExpression
+    NowExpression: NowExpression
+    NumberExpression: NumberExpression
     NumberLiteral: NumberLiteral
     ObjectLiteral: ObjectLiteral
     Policy: Policy
     Query: Query
     ReadModel: ReadModel
     ReadModelKey: ReadModelKey
+    Referable: Referable
+    Requirement: Requirement
     Scenario: Scenario
     State: State
     StreamId: StreamId
+    StringExpression: StringExpression
     StringLiteral: StringLiteral
     TypeReference: TypeReference
+    Upcast: Upcast
     ValueType: ValueType
 }
 
@@ -650,6 +1156,38 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Assignment: {
+            name: Assignment.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        BinaryExpression: {
+            name: BinaryExpression.$type,
+            properties: {
+                left: {
+                    name: BinaryExpression.left
+                },
+                operator: {
+                    name: BinaryExpression.operator
+                },
+                right: {
+                    name: BinaryExpression.right
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        BooleanExpression: {
+            name: BooleanExpression.$type,
+            properties: {
+                value: {
+                    name: BooleanExpression.value,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: [Expression.$type]
+        },
         BooleanLiteral: {
             name: BooleanLiteral.$type,
             properties: {
@@ -667,7 +1205,6 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                 emits: {
                     name: Command.emits,
                     defaultValue: [],
-                    referenceType: Event.$type,
                     optional: true
                 },
                 fields: {
@@ -682,6 +1219,11 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                     name: Command.rejects,
                     defaultValue: [],
                     referenceType: DomainError.$type,
+                    optional: true
+                },
+                requirements: {
+                    name: Command.requirements,
+                    defaultValue: [],
                     optional: true
                 }
             },
@@ -710,11 +1252,32 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        CountExpression: {
+            name: CountExpression.$type,
+            properties: {
+                list: {
+                    name: CountExpression.list
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        DataField: {
+            name: DataField.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         DataType: {
             name: DataType.$type,
             properties: {
             },
             superTypes: []
+        },
+        DeleteDocument: {
+            name: DeleteDocument.$type,
+            properties: {
+            },
+            superTypes: [Assignment.$type]
         },
         DomainError: {
             name: DomainError.$type,
@@ -736,6 +1299,20 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Emit: {
+            name: Emit.$type,
+            properties: {
+                event: {
+                    name: Emit.event,
+                    referenceType: Event.$type
+                },
+                mapping: {
+                    name: Emit.mapping,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Enum: {
             name: Enum.$type,
             properties: {
@@ -748,7 +1325,7 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                     name: Enum.name
                 }
             },
-            superTypes: [DataType.$type, Element.$type]
+            superTypes: [DataType.$type, Element.$type, Referable.$type]
         },
         EnumLiteral: {
             name: EnumLiteral.$type,
@@ -767,7 +1344,7 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                     name: EnumMember.name
                 }
             },
-            superTypes: []
+            superTypes: [Referable.$type]
         },
         Event: {
             name: Event.$type,
@@ -797,7 +1374,52 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                 event: {
                     name: EventData.event,
                     referenceType: Event.$type
+                },
+                version: {
+                    name: EventData.version,
+                    optional: true
                 }
+            },
+            superTypes: []
+        },
+        EventHandler: {
+            name: EventHandler.$type,
+            properties: {
+                assignments: {
+                    name: EventHandler.assignments,
+                    defaultValue: [],
+                    optional: true
+                },
+                events: {
+                    name: EventHandler.events,
+                    defaultValue: [],
+                    referenceType: Event.$type
+                }
+            },
+            superTypes: [AggregateMember.$type]
+        },
+        Expectation: {
+            name: Expectation.$type,
+            properties: {
+                absent: {
+                    name: Expectation.absent,
+                    defaultValue: false,
+                    optional: true
+                },
+                data: {
+                    name: Expectation.data,
+                    optional: true
+                },
+                readModel: {
+                    name: Expectation.readModel,
+                    referenceType: ReadModel.$type
+                }
+            },
+            superTypes: []
+        },
+        Expression: {
+            name: Expression.$type,
+            properties: {
             },
             superTypes: []
         },
@@ -820,20 +1442,81 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                     name: Field.type
                 }
             },
-            superTypes: []
+            superTypes: [DataField.$type, Referable.$type]
+        },
+        FieldAssignment: {
+            name: FieldAssignment.$type,
+            properties: {
+                field: {
+                    name: FieldAssignment.field,
+                    referenceType: Field.$type
+                },
+                operator: {
+                    name: FieldAssignment.operator,
+                    optional: true
+                },
+                value: {
+                    name: FieldAssignment.value,
+                    optional: true
+                }
+            },
+            superTypes: [Assignment.$type]
         },
         FieldValue: {
             name: FieldValue.$type,
             properties: {
                 field: {
                     name: FieldValue.field,
-                    referenceType: Field.$type
+                    referenceType: DataField.$type
                 },
                 value: {
                     name: FieldValue.value
                 }
             },
             superTypes: []
+        },
+        InExpression: {
+            name: InExpression.$type,
+            properties: {
+                candidates: {
+                    name: InExpression.candidates,
+                    defaultValue: [],
+                    optional: true
+                },
+                value: {
+                    name: InExpression.value
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        IssuedCommand: {
+            name: IssuedCommand.$type,
+            properties: {
+                command: {
+                    name: IssuedCommand.command,
+                    referenceType: Command.$type
+                },
+                condition: {
+                    name: IssuedCommand.condition,
+                    optional: true
+                },
+                mapping: {
+                    name: IssuedCommand.mapping,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        ListExpression: {
+            name: ListExpression.$type,
+            properties: {
+                items: {
+                    name: ListExpression.items,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [Expression.$type]
         },
         ListLiteral: {
             name: ListLiteral.$type,
@@ -851,6 +1534,43 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        Mapping: {
+            name: Mapping.$type,
+            properties: {
+                entries: {
+                    name: Mapping.entries,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        MappingEntry: {
+            name: MappingEntry.$type,
+            properties: {
+                field: {
+                    name: MappingEntry.field,
+                    referenceType: DataField.$type
+                },
+                value: {
+                    name: MappingEntry.value
+                }
+            },
+            superTypes: []
+        },
+        MemberAccess: {
+            name: MemberAccess.$type,
+            properties: {
+                member: {
+                    name: MemberAccess.member,
+                    referenceType: Referable.$type
+                },
+                receiver: {
+                    name: MemberAccess.receiver
+                }
+            },
+            superTypes: [Expression.$type]
         },
         Model: {
             name: Model.$type,
@@ -871,6 +1591,59 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        NameExpression: {
+            name: NameExpression.$type,
+            properties: {
+                qualifier: {
+                    name: NameExpression.qualifier,
+                    optional: true
+                },
+                target: {
+                    name: NameExpression.target,
+                    referenceType: Referable.$type
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        NegationExpression: {
+            name: NegationExpression.$type,
+            properties: {
+                operand: {
+                    name: NegationExpression.operand
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        NewIdExpression: {
+            name: NewIdExpression.$type,
+            properties: {
+            },
+            superTypes: [Expression.$type]
+        },
+        NotExpression: {
+            name: NotExpression.$type,
+            properties: {
+                operand: {
+                    name: NotExpression.operand
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        NowExpression: {
+            name: NowExpression.$type,
+            properties: {
+            },
+            superTypes: [Expression.$type]
+        },
+        NumberExpression: {
+            name: NumberExpression.$type,
+            properties: {
+                value: {
+                    name: NumberExpression.value
+                }
+            },
+            superTypes: [Expression.$type]
         },
         NumberLiteral: {
             name: NumberLiteral.$type,
@@ -898,11 +1671,16 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                 issues: {
                     name: Policy.issues,
                     defaultValue: [],
-                    referenceType: Command.$type,
                     optional: true
                 },
                 name: {
                     name: Policy.name
+                },
+                reads: {
+                    name: Policy.reads,
+                    defaultValue: [],
+                    referenceType: ReadModel.$type,
+                    optional: true
                 },
                 triggers: {
                     name: Policy.triggers,
@@ -944,6 +1722,11 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                handlers: {
+                    name: ReadModel.handlers,
+                    defaultValue: [],
+                    optional: true
+                },
                 handles: {
                     name: ReadModel.handles,
                     defaultValue: [],
@@ -959,7 +1742,7 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                     name: ReadModel.name
                 }
             },
-            superTypes: [Element.$type]
+            superTypes: [Element.$type, Referable.$type]
         },
         ReadModelKey: {
             name: ReadModelKey.$type,
@@ -971,11 +1754,39 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                     name: ReadModelKey.type
                 }
             },
+            superTypes: [DataField.$type, Referable.$type]
+        },
+        Referable: {
+            name: Referable.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Requirement: {
+            name: Requirement.$type,
+            properties: {
+                condition: {
+                    name: Requirement.condition
+                },
+                error: {
+                    name: Requirement.error,
+                    referenceType: DomainError.$type
+                },
+                mapping: {
+                    name: Requirement.mapping,
+                    optional: true
+                }
+            },
             superTypes: []
         },
         Scenario: {
             name: Scenario.$type,
             properties: {
+                expectations: {
+                    name: Scenario.expectations,
+                    defaultValue: [],
+                    optional: true
+                },
                 given: {
                     name: Scenario.given,
                     defaultValue: [],
@@ -994,13 +1805,18 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                     referenceType: DomainError.$type,
                     optional: true
                 },
+                rejectionData: {
+                    name: Scenario.rejectionData,
+                    optional: true
+                },
                 then: {
                     name: Scenario.then,
                     defaultValue: [],
                     optional: true
                 },
                 when: {
-                    name: Scenario.when
+                    name: Scenario.when,
+                    optional: true
                 }
             },
             superTypes: [Element.$type]
@@ -1026,7 +1842,16 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                     name: StreamId.type
                 }
             },
-            superTypes: [AggregateMember.$type]
+            superTypes: [AggregateMember.$type, DataField.$type, Referable.$type]
+        },
+        StringExpression: {
+            name: StringExpression.$type,
+            properties: {
+                value: {
+                    name: StringExpression.value
+                }
+            },
+            superTypes: [Expression.$type]
         },
         StringLiteral: {
             name: StringLiteral.$type,
@@ -1056,6 +1881,28 @@ export class EventloomAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        Upcast: {
+            name: Upcast.$type,
+            properties: {
+                event: {
+                    name: Upcast.event,
+                    referenceType: Event.$type
+                },
+                fields: {
+                    name: Upcast.fields,
+                    defaultValue: [],
+                    optional: true
+                },
+                fromVersion: {
+                    name: Upcast.fromVersion
+                },
+                mapping: {
+                    name: Upcast.mapping,
+                    optional: true
+                }
+            },
+            superTypes: [AggregateMember.$type]
         },
         ValueType: {
             name: ValueType.$type,

@@ -8,7 +8,10 @@ import {
     isPolicy, isQuery, isReadModel, isReadModelKey, isScenario, isStreamId, isValueType,
     type Aggregate, type Command, type Event, type Field, type ReadModel
 } from '../generated/ast.js';
-import { aggregateOf, commandsOf, contextNameOf, errorsOf, eventsOf, streamIdsOf, typeToString } from '../model-queries.js';
+import {
+    aggregateOf, commandsOf, contextNameOf, emittedEventReferences, errorsOf, eventsOf, handledEventReferences, issuedCommandReferences,
+    streamIdsOf, typeToString
+} from '../model-queries.js';
 import type { ReferencingNode } from './referencing-nodes.js';
 
 type Named = AstNode & { name: string };
@@ -39,7 +42,7 @@ export function summarize(node: AstNode, referencedBy: () => ReferencingNode[]):
     if (isValueType(node)) return `type ${node.name}${fieldsInline(node.fields)}`;
     if (isQuery(node)) return `query ${node.name}${fieldsInline(node.fields)} returns ${node.returns.$refText}${node.list ? '[]' : ''}`;
     if (isPolicy(node)) {
-        return `policy ${node.name}: on ${refs(node.triggers)} → issues ${refs(node.issues)}`;
+        return `policy ${node.name}: on ${refs(node.triggers)} → issues ${refs(issuedCommandReferences(node))}`;
     }
     if (isStreamId(node)) return `id ${node.name}: ${typeToString(node.type)} (stream id of aggregate ${node.$container.name})`;
     if (isReadModelKey(node)) return `key ${node.name}: ${typeToString(node.type)} (key of read model ${node.$container.name})`;
@@ -50,7 +53,7 @@ export function summarize(node: AstNode, referencedBy: () => ReferencingNode[]):
 }
 
 function summarizeCommand(command: Command, referencedBy: ReferencingNode[]): string {
-    const parts = [`command ${command.name} → emits ${command.emits.length ? refs(command.emits) : 'nothing'}`];
+    const parts = [`command ${command.name} → emits ${command.emits.length ? refs(emittedEventReferences(command)) : 'nothing'}`];
     if (command.rejects.length) parts.push(`rejects ${refs(command.rejects)}`);
     const issuedBy = namesOf(referencedBy.filter(r => r.property === 'issues').map(r => r.node), command);
     if (issuedBy.length) parts.push(`issued by policy ${issuedBy.join(', ')}`);
@@ -78,7 +81,7 @@ function summarizeReadModel(readModel: ReadModel): string {
     return join(
         `readmodel ${readModel.name}`,
         key ? `key ${key.name}: ${typeToString(key.type)}` : 'no key',
-        readModel.handles.length ? `on ${refs(readModel.handles)}` : 'handles no event'
+        handledEventReferences(readModel).length ? `on ${refs(handledEventReferences(readModel))}` : 'handles no event'
     );
 }
 
@@ -96,7 +99,9 @@ function ownerDescription(field: Field): string {
         const aggregate = aggregateOf(field);
         return `the state of aggregate ${aggregate?.name ?? '?'}`;
     }
-    const kind = { ValueType: 'type', Command: 'command', Event: 'event', DomainError: 'error', ReadModel: 'read model', Query: 'query' }[owner.$type] ?? owner.$type;
+    if (owner.$type === 'Upcast') return `version ${owner.fromVersion} of event ${owner.event.$refText}`;
+    const kinds: Record<string, string> = { ValueType: 'type', Command: 'command', Event: 'event', DomainError: 'error', ReadModel: 'read model', Query: 'query' };
+    const kind = kinds[owner.$type] ?? owner.$type;
     return `${kind} ${(owner as { name?: string }).name ?? ''}`.trim();
 }
 

@@ -14,8 +14,9 @@ import {
     isAggregate, isCommand, isEventData, isFieldValue, isObjectLiteral, isScenario,
     type Aggregate, type Command, type DomainError, type Event, type Model, type Scenario
 } from '../generated/ast.js';
-import { aggregateOf, errorsOf, eventsOf } from '../model-queries.js';
+import { aggregateOf, emittedEventsOf, errorsOf, eventsOf } from '../model-queries.js';
 import { splitQualifiedName } from '../scoping/qualified-names.js';
+import { declarationUse } from './clause-owner.js';
 
 /** Stands in for the name being typed, so that an unfinished line parses. */
 const PLACEHOLDER = 'CompletionPlaceholder';
@@ -85,7 +86,7 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, previous);
         const assignment = leaf && GrammarUtils.findAssignment(leaf);
-        if (!leaf || !assignment || !REFERENCE_LISTS.has(assignment.feature)) return undefined;
+        if (!leaf || !assignment || !REFERENCE_LISTS.has(declarationUse(leaf.astNode, assignment.feature).property)) return undefined;
         const refInfo: ReferenceInfo = { reference: { $refText: '', ref: undefined } as ReferenceInfo['reference'], container: leaf.astNode, property: assignment.feature };
         const context: CompletionContext = {
             document, textDocument: document.textDocument, node: leaf.astNode, features: [],
@@ -98,9 +99,9 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
         const refInfo = this.withOwningContainer(completed);
         if (!refInfo) return stream([]);
         const candidates = super.getReferenceCandidates(refInfo, context);
-        const container = refInfo.container;
-        if (isCommand(container) && (refInfo.property === 'emits' || refInfo.property === 'rejects')) {
-            const repaired = this.repairedAggregateMembers(context, container, refInfo.property);
+        const { node: container, property } = declarationUse(refInfo.container, refInfo.property);
+        if (isCommand(container) && (property === 'emits' || property === 'rejects')) {
+            const repaired = this.repairedAggregateMembers(context, container, property);
             if (repaired) return stream(repaired);
             const aggregate = aggregateOf(container);
             return candidates.filter(d => !splitQualifiedName(d.name) && (!aggregate || (d.node !== undefined && aggregateOf(d.node) === aggregate)));
@@ -150,14 +151,14 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
     /** In a scenario whose `when` command is known, only what that command's aggregate can produce. */
     private scenarioCandidates(refInfo: ReferenceInfo, scenario: Scenario, command: Command, candidates: Stream<AstNodeDescription>, offset: number): Stream<AstNodeDescription> {
         // A reference being typed is not in the tree yet: its place relative to `when` tells the slot.
-        const afterWhen = offset >= (scenario.when.$cstNode?.end ?? Number.MAX_SAFE_INTEGER);
+        const afterWhen = offset >= (scenario.when?.$cstNode?.end ?? Number.MAX_SAFE_INTEGER);
         const slot = refInfo.property === 'rejection' ? 'rejection' : isEventData(refInfo.container) ? (afterWhen ? 'then' : 'given') : refInfo.property;
         if (slot === 'rejection') {
             const rejects = new Set(command.rejects.map(r => r.ref));
             return candidates.filter(d => rejects.has(d.node as never));
         }
         if (slot === 'then') {
-            const emits = new Set(command.emits.map(r => r.ref));
+            const emits = new Set(emittedEventsOf(command));
             return candidates.filter(d => emits.has(d.node as never));
         }
         if (slot === 'given') {

@@ -117,7 +117,7 @@ export class EventloomFormatter extends AbstractFormatter {
             // A comma after a member (a field, a scenario's event) separates lines: drop it.
             // A comma in a name list (`emits A, B`) stays, with one space after it.
             const previous = visible.slice(0, i).reverse().find(n => !isLeafText(n, ','));
-            if (previous && previous.astNode !== node) this.separatorCommas.push(cst);
+            if (previous && previous.astNode !== node && !isListItem(previous)) this.separatorCommas.push(cst);
             else formatter.cst([cst]).prepend(Formatting.noSpace()).append(Formatting.oneSpace());
         });
         close.prepend(Formatting.newLine());
@@ -229,8 +229,13 @@ function memberStarts(node: BlockNode, interior: CstNode[]): CstNode[] {
     return interior.filter(cst => {
         const keyword = keywordOf(cst);
         if (keyword) return CLAUSE_KEYWORDS.has(keyword);
-        return !ast.isScenario(node) && cst.astNode !== node;
+        return !ast.isScenario(node) && cst.astNode !== node && !isListItem(cst);
     });
+}
+
+/** An item of a clause's name list (`emits A { … }, B`, `issues C if …`): stays on the clause's line. */
+function isListItem(cst: CstNode): boolean {
+    return ast.isEmit(cst.astNode) || ast.isIssuedCommand(cst.astNode);
 }
 
 function isOneLineDeclaration(node: AstNode | undefined): boolean {

@@ -5,13 +5,10 @@
  */
 import type { AstNode, AstNodeLocator, LangiumDocuments } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
+import { declarationUse, type DeclarationUse } from './clause-owner.js';
 
-export interface ReferencingNode {
-    /** The node holding the reference (a Command for `emits`, a Policy for `on`, …). */
-    node: AstNode;
-    /** The property the reference is stored in: `emits`, `handles`, `triggers`, `issues`, … */
-    property: string;
-}
+/** A declaration that refers to the target, and what it does with it (see DeclarationUse). */
+export type ReferencingNode = DeclarationUse;
 
 export class ReferencingNodes {
     private readonly references: LangiumServices['references']['References'];
@@ -32,7 +29,7 @@ export class ReferencingNodes {
             if (!document) continue;
             const node = this.locator.getAstNode(document.parseResult.value, reference.sourcePath);
             if (!node) continue;
-            found.push({ node, property: propertyOf(node, reference.segment.offset) });
+            found.push(declarationUse(node, propertyOf(node, reference.segment.offset)));
         }
         return found;
     }

@@ -127,7 +127,7 @@ function describePaths(paths: readonly TokenType[][]): string {
     // With a name among them, the keywords are there because any keyword may name a field.
     if (hasAll(DECLARATIONS) && !firsts.has('ID')) cover(DECLARATION, DECLARATIONS);
     if (hasAll(AGGREGATE_MEMBERS) && !firsts.has('ID')) cover(AGGREGATE_MEMBER, AGGREGATE_MEMBERS);
-    if (firsts.has('STRING') && firsts.has('NUMBER')) cover(VALUE, ['STRING', 'NUMBER', 'true', 'false', 'ID', '[', '{']);
+    if (firsts.has('STRING') && firsts.has('NUMBER')) cover(VALUE, ['STRING', 'NUMBER', 'true', 'false', 'ID', '[', '{', '-']);
     // Any keyword may name a field, so a field's first token is a name or any keyword; the token
     // after it (`:` or `?`) tells a field apart from a clause like `emits X`.
     const fieldStarts = paths.filter(path => path.length === 1 ? (path[0].name === 'ID' || !isPunctuation(path[0].name)) : [':', '?'].includes(path[1].name));

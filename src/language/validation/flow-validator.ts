@@ -3,7 +3,7 @@
  */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Event, EventloomAstType, ReadModel } from '../generated/ast.js';
-import { aggregateOf, commandsOf } from '../model-queries.js';
+import { aggregateOf, commandsOf, emittedEventReferences } from '../model-queries.js';
 import { issue, IssueCodes } from './issue-codes.js';
 
 export class FlowValidator {
@@ -18,7 +18,7 @@ export class FlowValidator {
         if (!aggregate) return;
         // By name too: with a duplicate event elsewhere in the context the reference may resolve
         // there, and the duplicate is the error worth reporting.
-        const emitted = commandsOf(aggregate).some(command => command.emits.some(reference => reference.ref === event || reference.$refText === event.name));
+        const emitted = commandsOf(aggregate).some(command => emittedEventReferences(command).some(reference => reference.ref === event || reference.$refText === event.name));
         if (!emitted) {
             accept('warning', `No command emits ${event.name}: add it to the \`emits\` of a command of ${aggregate.name}, or remove the event.`, {
                 node: event, property: 'name', data: issue(IssueCodes.EventNeverEmitted, { event: event.name, aggregate: aggregate.name })
@@ -27,7 +27,7 @@ export class FlowValidator {
     }
 
     checkReadModelFed(readModel: ReadModel, accept: ValidationAcceptor): void {
-        if (readModel.handles.length === 0) {
+        if (readModel.handles.length === 0 && readModel.handlers.length === 0) {
             accept('warning', `Read model ${readModel.name} handles no events, so it stays empty: add \`on EventName\` with the events that fill it.`, {
                 node: readModel, property: 'name', data: issue(IssueCodes.ReadModelWithoutEvents)
             });

@@ -179,20 +179,38 @@ export class NamesValidator {
     }
 
     checkCommandReferencesUnique(command: Command, accept: ValidationAcceptor): void {
-        reportDuplicateReferences(command, 'emits', command.emits, accept);
-        reportDuplicateReferences(command, 'rejects', command.rejects, accept);
+        reportDuplicateReferences(command.emits.map(emit => ({ reference: emit.event, node: emit, property: 'event' })), accept);
+        reportDuplicateReferences(placed(command, 'rejects', command.rejects), accept);
     }
 
     checkHandlesUnique(readModel: ReadModel, accept: ValidationAcceptor): void {
-        reportDuplicateReferences(readModel, 'handles', readModel.handles, accept);
-        reportHandledNameClash(readModel, 'handles', readModel.handles, accept);
+        const handled = [
+            ...placed(readModel, 'handles', readModel.handles),
+            ...readModel.handlers.flatMap(handler => placed(handler, 'events', handler.events))
+        ];
+        reportDuplicateReferences(handled, accept);
+        reportHandledNameClash(readModel, handled, accept);
     }
 
     checkPolicyReferencesUnique(policy: Policy, accept: ValidationAcceptor): void {
-        reportDuplicateReferences(policy, 'triggers', policy.triggers, accept);
-        reportHandledNameClash(policy, 'triggers', policy.triggers, accept);
-        reportDuplicateReferences(policy, 'issues', policy.issues, accept);
+        const triggers = placed(policy, 'triggers', policy.triggers);
+        reportDuplicateReferences(triggers, accept);
+        reportHandledNameClash(policy, triggers, accept);
+        reportDuplicateReferences(policy.issues.map(issued => ({ reference: issued.command, node: issued, property: 'command' })), accept);
+        reportDuplicateReferences(placed(policy, 'reads', policy.reads), accept);
     }
+}
+
+/** A reference and where a diagnostic about it goes (the clause or list that holds it). */
+interface PlacedReference<T extends AstNode = AstNode> {
+    reference: Reference<T>;
+    node: AstNode;
+    property: string;
+    index?: number;
+}
+
+function placed<T extends AstNode>(node: AstNode, property: string, references: ReadonlyArray<Reference<T>>): Array<PlacedReference<T>> {
+    return references.map((reference, index) => ({ reference, node, property, index }));
 }
 
 /** Every named declaration of a file that is exported to the workspace. */
@@ -222,9 +240,9 @@ function reportDuplicateFields(fields: ReadonlyArray<Field | ReadModelKey>, owne
     }
 }
 
-function reportDuplicateReferences<N extends AstNode>(node: N, property: string, references: ReadonlyArray<Reference>, accept: ValidationAcceptor): void {
+function reportDuplicateReferences(references: readonly PlacedReference[], accept: ValidationAcceptor): void {
     const seen = new Set<string>();
-    references.forEach((reference, index) => {
+    references.forEach(({ reference, node, property, index }) => {
         if (seen.has(reference.$refText)) {
             accept('warning', `'${reference.$refText}' is listed twice: remove the repetition.`, {
                 node, property: property as never, index, data: issue(IssueCodes.DuplicateReference)
@@ -238,14 +256,14 @@ function reportDuplicateReferences<N extends AstNode>(node: N, property: string,
  * Two events of one name from different contexts (`Ordering.Placed`, `Payments.Placed`) would get
  * handlers and event types of one name in the generated projection or policy.
  */
-function reportHandledNameClash(node: ReadModel | Policy, property: 'handles' | 'triggers', references: ReadonlyArray<Reference<Event>>, accept: ValidationAcceptor): void {
+function reportHandledNameClash(declaration: ReadModel | Policy, references: ReadonlyArray<PlacedReference<Event>>, accept: ValidationAcceptor): void {
     const seen = new Map<string, Reference<Event>>();
-    references.forEach((reference, index) => {
+    references.forEach(({ reference, node, property, index }) => {
         const event = reference.ref;
         if (!event) return;
         const first = seen.get(event.name);
         if (first && first.ref !== event) {
-            accept('error', `${capitalize(kindOf(node))} ${node.name} handles two events named ${event.name} ('${first.$refText}' and '${reference.$refText}'); their generated handlers would clash. Handle one of them in another ${kindOf(node)}.`, {
+            accept('error', `${capitalize(kindOf(declaration))} ${declaration.name} handles two events named ${event.name} ('${first.$refText}' and '${reference.$refText}'); their generated handlers would clash. Handle one of them in another ${kindOf(declaration)}.`, {
                 node, property: property as never, index, data: issue(IssueCodes.HandledEventNameClash)
             });
         }

@@ -36,12 +36,13 @@ export class ReferencesValidator {
         // A name the own aggregate declares too resolved to a duplicate elsewhere: the duplicate
         // is the error to fix, reported on the declarations.
         const ownNames = new Set(aggregate?.members.map(member => 'name' in member ? member.name : undefined));
-        command.emits.forEach((reference, index) => {
+        command.emits.forEach(emit => {
+            const reference = emit.event;
             const event = reference.ref;
             const owner = event && aggregateOf(event);
             if (owner && owner !== aggregate && !ownNames.has(reference.$refText)) {
                 accept('error', `${reference.$refText} is an event of aggregate ${owner.name}; command ${command.name} can only emit events of its own aggregate ${aggregate?.name}. Declare the event in ${aggregate?.name}, or react to it with a policy.`, {
-                    node: command, property: 'emits', index, data: issue(IssueCodes.EmitsForeignEvent)
+                    node: emit, property: 'event', data: issue(IssueCodes.EmitsForeignEvent)
                 });
             }
         });
@@ -61,7 +62,11 @@ export class ReferencesValidator {
     checkKeySupplied(readModel: ReadModel, accept: ValidationAcceptor): void {
         const key = readModel.keys[0];
         if (!key) return;
-        readModel.handles.forEach((reference, index) => {
+        const handled = [
+            ...readModel.handles.map((reference, index) => ({ reference, node: readModel as AstNode, property: 'handles', index })),
+            ...readModel.handlers.flatMap(handler => handler.events.map((reference, index) => ({ reference, node: handler as AstNode, property: 'events', index })))
+        ];
+        handled.forEach(({ reference, node, property, index }) => {
             const event = reference.ref;
             if (!event) return;
             const field = event.fields.find(f => f.name === key.name);
@@ -72,7 +77,7 @@ export class ReferencesValidator {
             const message = source
                 ? `Event ${event.name} has '${key.name}' as ${typeToString(source.type)}, but read model ${readModel.name} keys on '${key.name}: ${typeToString(key.type)}': make the types match.`
                 : `Event ${event.name} cannot supply the key '${key.name}' of read model ${readModel.name}: add a field \`${key.name}: ${typeToString(key.type)}\` to the event, or handle it in a read model keyed by ${streamIdName(event)}.`;
-            accept('error', message, { node: readModel, property: 'handles', index, data: issue(IssueCodes.KeyNotSupplied, { key: key.name }) });
+            accept('error', message, { node, property: property as never, index, data: issue(IssueCodes.KeyNotSupplied, { key: key.name }) });
         });
     }
 }

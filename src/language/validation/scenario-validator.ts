@@ -4,7 +4,7 @@
  */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { EventloomAstType, Scenario } from '../generated/ast.js';
-import { aggregateOf } from '../model-queries.js';
+import { aggregateOf, emittedEventReferences, rejectionReferences } from '../model-queries.js';
 import { issue, IssueCodes } from './issue-codes.js';
 
 export class ScenarioValidator {
@@ -28,16 +28,18 @@ export class ScenarioValidator {
         }
         for (const then of scenario.then) {
             const event = then.event.ref;
-            if (event && !command.emits.some(emitted => emitted.ref === event)) {
-                const emits = command.emits.map(e => e.$refText).join(', ') || 'nothing';
+            const emitted = emittedEventReferences(command);
+            if (event && !emitted.some(reference => reference.ref === event)) {
+                const emits = emitted.map(e => e.$refText).join(', ') || 'nothing';
                 accept('error', `${command.name} does not emit ${event.name} (it emits ${emits}): expect one of those, or add ${event.name} to its \`emits\`.`, {
                     node: then, property: 'event', data: issue(IssueCodes.ThenEventNotEmitted)
                 });
             }
         }
         const rejection = scenario.rejection?.ref;
-        if (scenario.rejected && rejection && !command.rejects.some(rejected => rejected.ref === rejection)) {
-            const rejects = command.rejects.map(e => e.$refText).join(', ');
+        const rejections = rejectionReferences(command);
+        if (scenario.rejected && rejection && !rejections.some(rejected => rejected.ref === rejection)) {
+            const rejects = rejections.map(e => e.$refText).join(', ');
             accept('error', rejects
                 ? `${command.name} does not reject with ${rejection.name} (it rejects ${rejects}): expect one of those, or add ${rejection.name} to its \`rejects\`.`
                 : `${command.name} declares no rejections: add \`rejects ${rejection.name}\` to the command.`, {

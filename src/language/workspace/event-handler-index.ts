@@ -9,7 +9,7 @@
  */
 import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type Reference } from 'langium';
 import { isPolicy, isReadModel, type Event, type Model } from '../generated/ast.js';
-import { contextNameOf } from '../model-queries.js';
+import { contextNameOf, handledEventReferences } from '../model-queries.js';
 import { qualifiedName } from '../scoping/qualified-names.js';
 
 export class EventHandlerIndex {
@@ -38,7 +38,7 @@ export class EventHandlerIndex {
         const handled: string[] = [];
         // Read models and policies are top-level elements.
         for (const node of (document.parseResult.value as Model).elements ?? []) {
-            const references: Array<Reference<Event>> = isReadModel(node) ? node.handles : isPolicy(node) ? node.triggers : [];
+            const references: Array<Reference<Event>> = isReadModel(node) ? handledEventReferences(node) : isPolicy(node) ? node.triggers : [];
             for (const reference of references) {
                 const event = reference.ref;
                 if (event) handled.push(qualifiedName(contextNameOf(event), event.name));

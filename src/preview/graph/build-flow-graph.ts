@@ -8,7 +8,7 @@ import {
     isAggregate, isCommand, isEvent, isPolicy, isQuery, isReadModel,
     type Aggregate, type Model, type Policy, type Query, type ReadModel
 } from '../../language/generated/ast.js';
-import { commandsOf, contextNameOf, eventsOf, stateFieldsOf, streamIdsOf } from '../../language/model-queries.js';
+import { commandsOf, contextNameOf, eventsOf, handledEventReferences, issuedCommandReferences, stateFieldsOf, streamIdsOf } from '../../language/model-queries.js';
 import { qualifiedName } from '../../language/scoping/qualified-names.js';
 import { docCommentOf, flowField, identityField, locationOf } from './declaration-details.js';
 import { filterFlowGraph } from './filter-flow-graph.js';
@@ -72,7 +72,7 @@ class FlowGraphBuilder {
 
     private addReadModel(readModel: ReadModel): void {
         const id = this.nodeFor(readModel);
-        for (const event of readModel.handles) {
+        for (const event of handledEventReferences(readModel)) {
             if (event.ref) this.addEdge('projects', this.nodeFor(event.ref), id);
         }
     }
@@ -87,7 +87,7 @@ class FlowGraphBuilder {
         for (const event of policy.triggers) {
             if (event.ref) this.addEdge('triggers', this.nodeFor(event.ref), id);
         }
-        for (const command of policy.issues) {
+        for (const command of issuedCommandReferences(policy)) {
             if (command.ref) this.addEdge('issues', id, this.nodeFor(command.ref));
         }
     }

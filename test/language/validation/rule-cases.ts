@@ -4,7 +4,7 @@
  * The table is checked to cover every issue code (see validation-rules.test.ts).
  */
 import type { AstNode } from 'langium';
-import { isState, type Aggregate, type Enum, type Model, type ReadModel, type Scenario, type ValueType } from '../../../src/language/generated/ast.js';
+import { isCommand, isPolicy, isState, type Aggregate, type Enum, type Model, type ReadModel, type Scenario, type ValueType } from '../../../src/language/generated/ast.js';
 import { IssueCodes, type IssueCode } from '../../../src/language/validation/issue-codes.js';
 import { find, valueOf } from '../language-test-kit.js';
 
@@ -59,13 +59,20 @@ const CARD = `aggregate Card {
 `;
 
 const name = (type: string, n: string) => (model: Model): Location => ({ node: find(model, type, n), property: 'name' });
-const reference = (type: string, n: string, property: string, index = 0) => (model: Model): Location => ({ node: find(model, type, n), property: { name: property, index } });
+const reference = (type: string, n: string, property: string, index = 0) => (model: Model): Location => clauseLocation(find(model, type, n), property, index);
+
+/** The names of `emits` and `issues` live in clauses: the n-th name's clause. */
+function clauseLocation(node: AstNode, property: string, index: number): Location {
+    if (isCommand(node) && property === 'emits') return { node: node.emits[index], property: 'event' };
+    if (isPolicy(node) && property === 'issues') return { node: node.issues[index], property: 'command' };
+    return { node, property: { name: property, index } };
+}
 const value = (field: string, index = 0) => (model: Model): Location => ({ node: valueOf(model, field, index) });
 
 /** A scenario's first given/then entry, or its `when`. */
 const scenarioPart = (part: 'given' | 'then' | 'when', index = 0) => (model: Model): Location => {
     const scenario = find(model, 'Scenario') as Scenario;
-    if (part === 'when') return { node: scenario.when, property: 'command' };
+    if (part === 'when') return { node: scenario.when!, property: 'command' };
     return { node: scenario[part][index], property: 'event' };
 };
 
@@ -316,7 +323,7 @@ export const RULE_CASES: RuleCase[] = [
         code: IssueCodes.DuplicateField, severity: 'error', title: 'one field given twice in scenario data',
         bad: `${BANK}scenario "twice" { when Withdraw { amount: 1, <|amount|>: 2 } then Withdrawn }`,
         message: "'amount' is given twice: keep one value.",
-        at: model => ({ node: (find(model, 'Scenario') as Scenario).when.data!.entries[1], property: 'field' })
+        at: model => ({ node: (find(model, 'Scenario') as Scenario).when!.data!.entries[1], property: 'field' })
     },
     {
         code: IssueCodes.DuplicateEnumMember, severity: 'error', title: 'an enum member listed twice',
@@ -372,9 +379,9 @@ export const RULE_CASES: RuleCase[] = [
     },
     {
         code: IssueCodes.ReservedName, severity: 'error', title: 'a reserved word as an event name',
-        bad: bankWith('  event <|delete|> {}\n  command Remove { emits delete }'),
-        message: "'delete' is a reserved word in TypeScript and cannot name an event",
-        at: name('Event', 'delete')
+        bad: bankWith('  event <|class|> {}\n  command Remove { emits class }'),
+        message: "'class' is a reserved word in TypeScript and cannot name an event",
+        at: name('Event', 'class')
     },
     {
         code: IssueCodes.ReservedName, severity: 'error', title: 'a TypeScript built-in as an enum name',

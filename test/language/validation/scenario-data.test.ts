@@ -64,7 +64,7 @@ scenario "incomplete address" {
         expectError(result, {
             code: IssueCodes.MissingRequiredField,
             message: 'This Address is missing the required field street: add it to the object.',
-            node: scenario.when.data!.entries[1].value
+            node: scenario.when!.data!.entries[1].value
         });
     });
 });

@@ -13,22 +13,24 @@ import {
     isAggregate, isCommandData, isEventData, isPolicy, isReadModel, isScenario, isTypeReference,
     type Aggregate, type Command, type Model
 } from '../../generated/ast.js';
-import { aggregateOf, modelOf } from '../../model-queries.js';
+import { aggregateOf, emittedEventReferences, modelOf } from '../../model-queries.js';
 import { splitQualifiedName } from '../../scoping/qualified-names.js';
 import { addEdit, addMembers, type Changes, type NewMember } from './aggregate-members.js';
 import { appendToBody, insertAfter } from './block-insertion.js';
 import type { CodeActionServices } from './eventloom-code-action-provider.js';
 import { pastTenseEventName } from './past-tense-event-name.js';
 import { newEventName, nodeAt } from './structure-fixes.js';
+import { declarationUse } from '../clause-owner.js';
 
 const IDENTIFIER = /^[_a-zA-Z]\w*$/;
 
 interface LinkingErrorData { containerType?: string; property?: string; refText?: string }
 
 export function createMissingDeclaration(services: CodeActionServices, document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
-    const { property, refText } = diagnostic.data as LinkingErrorData;
-    const container = nodeAt(document, diagnostic);
-    if (!refText || !container) return [];
+    const { property: clauseProperty, refText } = diagnostic.data as LinkingErrorData;
+    const clause = nodeAt(document, diagnostic);
+    if (!refText || !clause) return [];
+    const { node: container, property } = declarationUse(clause, clauseProperty ?? '');
     const qualified = splitQualifiedName(refText);
     if (qualified) {
         // `Other.Event`: another context's event, created in one of that context's aggregates.
@@ -135,7 +137,7 @@ function aggregatesOfContext(services: CodeActionServices, contextName: string):
 
 /** `emits A` -> `emits A, B`; a command without the clause gets a new `emits B` line. */
 function addToList(document: LangiumDocument, changes: Changes, command: Command, clause: 'emits' | 'rejects', name: string): void {
-    const references = command[clause];
+    const references = clause === 'emits' ? emittedEventReferences(command) : command.rejects;
     const last = references[references.length - 1]?.$refNode;
     const commandDocument = AstUtils.getDocument(command);
     if (last) {
