@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The card shown while the pointer rests on a node: kind, qualified name, doc comment and fields.
  * Built with textContent only, so doc comments are shown as the text they are.

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Turns the drawing's element tree into SVG DOM nodes. Strings only ever reach the DOM through
  * setAttribute and textContent, which never parse markup: a name or doc comment holding `<script>`

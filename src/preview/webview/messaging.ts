@@ -1,0 +1,58 @@
+/**
+ * Messaging: what the extension sends (a graph to show, the node to highlight, a failure) and
+ * what the webview reports back (ready, rendered, and the toolbar's export requests).
+ */
+import type { LaidOutFlowGraph } from '../../protocol/flow-graph.js';
+import type { ToWebviewMessage } from '../../protocol/webview-messages.js';
+import { drawDiagram } from './diagram-drawing.js';
+import { filterKey, updateFilterMenus } from './filters.js';
+import { host } from './host.js';
+import { page } from './page.js';
+import { applyView, fittedView } from './pan-zoom.js';
+import { highlight } from './selection.js';
+import { saveState, state } from './state.js';
+
+export function installMessaging(): void {
+    window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
+        const message = event.data;
+        if (message.type === 'graph') showGraph(message.graph, message.staleReason);
+        else if (message.type === 'highlight') highlight(message.nodeId);
+        else if (message.type === 'failed') showBanner(message.message);
+    });
+    page.exportSvg.addEventListener('click', () => host.postMessage({ type: 'export', format: 'svg' }));
+    page.exportMermaid.addEventListener('click', () => host.postMessage({ type: 'export', format: 'mermaid' }));
+}
+
+/** Tells the extension the webview listens: it answers with the graph. */
+export function reportReady(): void {
+    host.postMessage({ type: 'ready' });
+}
+
+function showGraph(next: LaidOutFlowGraph, staleReason: string | undefined): void {
+    // The extension may choose the filter too (the "Preview flow" lens previews its own context).
+    if (filterKey(next.filter) !== filterKey(state.persisted.filter)) {
+        state.persisted = { ...state.persisted, filter: next.filter };
+        state.fitNext = true;
+    }
+    state.graph = next;
+    state.nodesById = new Map(next.nodes.map(node => [node.id, node]));
+    updateFilterMenus(next);
+    page.emptyNote.hidden = next.nodes.length > 0;
+    if (staleReason) showBanner(staleReason);
+    else page.banner.hidden = true;
+    // Measure and set the view before the new diagram is in the document: reading sizes after
+    // inserting thousands of elements would force their layout at once.
+    if (state.fitNext || !state.view) {
+        state.view = fittedView(next);
+        state.fitNext = false;
+        saveState();
+    }
+    applyView(false);
+    drawDiagram(next);
+    host.postMessage({ type: 'rendered', nodeIds: next.nodes.map(node => node.id), stale: staleReason !== undefined });
+}
+
+function showBanner(text: string): void {
+    page.banner.textContent = text;
+    page.banner.hidden = false;
+}

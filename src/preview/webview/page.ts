@@ -1,0 +1,21 @@
+/** The page's elements (webview-html.ts writes them), looked up once by id. */
+const element = <T extends Element>(id: string) => document.getElementById(id) as unknown as T;
+
+export const page = {
+    canvas: element<HTMLDivElement>('canvas'),
+    svgRoot: element<SVGSVGElement>('diagram'),
+    viewport: element<SVGGElement>('viewport'),
+    banner: element<HTMLDivElement>('banner'),
+    emptyNote: element<HTMLDivElement>('empty'),
+    hoverCard: element<HTMLDivElement>('hover-card'),
+    legend: element<HTMLUListElement>('legend'),
+    contextFilter: element<HTMLSelectElement>('context-filter'),
+    aggregateFilter: element<HTMLSelectElement>('aggregate-filter'),
+    findInput: element<HTMLInputElement>('find'),
+    findCount: element<HTMLSpanElement>('find-count'),
+    zoomIn: element<HTMLButtonElement>('zoom-in'),
+    zoomOut: element<HTMLButtonElement>('zoom-out'),
+    fit: element<HTMLButtonElement>('fit'),
+    exportSvg: element<HTMLButtonElement>('export-svg'),
+    exportMermaid: element<HTMLButtonElement>('export-mermaid')
+};

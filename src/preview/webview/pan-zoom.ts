@@ -1,0 +1,74 @@
+/** Pan, zoom and fit: the view transform, wheel and drag on the canvas, the zoom and fit buttons. */
+import type { LaidOutFlowGraph } from '../../protocol/flow-graph.js';
+import { cullToView, drawDiagram, LABEL_MIN_SCALE } from './diagram-drawing.js';
+import { page } from './page.js';
+import { saveState, state } from './state.js';
+import { fitView, transformAttribute, zoomAt, type ViewTransform } from './view-transform.js';
+
+export function applyView(redrawForLabels = true): void {
+    const { view, graph } = state;
+    if (!view) return;
+    page.viewport.setAttribute('transform', transformAttribute(view));
+    page.svgRoot.classList.toggle('zoomed-out', view.scale < LABEL_MIN_SCALE);
+    if (!redrawForLabels || !graph) return;
+    if (state.labelsDrawn !== view.scale >= LABEL_MIN_SCALE) drawDiagram(graph);
+    else cullToView();
+}
+
+export function setView(next: ViewTransform): void {
+    state.view = next;
+    applyView();
+    saveState();
+}
+
+export function fitToCanvas(): void {
+    if (state.graph) setView(fittedView(state.graph));
+}
+
+/** The whole diagram in the canvas, leaving the legend's strip free at the bottom. */
+export function fittedView(shown: LaidOutFlowGraph): ViewTransform {
+    const legendHeight = page.legend.offsetHeight + 8;
+    return fitView(shown.width, shown.height, page.canvas.clientWidth, Math.max(100, page.canvas.clientHeight - legendHeight));
+}
+
+export function zoomBy(factor: number, px = page.canvas.clientWidth / 2, py = page.canvas.clientHeight / 2): void {
+    setView(zoomAt(state.view ?? { x: 0, y: 0, scale: 1 }, factor, px, py));
+}
+
+export function installPanZoom(): void {
+    const { canvas } = page;
+    window.addEventListener('resize', cullToView);
+
+    canvas.addEventListener('wheel', event => {
+        event.preventDefault();
+        const bounds = canvas.getBoundingClientRect();
+        zoomBy(Math.exp(-event.deltaY * 0.0015), event.clientX - bounds.left, event.clientY - bounds.top);
+    }, { passive: false });
+
+    canvas.addEventListener('pointerdown', event => {
+        if (event.button !== 0) return;
+        state.drag = { startX: event.clientX, startY: event.clientY, view: state.view ?? { x: 0, y: 0, scale: 1 }, moved: false };
+    });
+    window.addEventListener('pointermove', event => {
+        const drag = state.drag;
+        if (!drag) return;
+        const dx = event.clientX - drag.startX;
+        const dy = event.clientY - drag.startY;
+        if (!drag.moved && Math.hypot(dx, dy) < 4) return;
+        if (!drag.moved) {
+            drag.moved = true;
+            canvas.classList.add('panning');
+            page.hoverCard.hidden = true;
+        }
+        setView({ ...drag.view, x: drag.view.x + dx, y: drag.view.y + dy });
+    });
+    window.addEventListener('pointerup', () => {
+        canvas.classList.remove('panning');
+        // The click that ends a drag must not count as a click on a node.
+        setTimeout(() => { state.drag = undefined; }, 0);
+    });
+
+    page.zoomIn.addEventListener('click', () => zoomBy(1.25));
+    page.zoomOut.addEventListener('click', () => zoomBy(0.8));
+    page.fit.addEventListener('click', fitToCanvas);
+}

@@ -1,0 +1,53 @@
+/**
+ * Everything the webview knows, in one object: what the sections (drawing, pan/zoom, find,
+ * filters, selection, messaging) read and change, instead of variables spread over modules.
+ */
+import type { LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
+import type { PreviewState } from '../../protocol/webview-messages.js';
+import type { DiagramDrawing } from './diagram-drawing.js';
+import { host } from './host.js';
+import type { ViewTransform } from './view-transform.js';
+
+export interface WebviewState {
+    /** What survives a reload (the host's setState): the filter and the selected node. */
+    persisted: PreviewState;
+    /** Pan and zoom; undefined until the first graph is fitted (unless restored). */
+    view: ViewTransform | undefined;
+    /** Fit the next graph to the canvas: first open, or after the filter changed. */
+    fitNext: boolean;
+    graph: LaidOutFlowGraph | undefined;
+    nodesById: Map<string, LaidOutNode>;
+    /** The drawn diagram (only its visible part of a large one). */
+    drawing: DiagramDrawing | undefined;
+    /** Whether the notes are drawn with their labels (level of detail). */
+    labelsDrawn: boolean;
+    /** The node of the declaration under the editor's cursor. */
+    highlighted: string | undefined;
+    find: {
+        matches: string[];
+        /** The nodes find marks, or undefined when the find box is empty. */
+        matching: Set<string> | undefined;
+        index: number;
+    };
+    /** A pan in progress (pointer down on the canvas). */
+    drag: { startX: number; startY: number; view: ViewTransform; moved: boolean } | undefined;
+}
+
+const saved = host.getState();
+
+export const state: WebviewState = {
+    persisted: saved ?? { filter: {} },
+    view: saved?.view,
+    fitNext: saved?.view === undefined,
+    graph: undefined,
+    nodesById: new Map(),
+    drawing: undefined,
+    labelsDrawn: true,
+    highlighted: undefined,
+    find: { matches: [], matching: undefined, index: -1 },
+    drag: undefined
+};
+
+export function saveState(): void {
+    host.setState({ ...state.persisted, ...(state.view ? { view: state.view } : {}) });
+}
