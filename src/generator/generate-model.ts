@@ -1,9 +1,9 @@
 /**
  * The generator's pure core: model in, files out. One ts-morph `SourceFileStructure` per output
- * file, printed once in an in-memory project; no node-by-node edits, no type checker. The same
- * model gives byte-identical output.
+ * file, printed with ts-morph's public `printStructure`: no project, no node-by-node edits, no
+ * type checker. The same model gives byte-identical output.
  */
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type SourceFileStructure } from 'ts-morph';
+import { printStructure, StructureKind, type PrintStructureOptions, type SourceFileStructure } from 'ts-morph';
 import type { Model } from '../language/generated/ast.js';
 import { aggregateSourceFile } from './aggregate-file.js';
 import { groupByContext } from './context-model.js';
@@ -35,37 +35,15 @@ export function generateModel(models: readonly Model[]): GeneratedFile[] {
         inFolder('policies', policiesSourceFile(context));
         inFolder('index', indexSourceFile(context));
     }
-    return structures.map(({ path, structure }) => ({ path, text: printStructure(structure) }));
+    return structures.map(({ path, structure }) => ({ path, text: printFile(structure) }));
 }
 
-const printer = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-        quoteKind: QuoteKind.Single, indentationText: IndentationText.FourSpaces, newLineKind: NewLineKind.LineFeed,
-        useTrailingCommas: false, insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true
-    }
-});
+/** The generated code's style: single quotes, four spaces, LF, spaces inside non-empty braces. */
+const PRINT_OPTIONS: PrintStructureOptions = {
+    useSingleQuote: true, indentNumberOfSpaces: 4, newLine: '\n', insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true
+};
 
-/**
- * Prints a structure to text. ts-morph's `createSourceFile(path, structure)` prints with its
- * structure printers and then parses the text into a source file we would only read back; the
- * parse is ~40% of the time, so use the project's printer directly when this ts-morph version
- * exposes it (pinned ~28.0), and the public route otherwise. Same printers, same text.
- */
-function printStructure(structure: SourceFileStructure): string {
-    const context = (printer as unknown as { _context?: InternalContext })._context;
-    if (context?.structurePrinterFactory && context.createWriter) {
-        const writer = context.createWriter();
-        context.structurePrinterFactory.forSourceFile({ isAmbient: false }).printText(writer, structure);
-        return writer.toString();
-    }
-    const file = printer.createSourceFile('/print.ts', structure, { overwrite: true });
-    const text = file.getFullText();
-    printer.removeSourceFile(file);
-    return text;
-}
-
-interface InternalContext {
-    createWriter?(): { toString(): string };
-    structurePrinterFactory?: { forSourceFile(options: { isAmbient: boolean }): { printText(writer: unknown, structure: SourceFileStructure): void } };
+/** ts-morph's structure printers straight to text: no project, no source file parsed only to be read back. */
+function printFile(structure: SourceFileStructure): string {
+    return printStructure(structure, PRINT_OPTIONS);
 }
