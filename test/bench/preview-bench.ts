@@ -13,7 +13,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { EmptyFileSystem } from 'langium';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
@@ -25,9 +24,9 @@ import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { percentile } from './measure/stats.js';
 import { DEFAULT_SIZE, generateBenchModel, type BenchSize } from './model/bench-model.js';
 import type { Page } from 'playwright-core';
+import { CHROMIUM_BIN, launchChromium } from '../kit/chromium.js';
+import { REPO_ROOT } from '../kit/paths.js';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
 
 export interface PreviewPhase {
     nodes: number;
@@ -58,7 +57,7 @@ export async function benchPreview(size: BenchSize = DEFAULT_SIZE, runs = 5, log
     log(`model: ${model.files.length} files, ${model.lines} lines, built in ${workspaceBuildMs.toFixed(0)} ms`);
     let models = documents.map(document => document.parseResult.value);
 
-    const browser = existsSync(CHROMIUM) ? await WebviewInBrowser.start() : undefined;
+    const browser = existsSync(CHROMIUM_BIN) ? await WebviewInBrowser.start() : undefined;
     try {
         const firstRuns: PreviewPhase[] = [];
         for (let run = 0; run < runs; run++) firstRuns.push(await renderOnce(models, {}, browser));
@@ -120,8 +119,7 @@ class WebviewInBrowser {
         const html = previewHtml({ cspSource: 'file:', scriptUri: 'webview.js', styleUri: 'webview.css' }, 'bench')
             .replace('<script nonce', `<script nonce="bench">window.rendered = () => {}; window.acquireVsCodeApi = () => ({ postMessage: m => { if (m.type === 'rendered') window.rendered(); }, getState: () => undefined, setState: () => {} });</script>\n<script nonce`);
         writeFileSync(path.join(dir, 'index.html'), html);
-        const { chromium } = await import('playwright-core');
-        const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+        const browser = await launchChromium();
         const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
         await page.goto(`file://${path.join(dir, 'index.html')}`);
         return new WebviewInBrowser(() => browser.close(), page);

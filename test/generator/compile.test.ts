@@ -7,10 +7,10 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { generateFrom, readModelFiles, repositoryRoot, scratchPackage, typeCheck } from './generator-test-kit.js';
+import { generateFrom, readModelFiles, REPO_ROOT, scratchPackage, typeCheck } from './generator-test-kit.js';
 
-const templates = readdirSync(join(repositoryRoot, 'templates')).map(name => `templates/${name}`);
-const goodFixtures = readdirSync(join(repositoryRoot, 'test/fixtures/good')).length > 0 ? ['test/fixtures/good'] : [];
+const templates = readdirSync(join(REPO_ROOT, 'templates')).map(name => `templates/${name}`);
+const goodFixtures = readdirSync(join(REPO_ROOT, 'test/fixtures/good')).length > 0 ? ['test/fixtures/good'] : [];
 const models = [...templates, ...goodFixtures, 'test/generator/models'];
 
 describe('generated code type-checks with tsc --strict', function () {
@@ -34,7 +34,7 @@ describe('generated code type-checks with tsc --strict', function () {
                     mkdirSync(dirname(join(root, file.path)), { recursive: true });
                     writeFileSync(join(root, file.path), file.text);
                 }
-                const tsc7 = join(repositoryRoot, 'node_modules/typescript7/bin/tsc');
+                const tsc7 = join(REPO_ROOT, 'node_modules/typescript7/bin/tsc');
                 const args = ['--ignoreConfig', '--strict', '--noEmit', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext',
                     '--moduleResolution', 'nodenext', '--types', 'node', ...files.map(file => join(root, file.path))];
                 const version = execFileSync(process.execPath, [tsc7, '--version'], { encoding: 'utf8' });

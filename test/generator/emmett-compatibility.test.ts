@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { camelCase, contextFolder } from '../../src/language/typescript-names.js';
 import { isAggregate, isReadModel } from '../../src/language/generated/ast.js';
 import { generateModel } from '../../src/generator/generate-model.js';
-import { loadModels, readModelFiles, repositoryRoot, typeCheck } from './generator-test-kit.js';
+import { loadModels, readModelFiles, REPO_ROOT, typeCheck } from './generator-test-kit.js';
 
 describe('Emmett accepts the generated deciders and projections', function () {
     this.timeout(60_000);
-    for (const template of readdirSync(join(repositoryRoot, 'templates'))) {
+    for (const template of readdirSync(join(REPO_ROOT, 'templates'))) {
         it(`templates/${template}`, async () => {
             const models = await loadModels(readModelFiles(`templates/${template}`));
             const lines = [

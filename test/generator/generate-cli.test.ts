@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
-import { repositoryRoot, scratchFolder } from './generator-test-kit.js';
+import { REPO_ROOT, scratchFolder } from './generator-test-kit.js';
 
 interface Run { code: number; out: string[]; err: string[] }
 
@@ -18,7 +18,7 @@ describe('eventloom generate', function () {
     let cwd: string;
     beforeEach(() => {
         cwd = scratchFolder('cli');
-        copyFileSync(join(repositoryRoot, 'templates/banking.loom'), join(cwd, 'banking.loom'));
+        copyFileSync(join(REPO_ROOT, 'templates/banking.loom'), join(cwd, 'banking.loom'));
     });
     afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 

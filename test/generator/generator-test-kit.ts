@@ -2,41 +2,31 @@
  * Shared set-up for the generator tests: parse and validate model files, generate from them,
  * type-check generated files with the TypeScript compiler API, and make scratch folders.
  */
-import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { EmptyFileSystem } from 'langium';
 import ts from 'typescript';
-import { createEventloomServices } from '../../src/language/eventloom-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
-import { buildDocuments } from '../../src/language/workspace/load-documents.js';
 import { generateModel, type GeneratedFile } from '../../src/generator/generate-model.js';
+import { REPO_ROOT } from '../kit/paths.js';
+import { assertNoErrors, buildWorkspace, freshFolder } from '../kit/workspace.js';
 
-export const repositoryRoot = resolve(import.meta.dirname, '../..');
-
-let workspace = 0;
+export { REPO_ROOT } from '../kit/paths.js';
 
 /** Builds the given model files (name -> text) as one workspace and returns their models; fails on any error. */
 export async function loadModels(files: Record<string, string>, options: { allowErrors?: boolean } = {}): Promise<Model[]> {
-    const { shared } = createEventloomServices(EmptyFileSystem);
-    const folder = `/models-${workspace++}`;
-    const documents = await buildDocuments(shared, Object.entries(files).map(([name, text]) => ({ path: `${folder}/${name}`, text })));
-    if (!options.allowErrors) {
-        const errors = documents.flatMap(document => (document.diagnostics ?? []).filter(d => d.severity === 1)
-            .map(d => `${document.uri.path}:${d.range.start.line + 1}: ${d.message}`));
-        assert.deepEqual(errors, [], 'the model must be valid');
-    }
+    const documents = await buildWorkspace(files, { folder: freshFolder('/models') });
+    if (!options.allowErrors) assertNoErrors(documents, 'the model must be valid');
     return documents.map(document => document.parseResult.value);
 }
 
 /** Every `.loom` file under a folder (or the file itself), keyed by path relative to the repository. */
 export function readModelFiles(path: string): Record<string, string> {
-    const absolute = resolve(repositoryRoot, path);
+    const absolute = resolve(REPO_ROOT, path);
     const files: Record<string, string> = {};
     const visit = (entry: string) => {
         if (statSync(entry).isDirectory()) readdirSync(entry).sort().forEach(child => visit(join(entry, child)));
-        else if (entry.endsWith('.loom')) files[relative(repositoryRoot, entry)] = readFileSync(entry, 'utf8');
+        else if (entry.endsWith('.loom')) files[relative(REPO_ROOT, entry)] = readFileSync(entry, 'utf8');
     };
     visit(absolute);
     return files;
@@ -88,7 +78,7 @@ export function typeCheck(files: readonly GeneratedFile[], mode: ModuleMode, ext
 
 /** An empty `"type": "module"` package under the repository's git-ignored `.cache/`. */
 export function scratchPackage(): string {
-    const parent = join(repositoryRoot, '.cache', 'generator-tests');
+    const parent = join(REPO_ROOT, '.cache', 'generator-tests');
     mkdirSync(parent, { recursive: true });
     const root = mkdtempSync(join(parent, 'package-'));
     writeFileSync(join(root, 'package.json'), '{ "type": "module", "private": true }\n');

@@ -10,10 +10,10 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { generateFrom, readModelFiles, repositoryRoot } from './generator-test-kit.js';
+import { updateGolden, UPDATE_GOLDEN_VARIABLE } from '../kit/golden.js';
+import { generateFrom, readModelFiles, REPO_ROOT } from './generator-test-kit.js';
 
-const goldenRoot = join(repositoryRoot, 'test/generator/golden');
-const update = process.env.EVENTLOOM_UPDATE_GOLDEN === '1';
+const goldenRoot = join(REPO_ROOT, 'test/generator/golden');
 
 const cases: Record<string, string[]> = {
     'banking-template': ['templates/banking.loom'],
@@ -29,14 +29,14 @@ describe('generated TypeScript matches the golden files', function () {
         it(name, async () => {
             const files = await generateFrom(Object.assign({}, ...paths.map(readModelFiles)));
             const folder = join(goldenRoot, name);
-            if (update) {
+            if (updateGolden) {
                 rmSync(folder, { recursive: true, force: true });
                 for (const file of files) {
                     mkdirSync(dirname(join(folder, file.path)), { recursive: true });
                     writeFileSync(join(folder, `${file.path}.golden`), file.text);
                 }
             }
-            assert.ok(existsSync(folder), `no golden files for ${name}: run with EVENTLOOM_UPDATE_GOLDEN=1`);
+            assert.ok(existsSync(folder), `no golden files for ${name}: run with ${UPDATE_GOLDEN_VARIABLE}=1`);
             const expected = listGolden(folder);
             assert.deepEqual(files.map(file => file.path).sort(), Object.keys(expected).sort(), 'the same files');
             for (const file of files) {

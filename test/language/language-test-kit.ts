@@ -10,7 +10,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
 import type { Field, FieldValue, Model } from '../../src/language/generated/ast.js';
 import type { IssueCode } from '../../src/language/validation/issue-codes.js';
-import { buildDocuments } from '../../src/language/workspace/load-documents.js';
+import { buildWorkspace } from '../kit/workspace.js';
 
 export const services = createEventloomServices(EmptyFileSystem);
 const validateText = validationHelper<Model>(services.Eventloom);
@@ -24,8 +24,7 @@ export async function validate(text: string): Promise<ValidationResult<Model>> {
 
 /** Builds several files together, as one workspace; keyed by file name. */
 export async function validateFiles(files: Record<string, string>): Promise<Record<string, ValidationResult<Model>>> {
-    const folder = `/test/workspace-${nextFile++}`;
-    const documents = await buildDocuments(services.shared, Object.entries(files).map(([name, text]) => ({ path: `${folder}/${name}`, text })));
+    const documents = await buildWorkspace(files, { shared: services.shared, folder: `/test/workspace-${nextFile++}` });
     const names = Object.keys(files);
     return Object.fromEntries(documents.map((document, i) => [names[i], resultOf(document)]));
 }

@@ -5,21 +5,21 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
 import sax from 'sax';
 import { clearDocuments } from 'langium/test';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
-import { buildDocuments } from '../../src/language/workspace/load-documents.js';
 import type { LaidOutFlowGraph } from '../../src/protocol/flow-graph.js';
+import { updateGolden, UPDATE_GOLDEN_VARIABLE } from '../kit/golden.js';
+import { REPO_ROOT } from '../kit/paths.js';
+import { assertNoErrors, buildWorkspace, freshFolder } from '../kit/workspace.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT };
 export const FIXTURES = path.join(REPO_ROOT, 'test/preview/fixtures');
 export const GOLDEN = path.join(REPO_ROOT, 'test/preview/golden');
 
 const services = createEventloomServices(EmptyFileSystem);
-let workspace = 0;
 
 /**
  * Builds the files as the whole workspace (earlier documents are removed: each test sees only its
@@ -27,12 +27,8 @@ let workspace = 0;
  */
 export async function modelsOf(files: Record<string, string>, options: { allowErrors?: boolean } = {}): Promise<Model[]> {
     await clearDocuments(services.shared);
-    const folder = `/preview-test/workspace-${workspace++}`;
-    const documents = await buildDocuments(services.shared, Object.entries(files).map(([name, text]) => ({ path: `${folder}/${name}`, text })));
-    if (!options.allowErrors) {
-        const errors = documents.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(x => `${d.uri.path}:${x.range.start.line + 1}: ${x.message}`));
-        assert.deepEqual(errors, [], 'the test model must be valid');
-    }
+    const documents = await buildWorkspace(files, { shared: services.shared, folder: freshFolder('/preview-test/workspace') });
+    if (!options.allowErrors) assertNoErrors(documents, 'the test model must be valid');
     return documents.map(document => document.parseResult.value);
 }
 
@@ -107,12 +103,12 @@ export function allElements(element: ParsedElement): ParsedElement[] {
     return [element, ...element.children.flatMap(allElements)];
 }
 
-/** Compares with the golden file; `UPDATE_GOLDEN=1` rewrites it (then review the diff). */
+/** Compares with the golden file; `EVENTLOOM_UPDATE_GOLDEN=1` rewrites it (then review the diff). */
 export function expectGolden(actual: string, file: string): void {
     const golden = path.join(GOLDEN, file);
-    if (process.env.UPDATE_GOLDEN) {
+    if (updateGolden) {
         mkdirSync(GOLDEN, { recursive: true });
         writeFileSync(golden, actual);
     }
-    assert.equal(actual, readFileSync(golden, 'utf8'), `${file} differs from the golden file (UPDATE_GOLDEN=1 rewrites it)`);
+    assert.equal(actual, readFileSync(golden, 'utf8'), `${file} differs from the golden file (${UPDATE_GOLDEN_VARIABLE}=1 rewrites it)`);
 }

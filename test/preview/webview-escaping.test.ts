@@ -1,10 +1,11 @@
 /**
  * The real webview script and page (with its Content Security Policy) in headless Chromium: model
  * strings holding markup are shown as text in the notes and the hover card, never parsed, and
- * nothing is loaded but the bundle. Skipped where Chromium is not installed.
+ * nothing is loaded but the bundle. Chromium is installed if missing (a failure under CI=true if it
+ * cannot be).
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -13,8 +14,8 @@ import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { previewHtml } from '../../src/preview/panel/webview-html.js';
 import { modelsOf, REPO_ROOT } from './preview-test-kit.js';
+import { launchChromium, requireChromium } from '../kit/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<script>window.pwned = 1</script> "><img src=x onerror="window.pwned = 2"> & <b>bold</b>';
 
 describe('webview in Chromium', function () {
@@ -25,15 +26,14 @@ describe('webview in Chromium', function () {
     const requests: string[] = [];
 
     before(async function () {
-        if (!existsSync(CHROMIUM)) this.skip();
+        requireChromium(this);
         dir = mkdtempSync(path.join(tmpdir(), 'eventloom-webview-'));
         await esbuild.build({ entryPoints: [path.join(REPO_ROOT, 'src/preview/webview/main.ts')], bundle: true, outfile: path.join(dir, 'webview.js'), format: 'iife', platform: 'browser', logLevel: 'warning' });
         // The page the panel serves, with a stand-in for VS Code's API (allowed by the same nonce).
         const html = previewHtml({ cspSource: 'file:', scriptUri: 'webview.js', styleUri: 'webview.css' }, 'dGVzdA==')
             .replace('<script nonce', '<script nonce="dGVzdA==">window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: m => window.sent.push(m), getState: () => undefined, setState: () => {} });</script>\n<script nonce');
         writeFileSync(path.join(dir, 'index.html'), html);
-        const { chromium } = await import('playwright-core');
-        browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+        browser = await launchChromium();
         page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
         page.on('request', request => requests.push(request.url()));
         await page.goto(`file://${path.join(dir, 'index.html')}`);

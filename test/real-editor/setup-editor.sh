@@ -3,7 +3,8 @@
 #   - Debian packages: chromium (the browser Playwright drives), ripgrep, libkrb5-dev and a C++
 #     toolchain (code-server's native modules build at install time);
 #   - code-server (the real VS Code server + workbench, from npm) into .cache/real-editor/.
-# Later runs find the cache and return at once.
+# Later runs find the cache and return at once. `--browser-only` installs just Chromium (for the
+# unit tests that run the webview in a browser, before the editor suites need the rest).
 #
 # Exit codes: 0 ready, 3 cannot be installed here (not root / not Debian / offline) - the caller
 # skips the real-editor tests then (or fails under CI=true), 1 anything else went wrong.
@@ -15,6 +16,8 @@ CACHE="$ROOT/.cache/real-editor"
 INSTALL_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 CHROMIUM=/usr/bin/chromium
 APT_PACKAGES=(chromium ripgrep libkrb5-dev python3 make g++ pkg-config)
+BROWSER_ONLY=false
+if [ "${1:-}" = "--browser-only" ]; then BROWSER_ONLY=true; APT_PACKAGES=(chromium); fi
 
 mkdir -p "$CACHE"
 say() { echo "[setup-editor] $*"; }
@@ -29,6 +32,7 @@ missing_packages() {
 }
 
 # ---- Debian packages
+if $BROWSER_ONLY && [ -x "$CHROMIUM" ]; then say "cached: $($CHROMIUM --version 2>/dev/null)"; exit 0; fi
 if [ -x "$CHROMIUM" ] && [ -f "$INSTALL_DIR/.installed" ]; then
     say "cached: code-server $CODE_SERVER_VERSION in ${INSTALL_DIR#"$ROOT/"}, $($CHROMIUM --version 2>/dev/null)"
     exit 0
@@ -43,6 +47,7 @@ if [ -n "$MISSING" ]; then
         || { tail -20 "$CACHE.apt.log"; cannot "apt-get install failed (log: $CACHE.apt.log)"; }
 fi
 [ -x "$CHROMIUM" ] || cannot "$CHROMIUM is missing after installing the chromium package"
+if $BROWSER_ONLY; then say "ready: $($CHROMIUM --version 2>/dev/null)"; exit 0; fi
 
 # ---- code-server, offline apart from the npm registry
 if [ ! -f "$INSTALL_DIR/.installed" ]; then

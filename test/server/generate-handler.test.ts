@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { EmptyFileSystem } from 'langium';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
-import { buildDocuments } from '../../src/language/workspace/load-documents.js';
+import { buildWorkspace } from '../kit/workspace.js';
 import { generateWorkspace, toResponseError } from '../../src/server/generate-handler.js';
 import { generateFailureOf } from '../../src/protocol/generate-request.js';
 import { MANIFEST_FILE } from '../../src/generator/output-folder.js';
-import { repositoryRoot, scratchFolder } from '../generator/generator-test-kit.js';
+import { REPO_ROOT, scratchFolder } from '../generator/generator-test-kit.js';
 
 describe('eventloom/generate in the language server', function () {
     this.timeout(60_000);
@@ -24,12 +24,12 @@ describe('eventloom/generate in the language server', function () {
     async function workspace(files: Record<string, string>) {
         const { shared } = createEventloomServices(EmptyFileSystem);
         await shared.workspace.WorkspaceManager.initializeWorkspace([]);
-        await buildDocuments(shared, Object.entries(files).map(([name, text]) => ({ path: `/workspace/${name}`, text })));
+        await buildWorkspace(files, { shared, folder: '/workspace' });
         return shared;
     }
 
     it('generates every model of the workspace into the folder it is given', async () => {
-        const shared = await workspace({ 'banking.loom': readFileSync(join(repositoryRoot, 'templates/banking.loom'), 'utf8') });
+        const shared = await workspace({ 'banking.loom': readFileSync(join(REPO_ROOT, 'templates/banking.loom'), 'utf8') });
         const out = join(folder, 'generated');
         const result = await generateWorkspace(shared, { outDir: out });
         assert.equal(result.outDir, out);
@@ -50,7 +50,7 @@ describe('eventloom/generate in the language server', function () {
         const refusal = await generateWorkspace(broken, { outDir: join(folder, 'generated') }).catch((error: unknown) => error);
         assert.deepEqual(generateFailureOf(await toResponseError(refusal)), { reason: 'modelHasErrors' });
 
-        const banking = await workspace({ 'banking.loom': readFileSync(join(repositoryRoot, 'templates/banking.loom'), 'utf8') });
+        const banking = await workspace({ 'banking.loom': readFileSync(join(REPO_ROOT, 'templates/banking.loom'), 'utf8') });
         const foreign = join(folder, 'theirs');
         mkdirSync(foreign);
         writeFileSync(join(foreign, 'README.md'), 'not ours\n');
@@ -65,7 +65,7 @@ describe('eventloom/generate in the language server', function () {
     it('keeps ts-morph out of the server and extension bundles; only the generator bundle has it', async () => {
         const inputsOf = async (entry: string) => {
             const result = await esbuild.build({
-                entryPoints: [join(repositoryRoot, entry)], bundle: true, write: false, metafile: true, platform: 'node',
+                entryPoints: [join(REPO_ROOT, entry)], bundle: true, write: false, metafile: true, platform: 'node',
                 format: 'cjs', external: ['vscode'], logLevel: 'silent', outdir: join(folder, 'bundle')
             });
             return Object.keys(result.metafile!.inputs);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { LangiumDocument } from 'langium';
-import { BANKING, SHIPPING, lsp, openWorkspace, positionOf, textDocumentPosition } from './lsp-test-kit.js';
+import { lsp, openBankingAndShipping, positionOf, textDocumentPosition } from './lsp-test-kit.js';
 
 async function hoverAt(document: LangiumDocument, text: string, options: { n?: number; shift?: number } = {}): Promise<string | undefined> {
     const hover = await lsp.lsp.HoverProvider!.getHoverContent(document, textDocumentPosition(document, positionOf(document, text, { shift: 1, ...options })));
@@ -13,9 +13,7 @@ describe('hover', () => {
     let shipping: LangiumDocument;
 
     beforeEach(async () => {
-        const documents = await openWorkspace({ 'banking.loom': BANKING, 'shipping.loom': SHIPPING });
-        banking = documents['banking.loom'];
-        shipping = documents['shipping.loom'];
+        ({ banking, shipping } = await openBankingAndShipping());
     });
 
     it('summarises a command with what it emits and rejects, on its declaration and on a reference', async () => {

@@ -3,11 +3,12 @@
  * aggregates, Shipping consuming its events), cursor markers, and helpers that open a document in
  * it and call a provider the way the language server does.
  */
+import * as assert from 'node:assert/strict';
 import { URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Model } from '../../../src/language/generated/ast.js';
-import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
+import { buildWorkspace, freshFolder } from '../../kit/workspace.js';
 import { clearWorkspace, services } from '../language-test-kit.js';
 
 export { services, clearWorkspace };
@@ -81,15 +82,19 @@ readmodel AccountsSeen {
 }
 `;
 
-let nextFolder = 0;
-
 /** Builds the files as one workspace (after clearing the previous one); keyed by file name. */
 export async function openWorkspace(files: Record<string, string>): Promise<Record<string, LangiumDocument<Model>>> {
     await clearWorkspace();
-    const folder = `/lsp-test/ws-${nextFolder++}`;
     const names = Object.keys(files);
-    const documents = await buildDocuments(services.shared, names.map(name => ({ path: `${folder}/${name}`, text: files[name] })));
+    const documents = await buildWorkspace(files, { shared: services.shared, folder: freshFolder('/lsp-test/ws') });
     return Object.fromEntries(documents.map((document, i) => [names[i], document]));
+}
+
+/** The two-context workspace most LSP suites start each test from (BANKING and SHIPPING), checked clean. */
+export async function openBankingAndShipping(): Promise<{ banking: LangiumDocument<Model>; shipping: LangiumDocument<Model> }> {
+    const documents = await openWorkspace({ 'banking.loom': BANKING, 'shipping.loom': SHIPPING });
+    assert.deepEqual(problemsOf(Object.values(documents)), [], 'the test workspace is clean');
+    return { banking: documents['banking.loom'], shipping: documents['shipping.loom'] };
 }
 
 /** Every diagnostic of the documents, as `file:line: message` (empty for a clean workspace). */

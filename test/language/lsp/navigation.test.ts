@@ -1,15 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { LangiumDocument } from 'langium';
-import { BANKING, SHIPPING, fileName, lsp, openWorkspace, positionOf, textDocumentPosition } from './lsp-test-kit.js';
+import { fileName, lsp, openBankingAndShipping, positionOf, textDocumentPosition } from './lsp-test-kit.js';
 
 describe('go to definition and find references', () => {
     let banking: LangiumDocument;
     let shipping: LangiumDocument;
 
     beforeEach(async () => {
-        const documents = await openWorkspace({ 'banking.loom': BANKING, 'shipping.loom': SHIPPING });
-        banking = documents['banking.loom'];
-        shipping = documents['shipping.loom'];
+        ({ banking, shipping } = await openBankingAndShipping());
     });
 
     it('jumps from a qualified reference in another context to the event\'s declaration', async () => {

@@ -1,17 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { LangiumDocument } from 'langium';
 import type { ResponseError } from 'vscode-languageserver';
-import { BANKING, SHIPPING, applyWorkspaceEdit, lsp, openWorkspace, positionOf, problemsOf, textDocumentPosition } from './lsp-test-kit.js';
+import { BANKING, SHIPPING, applyWorkspaceEdit, lsp, openBankingAndShipping, openWorkspace, positionOf, problemsOf, textDocumentPosition } from './lsp-test-kit.js';
 
 describe('rename', () => {
     let banking: LangiumDocument;
     let shipping: LangiumDocument;
 
     beforeEach(async () => {
-        const documents = await openWorkspace({ 'banking.loom': BANKING, 'shipping.loom': SHIPPING });
-        banking = documents['banking.loom'];
-        shipping = documents['shipping.loom'];
-        assert.deepEqual(problemsOf(Object.values(documents)), [], 'the test workspace is clean');
+        ({ banking, shipping } = await openBankingAndShipping());
     });
 
     async function rename(document: LangiumDocument, at: string, newName: string, shift = 1): Promise<Map<string, string>> {

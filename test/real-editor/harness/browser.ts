@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../kit/chromium.js';
 import { CHROMIUM_BIN } from './paths.js';
 import type { RunFolder } from './run-folder.js';
 
@@ -18,8 +19,8 @@ export async function launchBrowser(run: RunFolder): Promise<Browser> {
         headless: true,
         viewport: { width: 1440, height: 900 },
         env: run.env as Record<string, string>,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-            '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+        args: [...CHROMIUM_ARGS, '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync']
     });
     const page = context.pages()[0] ?? await context.newPage();
     return {

@@ -1,12 +1,12 @@
 /** Where the real-editor harness finds its tools and keeps its per-run state (all git-ignored). */
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../kit/paths.js';
 
 export const CODE_SERVER_VERSION = '4.100.3';
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export { REPO_ROOT } from '../../kit/paths.js';
+export { CHROMIUM_BIN } from '../../kit/chromium.js';
 export const CACHE_DIR = path.join(REPO_ROOT, '.cache/real-editor');
 export const CODE_SERVER_BIN = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`, 'node_modules/.bin/code-server');
-export const CHROMIUM_BIN = '/usr/bin/chromium';
 /** Fixture workspace; each run works on a fresh copy, so tests may edit and create files. */
 export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test/real-editor/fixtures/workspace');
 /** Models with deliberate mistakes, copied into a run's workspace only where a test wants them. */
