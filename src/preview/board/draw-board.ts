@@ -1,0 +1,100 @@
+/**
+ * Draws a laid-out board as an SVG element tree: a frame per context with its name, the slices'
+ * titles, the lanes with their labels, the notes and the arrows within each slice. The board view
+ * of the webview and the board's SVG export draw with this one function. Colours are attributes,
+ * so a standalone file needs no stylesheet; the webview's stylesheet may override them per theme.
+ */
+import { FONT_FAMILY, NOTE_COLOURS, NOTE_TEXT, type NoteColours } from '../export/palette.js';
+import { svg, type SvgElement } from '../export/svg-tree.js';
+import { CAPTION_FONT_SIZE, NAME_FONT_SIZE } from '../layout/node-metrics.js';
+import type { BoardNoteKind, LaidOutBoard, LaidOutBoardContext, LaidOutBoardNote, LaidOutBoardSlice } from './board.js';
+import { boardCaptionOf, CONTEXT_HEADER_HEIGHT, LANE_LABEL_WIDTH, SLICE_HEADER_HEIGHT } from './layout-board.js';
+
+export const BOARD_ARROW_MARKER_ID = 'eventloom-board-arrow';
+const FRAME_STROKE = '#8a919c';
+const LABEL_TEXT = '#3b4048';
+const ARROW_COLOUR = '#6b7280';
+const SLICE_SHADE = '#f3f4f6';
+
+export const BOARD_NOTE_COLOURS: Readonly<Record<BoardNoteKind, NoteColours>> = {
+    policy: NOTE_COLOURS.policy,
+    command: NOTE_COLOURS.command,
+    readModel: NOTE_COLOURS.readModel,
+    event: NOTE_COLOURS.event,
+    externalEvent: NOTE_COLOURS.externalEvent,
+    rejection: { fill: '#ffc9c9', stroke: '#b42318' }
+};
+
+export function drawBoardArrowMarker(): SvgElement {
+    return svg('marker', { id: BOARD_ARROW_MARKER_ID, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
+        svg('path', { class: 'arrow-head', d: 'M0,0 L10,5 L0,10 z', fill: ARROW_COLOUR })
+    ]);
+}
+
+export function drawBoard(board: LaidOutBoard): SvgElement {
+    return svg('g', { class: 'board', 'font-family': FONT_FAMILY }, board.contexts.map(drawContext));
+}
+
+function drawContext(context: LaidOutBoardContext): SvgElement {
+    const lanesTop = context.y + CONTEXT_HEADER_HEIGHT + SLICE_HEADER_HEIGHT;
+    return svg('g', { class: 'board-context', 'data-context': context.name }, [
+        svg('rect', { class: 'context-frame', x: context.x, y: context.y, width: context.width, height: context.height, rx: 6, fill: 'none', stroke: FRAME_STROKE, 'stroke-width': 1.2 }),
+        svg('text', { class: 'context-name', x: context.x + 10, y: context.y + 20, 'font-size': 14, 'font-weight': 700, fill: LABEL_TEXT }, [], context.name),
+        ...context.slices.map((slice, index) => drawSliceBackground(slice, index)),
+        ...context.lanes.map((lane, index) => svg('g', { class: `lane lane-${lane.kind}`, 'data-lane-id': lane.id }, [
+            ...(index > 0 ? [svg('line', { class: 'lane-rule', x1: lane.x, y1: lane.y, x2: lane.x + lane.width, y2: lane.y, stroke: FRAME_STROKE, 'stroke-opacity': 0.45 })] : [
+                svg('line', { class: 'lane-rule', x1: lane.x, y1: lanesTop, x2: lane.x + lane.width, y2: lanesTop, stroke: FRAME_STROKE, 'stroke-opacity': 0.45 })
+            ]),
+            svg('text', { class: 'lane-label', x: lane.x + 10, y: lane.y + lane.height / 2 + 4, 'font-size': 11, fill: LABEL_TEXT }, [], truncate(lane.label, LANE_LABEL_WIDTH - 16))
+        ])),
+        ...context.slices.map(drawSliceContent)
+    ]);
+}
+
+function drawSliceBackground(slice: LaidOutBoardSlice, index: number): SvgElement {
+    return svg('g', { class: `slice slice-${slice.kind}`, 'data-slice-id': slice.id }, [
+        svg('rect', { class: 'slice-band', x: slice.x, y: slice.y, width: slice.width, height: slice.height, fill: index % 2 === 0 ? SLICE_SHADE : 'none', 'fill-opacity': 0.6 }),
+        svg('text', { class: 'slice-title', x: slice.x + 8, y: slice.y + 16, 'font-size': CAPTION_FONT_SIZE + 1, 'font-style': slice.kind === 'scenario' ? 'italic' : undefined, fill: LABEL_TEXT },
+            [], truncate(slice.kind === 'scenario' ? `“${slice.title}”` : slice.title, slice.width - 12))
+    ]);
+}
+
+function drawSliceContent(slice: LaidOutBoardSlice): SvgElement {
+    const byId = new Map(slice.notes.map(note => [note.id, note]));
+    const arrows = slice.arrows.flatMap(([from, to]) => {
+        const source = byId.get(from);
+        const target = byId.get(to);
+        return source && target ? [drawArrow(source, target)] : [];
+    });
+    return svg('g', { class: 'slice-content', 'data-slice-id': slice.id }, [
+        svg('g', { class: 'arrows' }, arrows),
+        svg('g', { class: 'notes' }, slice.notes.map(drawNote))
+    ]);
+}
+
+/** Right side of the source to the left side of the target, turning halfway in the gap. */
+function drawArrow(source: LaidOutBoardNote, target: LaidOutBoardNote): SvgElement {
+    const sx = source.x + source.width;
+    const sy = source.y + source.height / 2;
+    const tx = target.x;
+    const ty = target.y + target.height / 2;
+    const mid = Math.round((sx + tx) / 2 * 100) / 100;
+    const d = sy === ty ? `M${sx},${sy} L${tx},${ty}` : `M${sx},${sy} L${mid},${sy} L${mid},${ty} L${tx},${ty}`;
+    return svg('path', { class: 'board-arrow', d, fill: 'none', stroke: ARROW_COLOUR, 'stroke-width': 1.3, 'marker-end': `url(#${BOARD_ARROW_MARKER_ID})` });
+}
+
+function drawNote(note: LaidOutBoardNote): SvgElement {
+    const colours = BOARD_NOTE_COLOURS[note.kind];
+    return svg('g', { class: `board-note note-${note.kind}`, 'data-note-id': note.id, 'data-node-id': note.declaration, transform: `translate(${note.x},${note.y})` }, [
+        svg('title', {}, [], `${boardCaptionOf(note)}: ${note.name}`),
+        svg('rect', { class: 'note', width: note.width, height: note.height, rx: 4, fill: colours.fill, stroke: colours.stroke, 'stroke-width': 1.2, 'stroke-dasharray': colours.dashed ? '5 3' : undefined }),
+        svg('text', { class: 'caption', x: 12, y: 19, 'font-size': CAPTION_FONT_SIZE, fill: NOTE_TEXT, 'fill-opacity': 0.75 }, [], boardCaptionOf(note)),
+        svg('text', { class: 'name', x: 12, y: 38, 'font-size': NAME_FONT_SIZE, 'font-weight': 600, fill: NOTE_TEXT }, [], note.name)
+    ]);
+}
+
+/** Cuts a caption-sized text to the width estimate, with an ellipsis. */
+function truncate(text: string, width: number): string {
+    const max = Math.max(4, Math.floor(width / 6.6));
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
