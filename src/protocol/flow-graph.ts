@@ -58,6 +58,8 @@ export interface FlowNode {
     /** The doc comment as plain text (never markup). */
     doc?: string;
     fields: FlowField[];
+    /** Another context in the view has a note of this kind and name: the caption names the context. */
+    confusable?: boolean;
 }
 
 export type FlowEdgeKind = 'handles' | 'emits' | 'projects' | 'triggers' | 'issues' | 'reads';

@@ -13,12 +13,27 @@ const CAPTION_CHAR_WIDTH = 6.6;
 const HORIZONTAL_PADDING = 28;
 const MIN_WIDTH = 110;
 
-/** The small line above the name: the kind, or the context an external event comes from. */
-export function captionOf(node: Pick<FlowNode, 'kind' | 'context'>): string {
-    return node.kind === 'externalEvent' ? `event from ${node.context}` : FLOW_NODE_KIND_LABELS[node.kind].toLowerCase();
+/**
+ * The small line above the name: the kind, or the context an external event comes from; for a
+ * note another context has a namesake of, also the note's context.
+ */
+export function captionOf(node: Pick<FlowNode, 'kind' | 'context' | 'confusable'>): string {
+    if (node.kind === 'externalEvent') return `event from ${node.context}`;
+    const kind = FLOW_NODE_KIND_LABELS[node.kind].toLowerCase();
+    return node.confusable ? `${kind} · ${node.context}` : kind;
 }
 
-export function nodeWidth(node: Pick<FlowNode, 'kind' | 'context' | 'name'>): number {
-    const text = Math.max(node.name.length * NAME_CHAR_WIDTH, captionOf(node).length * CAPTION_CHAR_WIDTH);
+export function nodeWidth(node: Pick<FlowNode, 'kind' | 'context' | 'name' | 'confusable'>): number {
+    return noteWidth(node.name, captionOf(node));
+}
+
+/** The width of a sticky note showing `name` under a `caption` line. */
+export function noteWidth(name: string, caption: string): number {
+    const text = Math.max(name.length * NAME_CHAR_WIDTH, caption.length * CAPTION_CHAR_WIDTH);
     return Math.max(MIN_WIDTH, Math.ceil(text + HORIZONTAL_PADDING));
+}
+
+/** An estimate of a caption-sized text's width (no font measuring outside a browser). */
+export function captionTextWidth(text: string): number {
+    return Math.ceil(text.length * CAPTION_CHAR_WIDTH);
 }

@@ -1,10 +1,34 @@
 /**
  * "Export as Mermaid": a `flowchart LR` with the same nodes and edges as the preview and one
  * `classDef` per kind in the Event Storming colours, which GitHub renders in READMEs and pull
- * requests. Needs no layout: Mermaid lays it out itself.
+ * requests. Each note is captioned with its kind (not told by colour alone) and, where another
+ * context has a note of the same name, its context (see confusable-nodes.ts). Needs no layout: Mermaid lays it out itself.
  */
 import { FLOW_NODE_KINDS, type FlowGraph, type FlowNode, type FlowNodeKind } from '../../protocol/flow-graph.js';
 import { NOTE_COLOURS, NOTE_TEXT } from '../drawing/palette.js';
+import { captionOf } from '../drawing/node-metrics.js';
+
+/** Mermaid's defaults (`maxEdges`, `maxTextSize`): past them it draws an error placeholder instead. */
+export const MERMAID_MAX_EDGES = 500;
+export const MERMAID_MAX_TEXT_SIZE = 50_000;
+
+/** Mermaid's `eventmodeling` frame numbers are at most three digits (`EM_FID: /\d{1,3}/`). */
+export const EVENT_MODELING_MAX_FRAMES = 999;
+
+/**
+ * What to tell the user when a diagram is past what Mermaid renders with its default settings,
+ * with the figures and how to narrow it; undefined when it renders as is.
+ */
+export function mermaidLimitWarning(text: string, counts: { edges?: number; frames?: number }, narrowing = 'Narrow it with --context <name> or --aggregate <name>'): string | undefined {
+    const over: string[] = [];
+    if ((counts.edges ?? 0) > MERMAID_MAX_EDGES) over.push(`${counts.edges} edges (Mermaid draws at most ${MERMAID_MAX_EDGES})`);
+    if ((counts.frames ?? 0) > EVENT_MODELING_MAX_FRAMES) over.push(`${counts.frames} time frames (Mermaid numbers at most ${EVENT_MODELING_MAX_FRAMES})`);
+    if (text.length > MERMAID_MAX_TEXT_SIZE) over.push(`${text.length} characters (Mermaid reads at most ${MERMAID_MAX_TEXT_SIZE})`);
+    if (over.length === 0) return undefined;
+    return `The diagram has ${over.join(' and ')}: with its default settings Mermaid shows an error instead. `
+        + narrowing
+        + (counts.frames === undefined ? ', or raise maxEdges / maxTextSize where you render it.' : '.');
+}
 
 export function exportMermaid(graph: FlowGraph): string {
     const ids = mermaidIds(graph.nodes);
@@ -40,9 +64,10 @@ export function escapeMermaidLabel(text: string): string {
         .replace(/[#"<>&`]/g, char => `#${char.charCodeAt(0)};`);
 }
 
+/** `command<br/>PlaceOrder`: the kind above the name, as on the preview's notes. */
 function nodeLine(node: FlowNode, ids: ReadonlyMap<string, string>): string {
-    const label = node.kind === 'externalEvent' ? `${node.context}.${node.name}` : node.name;
-    return `${ids.get(node.id)}["${escapeMermaidLabel(label)}"]:::${node.kind}`;
+    const caption = captionOf(node);
+    return `${ids.get(node.id)}["${escapeMermaidLabel(caption)}<br/>${escapeMermaidLabel(node.name)}"]:::${node.kind}`;
 }
 
 function classDefOf(kind: FlowNodeKind): string {

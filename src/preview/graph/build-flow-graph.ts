@@ -11,6 +11,7 @@ import {
 import { commandsOf, contextNameOf, eventsOf, handledEventReferences, issuedCommandReferences, stateFieldsOf, streamIdsOf } from '../../language/model-queries.js';
 import { qualifiedName } from '../../language/scoping/qualified-names.js';
 import { docCommentOf, flowField, identityField, locationOf } from './declaration-details.js';
+import { markConfusable } from './confusable-nodes.js';
 import { filterFlowGraph } from './filter-flow-graph.js';
 import type { FlowEdge, FlowEdgeKind, FlowGraph, FlowGraphFilter, FlowNode, FlowNodeKind } from '../../protocol/flow-graph.js';
 
@@ -23,7 +24,7 @@ export function buildFlowGraph(models: readonly Model[], filter: FlowGraphFilter
         if (filter.context === undefined || model.context?.name === filter.context) builder.addModel(model);
         else builder.addNames(model);
     }
-    return filterFlowGraph(builder.graph(), filter);
+    return markConfusable(filterFlowGraph(builder.graph(), filter));
 }
 
 class FlowGraphBuilder {

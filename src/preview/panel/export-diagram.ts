@@ -3,7 +3,7 @@
  * writes the same text the CLI writes.
  */
 import * as vscode from 'vscode';
-import { exportMermaid } from '../export/export-mermaid.js';
+import { exportMermaid, mermaidLimitWarning } from '../export/export-mermaid.js';
 import { exportSvg } from '../export/export-svg.js';
 import type { LaidOutFlowGraph } from '../../protocol/flow-graph.js';
 import type { ExportFormat } from '../../protocol/webview-messages.js';
@@ -25,7 +25,9 @@ export async function saveDiagram(graph: LaidOutFlowGraph, format: ExportFormat)
     let text = diagramText(graph, format);
     if (format === 'mermaid' && target.path.toLowerCase().endsWith('.md')) text = `\`\`\`mermaid\n${text}\`\`\`\n`;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    void vscode.window.showInformationMessage(`Saved the flow diagram to ${vscode.workspace.asRelativePath(target)}.`);
+    const warning = format === 'mermaid' ? mermaidLimitWarning(text, { edges: graph.edges.length }, 'Choose a context or an aggregate in the preview\'s menus and export again') : undefined;
+    if (warning) void vscode.window.showWarningMessage(`Saved ${vscode.workspace.asRelativePath(target)}. ${warning}`);
+    else void vscode.window.showInformationMessage(`Saved the flow diagram to ${vscode.workspace.asRelativePath(target)}.`);
     return target;
 }
 
