@@ -1,13 +1,19 @@
 /**
- * `eventloom export <files or folders> --format svg|mermaid --out <file> [--context C] [--aggregate A]`:
- * validates the model, then writes the event-flow diagram. Writes nothing when the model has
- * errors (exit 1); unusable arguments exit 2.
+ * `eventloom export <files or folders> --format svg|mermaid|eventmodeling|board-svg --out <file>
+ * [--context C] [--aggregate A]`: validates the model, then writes the event-flow diagram (SVG or
+ * a Mermaid flowchart) or the Event Modeling board (Mermaid `eventmodeling`, or SVG). Writes
+ * nothing when the model has errors (exit 1); unusable arguments exit 2. A Mermaid text past
+ * Mermaid's default limits is written with a warning saying how to narrow it.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { buildBoard } from '../preview/board/build-board.js';
+import { layoutBoard } from '../preview/board/layout-board.js';
+import { exportBoardSvg } from '../preview/export/export-board-svg.js';
+import { exportEventModeling } from '../preview/export/export-event-modeling.js';
 import { buildFlowGraph } from '../preview/graph/build-flow-graph.js';
 import type { FlowGraph, FlowGraphFilter } from '../protocol/flow-graph.js';
-import { exportMermaid } from '../preview/export/export-mermaid.js';
+import { exportMermaid, mermaidLimitWarning } from '../preview/export/export-mermaid.js';
 import { exportSvg } from '../preview/export/export-svg.js';
 import { layoutFlowGraph } from '../preview/layout/layout-flow-graph.js';
 import { checkModel } from './check-model.js';
@@ -15,7 +21,8 @@ import type { CliOutput } from './cli-output.js';
 import { displayPath, formatProblem, summarize } from './report.js';
 import { UsageError } from './usage-error.js';
 
-export type ExportFormat = 'svg' | 'mermaid';
+export type ExportFormat = 'svg' | 'mermaid' | 'eventmodeling' | 'board-svg';
+const FORMATS: readonly ExportFormat[] = ['svg', 'mermaid', 'eventmodeling', 'board-svg'];
 
 export interface ExportOptions {
     format?: string;
@@ -41,21 +48,49 @@ export async function exportCommand(inputs: readonly string[], options: ExportOp
         ...(options.context !== undefined ? { context: options.context } : {}),
         ...(options.aggregate !== undefined ? { aggregate: options.aggregate } : {})
     };
-    const graph = buildFlowGraph(checked.documents.map(document => document.parseResult.value), filter);
+    const models = checked.documents.map(document => document.parseResult.value);
+    const graph = buildFlowGraph(models, filter);
     checkFilter(graph, filter);
 
-    const text = format === 'svg' ? exportSvg(await layoutFlowGraph(graph)) : mermaidFile(exportMermaid(graph), target);
+    const { text, summary, warning } = await exported(format, models, graph, filter, target);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, text, 'utf8');
-    output.out(`Wrote ${displayPath(target, output.cwd)} (${format}, ${count(graph.nodes.length, 'node')}, ${count(graph.edges.length, 'edge')}).`);
+    output.out(`Wrote ${displayPath(target, output.cwd)} (${format}, ${summary}).`);
+    if (warning) output.err(`warning: ${warning}`);
     return 0;
+}
+
+interface Exported {
+    text: string;
+    summary: string;
+    warning?: string;
+}
+
+async function exported(format: ExportFormat, models: Parameters<typeof buildBoard>[0], graph: FlowGraph, filter: FlowGraphFilter, target: string): Promise<Exported> {
+    const flowSummary = `${count(graph.nodes.length, 'node')}, ${count(graph.edges.length, 'edge')}`;
+    if (format === 'svg') return { text: exportSvg(await layoutFlowGraph(graph)), summary: flowSummary };
+    if (format === 'mermaid') {
+        const text = exportMermaid(graph);
+        const warning = mermaidLimitWarning(text, { edges: graph.edges.length });
+        return { text: mermaidFile(text, target), summary: flowSummary, ...(warning ? { warning } : {}) };
+    }
+    const board = buildBoard(models, filter);
+    const slices = board.contexts.reduce((n, context) => n + context.slices.length, 0);
+    if (format === 'board-svg') return { text: exportBoardSvg(layoutBoard(board), `Event model: ${scopeOf(graph)}`), summary: count(slices, 'slice') };
+    const { text, frames } = exportEventModeling(board, `Event model: ${scopeOf(graph)}`);
+    const warning = mermaidLimitWarning(text, { frames });
+    return { text: mermaidFile(text, target), summary: `${count(slices, 'slice')}, ${count(frames, 'time frame')}`, ...(warning ? { warning } : {}) };
+}
+
+function scopeOf(graph: FlowGraph): string {
+    return graph.filter.aggregate ?? graph.filter.context ?? (graph.contexts.join(', ') || 'model');
 }
 
 function formatOf(options: ExportOptions): ExportFormat {
     const format = options.format ?? inferredFormat(options.out ?? '');
-    if (format === 'svg' || format === 'mermaid') return format;
-    if (options.format === undefined) throw new UsageError('Choose a format with --format svg or --format mermaid.');
-    throw new UsageError(`Unknown format "${options.format}": use --format svg or --format mermaid.`);
+    if ((FORMATS as readonly string[]).includes(format ?? '')) return format as ExportFormat;
+    if (options.format === undefined) throw new UsageError('Choose a format with --format svg, mermaid, eventmodeling or board-svg.');
+    throw new UsageError(`Unknown format "${options.format}": use --format svg, mermaid, eventmodeling (the board as Mermaid) or board-svg (the board as SVG).`);
 }
 
 function inferredFormat(out: string): ExportFormat | undefined {

@@ -45,9 +45,9 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
         });
 
     program.command('export')
-        .description('Draw the event flow as a standalone SVG or a Mermaid flowchart (for READMEs and pull requests).')
+        .description('Draw the event flow (SVG or Mermaid flowchart) or the Event Modeling board (Mermaid eventmodeling or SVG), for READMEs and pull requests.')
         .argument('<paths...>', '.loom files or folders (searched recursively)')
-        .option('-f, --format <format>', 'svg or mermaid (default: from the --out extension: .svg, .mmd, .md)')
+        .option('-f, --format <format>', 'svg, mermaid (the flow), eventmodeling (the board as Mermaid, 11.15+) or board-svg (default: from the --out extension: .svg, .mmd, .md)')
         .option('-o, --out <file>', 'the file to write')
         .option('--context <name>', 'only this bounded context (and the other contexts\' events it consumes)')
         .option('--aggregate <name>', 'only this aggregate\'s neighbourhood (Name or Context.Name)')

@@ -51,6 +51,31 @@ describe('eventloom export', () => {
         assert.match(text, /^```mermaid\nflowchart LR\n[\s\S]*\n```\n$/);
     });
 
+    it('writes the board as Mermaid eventmodeling and as SVG', async () => {
+        const em = await run('export', shop, '--format', 'eventmodeling', '--out', 'board.mmd');
+        assert.deepEqual(em, { code: 0, out: ['Wrote board.mmd (eventmodeling, 4 slices, 15 time frames).'], err: [] });
+        const text = readFileSync(path.join(cwd, 'board.mmd'), 'utf8');
+        assert.match(text, /^eventmodeling\n%% Event model: Shop, Warehouse\n/);
+        assert.match(text, /^rf \d+ evt Shop_OrderPlaced$/m);
+        const svgRun = await run('export', shop, '--format', 'board-svg', '--out', 'board.svg', '--context', 'Warehouse');
+        assert.deepEqual(svgRun, { code: 0, out: ['Wrote board.svg (board-svg, 1 slice).'], err: [] });
+        const root = parseXml(readFileSync(path.join(cwd, 'board.svg'), 'utf8'));
+        const notes = allElements(root).filter(e => e.attributes['data-note-id']);
+        assert.deepEqual(notes.map(e => e.attributes['data-node-id']), ['event:Shop.OrderPlaced', 'policy:Warehouse.PrepareWhenPlaced', 'command:Warehouse.PrepareShipment', 'event:Warehouse.ShipmentPrepared', 'readModel:Warehouse.Backlog']);
+    });
+
+    it('warns, with the figures and how to narrow it, when the flowchart is past Mermaid\'s limits', async () => {
+        const aggregates = Array.from({ length: 130 }, (_, i) => `aggregate Thing${i} {\n  id thingId: uuid\n  command Make${i} { emits Made${i} }\n  command Break${i} { emits Broke${i} }\n  event Made${i} {}\n  event Broke${i} {}\n}\n`);
+        writeFileSync(path.join(cwd, 'big.loom'), `context Big\n${aggregates.join('')}`);
+        const result = await run('export', 'big.loom', '--out', 'big.mmd');
+        assert.equal(result.code, 0, result.err.join('\n'));
+        assert.deepEqual(result.out, ['Wrote big.mmd (mermaid, 650 nodes, 520 edges).']);
+        assert.equal(result.err.length, 1);
+        assert.match(result.err[0], /^warning: The diagram has 520 edges \(Mermaid draws at most 500\) and \d+ characters \(Mermaid reads at most 50000\): .*Narrow it with --context <name> or --aggregate <name>/);
+        const small = await run('export', 'big.loom', '--out', 'one.mmd', '--aggregate', 'Thing1');
+        assert.deepEqual(small.err, [], 'one aggregate fits');
+    });
+
     it('writes nothing and exits 1 when the model has errors', async () => {
         writeFileSync(path.join(cwd, 'broken.loom'), 'context Broken\naggregate A {\n  id aId: uuid\n  command Do { emits Missing }\n}\n');
         const result = await run('export', 'broken.loom', '--out', 'flow.svg');
@@ -62,8 +87,8 @@ describe('eventloom export', () => {
 
     it('exits 2 on unusable arguments, saying what to do', async () => {
         const cases: Array<[string[], RegExp]> = [
-            [['export', shop, '--format', 'png', '--out', 'x.png'], /Unknown format "png": use --format svg or --format mermaid\./],
-            [['export', shop, '--out', 'flow.txt'], /Choose a format with --format svg or --format mermaid\./],
+            [['export', shop, '--format', 'png', '--out', 'x.png'], /Unknown format "png": use --format svg, mermaid, eventmodeling \(the board as Mermaid\) or board-svg \(the board as SVG\)\./],
+            [['export', shop, '--out', 'flow.txt'], /Choose a format with --format svg, mermaid, eventmodeling or board-svg\./],
             [['export', shop, '--format', 'svg'], /Name the file to write with --out/],
             [['export', shop, '--out', 'x.svg', '--context', 'Nope'], /No context named "Nope"\. The model has: Shop, Warehouse\./],
             [['export', shop, '--out', 'x.svg', '--context', 'Warehouse', '--aggregate', 'Order'], /No aggregate "Order" in Warehouse\. Choose one of: Warehouse\.Shipment\./],
