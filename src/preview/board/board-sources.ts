@@ -1,24 +1,25 @@
 /**
  * What the board reads from the AST, in one place: the few questions it asks of commands,
- * policies, read models and scenarios. When the language grows (rules, `expect`), only this file
- * follows it.
+ * policies, read models and scenarios. When the language grows, only this file follows it.
  */
 import type { Aggregate, Command, DomainError, Event, Policy, ReadModel, Scenario } from '../../language/generated/ast.js';
 
 export function emittedEvents(command: Command): Event[] {
-    return command.emits.flatMap(reference => reference.ref ? [reference.ref] : []);
+    return command.emits.flatMap(emit => emit.event.ref ? [emit.event.ref] : []);
 }
 
 export function issuedCommands(policy: Policy): Command[] {
-    return policy.issues.flatMap(reference => reference.ref ? [reference.ref] : []);
+    return policy.issues.flatMap(issued => issued.command.ref ? [issued.command.ref] : []);
 }
 
 export function triggeringEvents(policy: Policy): Event[] {
     return policy.triggers.flatMap(reference => reference.ref ? [reference.ref] : []);
 }
 
+/** The events a read model handles: `on A, B` and the events of its `on … { }` blocks. */
 export function projectedEvents(readModel: ReadModel): Event[] {
-    return readModel.handles.flatMap(reference => reference.ref ? [reference.ref] : []);
+    const references = [...readModel.handles, ...readModel.handlers.flatMap(handler => handler.events)];
+    return [...new Set(references.flatMap(reference => reference.ref ? [reference.ref] : []))];
 }
 
 export interface ScenarioParts {
@@ -26,6 +27,8 @@ export interface ScenarioParts {
     when?: Command;
     then: Event[];
     rejection?: DomainError;
+    /** The read models named by `expect` (also `expect no R`). */
+    expected: ReadModel[];
 }
 
 export function scenarioParts(scenario: Scenario): ScenarioParts {
@@ -33,7 +36,8 @@ export function scenarioParts(scenario: Scenario): ScenarioParts {
     const then = scenario.then.flatMap(data => data.event.ref ? [data.event.ref] : []);
     const when = scenario.when?.command.ref;
     const rejection = scenario.rejected ? scenario.rejection?.ref : undefined;
-    return { given, then, ...(when ? { when } : {}), ...(rejection ? { rejection } : {}) };
+    const expected = [...new Set(scenario.expectations.flatMap(expectation => expectation.readModel.ref ? [expectation.readModel.ref] : []))];
+    return { given, then, expected, ...(when ? { when } : {}), ...(rejection ? { rejection } : {}) };
 }
 
 /** The aggregate a scenario is about: its command's, else its first given event's. */

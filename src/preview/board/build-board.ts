@@ -18,8 +18,8 @@ import {
 } from '../../language/generated/ast.js';
 import { commandsOf, contextNameOf, eventsOf } from '../../language/model-queries.js';
 import { qualifiedName } from '../../language/scoping/qualified-names.js';
+import type { Board, BoardContext, BoardLane, BoardNote, BoardNoteKind, BoardSlice, BoardStep } from '../../protocol/board.js';
 import { locationOf } from '../graph/declaration-details.js';
-import type { Board, BoardContext, BoardLane, BoardNote, BoardNoteKind, BoardSlice, BoardStep } from './board.js';
 import { emittedEvents, issuedCommands, projectedEvents, scenarioAggregate, scenarioParts, triggeringEvents, type ScenarioParts } from './board-sources.js';
 import { lifecycleOrder } from './lifecycle-order.js';
 
@@ -166,8 +166,11 @@ class ContextBoardBuilder {
     private scenarioSlice(scenario: Scenario, parts: ScenarioParts): void {
         const slice = this.slice('scenario', `scenario:${this.name}:${scenario.name}`, scenario.name, scenarioAggregate(parts));
         const steps: BoardStep[] = [];
+        const givenNotes = new Map<Event, string>();
         for (const event of parts.given) {
-            steps.push({ kind: 'given', notes: [slice.add(this.eventNote(event))] });
+            const note = slice.add(this.eventNote(event));
+            givenNotes.set(event, note);
+            steps.push({ kind: 'given', notes: [note] });
             slice.nextColumn();
         }
         let commandNote: string | undefined;
@@ -189,7 +192,9 @@ class ContextBoardBuilder {
             steps.push({ kind: 'then', notes: outcome });
             slice.nextColumn();
         }
-        this.readModelsAfter(slice, eventNotes);
+        // The read models the outcome updates, and those the scenario expects (fed by its given
+        // events when it has no command).
+        this.readModelsAfter(slice, eventNotes, parts.expected, parts.when ? undefined : givenNotes);
         slice.steps = steps;
         const location = locationOf(scenario);
         if (location) slice.location = location;
@@ -221,13 +226,16 @@ class ContextBoardBuilder {
         this.finish(slice);
     }
 
-    /** The context's read models that project any of the events just shown, one column. */
-    private readModelsAfter(slice: SliceBuilder, eventNotes: ReadonlyMap<Event, string>): void {
-        const readModels = unique([...eventNotes.keys()].flatMap(event => this.all.readModelsOf.get(event) ?? []))
-            .filter(readModel => contextNameOf(readModel) === this.name);
+    /**
+     * One column: the context's read models that project any of the events just shown, plus
+     * `expected` ones; arrows from the events shown (or `sources`) each one projects.
+     */
+    private readModelsAfter(slice: SliceBuilder, eventNotes: ReadonlyMap<Event, string>, expected: readonly ReadModel[] = [], sources: ReadonlyMap<Event, string> = eventNotes): void {
+        const readModels = unique([...[...eventNotes.keys()].flatMap(event => this.all.readModelsOf.get(event) ?? []), ...expected])
+            .filter(readModel => contextNameOf(readModel) === this.name || expected.includes(readModel));
         for (const readModel of readModels) {
             const note = slice.add(this.note('readModel', readModel, `commands:${this.name}`));
-            for (const event of projectedEvents(readModel)) slice.arrow(eventNotes.get(event), note);
+            for (const event of projectedEvents(readModel)) slice.arrow(eventNotes.get(event) ?? sources.get(event), note);
         }
         if (readModels.length > 0) slice.nextColumn();
     }

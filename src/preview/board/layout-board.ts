@@ -4,29 +4,17 @@
  * column is as wide as its widest note; notes of one lane and column stack downwards, and a lane
  * is as tall as its tallest stack. Contexts are stacked, each with its own time line from the left.
  */
-import { BOARD_NOTE_KIND_LABELS, type Board, type BoardContext, type BoardNote, type LaidOutBoard, type LaidOutBoardContext, type LaidOutBoardLane, type LaidOutBoardNote, type LaidOutBoardSlice } from './board.js';
-import { captionTextWidth, NODE_HEIGHT, noteWidth } from '../layout/node-metrics.js';
+import type { Board, BoardContext, LaidOutBoard, LaidOutBoardContext, LaidOutBoardLane, LaidOutBoardNote, LaidOutBoardSlice } from '../../protocol/board.js';
+import { boardNoteWidth, CONTEXT_HEADER_HEIGHT, LANE_LABEL_WIDTH, SLICE_HEADER_HEIGHT } from '../drawing/board-metrics.js';
+import { captionTextWidth, NODE_HEIGHT } from '../drawing/node-metrics.js';
 
-export const BOARD_PADDING = 16;
-export const LANE_LABEL_WIDTH = 168;
-export const CONTEXT_HEADER_HEIGHT = 30;
-export const SLICE_HEADER_HEIGHT = 24;
+const BOARD_PADDING = 16;
 const CONTEXT_GAP = 28;
 const LANE_PADDING = 10;
 const STACK_GAP = 8;
 const COLUMN_GAP = 28;
 const SLICE_PADDING = 14;
 const SLICE_TITLE_MAX_WIDTH = 260;
-
-/** The line above a board note's name: its kind and, always, its context (notes of two contexts never look alike). */
-export function boardCaptionOf(note: Pick<BoardNote, 'kind' | 'context'>): string {
-    const kind = note.kind === 'externalEvent' ? 'event' : BOARD_NOTE_KIND_LABELS[note.kind].toLowerCase();
-    return `${kind} · ${note.context}`;
-}
-
-export function boardNoteWidth(note: Pick<BoardNote, 'kind' | 'context' | 'name'>): number {
-    return noteWidth(note.name, boardCaptionOf(note));
-}
 
 export function layoutBoard(board: Board): LaidOutBoard {
     const contexts: LaidOutBoardContext[] = [];

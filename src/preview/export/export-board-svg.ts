@@ -2,9 +2,9 @@
  * "Export the board as SVG": a standalone file (colours and fonts as attributes, no stylesheet,
  * no script, no external reference) of the Event Modeling board, as the board view draws it.
  */
-import type { LaidOutBoard } from '../board/board.js';
-import { drawBoard, drawBoardArrowMarker } from '../board/draw-board.js';
-import { printSvgElement, svg } from './svg-tree.js';
+import type { LaidOutBoard } from '../../protocol/board.js';
+import { drawBoard, drawBoardArrowMarker } from '../drawing/draw-board.js';
+import { printSvgElement, svg } from '../drawing/svg-tree.js';
 
 export function exportBoardSvg(board: LaidOutBoard, title = 'Event model'): string {
     const width = Math.ceil(board.width);

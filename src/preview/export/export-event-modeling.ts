@@ -5,7 +5,7 @@
  * frame of every slice and the `given` events are reset frames (`rf`), so Mermaid infers no arrow
  * into them. A rejection becomes a note on its command's frame (the notation has no rejection box).
  */
-import type { Board, BoardNote, BoardSlice } from '../board/board.js';
+import type { Board, BoardNote, BoardSlice } from '../../protocol/board.js';
 
 export interface EventModelingExport {
     text: string;

@@ -2,7 +2,7 @@
  * Notes that could be taken for one another: the same kind and name in two contexts of one view
  * (two contexts' `Thing001`). Those carry their context's name in the caption, wherever drawn.
  */
-import type { FlowGraph, FlowNode } from './flow-graph.js';
+import type { FlowGraph, FlowNode } from '../../protocol/flow-graph.js';
 
 export function markConfusable(graph: FlowGraph): FlowGraph {
     const contextsByName = new Map<string, Set<string>>();

@@ -1,6 +1,6 @@
 /** The board as reviewable text (golden files) and geometry checks on a laid-out board. */
 import * as assert from 'node:assert/strict';
-import type { Board, LaidOutBoard } from '../../../src/preview/board/board.js';
+import type { Board, LaidOutBoard } from '../../../src/protocol/board.js';
 
 /** One line per lane and per slice; a slice lists `column:kind Name @lane` per note and its arrows. */
 export function describeBoard(board: Board): string {

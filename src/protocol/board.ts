@@ -7,7 +7,7 @@
  * a lane for the events of other contexts. Time runs left to right as a row of slices: each
  * scenario is a slice (given → when → then), each command without a scenario a slice of its own.
  */
-import type { FlowLocation } from '../graph/flow-graph.js';
+import type { FlowLocation } from './flow-graph.js';
 
 export type BoardNoteKind = 'policy' | 'command' | 'readModel' | 'event' | 'externalEvent' | 'rejection';
 

@@ -4,11 +4,11 @@
  * of the webview and the board's SVG export draw with this one function. Colours are attributes,
  * so a standalone file needs no stylesheet; the webview's stylesheet may override them per theme.
  */
-import { FONT_FAMILY, NOTE_COLOURS, NOTE_TEXT, type NoteColours } from '../export/palette.js';
-import { svg, type SvgElement } from '../export/svg-tree.js';
-import { CAPTION_FONT_SIZE, NAME_FONT_SIZE } from '../layout/node-metrics.js';
-import type { BoardNoteKind, LaidOutBoard, LaidOutBoardContext, LaidOutBoardNote, LaidOutBoardSlice } from './board.js';
-import { boardCaptionOf, CONTEXT_HEADER_HEIGHT, LANE_LABEL_WIDTH, SLICE_HEADER_HEIGHT } from './layout-board.js';
+import type { BoardNoteKind, LaidOutBoard, LaidOutBoardContext, LaidOutBoardNote, LaidOutBoardSlice } from '../../protocol/board.js';
+import { boardCaptionOf, CONTEXT_HEADER_HEIGHT, LANE_LABEL_WIDTH, SLICE_HEADER_HEIGHT } from './board-metrics.js';
+import { CAPTION_FONT_SIZE, NAME_FONT_SIZE } from './node-metrics.js';
+import { FONT_FAMILY, NOTE_COLOURS, NOTE_TEXT, type NoteColours } from './palette.js';
+import { svg, type SvgElement } from './svg-tree.js';
 
 export const BOARD_ARROW_MARKER_ID = 'eventloom-board-arrow';
 const FRAME_STROKE = '#8a919c';
