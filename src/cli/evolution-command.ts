@@ -3,16 +3,13 @@
  * shape at that commit with the working tree and reports each change that breaks stored events
  * without a new version and upcast (DESIGN §2d), as `path:line:col: error: …`; exit 1 on one.
  */
-import { AstUtils, EmptyFileSystem, GrammarUtils, type AstNode } from 'langium';
-import { createEventloomServices } from '../language/eventloom-module.js';
+import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Model } from '../language/generated/ast.js';
-import { buildDocuments } from '../language/workspace/load-documents.js';
-import { compareStoredShapes, type EvolutionFinding } from '../semantics/evolution/compare-stored-shapes.js';
-import { declaredUpcasts } from '../semantics/evolution/declared-upcasts.js';
-import { storedShapesOf } from '../semantics/evolution/stored-shape.js';
+import { GitHistoryError, modelFilesAtRef } from '../language/workspace/git-history.js';
+import type { EvolutionFinding } from '../semantics/evolution/compare-stored-shapes.js';
+import { earlierShapes, evolutionFindings } from '../semantics/evolution/evolution-check.js';
 import { checkModel } from './check-model.js';
 import type { CliOutput } from './cli-output.js';
-import { modelFilesAtRef } from './git-model.js';
 import { formatProblem, sortProblems, type FileProblem } from './report.js';
 import { UsageError } from './usage-error.js';
 
@@ -26,13 +23,12 @@ export async function evolutionCommand(inputs: readonly string[], options: Evolu
         throw new UsageError('name the commit to compare with: --against <git-ref>, for example `eventloom evolution --against main model/`.');
     }
     const current = await checkModel(inputs, output.cwd);
-    const earlier = await modelFilesAtRef(inputs, ref, output.cwd);
-    // The earlier model is only read, never reported on: its own mistakes are history.
-    const { shared } = createEventloomServices(EmptyFileSystem);
-    const earlierDocuments = await buildDocuments(shared, earlier, { validate: false });
-    const before = storedShapesOf(earlierDocuments.map(document => document.parseResult.value), declaredUpcasts);
-    const after = storedShapesOf(current.documents.map(document => document.parseResult.value as Model), declaredUpcasts);
-    const problems = sortProblems(compareStoredShapes(before, after, ref).map(toProblem));
+    const earlier = await modelFilesAtRef(inputs, ref, output.cwd).catch(error => {
+        throw error instanceof GitHistoryError ? new UsageError(error.message) : error;
+    });
+    const before = await earlierShapes(earlier);
+    const findings = evolutionFindings(before, current.documents.map(document => document.parseResult.value as Model), ref);
+    const problems = sortProblems(findings.map(toProblem));
     for (const problem of problems) output.out(formatProblem(problem, output.cwd));
     output.out(summary(problems, before.length, ref));
     return problems.some(problem => problem.severity === 'error') ? 1 : 0;

@@ -7,11 +7,13 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEventloomServices } from '../language/eventloom-module.js';
+import { registerEvolutionWarnings } from './evolution-warnings.js';
 import { registerFlowGraphHandler } from './flow-graph-handler.js';
 import { registerGenerateHandler } from './generate-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createEventloomServices({ connection, ...NodeFileSystem });
+const { shared, Eventloom } = createEventloomServices({ connection, ...NodeFileSystem });
+registerEvolutionWarnings(Eventloom);
 startLanguageServer(shared);
 registerFlowGraphHandler(shared);
 registerGenerateHandler(shared);

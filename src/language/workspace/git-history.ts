@@ -1,15 +1,20 @@
 /**
- * Reads the `.loom` files of a model as they were at a git commit, with the git the user has:
- * the I/O shell of `eventloom evolution`. Paths come back as working-tree paths, so a finding in
- * the old model points at the file it lives in now.
+ * Reads the `.loom` files of a model as they were at a git commit, with the git the user has: the
+ * I/O shell of `eventloom evolution` and of the editor's evolution warnings. Paths come back as
+ * working-tree paths, so a finding in the old model points at the file it lives in now.
  */
 import { execFile } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import type { SourceFile } from '../language/workspace/load-documents.js';
-import { MODEL_EXTENSION } from './collect-model-files.js';
-import { UsageError } from './usage-error.js';
+import type { SourceFile } from './load-documents.js';
+
+const MODEL_EXTENSION = '.loom';
+
+/** Why the history cannot be read (no git, not a repository, no such ref), in words for the user. */
+export class GitHistoryError extends Error {
+    override readonly name = 'GitHistoryError';
+}
 
 const run = promisify(execFile);
 const GIT_OUTPUT_LIMIT = 256 * 1024 * 1024;
@@ -21,7 +26,7 @@ async function git(cwd: string, args: readonly string[]): Promise<string> {
     } catch (error) {
         const failure = error as NodeJS.ErrnoException & { stderr?: string };
         if (failure.code === 'ENOENT') {
-            throw new UsageError('git is not installed (or not on PATH): `eventloom evolution` reads the earlier model with git.');
+            throw new GitHistoryError('git is not installed (or not on PATH): `eventloom evolution` reads the earlier model with git.');
         }
         throw error;
     }
@@ -32,24 +37,24 @@ export async function repositoryRoot(folder: string): Promise<string> {
     try {
         return (await git(folder, ['rev-parse', '--show-toplevel'])).trim();
     } catch (error) {
-        if (error instanceof UsageError) throw error;
-        throw new UsageError(`${folder} is not inside a git repository: \`eventloom evolution\` compares the model with a commit of its history.`);
+        if (error instanceof GitHistoryError) throw error;
+        throw new GitHistoryError(`${folder} is not inside a git repository: \`eventloom evolution\` compares the model with a commit of its history.`);
     }
 }
 
 /** Refuses a ref git does not have, saying how to get it (a shallow clone of CI, typically). */
 export async function verifyRef(root: string, ref: string): Promise<void> {
     if (ref.trim() === '' || ref.startsWith('-')) {
-        throw new UsageError(`'${ref}' is not a git ref: name a branch, tag or commit, for example --against main.`);
+        throw new GitHistoryError(`'${ref}' is not a git ref: name a branch, tag or commit, for example --against main.`);
     }
     try {
         await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
         return;
     } catch (error) {
-        if (error instanceof UsageError) throw error;
+        if (error instanceof GitHistoryError) throw error;
     }
     const shallow = (await git(root, ['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
-    throw new UsageError(shallow
+    throw new GitHistoryError(shallow
         ? `the ref '${ref}' is not in this clone, which is shallow: fetch it first (for example \`git fetch --depth=1 origin ${ref}:${ref}\`, or check out with full history in CI).`
         : `the ref '${ref}' is not in this repository: name a branch, tag or commit it has (see \`git branch -a\`), or fetch it first.`);
 }
