@@ -55,6 +55,11 @@ export function evaluateOrStop(expr: ExprForm, scope: Scope): Value {
             return stringValue(scope.run.newId());
         case 'binary': return evaluateBinary(expr, scope);
         case 'not': return booleanValue(!booleanOf(expr.operand, scope));
+        case 'negate': {
+            const operand = present(expr.operand, scope);
+            if (operand.kind !== 'number') return stop(`'-' needs a number, got ${formatValue(operand)}`, expr.source);
+            return numberValue(subtract(decimalFromInteger(0), operand.value));
+        }
         case 'in': {
             const value = present(expr.value, scope);
             return booleanValue(listOf(expr.list, scope).some(item => valuesEqual(item, value)));

@@ -98,6 +98,8 @@ export type ExprForm = (
     | { readonly kind: 'newId' }
     | { readonly kind: 'binary'; readonly op: BinaryOperator; readonly left: ExprForm; readonly right: ExprForm }
     | { readonly kind: 'not'; readonly operand: ExprForm }
+    /** Unary minus of a number (`-amount`); the scale stays. */
+    | { readonly kind: 'negate'; readonly operand: ExprForm }
     /** `value in [A, B]`: whether some item of the list equals the value. */
     | { readonly kind: 'in'; readonly value: ExprForm; readonly list: ExprForm }
     /** `list contains value`. */

@@ -17,18 +17,24 @@ export type Documents = ReadonlyMap<string, RecordValue>;
 
 export interface Projected {
     readonly documents: Documents;
-    /** The `on` blocks that handled the event (none: the read model ignores it). */
-    readonly appliedBy: readonly ProjectionHandlerForm[];
+    /** The `on` blocks that handled the event, each with the document it changed (none: the read model ignores it). */
+    readonly appliedBy: readonly AppliedHandler[];
+}
+
+export interface AppliedHandler {
+    readonly handler: ProjectionHandlerForm;
+    /** The `documentKey` of the document the block changed. */
+    readonly document: string;
+    readonly deleted: boolean;
 }
 
 export function project(readModel: ReadModelForm, documents: Documents, event: Message, streamId: string): Outcome<Projected> {
     return attempt(() => {
         const current = new Map(documents);
-        const appliedBy: ProjectionHandlerForm[] = [];
+        const appliedBy: AppliedHandler[] = [];
         for (const handler of readModel.handlers) {
             const handled = handler.events.find(entry => entry.event === event.type);
             if (!handled) continue;
-            appliedBy.push(handler);
             const keys = keyValues(handled.keys, event, streamId, handler);
             const id = documentKey(readModel, keys);
             const document = current.get(id) ?? recordFromDefaults(readModel.fields, keys.fields);
@@ -36,6 +42,7 @@ export function project(readModel: ReadModelForm, documents: Documents, event: M
                 record => ({ event: event.data, document: record, streamId }));
             if (result.deleted) current.delete(id);
             else current.set(id, result.record);
+            appliedBy.push({ handler, document: id, deleted: result.deleted });
         }
         return { documents: current, appliedBy };
     });

@@ -1,0 +1,245 @@
+/**
+ * Runs a scenario (DESIGN §2c) in the interpreter: the `given` events are folded through the
+ * aggregate's evolve, the `when` command is decided with the scenario's fixed clock and ids, and the
+ * outcome is matched — `then` events as subsets of the emitted ones (same events, same order, the
+ * fields listed equal), `then rejected E { … }` against the rejection, `expect R { … }` against the
+ * read model's document after projecting the given and the emitted events, `expect no R` as its
+ * absence. All on one stream, whose id the scenario fixes. Numbers compare as exact decimals.
+ *
+ * A scenario the model does not determine — its command, evolve or a read model it expects is
+ * hand-written, or a piece is missing while the model is being typed — is skipped with the reason,
+ * never guessed; the generated tests run it against the hand-written code.
+ */
+import type { AstNode } from 'langium';
+import { decide, type Decision, type Message } from './decide.js';
+import { describeSource } from './describe-source.js';
+import { evolve, initialState } from './evolve.js';
+import type { AggregateForm, EvolveHandlerForm, ExpectForm, ModelForm, QualifiedName, ReadModelForm, ScenarioForm, ThenForm } from './form.js';
+import type { EvaluationFailure } from './outcome.js';
+import { documentKey, project, type AppliedHandler, type Documents } from './project.js';
+import { scenarioRunContext } from './scenario-clock.js';
+import { fieldOf, formatValue, matchesSubset, recordValue, stringValue, type RecordValue } from './values.js';
+
+export type ScenarioResult =
+    | { readonly kind: 'passed'; readonly steps: readonly ScenarioStep[] }
+    | { readonly kind: 'failed'; readonly failures: readonly ScenarioFailure[]; readonly steps: readonly ScenarioStep[] }
+    | { readonly kind: 'skipped'; readonly reason: string };
+
+/** One way the model and the scenario disagree, to report on `source` (the `then` or `expect`). */
+export interface ScenarioFailure {
+    readonly source?: AstNode;
+    /** The whole sentence: what was expected, what the model produced, what decided it. */
+    readonly message: string;
+    readonly expected: string;
+    readonly actual: string;
+    /** The `requires`, `emits` or `on` blocks that produced the actual outcome. */
+    readonly decidedBy: readonly AstNode[];
+}
+
+/** What happened at each step, for stepping through a scenario (the board). */
+export type ScenarioStep =
+    | { readonly kind: 'given'; readonly event: Message; readonly state?: RecordValue; readonly appliedBy: readonly EvolveHandlerForm[] }
+    | { readonly kind: 'when'; readonly command: Message; readonly decision: Decision; readonly state?: RecordValue }
+    | { readonly kind: 'documents'; readonly readModel: QualifiedName; readonly documents: Documents };
+
+export function runScenario(model: ModelForm, scenario: ScenarioForm): ScenarioResult {
+    const skip = whyNotRunnable(model, scenario);
+    if (skip) return { kind: 'skipped', reason: skip };
+    const run = scenarioRunContext(scenario.name);
+    const names = (name: QualifiedName) => shortName(name, scenario.context);
+    const steps: ScenarioStep[] = [];
+    const failures: ScenarioFailure[] = [];
+    const cannotRun = (failure: EvaluationFailure, at: AstNode | undefined): ScenarioResult => ({
+        kind: 'failed', steps, failures: [{
+            source: at, expected: 'a run of the scenario', actual: failure.message, decidedBy: failure.source ? [failure.source] : [],
+            message: `the model cannot run this scenario: ${failure.message}${at_(failure.source, scenario.source)}`
+        }]
+    });
+
+    const given: Message[] = scenario.given.map(data => ({ type: data.event, data: data.data }));
+    const emitted: Message[] = [];
+    if (scenario.when) {
+        const command = model.commands.get(scenario.when.command)!;
+        const aggregate = model.aggregates.get(command.aggregate)!;
+        let state = initialState(aggregate);
+        const stateBlocks: EvolveHandlerForm[] = [];
+        for (const event of given) {
+            const evolved = evolve(aggregate, state, event, run.streamId);
+            if (!evolved.ok) return cannotRun(evolved.failure, scenario.when.source);
+            state = evolved.value.state;
+            stateBlocks.push(...evolved.value.appliedBy);
+            steps.push({ kind: 'given', event, state, appliedBy: evolved.value.appliedBy });
+        }
+        const commandMessage = { type: command.name, data: scenario.when.data };
+        const decision = decide(command, scenario.when.data, state, run);
+        if (decision.kind === 'failed') return cannotRun(decision.failure, scenario.then?.source ?? scenario.when.source);
+        if (decision.kind === 'accepted') {
+            emitted.push(...decision.events);
+            state = stateAfter(aggregate, state, decision.events, run.streamId) ?? state;
+        }
+        steps.push({ kind: 'when', command: commandMessage, decision, state });
+        if (scenario.then) {
+            const failure = checkThen(scenario.then, decision, { names, state, stateBlocks, scenario, command: names(command.name) });
+            if (failure) failures.push(failure);
+        }
+    }
+
+    for (const expectation of scenario.expects) {
+        const readModel = model.readModels.get(expectation.readModel)!;
+        let documents: Documents = new Map();
+        const applied: AppliedHandler[] = [];
+        for (const event of [...given, ...emitted]) {
+            const projected = project(readModel, documents, event, run.streamId);
+            if (!projected.ok) return cannotRun(projected.failure, expectation.source);
+            documents = projected.value.documents;
+            applied.push(...projected.value.appliedBy);
+        }
+        steps.push({ kind: 'documents', readModel: readModel.name, documents });
+        const failure = checkExpect(expectation, readModel, documents, applied, { names, streamId: run.streamId, scenario });
+        if (failure) failures.push(failure);
+    }
+    return failures.length === 0 ? { kind: 'passed', steps } : { kind: 'failed', failures, steps };
+}
+
+/** Why the interpreter cannot run the scenario, or undefined when it can. */
+export function whyNotRunnable(model: ModelForm, scenario: ScenarioForm): string | undefined {
+    const names = (name: QualifiedName) => shortName(name, scenario.context);
+    if (!scenario.then && scenario.expects.length === 0) return 'it has no `then` or `expect` to check';
+    if (!scenario.when && scenario.then) return 'it has a `then` but no `when`';
+    for (const given of scenario.given) {
+        if (!model.events.has(given.event)) return `the event ${names(given.event)} is not in the model`;
+    }
+    if (scenario.when) {
+        const command = model.commands.get(scenario.when.command);
+        if (!command) return `the command ${names(scenario.when.command)} is not in the model`;
+        if (!command.modelled) {
+            return `the decision of ${names(command.name)} is hand-written (${command.handWrittenBecause.join('; ')}): the generated tests run this scenario`;
+        }
+        const aggregate = model.aggregates.get(command.aggregate);
+        if (!aggregate) return `the aggregate of ${names(command.name)} is not in the model`;
+        if (scenario.given.length > 0 && !aggregate.evolveModelled) {
+            return `the evolve of ${names(aggregate.name)} is hand-written (it has no \`on\` blocks): the generated tests run this scenario`;
+        }
+    }
+    for (const expectation of scenario.expects) {
+        const readModel = model.readModels.get(expectation.readModel);
+        if (!readModel) return `the read model ${names(expectation.readModel)} is not in the model`;
+        if (!readModel.modelled) {
+            return `the projection of ${names(readModel.name)} is hand-written (${readModel.handWrittenBecause.join('; ')}): the generated tests run this scenario`;
+        }
+    }
+    return undefined;
+}
+
+interface ThenContext {
+    readonly names: (name: QualifiedName) => string;
+    readonly state: RecordValue;
+    readonly stateBlocks: readonly EvolveHandlerForm[];
+    readonly scenario: ScenarioForm;
+    readonly command: string;
+}
+
+function checkThen(then: ThenForm, decision: Exclude<Decision, { kind: 'failed' }>, context: ThenContext): ScenarioFailure | undefined {
+    const { names, scenario } = context;
+    if (decision.kind === 'handWritten') return undefined;
+    const expected = then.kind === 'rejected'
+        ? `rejected ${message(names, { type: then.error, data: then.data })}`
+        : then.events.map(event => message(names, { type: event.event, data: event.data })).join(', ');
+    if (decision.kind === 'rejected') {
+        const actual = `rejected ${message(names, decision.rejection)}`;
+        const matches = then.kind === 'rejected' && then.error === decision.rejection.type && matchesSubset(then.data, decision.rejection.data);
+        if (matches) return undefined;
+        const guard = describeSource(decision.decidedBy.source, scenario.source) ?? `a requires of ${context.command}`;
+        return failure(then.source, expected, actual,
+            `${guard} rejected ${context.command} with the state ${formatValue(context.state)}${blocksNote(context.stateBlocks, scenario)}`,
+            [decision.decidedBy.source, ...context.stateBlocks.map(block => block.source)]);
+    }
+    const actual = decision.events.length === 0 ? 'no events' : decision.events.map(event => message(names, event)).join(', ');
+    if (then.kind === 'events' && then.events.length === decision.events.length
+        && then.events.every((event, index) => event.event === decision.events[index].type && matchesSubset(event.data, decision.events[index].data))) {
+        return undefined;
+    }
+    const because = then.kind === 'rejected'
+        ? `every requires of ${context.command} held with the state ${formatValue(context.state)}${blocksNote(context.stateBlocks, scenario)}`
+        : decision.emittedBy.map(emit => describeSource(emit.source, scenario.source)).filter(Boolean).join(', ') || `the emits of ${context.command}`;
+    return failure(then.source, expected, `${actual}`, because, [
+        ...(then.kind === 'rejected' ? context.stateBlocks.map(block => block.source) : decision.emittedBy.map(emit => emit.source))
+    ]);
+}
+
+interface ExpectContext {
+    readonly names: (name: QualifiedName) => string;
+    readonly streamId: string;
+    readonly scenario: ScenarioForm;
+}
+
+function checkExpect(
+    expectation: ExpectForm, readModel: ReadModelForm, documents: Documents, applied: readonly AppliedHandler[], context: ExpectContext
+): ScenarioFailure | undefined {
+    const { names, scenario } = context;
+    // Key fields the expectation names select the document; the others are the scenario's stream id.
+    const keys = recordValue(readModel.keys.map(key => {
+        const given = fieldOf(expectation.data, key.name);
+        return [key.name, given.kind === 'absent' ? stringValue(context.streamId) : given] as const;
+    }));
+    const id = documentKey(readModel, keys);
+    const document = documents.get(id);
+    const blocks = applied.filter(entry => entry.document === id);
+    const sources = blocks.map(entry => entry.handler.source);
+    const decidedBy = [...new Set(sources)].map(source => describeSource(source, scenario.source)).filter(Boolean).join(', ');
+    const readModelName = names(readModel.name);
+    const keyText = readModel.keys.map(key => `${key.name} = ${formatValue(fieldOf(keys, key.name))}`).join(', ');
+    if (expectation.none) {
+        if (!document) return undefined;
+        return failure(expectation.source, `no ${readModelName}`, `${readModelName} ${formatValue(document)}`,
+            decidedBy ? `written by ${decidedBy}` : '', sources);
+    }
+    const expected = `${readModelName} ${formatValue(expectation.data)}`;
+    if (!document) {
+        const deleted = blocks.find(entry => entry.deleted);
+        const because = deleted
+            ? `deleted by ${describeSource(deleted.handler.source, scenario.source) ?? 'a delete'}`
+            : `no \`on\` block of ${readModelName} handled an event of this scenario for it`;
+        return failure(expectation.source, expected, `no ${readModelName} document for ${keyText}`, because, sources);
+    }
+    if (matchesSubset(expectation.data, document)) return undefined;
+    return failure(expectation.source, expected, `${readModelName} ${formatValue(document)}`,
+        decidedBy ? `projected by ${decidedBy}` : '', sources);
+}
+
+function failure(source: AstNode | undefined, expected: string, actual: string, because: string, decidedBy: readonly (AstNode | undefined)[]): ScenarioFailure {
+    return {
+        source, expected, actual,
+        message: `expected ${expected}, but the model gives ${actual}${because ? `: ${because}` : ''}`,
+        decidedBy: decidedBy.filter((node): node is AstNode => node !== undefined)
+    };
+}
+
+function stateAfter(aggregate: AggregateForm, state: RecordValue, events: readonly Message[], streamId: string): RecordValue | undefined {
+    let current = state;
+    for (const event of events) {
+        const evolved = evolve(aggregate, current, event, streamId);
+        if (!evolved.ok) return undefined;
+        current = evolved.value.state;
+    }
+    return current;
+}
+
+function blocksNote(blocks: readonly EvolveHandlerForm[], scenario: ScenarioForm): string {
+    const described = [...new Set(blocks.map(block => block.source))].map(source => describeSource(source, scenario.source)).filter(Boolean);
+    return described.length === 0 ? '' : ` (after ${described.join(', ')})`;
+}
+
+function message(names: (name: QualifiedName) => string, value: Message): string {
+    return value.data.fields.size === 0 ? names(value.type) : `${names(value.type)} ${formatValue(value.data)}`;
+}
+
+function at_(source: AstNode | undefined, from: AstNode | undefined): string {
+    const described = describeSource(source, from);
+    return described ? ` (at ${described})` : '';
+}
+
+/** `Banking.MoneyWithdrawn` as `MoneyWithdrawn` inside Banking, in full elsewhere. */
+export function shortName(name: QualifiedName, context: string): string {
+    return name.startsWith(`${context}.`) ? name.slice(context.length + 1) : name;
+}
