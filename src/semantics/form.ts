@@ -131,8 +131,8 @@ export type BinaryOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or
 export interface FilledField {
     readonly name: string;
     readonly value: ExprForm;
-    /** `mapped`: written in the mapping; the others: filled by DESIGN's rule from a same-named field. */
-    readonly origin: 'mapped' | 'commandField' | 'stateField' | 'eventField' | 'streamId';
+    /** `mapped`: written in the mapping; `default`: the field's declared default; the others: filled by DESIGN's rule from a same-named field. */
+    readonly origin: 'mapped' | 'commandField' | 'stateField' | 'eventField' | 'streamId' | 'default';
 }
 
 /**
@@ -213,6 +213,7 @@ export interface AggregateForm {
     readonly evolve: readonly EvolveHandlerForm[];
     /** The model determines evolve: it has `on` blocks (events without one leave the state as it is), or no state. */
     readonly evolveModelled: boolean;
+    readonly evolveHandWrittenBecause: readonly string[];
     readonly source?: AstNode;
 }
 
@@ -284,6 +285,7 @@ export interface CommandDataForm {
     readonly source?: AstNode;
 }
 
+/** `source` is the scenario: the `then` line is found in its CST. */
 export type ThenForm =
     | { readonly kind: 'events'; readonly events: readonly EventDataForm[]; readonly source?: AstNode }
     | { readonly kind: 'rejected'; readonly error: QualifiedName; readonly data: RecordValue; readonly source?: AstNode };
@@ -303,6 +305,9 @@ export interface ScenarioForm {
     readonly when?: CommandDataForm;
     readonly then?: ThenForm;
     readonly expects: readonly ExpectForm[];
+    /** Why the interpreter cannot run it whatever the rules say (an old event version in `given`). */
+    readonly unrunnable?: string;
+    /** The scenario; its `then` keyword (and what follows) is found in its CST. */
     readonly source?: AstNode;
 }
 

@@ -104,6 +104,7 @@ export function runScenario(model: ModelForm, scenario: ScenarioForm): ScenarioR
 /** Why the interpreter cannot run the scenario, or undefined when it can. */
 export function whyNotRunnable(model: ModelForm, scenario: ScenarioForm): string | undefined {
     const names = (name: QualifiedName) => shortName(name, scenario.context);
+    if (scenario.unrunnable) return scenario.unrunnable;
     if (!scenario.then && scenario.expects.length === 0) return 'it has no `then` or `expect` to check';
     if (!scenario.when && scenario.then) return 'it has a `then` but no `when`';
     for (const given of scenario.given) {
@@ -118,7 +119,7 @@ export function whyNotRunnable(model: ModelForm, scenario: ScenarioForm): string
         const aggregate = model.aggregates.get(command.aggregate);
         if (!aggregate) return `the aggregate of ${names(command.name)} is not in the model`;
         if (scenario.given.length > 0 && !aggregate.evolveModelled) {
-            return `the evolve of ${names(aggregate.name)} is hand-written (it has no \`on\` blocks): the generated tests run this scenario`;
+            return `the evolve of ${names(aggregate.name)} is hand-written (${aggregate.evolveHandWrittenBecause.join('; ')}): the generated tests run this scenario`;
         }
     }
     for (const expectation of scenario.expects) {

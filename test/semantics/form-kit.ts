@@ -40,6 +40,7 @@ export const read = (readModel: string, name: string): ExprForm => ({ kind: 'rea
 export const dot = (object: ExprForm, name: string): ExprForm => ({ kind: 'member', object, name, type: T.unknown });
 export const bin = (op: BinaryOperator, left: ExprForm, right: ExprForm): ExprForm => ({ kind: 'binary', op, left, right, type: T.unknown });
 export const not = (operand: ExprForm): ExprForm => ({ kind: 'not', operand, type: T.boolean });
+export const neg = (operand: ExprForm): ExprForm => ({ kind: 'negate', operand, type: T.decimal });
 export const inList = (value: ExprForm, ...items: ExprForm[]): ExprForm =>
     ({ kind: 'in', value, list: { kind: 'list', items, type: T.unknown }, type: T.boolean });
 export const contains = (listExpr: ExprForm, value: ExprForm): ExprForm => ({ kind: 'contains', list: listExpr, value, type: T.boolean });
@@ -77,7 +78,7 @@ export function command(name: string, parts: { fields?: FieldForm[]; requires?: 
 export function aggregate(parts: { state: FieldForm[]; commands?: CommandForm[]; evolve?: { events: string[]; assignments: AssignmentForm[] }[] }): AggregateForm {
     return {
         name: 'Test.Account', streamId: field('accountId', T.uuid), state: parts.state, commands: parts.commands ?? [],
-        events: [], errors: [], evolve: parts.evolve ?? [], evolveModelled: true
+        events: [], errors: [], evolve: parts.evolve ?? [], evolveModelled: true, evolveHandWrittenBecause: []
     };
 }
 

@@ -9,7 +9,7 @@ import { scenarioRunContext, scenarioStreamId } from '../../src/semantics/scenar
 import { ABSENT, formatValue, type RecordValue, type Value } from '../../src/semantics/values.js';
 import {
     aggregate, bin, bool, cmd, command, contains, count, del, doc, dot, e, emits, ev, field, inList, list, listOf, lit, mapped,
-    member, minus, n, newId, not, now, num, on, plus, policy, read, readModel, record, requires, s, set, st, str, streamId, T
+    member, minus, n, neg, newId, not, now, num, on, plus, policy, read, readModel, record, requires, s, set, st, str, streamId, T
 } from './form-kit.js';
 
 const scope: Scope = {
@@ -51,6 +51,8 @@ describe('interpreter: expressions', () => {
         ['and', bin('and', lit(bool(true)), lit(bool(false))), 'false'],
         ['or', bin('or', lit(bool(false)), lit(bool(true))), 'true'],
         ['not', not(lit(bool(false))), 'true'],
+        ['unary minus keeps the scale', neg(n('0.50')), '-0.50'],
+        ['unary minus of a negative', neg(bin('-', n('1'), n('3.5'))), '2.5'],
         ['and short-circuits (the right side would fail)', bin('and', lit(bool(false)), bin('>', cmd('limit'), n('1'))), 'false'],
         ['or short-circuits', bin('or', lit(bool(true)), bin('>', cmd('limit'), n('1'))), 'true'],
         ['?? takes the right side for an absent optional', bin('??', cmd('limit'), n('0')), '0'],

@@ -1,0 +1,101 @@
+/** An aggregate of the AST as an `AggregateForm`: its commands' decisions and its evolve. */
+import {
+    isDeleteDocument, type Aggregate, type Assignment, type Command, type Event, type EventHandler, type Field
+} from '../../language/generated/ast.js';
+import { commandsOf, errorsOf, eventHandlersOf, eventsOf, stateFieldsOf, streamIdsOf } from '../../language/model-queries.js';
+import type {
+    AggregateForm, AssignmentForm, CommandForm, EmitForm, ErrorForm, EventForm, EvolveHandlerForm, FieldForm, QualifiedName, RequiresForm
+} from '../form.js';
+import { expressionForm } from './build-expressions.js';
+import { fillFields, type FillCandidate } from './build-fills.js';
+import { fieldForm, nameOf, typeOf } from './build-types.js';
+import { tryBuild, unbuildable } from './unbuildable.js';
+
+export function aggregateForm(aggregate: Aggregate): AggregateForm {
+    const name = nameOf(aggregate);
+    const [streamIdNode] = streamIdsOf(aggregate);
+    const streamId: FieldForm = streamIdNode
+        ? fieldForm(streamIdNode)
+        : { name: '', type: { kind: 'unknown' }, optional: false };
+    const state = stateFieldsOf(aggregate);
+    const evolveReasons: string[] = [];
+    const handlers = eventHandlersOf(aggregate);
+    const evolve = handlers.flatMap(handler => tryBuild(evolveReasons, () => evolveHandlerForm(handler)) ?? []);
+    if (handlers.length === 0 && state.length > 0) evolveReasons.push('it has no `on` blocks');
+    return {
+        name,
+        streamId,
+        state: state.map(fieldForm),
+        commands: commandsOf(aggregate).map(command => commandForm(command, name, state, streamIdNode?.name)),
+        events: eventsOf(aggregate).map(event => eventForm(event, name)),
+        errors: errorsOf(aggregate).map((error): ErrorForm => ({ name: nameOf(error), fields: error.fields.map(fieldForm), source: error })),
+        evolve,
+        evolveModelled: evolveReasons.length === 0,
+        evolveHandWrittenBecause: evolveReasons,
+        source: aggregate
+    };
+}
+
+function eventForm(event: Event, aggregate: QualifiedName): EventForm {
+    const version = event.version === undefined ? undefined : Number.parseInt(event.version, 10);
+    return { name: nameOf(event), aggregate, version, fields: event.fields.map(fieldForm), source: event };
+}
+
+function commandForm(command: Command, aggregate: QualifiedName, state: readonly Field[], streamIdName: string | undefined): CommandForm {
+    const reasons: string[] = [];
+    const candidates: FillCandidate[] = [
+        candidate('commandField', command.fields.map(field => field.name), name => ({ kind: 'field', from: 'command', name, type: typeOfField(command.fields, name) })),
+        candidate('stateField', state.map(field => field.name), name => ({ kind: 'field', from: 'state', name, type: typeOfField(state, name) })),
+        candidate('streamId', streamIdName ? [streamIdName] : [], name => ({ kind: 'streamId', name, type: { kind: 'primitive', name: 'uuid' } }))
+    ];
+    if (streamIdName === undefined) reasons.push('its aggregate has no `id`');
+    const requires = command.requirements.flatMap(requirement => tryBuild(reasons, (): RequiresForm => {
+        const error = requirement.error.ref ?? unbuildable(`the error '${requirement.error.$refText}' does not resolve`);
+        const fills = fillFields(error.fields, requirement.mapping, candidates);
+        for (const field of fills.unfilled) reasons.push(`the field '${field}' of ${error.name} after \`else\` has no value`);
+        return { condition: expressionForm(requirement.condition), error: nameOf(error), errorFields: fills.fields, unfilled: fills.unfilled, source: requirement };
+    }) ?? []);
+    const emits = command.emits.flatMap(emit => tryBuild(reasons, (): EmitForm => {
+        const event = emit.event.ref ?? unbuildable(`the event '${emit.event.$refText}' does not resolve`);
+        const fills = fillFields(event.fields, emit.mapping, candidates);
+        for (const field of fills.unfilled) reasons.push(`the field '${field}' of ${event.name} has no value`);
+        return { event: nameOf(event), fields: fills.fields, unfilled: fills.unfilled, source: emit };
+    }) ?? []);
+    const guarded = new Set(command.requirements.map(requirement => requirement.error.$refText));
+    const rejects = command.rejects.map(reference => reference.ref ? nameOf(reference.ref) : reference.$refText);
+    for (const reference of command.rejects) {
+        if (!guarded.has(reference.$refText)) reasons.push(`${reference.$refText} is rejected by no \`requires\``);
+    }
+    if (command.emits.length === 0) reasons.push('it emits nothing');
+    return {
+        name: nameOf(command), aggregate, fields: command.fields.map(fieldForm), requires, emits, rejects,
+        statesBehaviour: command.requirements.length > 0 || command.emits.some(emit => emit.mapping !== undefined),
+        modelled: reasons.length === 0, handWrittenBecause: reasons, source: command
+    };
+}
+
+function evolveHandlerForm(handler: EventHandler): EvolveHandlerForm {
+    const events = handler.events.map(reference => reference.ref ? nameOf(reference.ref) : unbuildable(`the event '${reference.$refText}' does not resolve`));
+    return { events, assignments: handler.assignments.map(assignmentForm), source: handler };
+}
+
+export function assignmentForm(assignment: Assignment): AssignmentForm {
+    if (isDeleteDocument(assignment)) return { kind: 'delete', source: assignment };
+    const field = assignment.field.ref?.name ?? unbuildable(`the field '${assignment.field.$refText}' does not resolve`);
+    if (!assignment.operator || !assignment.value) {
+        // A bare `field` copies the event's same-named field.
+        return { kind: 'set', field, value: { kind: 'field', from: 'event', name: field, type: typeOf(assignment.field.ref?.type), source: assignment }, source: assignment };
+    }
+    const kind = assignment.operator === '=' ? 'set' : assignment.operator === '+=' ? 'add' : 'remove';
+    return { kind, field, value: expressionForm(assignment.value), source: assignment };
+}
+
+export function candidate(origin: FillCandidate['origin'], names: readonly string[], read: FillCandidate['read']): FillCandidate {
+    return { origin, names: new Set(names), read };
+}
+
+function typeOfField(fields: readonly Field[], name: string) {
+    const field = fields.find(candidateField => candidateField.name === name);
+    const type = typeOf(field?.type);
+    return field?.optional && !field.default ? { kind: 'optional' as const, value: type } : type;
+}
