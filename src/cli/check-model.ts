@@ -7,6 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createEventloomServices, type EventloomServices } from '../language/eventloom-module.js';
 import type { Model } from '../language/generated/ast.js';
 import { buildDocuments } from '../language/workspace/load-documents.js';
+import { registerScenarioCheck } from '../semantics/scenario-check.js';
 import { collectModelFiles } from './collect-model-files.js';
 import { readModelFiles } from './read-model-files.js';
 import { sortProblems, type FileProblem } from './report.js';
@@ -23,6 +24,7 @@ export async function checkModel(inputs: readonly string[], cwd: string): Promis
     const files = await collectModelFiles(inputs, cwd);
     const { sources, problems } = await readModelFiles(files);
     const { shared, Eventloom } = createEventloomServices(NodeFileSystem);
+    registerScenarioCheck(Eventloom);
     const documents = await buildDocuments(shared, sources);
     for (const document of documents) {
         for (const diagnostic of document.diagnostics ?? []) {

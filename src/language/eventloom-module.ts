@@ -10,6 +10,7 @@ import {
 import { EventloomGeneratedModule, EventloomGeneratedSharedModule } from './generated/module.js';
 import { EventloomLinker } from './linking/eventloom-linker.js';
 import { EventloomLspModule, EventloomSharedLspModule } from './lsp/eventloom-lsp-module.js';
+import { HoverNotes } from './lsp/hover-notes.js';
 import { EventloomLexer } from './parser/eventloom-lexer.js';
 import { EventloomLexerErrorMessageProvider } from './parser/eventloom-lexer-error-messages.js';
 import { EventloomParserErrorMessageProvider } from './parser/eventloom-parser-error-messages.js';
@@ -36,6 +37,10 @@ export interface EventloomAddedServices {
         ContextSiblingsRevalidation: ContextSiblingsRevalidation;
         EventHandlerIndex: EventHandlerIndex;
     };
+    /** Where layers above the language plug in (see `registerScenarioCheck` in src/semantics/). */
+    extensions: {
+        HoverNotes: HoverNotes;
+    };
 }
 
 export type EventloomServices = LangiumServices & EventloomAddedServices;
@@ -58,6 +63,9 @@ export const EventloomModule: Module<EventloomServices, PartialLangiumServices &
         DeclarationIndex: services => new DeclarationIndex(services),
         ContextSiblingsRevalidation: services => new ContextSiblingsRevalidation(services.shared),
         EventHandlerIndex: services => new EventHandlerIndex(services.shared)
+    },
+    extensions: {
+        HoverNotes: () => new HoverNotes()
     },
     validation: {
         StructureValidator: () => new StructureValidator(),

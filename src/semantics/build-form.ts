@@ -14,25 +14,34 @@ import { fieldForm, nameOf } from './build/build-types.js';
 import { indexContexts, type ContextForm, type ModelForm } from './form.js';
 
 export function buildModelForm(models: readonly Model[]): ModelForm {
+    const contexts = [...modelsByContext(models)].sort(([a], [b]) => compare(a, b))
+        .map(([name, files]) => buildContextForm(name, files));
+    return indexContexts(contexts);
+}
+
+/** The models (files) of each context, each context's in file order. */
+export function modelsByContext(models: readonly Model[]): Map<string, Model[]> {
     const byContext = new Map<string, Model[]>();
     for (const model of [...models].sort((a, b) => compare(uriOf(a), uriOf(b)))) {
         if (!model.context?.name) continue;
         const name = contextNameOf(model);
         byContext.set(name, [...(byContext.get(name) ?? []), model]);
     }
-    const contexts = [...byContext].sort(([a], [b]) => compare(a, b)).map(([name, files]): ContextForm => {
-        const elements = files.flatMap(model => model.elements);
-        return {
-            name,
-            enums: elements.filter(isEnum).map(node => ({ name: nameOf(node), members: node.members.map(member => member.name), source: node })),
-            valueTypes: elements.filter(isValueType).map(node => ({ name: nameOf(node), fields: node.fields.map(fieldForm), source: node })),
-            aggregates: elements.filter(isAggregate).map(aggregateForm),
-            readModels: elements.filter(isReadModel).map(readModelForm),
-            policies: elements.filter(isPolicy).map(policyForm),
-            scenarios: elements.filter(isScenario).map(scenarioForm)
-        };
-    });
-    return indexContexts(contexts);
+    return byContext;
+}
+
+/** One context's form from its files (references into other contexts are by name). */
+export function buildContextForm(name: string, files: readonly Model[]): ContextForm {
+    const elements = files.flatMap(model => model.elements);
+    return {
+        name,
+        enums: elements.filter(isEnum).map(node => ({ name: nameOf(node), members: node.members.map(member => member.name), source: node })),
+        valueTypes: elements.filter(isValueType).map(node => ({ name: nameOf(node), fields: node.fields.map(fieldForm), source: node })),
+        aggregates: elements.filter(isAggregate).map(aggregateForm),
+        readModels: elements.filter(isReadModel).map(readModelForm),
+        policies: elements.filter(isPolicy).map(policyForm),
+        scenarios: elements.filter(isScenario).map(scenarioForm)
+    };
 }
 
 function uriOf(model: Model): string {

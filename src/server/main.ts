@@ -8,12 +8,14 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEventloomServices } from '../language/eventloom-module.js';
 import { registerEvolutionWarnings } from './evolution-warnings.js';
+import { registerScenarioCheck } from '../semantics/scenario-check.js';
 import { registerFlowGraphHandler } from './flow-graph-handler.js';
 import { registerGenerateHandler } from './generate-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Eventloom } = createEventloomServices({ connection, ...NodeFileSystem });
 registerEvolutionWarnings(Eventloom);
+registerScenarioCheck(Eventloom);
 startLanguageServer(shared);
 registerFlowGraphHandler(shared);
 registerGenerateHandler(shared);

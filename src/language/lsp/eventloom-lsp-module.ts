@@ -12,12 +12,13 @@ import { EventloomCompletionProvider } from './eventloom-completion-provider.js'
 import { EventloomDocumentSymbolProvider } from './eventloom-document-symbol-provider.js';
 import { EventloomFormatter } from './eventloom-formatter.js';
 import { EventloomHoverProvider } from './eventloom-hover-provider.js';
+import type { HoverNotes } from './hover-notes.js';
 import { EventloomNodeKindProvider } from './eventloom-node-kind-provider.js';
 import { EventloomRenameProvider } from './eventloom-rename-provider.js';
 import { EventloomSemanticTokenProvider } from './eventloom-semantic-token-provider.js';
 import { EventloomWorkspaceSymbolProvider } from './eventloom-workspace-symbol-provider.js';
 
-type ServicesWithIndex = LangiumServices & { workspace: { DeclarationIndex: DeclarationIndex } };
+type ServicesWithIndex = LangiumServices & { workspace: { DeclarationIndex: DeclarationIndex }; extensions: { HoverNotes: HoverNotes } };
 
 export const EventloomLspModule: Module<ServicesWithIndex, PartialLangiumServices> = {
     lsp: {
