@@ -6,10 +6,11 @@ import { AstUtils, type AstNode } from 'langium';
 
 const MAX_TEXT = 70;
 
-export function describeSource(node: AstNode | undefined, from?: AstNode): string | undefined {
+/** `prefix` adds what the node's text leaves out (an `emits` clause's node starts at the event's name). */
+export function describeSource(node: AstNode | undefined, from?: AstNode, prefix = ''): string | undefined {
     const cst = node?.$cstNode;
     if (!node || !cst) return undefined;
-    const firstLine = cst.text.split(/\r?\n/)[0].trim().replace(/\s+/g, ' ');
+    const firstLine = prefix + cst.text.split(/\r?\n/)[0].trim().replace(/\s+/g, ' ');
     const text = firstLine.length > MAX_TEXT ? `${firstLine.slice(0, MAX_TEXT - 1)}…` : firstLine;
     const line = cst.range.start.line + 1;
     const uri = documentUri(node);

@@ -14,7 +14,7 @@ import type { AstNode } from 'langium';
 import { decide, type Decision, type Message } from './decide.js';
 import { describeSource } from './describe-source.js';
 import { evolve, initialState } from './evolve.js';
-import type { AggregateForm, EvolveHandlerForm, ExpectForm, ModelForm, QualifiedName, ReadModelForm, ScenarioForm, ThenForm } from './form.js';
+import type { AggregateForm, EvolveHandlerForm, FieldForm, ExpectForm, ModelForm, QualifiedName, ReadModelForm, ScenarioForm, ThenForm } from './form.js';
 import type { EvaluationFailure } from './outcome.js';
 import { documentKey, project, type AppliedHandler, type Documents } from './project.js';
 import { scenarioRunContext } from './scenario-clock.js';
@@ -107,17 +107,32 @@ export function whyNotRunnable(model: ModelForm, scenario: ScenarioForm): string
     if (scenario.unrunnable) return scenario.unrunnable;
     if (!scenario.then && scenario.expects.length === 0) return 'it has no `then` or `expect` to check';
     if (!scenario.when && scenario.then) return 'it has a `then` but no `when`';
+    // A scenario the validators reject for its shape is not run: their error says what to fix.
     for (const given of scenario.given) {
-        if (!model.events.has(given.event)) return `the event ${names(given.event)} is not in the model`;
+        const event = model.events.get(given.event);
+        if (!event) return `the event ${names(given.event)} is not in the model`;
+        const missing = missingFields(event.fields, given.data);
+        if (missing) return `the given ${names(event.name)} lacks ${missing}`;
     }
     if (scenario.when) {
         const command = model.commands.get(scenario.when.command);
         if (!command) return `the command ${names(scenario.when.command)} is not in the model`;
+        const missing = missingFields(command.fields, scenario.when.data);
+        if (missing) return `the command lacks ${missing}`;
         if (!command.modelled) {
             return `the decision of ${names(command.name)} is hand-written (${command.handWrittenBecause.join('; ')}): the generated tests run this scenario`;
         }
         const aggregate = model.aggregates.get(command.aggregate);
         if (!aggregate) return `the aggregate of ${names(command.name)} is not in the model`;
+        const foreign = scenario.given.find(given => model.events.get(given.event)?.aggregate !== aggregate.name);
+        if (foreign) return `the given ${names(foreign.event)} is not an event of ${names(aggregate.name)}`;
+        const rejections = new Set([...command.rejects, ...command.requires.map(guard => guard.error)]);
+        if (scenario.then?.kind === 'rejected' && !rejections.has(scenario.then.error)) {
+            return `${names(command.name)} does not reject with ${names(scenario.then.error)}`;
+        }
+        const emitted = new Set(command.emits.map(emit => emit.event));
+        const stray = scenario.then?.kind === 'events' ? scenario.then.events.find(event => !emitted.has(event.event)) : undefined;
+        if (stray) return `${names(command.name)} does not emit ${names(stray.event)}`;
         if (scenario.given.length > 0 && !aggregate.evolveModelled) {
             return `the evolve of ${names(aggregate.name)} is hand-written (${aggregate.evolveHandWrittenBecause.join('; ')}): the generated tests run this scenario`;
         }
@@ -130,6 +145,12 @@ export function whyNotRunnable(model: ModelForm, scenario: ScenarioForm): string
         }
     }
     return undefined;
+}
+
+/** The required fields (neither optional nor defaulted) the data leaves out, as words; undefined when none. */
+function missingFields(fields: readonly FieldForm[], data: RecordValue): string | undefined {
+    const missing = fields.filter(field => !field.optional && !field.default && !data.fields.has(field.name)).map(field => field.name);
+    return missing.length === 0 ? undefined : `the required ${missing.length === 1 ? 'field' : 'fields'} ${missing.join(', ')}`;
 }
 
 interface ThenContext {
@@ -162,7 +183,7 @@ function checkThen(then: ThenForm, decision: Exclude<Decision, { kind: 'failed' 
     }
     const because = then.kind === 'rejected'
         ? `every requires of ${context.command} held with the state ${formatValue(context.state)}${blocksNote(context.stateBlocks, scenario)}`
-        : decision.emittedBy.map(emit => describeSource(emit.source, scenario.source)).filter(Boolean).join(', ') || `the emits of ${context.command}`;
+        : `built by ${decision.emittedBy.map(emit => describeSource(emit.source, scenario.source, 'emits ')).filter(Boolean).join(', ') || `the emits of ${context.command}`}`;
     return failure(then.source, expected, `${actual}`, because, [
         ...(then.kind === 'rejected' ? context.stateBlocks.map(block => block.source) : decision.emittedBy.map(emit => emit.source))
     ]);
