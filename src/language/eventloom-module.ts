@@ -28,6 +28,7 @@ import { DeclarationIndex } from './workspace/declaration-index.js';
 import { EventloomDocumentBuilder } from './workspace/eventloom-document-builder.js';
 import { ContextSiblingsRevalidation } from './workspace/context-siblings-revalidation.js';
 import { EventHandlerIndex } from './workspace/event-handler-index.js';
+import { IncrementalDocumentFactory } from './workspace/incremental-document-factory.js';
 import { EventloomDocumentUpdateHandler } from './workspace/slow-checks-on-save.js';
 
 export interface EventloomAddedServices {
@@ -79,12 +80,14 @@ export const EventloomModule: Module<EventloomServices, PartialLangiumServices &
 };
 
 /**
- * Shared services: an edited document is linked and validated before the documents that refer to
- * it; saving a file runs the 'slow' checks, which edits skip.
+ * Shared services: an edit inside one declaration re-parses only that declaration; an edited
+ * document is linked and validated before the documents that refer to it; saving a file runs the
+ * 'slow' checks, which edits skip.
  */
 export const EventloomSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: services => new EventloomDocumentBuilder(services)
+        DocumentBuilder: services => new EventloomDocumentBuilder(services),
+        LangiumDocumentFactory: services => new IncrementalDocumentFactory(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new EventloomDocumentUpdateHandler(services)

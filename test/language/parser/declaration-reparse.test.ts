@@ -1,0 +1,210 @@
+/**
+ * The differential test of the incremental re-parse: thousands of random edits (chains of them,
+ * each applied to the previous result) of the bench model and the templates; after every edit the
+ * document as spliced must equal a full parse of the new text — AST, CST (every token's offset,
+ * line and column), doc comments and errors. Edits the splice refuses fall back to a full parse,
+ * which the chain then continues from.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { EmptyFileSystem, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { createEventloomServices } from '../../../src/language/eventloom-module.js';
+import type { Model } from '../../../src/language/generated/ast.js';
+import { reparseDeclaration } from '../../../src/language/parser/declaration-reparse.js';
+import { generateBenchModel } from '../../bench/model/bench-model.js';
+
+const { Eventloom } = createEventloomServices(EmptyFileSystem);
+const parser = Eventloom.parser.LangiumParser;
+const comments = Eventloom.documentation.CommentProvider;
+const parse = (text: string) => parser.parse<Model>(text);
+
+/** A small deterministic PRNG (mulberry32), so that a failure can be replayed from its seed. */
+function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+const INSERTED = ['x', 'a', 'Z', '1', '_', ' ', '\n', '{', '}', '[', ']', ',', ':', '?', '=', '.', '"', '/', '*', '/*', '*/', '//', '\r\n', 'emits ', 'on ', 'event E', '-', '0.5'];
+
+/**
+ * One random edit: three in four typing in a word (a letter inserted or deleted, as when renaming),
+ * the others inserting, deleting or replacing anything anywhere (breaking the syntax, merging or
+ * splitting declarations, opening comments and strings).
+ */
+function randomEdit(text: string, next: () => number): string {
+    const at = Math.floor(next() * (text.length + 1));
+    if (next() < 0.75) {
+        let word = at;
+        while (word < text.length && !/\w/.test(text[word])) word++;
+        if (word < text.length) {
+            const letter = 'abcdefgXYZ_1'[Math.floor(next() * 12)];
+            const deletable = word + 1 < text.length && /\w/.test(text[word + 1]) && word > 0 && /\w/.test(text[word - 1]);
+            return deletable && next() < 0.4 ? text.slice(0, word) + text.slice(word + 1) : text.slice(0, word) + letter + text.slice(word);
+        }
+    }
+    const kind = next();
+    const insert = INSERTED[Math.floor(next() * INSERTED.length)];
+    if (kind < 0.45) return text.slice(0, at) + insert + text.slice(at);
+    const length = 1 + Math.floor(next() * 3);
+    if (kind < 0.8) return text.slice(0, at) + text.slice(at + length);
+    return text.slice(0, at) + insert + text.slice(at + length);
+}
+
+/** Both trees as comparable plain data: types, properties, references' text, CST positions, comments. */
+function astShape(node: AstNode): unknown {
+    const shape: Record<string, unknown> = { $type: node.$type, $cst: cstPosition(node.$cstNode), $comment: comments.getComment(node) };
+    for (const [key, value] of Object.entries(node)) {
+        if (key.startsWith('$')) continue;
+        shape[key] = valueShape(value);
+    }
+    return shape;
+}
+
+function valueShape(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(valueShape);
+    if (isReference(value)) return { ref: value.$refText, at: cstPosition(value.$refNode) };
+    if (value && typeof value === 'object' && '$type' in value) return astShape(value as AstNode);
+    return value;
+}
+
+function cstPosition(node: CstNode | undefined): string | undefined {
+    if (!node) return undefined;
+    const { start, end } = node.range;
+    return `${node.offset}+${node.length} ${start.line}:${start.character}-${end.line}:${end.character}`;
+}
+
+function cstShape(node: CstNode): unknown {
+    const content = (node as CstNode & { content?: CstNode[] }).content;
+    const base = { at: cstPosition(node), hidden: node.hidden, text: node.text, grammar: node.grammarSource?.$type, ast: safeAstType(node) };
+    return content ? { ...base, content: content.map(cstShape) } : { ...base, token: (node as CstNode & { tokenType: { name: string } }).tokenType.name };
+}
+
+function safeAstType(node: CstNode): string | undefined {
+    try {
+        return node.astNode.$type;
+    } catch {
+        return undefined;
+    }
+}
+
+function errorsShape(result: ParseResult<Model>): unknown {
+    return {
+        lexer: result.lexerErrors.map(error => `${error.offset}:${error.line}:${error.column} ${error.message}`),
+        parser: result.parserErrors.map(error => `${error.token.startOffset} ${error.message}`)
+    };
+}
+
+function assertSameAsFullParse(spliced: ParseResult<Model>, text: string, context: string): void {
+    const full = parse(text);
+    assert.equal(spliced.value.$cstNode?.root.fullText, text, context);
+    assert.deepEqual(errorsShape(spliced), errorsShape(full), context);
+    assert.deepEqual(astShape(spliced.value), astShape(full.value), context);
+    assert.deepEqual(cstShape(spliced.value.$cstNode!), cstShape(full.value.$cstNode!), context);
+    // Every node points to its container as in a freshly parsed tree.
+    for (const [index, element] of spliced.value.elements.entries()) {
+        assert.equal(element.$container, spliced.value, context);
+        assert.equal(element.$containerIndex, index, context);
+        assert.equal(element.$cstNode?.astNode, element, context);
+    }
+}
+
+interface Tally { edits: number; spliced: number }
+
+function runChains(name: string, original: string, chains: number, length: number, seed: number): Tally {
+    const tally: Tally = { edits: 0, spliced: 0 };
+    for (let chain = 0; chain < chains; chain++) {
+        const next = random(seed + chain);
+        let text = original;
+        let current = parse(text);
+        for (let step = 0; step < length; step++) {
+            const edited = randomEdit(text, next);
+            const context = `${name}, seed ${seed + chain}, step ${step}`;
+            tally.edits++;
+            const reparsed = reparseDeclaration(parser, current, edited);
+            if (reparsed) {
+                tally.spliced++;
+                assertSameAsFullParse(reparsed.parseResult, edited, context);
+                current = reparsed.parseResult;
+            } else {
+                current = parse(edited);
+            }
+            text = edited;
+        }
+    }
+    return tally;
+}
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+
+function templateFiles(): Array<{ name: string; text: string }> {
+    const folder = join(repoRoot, 'templates');
+    const files: Array<{ name: string; text: string }> = [];
+    const walk = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            const path = join(dir, entry.name);
+            if (entry.isDirectory()) walk(path);
+            else if (entry.name.endsWith('.loom')) files.push({ name: path.slice(repoRoot.length + 1), text: readFileSync(path, 'utf8') });
+        }
+    };
+    walk(folder);
+    return files;
+}
+
+describe('incremental re-parse of one declaration (differential against a full parse)', function () {
+    this.timeout(600_000);
+
+    it('equals a full parse after each of 2,000 random edits of the bench model', () => {
+        const model = generateBenchModel({ contexts: 2, aggregates: 6, commands: 24, events: 24, readModels: 6, layout: 'per-context', hubUses: 4 });
+        let total: Tally = { edits: 0, spliced: 0 };
+        model.files.forEach((file, i) => {
+            const tally = runChains(file.path, file.text, 100, 10, 1000 * (i + 1));
+            total = { edits: total.edits + tally.edits, spliced: total.spliced + tally.spliced };
+        });
+        assert.equal(total.edits, 2000);
+        // Many random edits break the syntax (a letter typed into a keyword, a stray brace) and are
+        // parsed in full; the rest were spliced, and every splice was compared.
+        assert.ok(total.spliced > total.edits / 8, `only ${total.spliced} of ${total.edits} edits were spliced`);
+    });
+
+    it('equals a full parse after each of 500 random edits per template', () => {
+        const templates = templateFiles();
+        assert.ok(templates.length >= 2, 'the templates were found');
+        for (const [i, template] of templates.entries()) {
+            const tally = runChains(template.name, template.text, 50, 10, 50_000 + 1000 * i);
+            assert.ok(tally.spliced > tally.edits / 10, `${template.name}: only ${tally.spliced} of ${tally.edits} edits were spliced`);
+        }
+    });
+
+    it('re-parses only the declaration an edit is in, and shifts what follows', () => {
+        const text = 'context Shop\n\naggregate Cart {\n  id cartId: uuid\n  command AddItem { sku: string, emits ItemAdded }\n  event ItemAdded { sku: string }\n}\n\n/** Carts by id. */\nreadmodel CartView {\n  key cartId: uuid\n  on ItemAdded\n}\n';
+        const old = parse(text);
+        const [cart, view] = old.value.elements;
+        const edited = text.replace('sku: string,', 'skuCode: string,');
+        const reparsed = reparseDeclaration(parser, old, edited);
+        assert.ok(reparsed, 'spliced');
+        assert.equal(reparsed.splice.index, 0);
+        assert.equal(reparsed.splice.oldElement, cart);
+        assert.notEqual(reparsed.parseResult.value.elements[0], cart, 'the edited declaration is new');
+        assert.equal(reparsed.parseResult.value.elements[1], view, 'the next declaration is the same object');
+        assert.equal(view.$cstNode?.offset, edited.indexOf('readmodel'));
+        assert.equal(comments.getComment(view), '/** Carts by id. */');
+        assertSameAsFullParse(reparsed.parseResult, edited, 'rename a field');
+    });
+
+    it('refuses edits across a declaration boundary and edits that break the syntax', () => {
+        const text = 'context Shop\n\nenum Size { S, M }\n\nenum Colour { Red }\n';
+        const old = parse(text);
+        assert.equal(reparseDeclaration(parser, old, text.replace('}\n\nenum', '}\nenum')), undefined, 'between declarations');
+        assert.equal(reparseDeclaration(parser, old, text.replace('enum Colour', 'xenum Colour')), undefined, 'at its first character');
+        assert.equal(reparseDeclaration(parser, old, text.replace('S, M', 'S,, M')), undefined, 'a syntax error');
+        assert.equal(reparseDeclaration(parser, old, text.replace('S, M }', 'S, M }\n\nenum Shape { Round')), undefined, 'a new declaration inside');
+        assert.ok(reparseDeclaration(parser, old, text.replace('S, M', 'S, M, L')), 'inside one');
+    });
+});
