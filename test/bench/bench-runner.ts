@@ -6,11 +6,12 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkModel } from '../../src/cli/check-model.js';
 import type { Model } from '../../src/language/generated/ast.js';
-import { measureGenerator, type GeneratorResult } from './measure/measure-generator.js';
+import { measureGenerator, runTsc, type GeneratorResult } from './measure/measure-generator.js';
 import { measureLanguageServer, type LanguageServerResult } from './measure/measure-language-server.js';
 import { measurePreview, type PreviewResult } from './measure/measure-preview.js';
 import { measureValidate, type ValidateResult } from './measure/measure-validate.js';
 import type { BenchBundles } from './measure/bundle-for-bench.js';
+import { percentile } from './measure/stats.js';
 import { generateBenchModel, type BenchSize } from './model/bench-model.js';
 
 export interface RunResult {
@@ -21,7 +22,20 @@ export interface RunResult {
     validate: ValidateResult;
     languageServer: LanguageServerResult;
     generator?: GeneratorResult;
+    /** `eventloom validate` against `tsc --strict` on its generated output, interleaved runs, medians. */
+    ratio?: ValidateTscRatio;
     preview?: PreviewResult;
+}
+
+export interface ValidateTscRatio {
+    runs: number;
+    validateMs: number;
+    validateCpuMs: number;
+    tscMs: number;
+    tscCpuMs: number;
+    /** Median of the per-pair ratios (wall and CPU). */
+    wall: number;
+    cpu: number;
 }
 
 export interface RunOptions {
@@ -34,6 +48,10 @@ export interface RunOptions {
     requests?: number;
     /** Lay out the whole workspace as one diagram too (default true; false skips it). */
     previewAll?: boolean;
+    /** Only the CLI's validate and the language server (no generator, tsc or preview). */
+    editorOnly?: boolean;
+    /** Interleaved validate / tsc pairs for the ratio (default 3; 0 skips them). */
+    ratioRuns?: number;
     /** Extra Node arguments for the spawned CLI and server, e.g. `--cpu-prof`. */
     nodeArgs?: readonly string[];
     log?: (line: string) => void;
@@ -61,11 +79,34 @@ export async function runBenchModel(options: RunOptions): Promise<RunResult> {
         edits: options.edits, requests: options.requests, nodeArgs: options.nodeArgs
     });
     log(`  language server: build ${languageServer.workspaceBuildMs.toFixed(0)} ms, edit p95 ${languageServer.editP95Ms.toFixed(0)} ms`);
+    const result: RunResult = { name: options.name, size: options.size, files: model.files.length, lines: model.lines, validate, languageServer };
+    if (options.editorOnly) return result;
 
     const models = await loadModels(modelDir, options.repoRoot);
     const generator = await measureGenerator(options.repoRoot, models, join(runDir, 'generated'));
+    const ratio = generator && (options.ratioRuns ?? 3) > 0
+        ? measureRatio(options, modelDir, join(runDir, 'generated'), options.ratioRuns ?? 3) : undefined;
+    if (ratio) log(`  validate / tsc ${ratio.wall.toFixed(2)} (CPU ${ratio.cpu.toFixed(2)}), median of ${ratio.runs}`);
     const preview = await measurePreview(options.repoRoot, models, (model.files.length > 0 && models[0]?.context?.name) || '', options.previewAll ?? true);
-    return { name: options.name, size: options.size, files: model.files.length, lines: model.lines, validate, languageServer, generator, preview };
+    return { ...result, generator, ratio, preview };
+}
+
+/** Validate and tsc alternately, so that both see the same load; medians of the pairs. */
+function measureRatio(options: RunOptions, modelDir: string, outDir: string, runs: number): ValidateTscRatio {
+    const pairs: Array<{ validate: ValidateResult; tsc: ReturnType<typeof runTsc> }> = [];
+    for (let i = 0; i < runs; i++) {
+        pairs.push({ validate: measureValidate(options.bundles.cli, modelDir), tsc: runTsc(options.repoRoot, outDir) });
+    }
+    const median = (values: number[]) => percentile(values, 50);
+    return {
+        runs,
+        validateMs: median(pairs.map(pair => pair.validate.ms)),
+        validateCpuMs: median(pairs.map(pair => pair.validate.cpuMs ?? Number.NaN)),
+        tscMs: median(pairs.map(pair => pair.tsc.wallMs)),
+        tscCpuMs: median(pairs.map(pair => pair.tsc.cpuMs ?? Number.NaN)),
+        wall: median(pairs.map(pair => pair.validate.ms / pair.tsc.wallMs)),
+        cpu: median(pairs.map(pair => (pair.validate.cpuMs ?? Number.NaN) / (pair.tsc.cpuMs ?? Number.NaN)))
+    };
 }
 
 async function loadModels(modelDir: string, cwd: string): Promise<Model[]> {

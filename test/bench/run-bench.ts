@@ -9,6 +9,8 @@
  *   npm run bench -- --aggregates 50 --layout per-aggregate --edits 10 ...   any size
  *   npm run bench -- --cpu-prof            also write CPU profiles of the CLI and the server
  *   npm run bench -- --skip-preview-all    do not lay out the whole workspace as one diagram
+ *   npm run bench -- --skip-single-file    without the editor figures of the single 20k-line file
+ *   npm run bench -- --ratio-runs 5        interleaved validate / tsc pairs for the ratio (default 3)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -19,15 +21,23 @@ import { bundleForBench } from './measure/bundle-for-bench.js';
 import { DEFAULT_SIZE, type BenchSize } from './model/bench-model.js';
 import { formatTable, growthRows, tableRows, targetRows } from './report-table.js';
 
+export interface BenchRun {
+    name: string;
+    size: BenchSize;
+    /** Only the CLI's validate and the language server. */
+    editorOnly?: boolean;
+}
+
 export interface BenchOptions {
     repoRoot: string;
     benchDir: string;
-    runs: Array<{ name: string; size: BenchSize }>;
+    runs: BenchRun[];
     growth: boolean;
     edits?: number;
     requests?: number;
     cpuProf?: boolean;
     previewAll?: boolean;
+    ratioRuns?: number;
     log?: (line: string) => void;
 }
 
@@ -63,12 +73,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     for (const run of options.runs) {
         runs.push(await runBenchModel({
             ...run, repoRoot: options.repoRoot, benchDir: options.benchDir, bundles,
-            edits: options.edits, requests: options.requests, previewAll: options.previewAll, nodeArgs, log
+            edits: options.edits, requests: options.requests, previewAll: options.previewAll, ratioRuns: options.ratioRuns, nodeArgs, log
         }));
     }
     const sections = [formatTable(['figure', ...runs.map(run => run.name)], tableRows(runs))];
     const full = runs.find(run => run.name === 'default-x1') ?? runs[0];
-    sections.push(formatTable([`target (${full.name})`, 'result'], targetRows(full)));
+    const single = runs.find(run => run.name.startsWith('single-file') && run.name.endsWith('-x1'));
+    sections.push(formatTable([`goal (${full.name})`, 'result'], targetRows(full, single)));
     if (options.growth) {
         const pairs = new Map<string, RunResult[]>();
         for (const run of runs) {
@@ -88,6 +99,7 @@ async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
             scale: { type: 'string' }, growth: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'skip-preview-all': { type: 'boolean' },
+            'skip-single-file': { type: 'boolean' }, 'ratio-runs': { type: 'string' },
             contexts: { type: 'string' }, aggregates: { type: 'string' }, commands: { type: 'string' },
             events: { type: 'string' }, 'read-models': { type: 'string' }, layout: { type: 'string' },
             'hub-uses': { type: 'string' }, edits: { type: 'string' }, requests: { type: 'string' }, out: { type: 'string' }
@@ -110,10 +122,16 @@ async function main(): Promise<void> {
             hubUses: number(values['hub-uses']) ?? base.size.hubUses
         };
         runs = [{ name: base.name, size }];
+        if (!values['skip-single-file'] && values.layout === undefined && values.contexts === undefined) {
+            // The edit figures of issue 16 on one 20k-line file (the same declarations in one context).
+            const single = shapes(number(values.scale) ?? 1)[2];
+            runs.push({ ...single, size: { ...single.size, aggregates: size.aggregates, commands: size.commands, events: size.events, readModels: size.readModels }, editorOnly: true });
+        }
     }
     const report = await runBench({
         repoRoot, benchDir: resolve(repoRoot, values.out ?? '.bench'), runs, growth: values.growth ?? false,
         edits: number(values.edits), requests: number(values.requests), cpuProf: values['cpu-prof'], previewAll: !values['skip-preview-all'],
+        ratioRuns: number(values['ratio-runs']),
         log: line => console.error(line)
     });
     console.log(report.table);

@@ -44,10 +44,14 @@ export async function measureGenerator(repoRoot: string, models: Model[], outDir
         compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true, types: [] },
         include: ['**/*.ts']
     }, null, 2));
-    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-    const run = spawnTimed(tsc, ['-p', join(outDir, 'tsconfig.json')]);
+    const run = runTsc(repoRoot, outDir);
     return {
         generateMs, generateCpuMs, files: files.length, tscMs: run.wallMs, tscCpuMs: run.cpuMs, tscExitCode: run.status,
         tscErrors: run.stdout.split('\n').slice(0, 5).join('\n')
     };
+}
+
+/** `tsc --strict --noEmit` (the tsconfig written above) on generated output, spawned and timed. */
+export function runTsc(repoRoot: string, outDir: string): ReturnType<typeof spawnTimed> {
+    return spawnTimed(join(repoRoot, 'node_modules/typescript/bin/tsc'), ['-p', join(outDir, 'tsconfig.json')]);
 }

@@ -9,6 +9,21 @@ import type { CompletionItem, CompletionList, Hover, WorkspaceEdit } from 'vscod
 import { LspSession } from '../lsp/lsp-session.js';
 import { now, percentile } from './stats.js';
 
+/** The three kinds of one-character edit the bench types (issue 16). */
+export const EDIT_KINDS = ['field name', 'declaration name', 'keyword'] as const;
+export type EditKind = typeof EDIT_KINDS[number];
+
+/** Edit -> diagnostics figures of one kind of edit: wall time and the server's CPU time. */
+export interface EditFigures {
+    samples: number;
+    p50Ms: number;
+    p95Ms: number;
+    maxMs: number;
+    cpuP50Ms: number;
+    cpuP95Ms: number;
+    cpuMaxMs: number;
+}
+
 export interface LanguageServerResult {
     workspaceBuildMs: number;
     openToDiagnosticsMs: number;
@@ -18,6 +33,8 @@ export interface LanguageServerResult {
     /** The server's own CPU time per edit, until the diagnostics arrived. */
     editCpuP50Ms: number;
     editCpuP95Ms: number;
+    /** The same edits by kind. */
+    editsByKind: Record<EditKind, EditFigures>;
     completionP95Ms: number;
     completionItems: number;
     hoverP95Ms: number;
@@ -73,15 +90,21 @@ async function runSession(session: LspSession, options: LanguageServerOptions): 
 
     const editSamplesMs: number[] = [];
     const editCpuMs: number[] = [];
-    for (const place of editPlaces(lines, options.edits ?? 30)) {
+    const byKind = new Map<EditKind, { wall: number[]; cpu: number[] }>(EDIT_KINDS.map(kind => [kind, { wall: [], cpu: [] }]));
+    for (const place of editPlaces(lines, options.edits ?? 45)) {
         const published = session.nextDiagnostics(uri);
         const cpuStart = session.cpuMs();
         const start = now();
         session.change(uri, place.line, place.character, 'x');
         await published;
-        editSamplesMs.push(now() - start);
+        const wall = now() - start;
+        editSamplesMs.push(wall);
+        byKind.get(place.kind)!.wall.push(wall);
         const cpuEnd = session.cpuMs();
-        if (cpuStart !== undefined && cpuEnd !== undefined) editCpuMs.push(cpuEnd - cpuStart);
+        if (cpuStart !== undefined && cpuEnd !== undefined) {
+            editCpuMs.push(cpuEnd - cpuStart);
+            byKind.get(place.kind)!.cpu.push(cpuEnd - cpuStart);
+        }
         // Undo, and let the server settle before the next keystroke.
         const reverted = session.nextDiagnostics(uri);
         session.change(uri, place.line, place.character, '', 1);
@@ -128,6 +151,10 @@ async function runSession(session: LspSession, options: LanguageServerOptions): 
         editP95Ms: percentile(editSamplesMs, 95),
         editCpuP50Ms: percentile(editCpuMs, 50),
         editCpuP95Ms: percentile(editCpuMs, 95),
+        editsByKind: Object.fromEntries([...byKind].map(([kind, { wall, cpu }]) => [kind, {
+            samples: wall.length, p50Ms: percentile(wall, 50), p95Ms: percentile(wall, 95), maxMs: percentile(wall, 100),
+            cpuP50Ms: percentile(cpu, 50), cpuP95Ms: percentile(cpu, 95), cpuMaxMs: percentile(cpu, 100)
+        }])) as Record<EditKind, EditFigures>,
         completionP95Ms: percentile(completionMs, 95),
         completionItems,
         hoverP95Ms: percentile(hoverMs, 95),
@@ -139,25 +166,26 @@ async function runSession(session: LspSession, options: LanguageServerOptions): 
 }
 
 /**
- * One-character edits spread over the file, three kinds in turn: a command's field name (breaks
- * the scenario data that fills it), an event's name (an exported symbol other files link to), and
- * a read model's field name (local to the file).
+ * One-character edits spread over the file, three kinds in turn (issue 16): inside a command's
+ * field name (`amount` -> `amountx`: breaks the scenario data that fills it), inside an event's
+ * name (an exported symbol this and other files link to), and inside a keyword (`emits` ->
+ * `emxits`: a syntax error in one declaration).
  */
-function editPlaces(lines: readonly string[], count: number): Position[] {
-    const kinds: Array<{ pattern: RegExp; at: (match: RegExpExecArray) => number }> = [
-        { pattern: /^    amount: decimal$/, at: () => '    amount'.length },
-        { pattern: /^  event (\w+) \{/, at: match => '  event '.length + match[1].length },
-        { pattern: /^  status\?: Status$/, at: () => '  status'.length }
+function editPlaces(lines: readonly string[], count: number): Array<Position & { kind: EditKind }> {
+    const kinds: Array<{ kind: EditKind; pattern: RegExp; at: (match: RegExpExecArray) => number }> = [
+        { kind: 'field name', pattern: /^    amount: decimal$/, at: () => '    amount'.length },
+        { kind: 'declaration name', pattern: /^  event (\w+) \{/, at: match => '  event '.length + match[1].length },
+        { kind: 'keyword', pattern: /^    emits \w/, at: () => '    em'.length }
     ];
     const perKind = kinds.map(kind => {
-        const found: Position[] = [];
+        const found: Array<Position & { kind: EditKind }> = [];
         lines.forEach((line, index) => {
             const match = kind.pattern.exec(line);
-            if (match) found.push({ line: index, character: kind.at(match) });
+            if (match) found.push({ line: index, character: kind.at(match), kind: kind.kind });
         });
         return found;
     });
-    const places: Position[] = [];
+    const places: Array<Position & { kind: EditKind }> = [];
     for (let i = 0; places.length < count && i < count * 3; i++) {
         const candidates = perKind[i % kinds.length];
         if (candidates.length === 0) continue;
