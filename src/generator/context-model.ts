@@ -5,8 +5,8 @@
  */
 import { AstUtils } from 'langium';
 import {
-    isAggregate, isEnum, isPolicy, isQuery, isReadModel, isValueType,
-    type Aggregate, type ContextDeclaration, type Enum, type Model, type Policy, type Query, type ReadModel, type ValueType
+    isAggregate, isEnum, isPolicy, isQuery, isReadModel, isScenario, isValueType,
+    type Aggregate, type ContextDeclaration, type Enum, type Model, type Policy, type Query, type ReadModel, type Scenario, type ValueType
 } from '../language/generated/ast.js';
 import { contextFolder } from '../language/typescript-names.js';
 
@@ -20,6 +20,7 @@ export interface ContextModel {
     readModels: ReadModel[];
     queries: Query[];
     policies: Policy[];
+    scenarios: Scenario[];
 }
 
 export function groupByContext(models: readonly Model[]): ContextModel[] {
@@ -31,7 +32,7 @@ export function groupByContext(models: readonly Model[]): ContextModel[] {
         if (!context) {
             context = {
                 name: declaration.name, folder: contextFolder(declaration.name), declarations: [],
-                enums: [], valueTypes: [], aggregates: [], readModels: [], queries: [], policies: []
+                enums: [], valueTypes: [], aggregates: [], readModels: [], queries: [], policies: [], scenarios: []
             };
             contexts.set(declaration.name, context);
         }
@@ -42,8 +43,21 @@ export function groupByContext(models: readonly Model[]): ContextModel[] {
         context.readModels.push(...model.elements.filter(isReadModel));
         context.queries.push(...model.elements.filter(isQuery));
         context.policies.push(...model.elements.filter(isPolicy));
+        context.scenarios.push(...model.elements.filter(isScenario));
     }
     return [...contexts.values()].sort((a, b) => compare(a.folder, b.folder));
+}
+
+/**
+ * The folder all model files are in (with a trailing `/`): scenario tests name their source
+ * relative to it, so the output does not depend on where the models were checked out.
+ */
+export function modelsRootOf(models: readonly Model[]): string {
+    const folders = models.filter(model => model.$document).map(model => AstUtils.getDocument(model).uri.path.replace(/[^/]*$/, ''));
+    if (folders.length === 0) return '/';
+    let root = folders[0];
+    for (const folder of folders) while (!folder.startsWith(root)) root = root.replace(/[^/]*\/$/, '');
+    return root || '/';
 }
 
 function uriOf(model: Model): string {

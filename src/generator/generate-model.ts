@@ -6,7 +6,9 @@
 import { printStructure, StructureKind, type PrintStructureOptions, type SourceFileStructure } from 'ts-morph';
 import type { Model } from '../language/generated/ast.js';
 import { aggregateSourceFile } from './aggregate-file.js';
-import { groupByContext } from './context-model.js';
+import { groupByContext, modelsRootOf } from './context-model.js';
+import { scenariosSourceFile, scenariosTestSourceFile } from './scenarios-file.js';
+import { TESTING_MODULE, TESTING_SOURCE } from './runtime/testing-source.js';
 import { aggregateFile, projectionFile } from './element-files.js';
 import { indexSourceFile } from './index-file.js';
 import { policiesSourceFile } from './policies-file.js';
@@ -24,8 +26,10 @@ export interface GeneratedFile {
 
 export function generateModel(models: readonly Model[]): GeneratedFile[] {
     const structures: Array<{ path: string; structure: SourceFileStructure }> = [
-        { path: `${SHARED_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, RUNTIME_SOURCE.trimEnd()] } }
+        { path: `${SHARED_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, RUNTIME_SOURCE.trimEnd()] } },
+        { path: `${TESTING_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, TESTING_SOURCE.trimEnd()] } }
     ];
+    const modelsRoot = modelsRootOf(models);
     for (const context of groupByContext(models)) {
         const inFolder = (file: string, structure: SourceFileStructure) => structures.push({ path: `${context.folder}/${file}.ts`, structure });
         inFolder('types', typesFile(context));
@@ -33,6 +37,8 @@ export function generateModel(models: readonly Model[]): GeneratedFile[] {
         for (const readModel of context.readModels) inFolder(projectionFile(readModel), projectionSourceFile(readModel));
         inFolder('queries', queriesSourceFile(context));
         inFolder('policies', policiesSourceFile(context));
+        inFolder('scenarios', scenariosSourceFile(context, modelsRoot));
+        inFolder('scenarios.test', scenariosTestSourceFile(context));
         inFolder('index', indexSourceFile(context));
     }
     return structures.map(({ path, structure }) => ({ path, text: printFile(structure) }));

@@ -1,0 +1,183 @@
+/**
+ * `<context>/scenarios.ts` and `<context>/scenarios.test.ts`: every scenario of the context as
+ * data the shared runner (`<out>/eventloom-testing.ts`) checks, and a `node:test` file running
+ * each as a test (under vitest, vitest's own `test`). Data literals are typed by the decider they
+ * run against, without casts: decimals as their text, defaults applied, nested value types filled.
+ * The stream id and the ids a decision draws are the interpreter's (`scenario-clock.ts`), so the
+ * generated code and the editor's own run see the same scenario.
+ */
+import { AstUtils, type AstNode } from 'langium';
+import { StructureKind, type ImportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
+import type { Aggregate, DomainError, Event, Field, ObjectLiteral, Scenario, TypeReference } from '../language/generated/ast.js';
+import { aggregateOf, enumOf, errorsOf, eventsOf, valueTypeOf } from '../language/model-queries.js';
+import { camelCase } from '../language/typescript-names.js';
+import { scenarioStreamId } from '../semantics/scenario-clock.js';
+import { compare, type ContextModel } from './context-model.js';
+import { aggregateFile } from './element-files.js';
+import { FULLY_GENERATED_HEADER } from './file-layout.js';
+import { literalToTypeScript, quote } from './literals.js';
+import { TESTING_MODULE } from './runtime/testing-source.js';
+import { propertyName } from './type-mapping.js';
+
+/** Where a scenario is written, as its test names it: `<path relative to the models' folder>:line:column`. */
+export function scenarioSource(scenario: Scenario, modelsRoot: string): string {
+    const path = AstUtils.getDocument(scenario).uri.path;
+    const relative = path.startsWith(modelsRoot) ? path.slice(modelsRoot.length) : path;
+    const start = scenario.$cstNode?.range.start;
+    return `${relative}:${(start?.line ?? 0) + 1}:${(start?.character ?? 0) + 1}`;
+}
+
+export function scenariosSourceFile(context: ContextModel, modelsRoot: string): SourceFileStructure {
+    const runnable = context.scenarios.filter(scenario => aggregateOfScenario(scenario));
+    const deciders = new Map<string, Aggregate>();
+    for (const scenario of runnable) {
+        const aggregate = aggregateOfScenario(scenario)!;
+        deciders.set(aggregateFile(aggregate), aggregate);
+    }
+    const shapes = new Map<string, string>();
+    // Every message a decision may produce prints as the model writes it, not only the expected ones.
+    for (const aggregate of deciders.values()) [...eventsOf(aggregate), ...errorsOf(aggregate)].forEach(message => noteShape(message, shapes));
+    const entries = runnable.map(scenario => scenarioEntry(scenario, context, modelsRoot, shapes));
+    const imports: ImportDeclarationStructure[] = [
+        { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `../${TESTING_MODULE}.js`, namedImports: ['Scenario', 'Shapes'] },
+        ...(entries.length > 0 ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `../${TESTING_MODULE}.js`, namedImports: ['decisionScenario'] }] : []),
+        ...[...deciders.entries()].sort(([a], [b]) => compare(a, b)).map(([file, aggregate]) => ({
+            kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${file}.js`, namedImports: [`${camelCase(aggregate.name)}Decider`]
+        }))
+    ];
+    const shapeLines = [...shapes.entries()].sort(([a], [b]) => compare(a, b)).map(([type, shape]) => `    ${type}: ${shape}`);
+    return {
+        kind: StructureKind.SourceFile,
+        statements: [
+            FULLY_GENERATED_HEADER,
+            ...imports,
+            [
+                '/** Where the messages\' decimals and enum members are: numbers compare by value, messages print as the model writes them. */',
+                shapeLines.length === 0 ? 'const shapes: Shapes = {};' : `const shapes: Shapes = {\n${shapeLines.join(',\n')}\n};`,
+                '',
+                `/** The scenarios of context ${context.name}, in the model's order; \`scenarios.test.ts\` runs each as a test. */`,
+                entries.length === 0 ? 'export const scenarios: readonly Scenario[] = [];' : `export const scenarios: readonly Scenario[] = [\n${entries.join(',\n')}\n];`
+            ].join('\n')
+        ]
+    };
+}
+
+export function scenariosTestSourceFile(context: ContextModel): SourceFileStructure {
+    return {
+        kind: StructureKind.SourceFile,
+        statements: [
+            FULLY_GENERATED_HEADER,
+            [
+                `// The scenarios of context ${context.name} as tests: \`node --test\` (after tsc, or with tsx), or vitest.`,
+                "import * as assert from 'node:assert/strict';",
+                "import { scenarios } from './scenarios.js';",
+                '',
+                '// vitest collects its own `test`; everywhere else node\'s runner runs them.',
+                "const vitest: string = 'vitest';",
+                "const { test } = (process.env.VITEST ? await import(vitest) : await import('node:test')) as { test: (name: string, run: () => void) => void };",
+                '',
+                'for (const scenario of scenarios) {',
+                '    test(`scenario "${scenario.name}" (${scenario.source})`, () => {',
+                '        const failure = scenario.run();',
+                '        if (failure) {',
+                '            throw new assert.AssertionError({',
+                '                message: `${scenario.source}: error: scenario "${scenario.name}": expected ${failure.expected}, got ${failure.actual}`,',
+                "                expected: failure.expected, actual: failure.actual, operator: 'scenario'",
+                '            });',
+                '        }',
+                '    });',
+                '}'
+            ].join('\n')
+        ]
+    };
+}
+
+/** The aggregate a scenario decides for (its `when` command's); undefined when it cannot run. */
+export function aggregateOfScenario(scenario: Scenario): Aggregate | undefined {
+    const command = scenario.when?.command?.ref;
+    return command ? aggregateOf(command) : undefined;
+}
+
+function scenarioEntry(scenario: Scenario, context: ContextModel, modelsRoot: string, shapes: Map<string, string>): string {
+    const aggregate = aggregateOfScenario(scenario)!;
+    const given = scenario.given.map(data => {
+        const event = data.event.ref;
+        if (event) noteShape(event, shapes);
+        return `{ type: '${event?.name ?? data.event.$refText}', data: ${dataLiteral(event?.fields ?? [], data.data, true)} }`;
+    });
+    const command = scenario.when.command.ref!;
+    const lines = [
+        `name: ${quote(scenario.name)}`,
+        `source: ${quote(scenarioSource(scenario, modelsRoot))}`,
+        `context: '${context.name}'`,
+        `aggregate: '${aggregate.name}'`,
+        `streamId: '${scenarioStreamId(scenario.name)}'`,
+        `decider: ${camelCase(aggregate.name)}Decider`,
+        given.length === 0 ? 'given: []' : `given: [\n${given.map(line => `            ${line}`).join(',\n')}\n        ]`,
+        `when: { type: '${command.name}', data: ${dataLiteral(command.fields, scenario.when.data, true)} }`,
+        thenLine(scenario, shapes),
+        'shapes'
+    ].filter((line): line is string => line !== undefined);
+    return `    decisionScenario({\n${lines.map(line => `        ${line}`).join(',\n')}\n    })`;
+}
+
+function thenLine(scenario: Scenario, shapes: Map<string, string>): string | undefined {
+    if (scenario.rejected) {
+        const error = scenario.rejection?.ref;
+        if (!error) return undefined;
+        noteShape(error, shapes);
+        return `then: { rejected: { type: '${error.name}' } }`;
+    }
+    const events = scenario.then.map(data => {
+        const event = data.event.ref;
+        if (event) noteShape(event, shapes);
+        const partial = data.data && data.data.entries.length > 0 ? `, data: ${dataLiteral(event?.fields ?? [], data.data, false)}` : '';
+        return `{ type: '${event?.name ?? data.event.$refText}'${partial} }`;
+    });
+    return `then: { events: [${events.join(', ')}] }`;
+}
+
+/**
+ * A message's data as a TypeScript literal of its type: the scenario's values, and (for complete
+ * data: `given`, `when`) the declared defaults of fields it leaves out.
+ */
+function dataLiteral(fields: readonly Field[], literal: ObjectLiteral | undefined, withDefaults: boolean): string {
+    const entries = (literal?.entries ?? []).map(entry =>
+        `${propertyName(entry.field.$refText)}: ${literalToTypeScript(entry.value, entry.field.ref?.type)}`);
+    if (withDefaults) {
+        const given = new Set((literal?.entries ?? []).map(entry => entry.field.$refText));
+        for (const field of fields) {
+            if (!given.has(field.name) && field.default) entries.push(`${propertyName(field.name)}: ${literalToTypeScript(field.default, field.type)}`);
+        }
+    }
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}
+
+/** Records where a message's decimals and enum members are, when it has any. */
+function noteShape(message: Event | DomainError, shapes: Map<string, string>): void {
+    const shape = recordShape(message.fields, new Set());
+    if (shape) shapes.set(message.name, shape);
+}
+
+export function recordShape(fields: readonly Field[], visiting: Set<AstNode>): string | undefined {
+    const parts = fields.flatMap(field => {
+        const shape = typeShape(field.type, visiting);
+        return shape ? [`${propertyName(field.name)}: ${shape}`] : [];
+    });
+    return parts.length === 0 ? undefined : `{ ${parts.join(', ')} }`;
+}
+
+function typeShape(type: TypeReference, visiting: Set<AstNode>): string | undefined {
+    let item: string | undefined;
+    if (type.primitive === 'decimal') item = "'decimal'";
+    else if (enumOf(type)) item = "'enum'";
+    else {
+        const valueType = valueTypeOf(type);
+        if (valueType && !visiting.has(valueType)) {
+            visiting.add(valueType);
+            item = recordShape(valueType.fields, visiting);
+            visiting.delete(valueType);
+        }
+    }
+    return item && type.list ? `[${item}]` : item;
+}
