@@ -8,6 +8,7 @@ import type { CliOutput } from './cli-output.js';
 import { evolutionCommand, type EvolutionOptions } from './evolution-command.js';
 import { exportCommand, type ExportOptions } from './export-command.js';
 import { generateCommand, type GenerateOptions } from './generate-command.js';
+import { testCommand, type TestOptions } from './test-command.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate-command.js';
 
@@ -42,6 +43,15 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
         .addHelpText('after', '\nExit codes: 0 generated (or up to date with --check), 1 the model has errors (nothing written) or --check found changes, 2 unusable arguments or output folder.')
         .action(async (paths: string[], options: GenerateOptions) => {
             exitCode = await generateCommand(paths, options, output);
+        });
+
+    program.command('test')
+        .description('Run every scenario against the generated code with your hand-written bodies; print each failure at its scenario, then "N passed, M failed".')
+        .argument('<paths...>', '.loom files or folders (searched recursively)')
+        .option('-o, --out <dir>', 'the generated code with your bodies (brought up to date first); without it, the code is generated in memory')
+        .addHelpText('after', '\nExit codes: 0 every scenario passed, 1 a scenario failed or the model has errors, 2 unusable arguments or output folder.')
+        .action(async (paths: string[], options: TestOptions) => {
+            exitCode = await testCommand(paths, options, output);
         });
 
     program.command('export')

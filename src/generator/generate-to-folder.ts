@@ -12,3 +12,6 @@ export { OutputFolderError, type OutputOptions, type OutputResult } from './outp
 export async function generateToFolder(models: readonly Model[], outDir: string, options: OutputOptions = {}): Promise<OutputResult> {
     return writeOutput(outDir, generateModel(models), options);
 }
+
+export { generateModel, type GeneratedFile } from './generate-model.js';
+export { runGeneratedScenarios, type LoadProblem, type ScenarioResult, type ScenarioRun, type SourceText } from './scenario-run/run-generated-scenarios.js';

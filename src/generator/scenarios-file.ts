@@ -105,7 +105,7 @@ function scenarioEntry(scenario: Scenario, context: ContextModel, modelsRoot: st
         if (event) noteShape(event, shapes);
         return `{ type: '${event?.name ?? data.event.$refText}', data: ${dataLiteral(event?.fields ?? [], data.data, true)} }`;
     });
-    const command = scenario.when.command.ref!;
+    const command = scenario.when!.command.ref!;
     const lines = [
         `name: ${quote(scenario.name)}`,
         `source: ${quote(scenarioSource(scenario, modelsRoot))}`,
@@ -114,7 +114,7 @@ function scenarioEntry(scenario: Scenario, context: ContextModel, modelsRoot: st
         `streamId: '${scenarioStreamId(scenario.name)}'`,
         `decider: ${camelCase(aggregate.name)}Decider`,
         given.length === 0 ? 'given: []' : `given: [\n${given.map(line => `            ${line}`).join(',\n')}\n        ]`,
-        `when: { type: '${command.name}', data: ${dataLiteral(command.fields, scenario.when.data, true)} }`,
+        `when: { type: '${command.name}', data: ${dataLiteral(command.fields, scenario.when!.data, true)} }`,
         thenLine(scenario, shapes),
         'shapes'
     ].filter((line): line is string => line !== undefined);
@@ -126,8 +126,10 @@ function thenLine(scenario: Scenario, shapes: Map<string, string>): string | und
         const error = scenario.rejection?.ref;
         if (!error) return undefined;
         noteShape(error, shapes);
-        return `then: { rejected: { type: '${error.name}' } }`;
+        const data = scenario.rejectionData && scenario.rejectionData.entries.length > 0 ? `, data: ${dataLiteral(error.fields, scenario.rejectionData, false)}` : '';
+        return `then: { rejected: { type: '${error.name}'${data} } }`;
     }
+    if (scenario.then.length === 0) return undefined;
     const events = scenario.then.map(data => {
         const event = data.event.ref;
         if (event) noteShape(event, shapes);

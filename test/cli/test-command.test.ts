@@ -1,0 +1,70 @@
+/**
+ * `eventloom test`: the scenarios of a model run against the generated code in this process,
+ * with the user's hand-written bodies from `--out` (brought up to date first), failures printed
+ * at their scenario's line, then `N passed, M failed`.
+ */
+import * as assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runCli } from '../../src/cli/run-cli.js';
+import { REPO_ROOT as repositoryRoot } from '../kit/paths.js';
+import { captureOutput, modelFolder, removeFolder } from './cli-test-kit.js';
+
+describe('eventloom test', function () {
+    this.timeout(120_000);
+    let cwd: string;
+    beforeEach(() => {
+        cwd = modelFolder({});
+        copyFileSync(path.join(repositoryRoot, 'templates/banking.loom'), path.join(cwd, 'banking.loom'));
+    });
+    afterEach(() => removeFolder(cwd));
+
+    it('without --out: runs the code generated in memory; the stub fails "cannot overdraw" at its line', async () => {
+        const output = captureOutput(cwd);
+        const code = await runCli(['test', 'banking.loom'], output);
+        assert.equal(code, 1, output.stderr.join('\n'));
+        assert.deepEqual(output.stdout, [
+            'banking.loom:74:1: error: scenario "cannot overdraw": expected rejected InsufficientFunds, got MoneyWithdrawn { amount: 150 }',
+            '1 passed, 1 failed'
+        ]);
+    });
+
+    it('with --out: generates when stale, runs the user\'s bodies, passes once the rule is written', async () => {
+        const first = captureOutput(cwd);
+        assert.equal(await runCli(['test', '.', '--out', 'generated'], first), 1);
+        assert.match(first.stdout[0], /^The output was stale: updated \d+ file\(s\) in generated\.$/);
+        const file = path.join(cwd, 'generated/banking/bank-account.ts');
+        const text = readFileSync(file, 'utf8');
+        const start = text.indexOf('export function decideWithdraw(');
+        const edited = text.slice(0, start) + text.slice(start).replace(/\{\n[^]*?\n\}/, [
+            '{',
+            "    if (decimal.compare(command.data.amount, state.balance) > 0) return { kind: 'Rejection', type: 'InsufficientFunds', data: { requested: command.data.amount } };",
+            "    return [{ type: 'MoneyWithdrawn', data: { amount: command.data.amount } }];",
+            '}'
+        ].join('\n'));
+        writeFileSync(file, edited.replace('// below this line are kept as they are.\n', "// below this line are kept as they are.\n\nimport { decimal } from '../eventloom.js';\n"));
+        const second = captureOutput(cwd);
+        assert.equal(await runCli(['test', '.', '--out', 'generated'], second), 0, second.stdout.join('\n'));
+        assert.deepEqual(second.stdout, ['2 passed, 0 failed'], 'up to date: nothing regenerated');
+    });
+
+    it('a hand-written body that does not load is reported at its file, and the run fails', async () => {
+        assert.equal(await runCli(['test', '.', '--out', 'generated'], captureOutput(cwd)), 1);
+        const file = path.join(cwd, 'generated/banking/bank-account.ts');
+        writeFileSync(file, readFileSync(file, 'utf8').replace('// below this line are kept as they are.\n',
+            "// below this line are kept as they are.\n\nimport { nothing } from 'no-such-library';\nexport const mine = nothing;\n"));
+        const output = captureOutput(cwd);
+        assert.equal(await runCli(['test', '.', '--out', 'generated'], output), 1);
+        assert.equal(output.stderr.length, 1, output.stderr.join('\n'));
+        assert.match(output.stderr[0], /^generated\/banking\/bank-account\.ts:1:1: error: it does not load: Cannot find module 'no-such-library'.* \(the scenarios of banking cannot run: fix the generated code\)$/);
+        assert.deepEqual(output.stdout, ['0 passed, 0 failed, 2 not run']);
+    });
+
+    it('a model with errors runs nothing (exit 1); a missing path is a usage error (exit 2)', async () => {
+        writeFileSync(path.join(cwd, 'banking.loom'), 'context Banking\naggregate A { }\n');
+        const output = captureOutput(cwd);
+        assert.equal(await runCli(['test', 'banking.loom'], output), 1);
+        assert.match(output.stderr.at(-1)!, /Fix the errors first; no scenario was run\.$/);
+        assert.equal(await runCli(['test', 'nowhere.loom'], captureOutput(cwd)), 2);
+    });
+});
