@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { generateModel } from '../../src/generator/generate-model.js';
 import { writeOutput } from '../../src/generator/output-folder.js';
-import { loadModels, readModelFiles, repositoryRoot, scratchPackage } from './generator-test-kit.js';
+import { loadModels, readModelFiles, REPO_ROOT as repositoryRoot, scratchPackage } from './generator-test-kit.js';
 
 const failure = 'banking.loom:74:1: error: scenario "cannot overdraw": expected rejected InsufficientFunds, got MoneyWithdrawn { amount: 150 }';
 
