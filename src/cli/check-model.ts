@@ -7,7 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createEventloomServices, type EventloomServices } from '../language/eventloom-module.js';
 import type { Model } from '../language/generated/ast.js';
 import { buildDocuments } from '../language/workspace/load-documents.js';
-import { registerScenarioCheck } from '../semantics/scenario-check.js';
+import { SCENARIO_FAILS, registerScenarioCheck } from '../semantics/scenario-check.js';
 import { collectModelFiles } from './collect-model-files.js';
 import { readModelFiles } from './read-model-files.js';
 import { sortProblems, type FileProblem } from './report.js';
@@ -17,6 +17,12 @@ export interface CheckedModel {
     documents: Array<LangiumDocument<Model>>;
     problems: FileProblem[];
     hasErrors: boolean;
+    /**
+     * Errors other than failing scenarios: the model is not well-formed. A failing scenario is an
+     * error for `validate` but never stops `generate` or `test` (DESIGN §4): the user needs the code
+     * and the failing test to see why the rules and the scenario disagree.
+     */
+    hasModelErrors: boolean;
     services: EventloomServices;
 }
 
@@ -33,10 +39,14 @@ export async function checkModel(inputs: readonly string[], cwd: string): Promis
                 line: diagnostic.range.start.line + 1,
                 column: diagnostic.range.start.character + 1,
                 severity: (['error', 'warning', 'info', 'hint'] as const)[(diagnostic.severity ?? 1) - 1],
-                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+                ...((diagnostic.data as { code?: unknown } | undefined)?.code === SCENARIO_FAILS ? { scenarioFails: true } : {})
             });
         }
     }
     sortProblems(problems);
-    return { files, documents, problems, hasErrors: problems.some(p => p.severity === 'error'), services: Eventloom };
+    return {
+        files, documents, problems, hasErrors: problems.some(p => p.severity === 'error'),
+        hasModelErrors: problems.some(p => p.severity === 'error' && !p.scenarioFails), services: Eventloom
+    };
 }

@@ -25,7 +25,7 @@ export async function generateCommand(inputs: readonly string[], options: Genera
 
     const checked = await checkModel(inputs, output.cwd);
     for (const problem of checked.problems) output.err(formatProblem(problem, output.cwd));
-    if (checked.hasErrors) {
+    if (checked.hasModelErrors) {
         output.err(`${summarize(checked.problems, checked.files.length)} Fix the errors first; nothing was generated.`);
         return 1;
     }

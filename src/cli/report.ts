@@ -9,6 +9,8 @@ export interface FileProblem {
     column: number;
     severity: 'error' | 'warning' | 'info' | 'hint';
     message: string;
+    /** A scenario the model's own rules fail (an error for `validate` only). */
+    scenarioFails?: boolean;
 }
 
 export function formatProblem(problem: FileProblem, cwd: string): string {

@@ -22,9 +22,11 @@ export interface TestOptions {
 
 export async function testCommand(inputs: readonly string[], options: TestOptions, output: CliOutput): Promise<number> {
     const checked = await checkModel(inputs, output.cwd);
-    for (const problem of checked.problems.filter(problem => problem.severity === 'error')) output.err(formatProblem(problem, output.cwd));
-    if (checked.hasErrors) {
-        output.err(`${summarize(checked.problems.filter(problem => problem.severity === 'error'), checked.files.length)} Fix the errors first; no scenario was run.`);
+    // Scenarios the interpreter fails are reported below, by running them against the code.
+    const modelErrors = checked.problems.filter(problem => problem.severity === 'error' && !problem.scenarioFails);
+    for (const problem of modelErrors) output.err(formatProblem(problem, output.cwd));
+    if (checked.hasModelErrors) {
+        output.err(`${summarize(modelErrors, checked.files.length)} Fix the errors first; no scenario was run.`);
         return 1;
     }
     const models = checked.documents.map(document => document.parseResult.value);
