@@ -3,14 +3,18 @@
  * graph of the whole workspace (it holds the parsed models), the extension shows it.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { LaidOutBoard } from './board.js';
 import type { FlowGraphFilter, LaidOutFlowGraph } from './flow-graph.js';
 
 export interface FlowGraphParams {
     filter?: FlowGraphFilter;
+    /** Also the Event Modeling board of the same view (the webview shows the board). */
+    board?: boolean;
 }
 
 export interface FlowGraphResult {
     graph: LaidOutFlowGraph;
+    board?: LaidOutBoard;
     /** Errors in the workspace's models: while there are any, the preview keeps its last valid diagram. */
     errorCount: number;
     /** Where the first error is, to say so in the banner: `ordering.loom:12`. */

@@ -2,15 +2,21 @@
  * The messages between the preview panel (extension host) and its webview. The webview's HTML is
  * static; everything it shows arrives as one of these, and everything it asks for leaves as one.
  */
+import type { LaidOutBoard } from './board.js';
 import type { FlowGraphFilter, LaidOutFlowGraph } from './flow-graph.js';
 
 export type ExportFormat = 'svg' | 'mermaid';
+
+/** The preview's two views of one model: the flow graph, or the Event Modeling board. */
+export type PreviewMode = 'flow' | 'board';
 
 /** Extension → webview. */
 export type ToWebviewMessage =
     | {
         type: 'graph';
         graph: LaidOutFlowGraph;
+        /** The board of the same view, when the webview shows the board. */
+        board?: LaidOutBoard;
         /** Set while the text has errors: the graph shown is the last valid one. */
         staleReason?: string;
     }
@@ -21,9 +27,10 @@ export type ToWebviewMessage =
 export type FromWebviewMessage =
     | { type: 'ready' }
     /** The webview drew a graph: the ids it shows (the extension's tests wait on this). */
-    | { type: 'rendered'; nodeIds: string[]; stale: boolean }
+    | { type: 'rendered'; nodeIds: string[]; stale: boolean; mode: PreviewMode }
     | { type: 'reveal'; nodeId: string }
     | { type: 'setFilter'; filter: FlowGraphFilter }
+    | { type: 'setMode'; mode: PreviewMode }
     | { type: 'export'; format: ExportFormat };
 
 /** What the webview keeps through `setState`, and the serializer hands back after a reload. */
@@ -31,6 +38,8 @@ export interface PreviewState {
     filter: FlowGraphFilter;
     view?: { x: number; y: number; scale: number };
     selected?: string;
+    /** Flow (the default) or board, remembered per panel. */
+    mode?: PreviewMode;
 }
 
 export const PREVIEW_VIEW_TYPE = 'eventloom.flowPreview';

@@ -5,6 +5,8 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Model } from '../language/generated/ast.js';
+import { buildBoard } from '../preview/board/build-board.js';
+import { layoutBoard } from '../preview/board/layout-board.js';
 import { buildFlowGraph } from '../preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../preview/layout/layout-flow-graph.js';
 import type { FlowGraph, FlowGraphFilter } from '../protocol/flow-graph.js';
@@ -16,13 +18,15 @@ export function registerFlowGraphHandler(shared: LangiumSharedServices): void {
 }
 
 export async function flowGraphOfWorkspace(shared: LangiumSharedServices, params: FlowGraphParams): Promise<FlowGraphResult> {
-    const { graph, errorCount, firstError } = await readValidatedWorkspace(shared, all => {
+    const { graph, board, errorCount, firstError } = await readValidatedWorkspace(shared, all => {
         const documents = all.filter(document => document.state >= DocumentState.Linked);
-        const graph = buildFlowGraph(documents.map(document => document.parseResult.value), params.filter);
+        const models = documents.map(document => document.parseResult.value);
+        const graph = buildFlowGraph(models, params.filter);
+        const board = params.board ? layoutBoard(buildBoard(models, params.filter)) : undefined;
         const errors = errorsOf(documents.filter(document => concernsView(document, graph, params.filter)), false);
-        return { graph, errorCount: errors.length, firstError: errors[0] };
+        return { graph, board, errorCount: errors.length, firstError: errors[0] };
     });
-    return { graph: await layoutFlowGraph(graph), errorCount, ...(firstError ? { firstError } : {}) };
+    return { graph: await layoutFlowGraph(graph), ...(board ? { board } : {}), errorCount, ...(firstError ? { firstError } : {}) };
 }
 
 /**

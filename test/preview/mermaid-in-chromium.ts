@@ -4,9 +4,8 @@
  */
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../kit/chromium.js';
 import { REPO_ROOT } from './preview-test-kit.js';
-
-export const CHROMIUM = '/usr/bin/chromium';
 
 export interface MermaidRendering {
     /** Mermaid's parse or render error, if any. */
@@ -22,8 +21,7 @@ export class MermaidInChromium {
     private constructor(private readonly browser: Browser, private readonly page: Page) {}
 
     static async start(): Promise<MermaidInChromium> {
-        const { chromium } = await import('playwright-core');
-        const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+        const browser = await launchChromium();
         const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
         await page.setContent('<!DOCTYPE html><html><body><div id="out"></div></body></html>');
         await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules/mermaid/dist/mermaid.min.js') });

@@ -3,21 +3,21 @@
  * Event Modeling board — parsed and rendered by the real `mermaid` package in Chromium.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildBoard } from '../../src/preview/board/build-board.js';
 import { exportEventModeling } from '../../src/preview/export/export-event-modeling.js';
 import { exportMermaid } from '../../src/preview/export/export-mermaid.js';
 import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
-import { CHROMIUM, MermaidInChromium } from './mermaid-in-chromium.js';
+import { requireChromium } from '../kit/chromium.js';
+import { MermaidInChromium } from './mermaid-in-chromium.js';
 import { modelsOf, readModelFolder, templates } from './preview-test-kit.js';
 
 describe('Mermaid exports rendered by mermaid in Chromium', function () {
     this.timeout(180_000);
     let mermaid: MermaidInChromium;
 
-    before(async () => {
-        assert.ok(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM}: install it with \`apt-get install chromium\` (test/real-editor/setup-editor.sh does)`);
+    before(async function () {
+        requireChromium(this);
         mermaid = await MermaidInChromium.start();
     });
     after(async () => { await mermaid?.close(); });

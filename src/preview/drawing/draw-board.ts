@@ -53,7 +53,7 @@ function drawContext(context: LaidOutBoardContext): SvgElement {
 
 function drawSliceBackground(slice: LaidOutBoardSlice, index: number): SvgElement {
     return svg('g', { class: `slice slice-${slice.kind}`, 'data-slice-id': slice.id }, [
-        svg('rect', { class: 'slice-band', x: slice.x, y: slice.y, width: slice.width, height: slice.height, fill: index % 2 === 0 ? SLICE_SHADE : 'none', 'fill-opacity': 0.6 }),
+        svg('rect', { class: index % 2 === 0 ? 'slice-band shaded' : 'slice-band', x: slice.x, y: slice.y, width: slice.width, height: slice.height, fill: index % 2 === 0 ? SLICE_SHADE : 'none', 'fill-opacity': 0.6 }),
         svg('text', { class: 'slice-title', x: slice.x + 8, y: slice.y + 16, 'font-size': CAPTION_FONT_SIZE + 1, 'font-style': slice.kind === 'scenario' ? 'italic' : undefined, fill: LABEL_TEXT },
             [], truncate(slice.kind === 'scenario' ? `“${slice.title}”` : slice.title, slice.width - 12))
     ]);

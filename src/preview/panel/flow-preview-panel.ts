@@ -8,8 +8,9 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FlowGraphRequest, type FlowGraphParams, type FlowGraphResult } from '../../protocol/flow-graph-request.js';
 import type { FlowGraphFilter, LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
-import { PREVIEW_VIEW_TYPE, type FromWebviewMessage, type PreviewState, type ToWebviewMessage } from '../../protocol/webview-messages.js';
-import { saveDiagram } from './export-diagram.js';
+import type { LaidOutBoard } from '../../protocol/board.js';
+import { PREVIEW_VIEW_TYPE, type FromWebviewMessage, type PreviewMode, type PreviewState, type ToWebviewMessage } from '../../protocol/webview-messages.js';
+import { saveBoard, saveDiagram } from './export-diagram.js';
 import { nodeAtPosition } from './node-at-position.js';
 import { previewHtml } from './webview-html.js';
 
@@ -18,7 +19,10 @@ const UPDATE_DELAY_MS = 250;
 /** What the panel last showed and heard; the in-host tests read it through an internal command. */
 export interface PreviewSnapshot {
     filter: FlowGraphFilter;
+    mode: PreviewMode;
     renderedNodeIds: string[];
+    /** The view the webview last drew. */
+    renderedMode?: PreviewMode;
     renderCount: number;
     stale: boolean;
     highlighted?: string;
@@ -29,9 +33,11 @@ export class FlowPreviewPanel {
 
     private readonly disposables: vscode.Disposable[] = [];
     private filter: FlowGraphFilter;
-    /** What the webview shows now, and the last graph computed from error-free text. */
+    private mode: PreviewMode;
+    /** What the webview shows now, and the last graph (and board) computed from error-free text. */
     private shown: LaidOutFlowGraph | undefined;
-    private lastValid: LaidOutFlowGraph | undefined;
+    private shownBoard: LaidOutBoard | undefined;
+    private lastValid: { graph: LaidOutFlowGraph; board?: LaidOutBoard } | undefined;
     private staleReason: string | undefined;
     private updateTimer: ReturnType<typeof setTimeout> | undefined;
     private requestNumber = 0;
@@ -63,7 +69,8 @@ export class FlowPreviewPanel {
         state: PreviewState | undefined
     ) {
         this.filter = state?.filter ?? {};
-        this.snapshot = { filter: this.filter, renderedNodeIds: [], renderCount: 0, stale: false };
+        this.mode = state?.mode ?? 'flow';
+        this.snapshot = { filter: this.filter, mode: this.mode, renderedNodeIds: [], renderCount: 0, stale: false };
         panel.webview.options = webviewOptions(extensionUri);
         const out = vscode.Uri.joinPath(extensionUri, 'out');
         panel.webview.html = previewHtml({
@@ -106,11 +113,11 @@ export class FlowPreviewPanel {
         switch (message.type) {
             case 'ready':
                 // A fresh page (first load, reload, or the panel became visible again).
-                if (this.shown) this.post({ type: 'graph', graph: this.shown, ...(this.staleReason ? { staleReason: this.staleReason } : {}) });
+                if (this.shown) this.post(this.graphMessage(this.shown, this.shownBoard, this.staleReason));
                 void this.update();
                 break;
             case 'rendered':
-                this.snapshot = { ...this.snapshot, renderedNodeIds: message.nodeIds, renderCount: this.snapshot.renderCount + 1, stale: message.stale };
+                this.snapshot = { ...this.snapshot, renderedNodeIds: message.nodeIds, renderedMode: message.mode, renderCount: this.snapshot.renderCount + 1, stale: message.stale };
                 break;
             case 'reveal':
                 void this.reveal(message.nodeId);
@@ -119,6 +126,12 @@ export class FlowPreviewPanel {
                 this.filter = message.filter;
                 this.lastValid = undefined;
                 this.snapshot = { ...this.snapshot, filter: this.filter };
+                void this.update();
+                break;
+            case 'setMode':
+                this.mode = message.mode;
+                this.lastValid = undefined;
+                this.snapshot = { ...this.snapshot, mode: this.mode };
                 void this.update();
                 break;
             case 'export':
@@ -132,6 +145,7 @@ export class FlowPreviewPanel {
             void vscode.window.showWarningMessage('The flow preview has nothing to export yet.');
             return undefined;
         }
+        if (this.mode === 'board' && this.shownBoard) return saveBoard(this.shownBoard, this.shown, format);
         return saveDiagram(this.shown, format);
     }
 
@@ -164,7 +178,7 @@ export class FlowPreviewPanel {
         const request = ++this.requestNumber;
         let result: FlowGraphResult;
         try {
-            const params: FlowGraphParams = { filter: this.filter };
+            const params: FlowGraphParams = { filter: this.filter, ...(this.mode === 'board' ? { board: true } : {}) };
             result = await this.client.sendRequest(FlowGraphRequest, params);
         } catch (error) {
             if (request === this.requestNumber) {
@@ -174,32 +188,42 @@ export class FlowPreviewPanel {
         }
         if (request !== this.requestNumber) return;
         if (result.errorCount === 0) {
-            this.lastValid = result.graph;
-            this.show(result.graph, undefined);
+            this.lastValid = { graph: result.graph, ...(result.board ? { board: result.board } : {}) };
+            this.show(result.graph, result.board, undefined);
         } else {
             const where = result.firstError ? ` (first at ${result.firstError})` : '';
             const errors = `${result.errorCount} ${result.errorCount === 1 ? 'error' : 'errors'}${where}`;
-            if (this.lastValid) this.show(this.lastValid, `The model has ${errors}: showing the last valid diagram until they are fixed.`);
-            else this.show(result.graph, `The model has ${errors}: the diagram may be incomplete until they are fixed.`);
+            if (this.lastValid) this.show(this.lastValid.graph, this.lastValid.board, `The model has ${errors}: showing the last valid diagram until they are fixed.`);
+            else this.show(result.graph, result.board, `The model has ${errors}: the diagram may be incomplete until they are fixed.`);
         }
     }
 
-    private show(graph: LaidOutFlowGraph, staleReason: string | undefined): void {
+    private show(graph: LaidOutFlowGraph, board: LaidOutBoard | undefined, staleReason: string | undefined): void {
         this.shown = graph;
+        this.shownBoard = board;
         this.staleReason = staleReason;
-        this.post({ type: 'graph', graph, ...(staleReason ? { staleReason } : {}) });
+        this.post(this.graphMessage(graph, board, staleReason));
         const editor = vscode.window.activeTextEditor;
         if (editor) this.followCursor(editor);
     }
 
-    /** Click on a node: reveal its declaration, in the editor column that already shows the file if any. */
+    private graphMessage(graph: LaidOutFlowGraph, board: LaidOutBoard | undefined, staleReason: string | undefined): ToWebviewMessage {
+        return { type: 'graph', graph, ...(board ? { board } : {}), ...(staleReason ? { staleReason } : {}) };
+    }
+
+    /**
+     * Click on a node (or a board note: its declaration's id): reveal the declaration, in the editor
+     * column that already shows the file if any.
+     */
     async reveal(nodeId: string): Promise<vscode.TextEditor | undefined> {
         // Typing may have moved the declaration since the diagram was drawn.
         await this.settle();
-        const node = this.shown?.nodes.find(candidate => candidate.id === nodeId);
-        if (!node?.location) return undefined;
-        const uri = this.client.protocol2CodeConverter.asUri(node.location.uri);
-        const { start, end } = node.location.nameRange;
+        const location = this.shown?.nodes.find(candidate => candidate.id === nodeId)?.location
+            // A board note whose declaration the flow does not draw (a rejection's error).
+            ?? this.shownBoard?.contexts.flatMap(context => context.slices.flatMap(slice => slice.notes)).find(note => note.declaration === nodeId)?.location;
+        if (!location) return undefined;
+        const uri = this.client.protocol2CodeConverter.asUri(location.uri);
+        const { start, end } = location.nameRange;
         const selection = new vscode.Range(start.line, start.character, end.line, end.character);
         const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === uri.toString());
         const document = await vscode.workspace.openTextDocument(uri);

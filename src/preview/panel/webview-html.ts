@@ -43,6 +43,7 @@ export function previewHtml(resources: WebviewResources, nonce: string = createN
   <span class="group actions">
     <button id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">&#x2212;</button>
     <button id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
+    <button id="view-toggle" title="Switch between the flow diagram and the Event Modeling board">Board</button>
     <button id="fit" title="Fit to view (0)">Fit</button>
     <button id="export-svg" title="Save the diagram as a standalone SVG file">Export SVG</button>
     <button id="export-mermaid" title="Save the diagram as a Mermaid flowchart">Export Mermaid</button>

@@ -1,4 +1,5 @@
 /** Find: marks the notes whose name contains the text; Enter steps through them, centring each. */
+import { firstBoardNote, isBoardShown } from './board-view.js';
 import { page } from './page.js';
 import { setView } from './pan-zoom.js';
 import { markSelected } from './selection.js';
@@ -17,13 +18,19 @@ export function runFind(step: boolean, direction = 1): void {
         group.classList.toggle('match', matching.has(id));
         group.classList.toggle('dimmed', query.length > 0 && !matching.has(id));
     }
+    // On the board every appearance of a matching declaration is marked.
+    for (const note of page.viewport.querySelectorAll('.board-note')) {
+        const id = note.getAttribute('data-node-id') ?? '';
+        note.classList.toggle('match', matching.has(id));
+        note.classList.toggle('dimmed', query.length > 0 && !matching.has(id));
+    }
     if (matches.length === 0) find.index = -1;
     else if (step) find.index = find.index < 0 && direction < 0 ? matches.length - 1 : (find.index + direction + matches.length) % matches.length;
     else find.index = Math.min(find.index, matches.length - 1);
     page.findCount.textContent = !query ? '' : matches.length === 0 ? 'no match'
         : find.index < 0 ? `${matches.length} ${matches.length === 1 ? 'match' : 'matches'}` : `${find.index + 1} of ${matches.length}`;
     if (step && find.index >= 0) {
-        const node = state.nodesById.get(matches[find.index]);
+        const node = isBoardShown() ? firstBoardNote(matches[find.index]) && { id: matches[find.index], ...firstBoardNote(matches[find.index])! } : state.nodesById.get(matches[find.index]);
         if (node) {
             markSelected(node.id);
             setView(centreOn(state.view ?? { x: 0, y: 0, scale: 1 }, node.x + node.width / 2, node.y + node.height / 2, page.canvas.clientWidth, page.canvas.clientHeight));

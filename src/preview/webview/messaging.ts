@@ -2,20 +2,23 @@
  * Messaging: what the extension sends (a graph to show, the node to highlight, a failure) and
  * what the webview reports back (ready, rendered, and the toolbar's export requests).
  */
+import type { LaidOutBoard } from '../../protocol/board.js';
 import type { LaidOutFlowGraph } from '../../protocol/flow-graph.js';
 import type { ToWebviewMessage } from '../../protocol/webview-messages.js';
+import { drawBoardView, isBoardShown } from './board-view.js';
 import { drawDiagram } from './diagram-drawing.js';
 import { filterKey, updateFilterMenus } from './filters.js';
 import { host } from './host.js';
 import { page } from './page.js';
 import { applyView, fittedView } from './pan-zoom.js';
 import { highlight } from './selection.js';
+import { showLegend } from './legend.js';
 import { saveState, state } from './state.js';
 
 export function installMessaging(): void {
     window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
         const message = event.data;
-        if (message.type === 'graph') showGraph(message.graph, message.staleReason);
+        if (message.type === 'graph') showGraph(message.graph, message.board, message.staleReason);
         else if (message.type === 'highlight') highlight(message.nodeId);
         else if (message.type === 'failed') showBanner(message.message);
     });
@@ -28,13 +31,14 @@ export function reportReady(): void {
     host.postMessage({ type: 'ready' });
 }
 
-function showGraph(next: LaidOutFlowGraph, staleReason: string | undefined): void {
+function showGraph(next: LaidOutFlowGraph, board: LaidOutBoard | undefined, staleReason: string | undefined): void {
     // The extension may choose the filter too (the "Preview flow" lens previews its own context).
     if (filterKey(next.filter) !== filterKey(state.persisted.filter)) {
         state.persisted = { ...state.persisted, filter: next.filter };
         state.fitNext = true;
     }
     state.graph = next;
+    state.board = board;
     state.nodesById = new Map(next.nodes.map(node => [node.id, node]));
     updateFilterMenus(next);
     page.emptyNote.hidden = next.nodes.length > 0;
@@ -42,14 +46,19 @@ function showGraph(next: LaidOutFlowGraph, staleReason: string | undefined): voi
     else page.banner.hidden = true;
     // Measure and set the view before the new diagram is in the document: reading sizes after
     // inserting thousands of elements would force their layout at once.
+    // The board is drawn once it has come (the extension sends it after a switch to the board).
+    if (state.persisted.mode === 'board' && !board) return;
+    showLegend();
     if (state.fitNext || !state.view) {
-        state.view = fittedView(next);
+        state.view = fittedView();
         state.fitNext = false;
         saveState();
     }
     applyView(false);
-    drawDiagram(next);
-    host.postMessage({ type: 'rendered', nodeIds: next.nodes.map(node => node.id), stale: staleReason !== undefined });
+    if (isBoardShown()) drawBoardView(board!);
+    else drawDiagram(next);
+    const nodeIds = board && isBoardShown() ? [...new Set(board.contexts.flatMap(c => c.slices.flatMap(s => s.notes.map(n => n.declaration))))] : next.nodes.map(node => node.id);
+    host.postMessage({ type: 'rendered', nodeIds, stale: staleReason !== undefined, mode: isBoardShown() ? 'board' : 'flow' });
 }
 
 function showBanner(text: string): void {

@@ -17,5 +17,6 @@ export const page = {
     zoomOut: element<HTMLButtonElement>('zoom-out'),
     fit: element<HTMLButtonElement>('fit'),
     exportSvg: element<HTMLButtonElement>('export-svg'),
-    exportMermaid: element<HTMLButtonElement>('export-mermaid')
+    exportMermaid: element<HTMLButtonElement>('export-mermaid'),
+    viewToggle: element<HTMLButtonElement>('view-toggle')
 };

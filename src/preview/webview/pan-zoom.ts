@@ -1,5 +1,5 @@
 /** Pan, zoom and fit: the view transform, wheel and drag on the canvas, the zoom and fit buttons. */
-import type { LaidOutFlowGraph } from '../../protocol/flow-graph.js';
+import { isBoardShown } from './board-view.js';
 import { cullToView, drawDiagram, LABEL_MIN_SCALE } from './diagram-drawing.js';
 import { page } from './page.js';
 import { saveState, state } from './state.js';
@@ -10,7 +10,7 @@ export function applyView(redrawForLabels = true): void {
     if (!view) return;
     page.viewport.setAttribute('transform', transformAttribute(view));
     page.svgRoot.classList.toggle('zoomed-out', view.scale < LABEL_MIN_SCALE);
-    if (!redrawForLabels || !graph) return;
+    if (!redrawForLabels || !graph || isBoardShown()) return;
     if (state.labelsDrawn !== view.scale >= LABEL_MIN_SCALE) drawDiagram(graph);
     else cullToView();
 }
@@ -22,13 +22,20 @@ export function setView(next: ViewTransform): void {
 }
 
 export function fitToCanvas(): void {
-    if (state.graph) setView(fittedView(state.graph));
+    if (state.graph) setView(fittedView());
 }
 
-/** The whole diagram in the canvas, leaving the legend's strip free at the bottom. */
-export function fittedView(shown: LaidOutFlowGraph): ViewTransform {
+/** The size of what is shown: the board, or the flow diagram. */
+function shownSize(): { width: number; height: number } {
+    const shown = isBoardShown() ? state.board : state.graph;
+    return { width: shown?.width ?? 0, height: shown?.height ?? 0 };
+}
+
+/** The whole diagram (or board) in the canvas, leaving the legend's strip free at the bottom. */
+export function fittedView(): ViewTransform {
     const legendHeight = page.legend.offsetHeight + 8;
-    return fitView(shown.width, shown.height, page.canvas.clientWidth, Math.max(100, page.canvas.clientHeight - legendHeight));
+    const { width, height } = shownSize();
+    return fitView(width, height, page.canvas.clientWidth, Math.max(100, page.canvas.clientHeight - legendHeight));
 }
 
 export function zoomBy(factor: number, px = page.canvas.clientWidth / 2, py = page.canvas.clientHeight / 2): void {

@@ -2,6 +2,7 @@
  * Nodes: a click reveals the declaration (and selects the note), the hover card shows a note's
  * details, and the note of the declaration under the editor's cursor is highlighted.
  */
+import { isBoardShown, markBoardNotes } from './board-view.js';
 import { nodeElement } from './diagram-drawing.js';
 import { fillHoverCard } from './hover-card.js';
 import { host } from './host.js';
@@ -9,13 +10,14 @@ import { page } from './page.js';
 import { saveState, state } from './state.js';
 
 function nodeIdAt(target: EventTarget | null): string | undefined {
-    const group = (target as Element | null)?.closest?.('.node');
+    const group = (target as Element | null)?.closest?.('.node, .board-note');
     return group?.getAttribute('data-node-id') ?? undefined;
 }
 
 export function markSelected(nodeId: string | undefined): void {
+    if (isBoardShown()) markBoardNotes('selected', nodeId);
     for (const group of page.viewport.querySelectorAll('.node.selected')) group.classList.remove('selected');
-    nodeElement(nodeId)?.classList.add('selected');
+    if (!isBoardShown()) nodeElement(nodeId)?.classList.add('selected');
     if (state.persisted.selected !== nodeId) {
         state.persisted = { ...state.persisted, selected: nodeId };
         saveState();
@@ -25,6 +27,10 @@ export function markSelected(nodeId: string | undefined): void {
 /** The node of the declaration under the editor's cursor. */
 export function highlight(nodeId: string | undefined): void {
     state.highlighted = nodeId;
+    if (isBoardShown()) {
+        markBoardNotes('highlighted', nodeId);
+        return;
+    }
     for (const group of page.viewport.querySelectorAll('.node.highlighted')) group.classList.remove('highlighted');
     nodeElement(nodeId)?.classList.add('highlighted');
 }

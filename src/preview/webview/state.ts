@@ -2,6 +2,7 @@
  * Everything the webview knows, in one object: what the sections (drawing, pan/zoom, find,
  * filters, selection, messaging) read and change, instead of variables spread over modules.
  */
+import type { LaidOutBoard } from '../../protocol/board.js';
 import type { LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
 import type { PreviewState } from '../../protocol/webview-messages.js';
 import type { DiagramDrawing } from './diagram-drawing.js';
@@ -16,6 +17,8 @@ export interface WebviewState {
     /** Fit the next graph to the canvas: first open, or after the filter changed. */
     fitNext: boolean;
     graph: LaidOutFlowGraph | undefined;
+    /** The board of the same view, while the board is shown (persisted.mode). */
+    board: LaidOutBoard | undefined;
     nodesById: Map<string, LaidOutNode>;
     /** The drawn diagram (only its visible part of a large one). */
     drawing: DiagramDrawing | undefined;
@@ -40,6 +43,7 @@ export const state: WebviewState = {
     view: saved?.view,
     fitNext: saved?.view === undefined,
     graph: undefined,
+    board: undefined,
     nodesById: new Map(),
     drawing: undefined,
     labelsDrawn: true,
