@@ -15,7 +15,9 @@ export type ToWebviewMessage =
     | {
         type: 'graph';
         graph: LaidOutFlowGraph;
-        /** The board of the same view, when the webview shows the board. */
+        /** The view to show (absent: the webview's own); the extension may choose it (a "Step" lens opens the board). */
+        mode?: PreviewMode;
+        /** The board of the same view, in board mode. */
         board?: LaidOutBoard;
         /** Set while the text has errors: the graph shown is the last valid one. */
         staleReason?: string;

@@ -208,7 +208,7 @@ export class FlowPreviewPanel {
     }
 
     private graphMessage(graph: LaidOutFlowGraph, board: LaidOutBoard | undefined, staleReason: string | undefined): ToWebviewMessage {
-        return { type: 'graph', graph, ...(board ? { board } : {}), ...(staleReason ? { staleReason } : {}) };
+        return { type: 'graph', graph, mode: this.mode, ...(board ? { board } : {}), ...(staleReason ? { staleReason } : {}) };
     }
 
     /**

@@ -4,7 +4,7 @@
  */
 import type { LaidOutBoard } from '../../protocol/board.js';
 import type { LaidOutFlowGraph } from '../../protocol/flow-graph.js';
-import type { ToWebviewMessage } from '../../protocol/webview-messages.js';
+import type { PreviewMode, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { drawBoardView, isBoardShown } from './board-view.js';
 import { drawDiagram } from './diagram-drawing.js';
 import { filterKey, updateFilterMenus } from './filters.js';
@@ -13,12 +13,13 @@ import { page } from './page.js';
 import { applyView, fittedView } from './pan-zoom.js';
 import { highlight } from './selection.js';
 import { showLegend } from './legend.js';
+import { labelToggle } from './view-mode.js';
 import { saveState, state } from './state.js';
 
 export function installMessaging(): void {
     window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
         const message = event.data;
-        if (message.type === 'graph') showGraph(message.graph, message.board, message.staleReason);
+        if (message.type === 'graph') showGraph(message.graph, message.mode, message.board, message.staleReason);
         else if (message.type === 'highlight') highlight(message.nodeId);
         else if (message.type === 'failed') showBanner(message.message);
     });
@@ -31,7 +32,13 @@ export function reportReady(): void {
     host.postMessage({ type: 'ready' });
 }
 
-function showGraph(next: LaidOutFlowGraph, board: LaidOutBoard | undefined, staleReason: string | undefined): void {
+function showGraph(next: LaidOutFlowGraph, mode: PreviewMode | undefined, board: LaidOutBoard | undefined, staleReason: string | undefined): void {
+    // The extension chooses the view too (a "Step" lens opens the board).
+    if (mode !== undefined && mode !== (state.persisted.mode ?? 'flow')) {
+        state.persisted = { ...state.persisted, mode };
+        state.fitNext = true;
+        labelToggle();
+    }
     // The extension may choose the filter too (the "Preview flow" lens previews its own context).
     if (filterKey(next.filter) !== filterKey(state.persisted.filter)) {
         state.persisted = { ...state.persisted, filter: next.filter };

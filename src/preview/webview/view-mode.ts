@@ -22,7 +22,7 @@ export function setMode(mode: PreviewMode): void {
 }
 
 /** The button names the other view, the one a click switches to. */
-function labelToggle(): void {
+export function labelToggle(): void {
     const board = state.persisted.mode === 'board';
     page.viewToggle.textContent = board ? 'Flow' : 'Board';
     page.viewToggle.setAttribute('aria-pressed', String(board));

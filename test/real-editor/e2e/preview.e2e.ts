@@ -108,7 +108,8 @@ function steps(workspace: string): Step[] {
             await eventually('the three contexts\' notes are drawn', async () => await frame.locator('.node').count() >= 40
                 && await node(frame, 'aggregate:Payments.Payment').count() === 1 && await node(frame, 'aggregate:Shipping.Parcel').count() === 1);
             assert.equal(await frame.locator('#banner').isVisible(), false, 'no error banner for a valid model');
-            assert.equal(await frame.locator('#legend li').count(), 7, 'the legend lists the seven kinds');
+            assert.deepEqual(await frame.locator('#legend li').allTextContents(), ['Command', 'Aggregate', 'Event', 'Read model', 'Query', 'Policy'],
+                'the legend lists the kinds drawn (no other context\'s events in the whole model)');
             // More room for the diagram: hide the side bar (Ctrl+B).
             await workbench.page.locator('.editor-instance .view-lines').first().click();
             await workbench.page.keyboard.press('Control+B');
@@ -185,13 +186,34 @@ function steps(workspace: string): Step[] {
             await screenshot(workbench, 'preview-06-after-reload');
         }
     }, {
+        name: 'switch to the board: each context\'s lanes, slices in time order; switch back',
+        run: async workbench => {
+            await frame.locator('#context-filter').selectOption('');
+            await frame.locator('#view-toggle').click();
+            await eventually('the board is drawn with the three contexts', async () =>
+                (await frame.locator('.board-context .context-name').allTextContents()).join(',') === 'Ordering,Payments,Shipping', 30_000);
+            assert.deepEqual(await frame.locator('.board-context[data-context="Ordering"] .lane-label').allTextContents(),
+                ['Automations', 'Commands · read models', 'Order events', 'From other contexts']);
+            assert.equal(await frame.locator('#view-toggle').textContent(), 'Flow');
+            await screenshot(workbench, 'preview-07-board');
+            // Zoomed in on the start of Ordering's time line, where the notes can be read.
+            await frame.locator('.board-note[data-node-id="command:Ordering.StartOrder"]').first().click();
+            await frame.locator('#find').fill('PlaceOrder');
+            await frame.locator('#find').press('Enter');
+            for (let i = 0; i < 5; i++) await frame.locator('#zoom-in').click();
+            await screenshot(workbench, 'preview-08-board-zoomed');
+            await workbench.activeTab('ordering.loom').waitFor({ timeout: 10_000 });
+            await frame.locator('#view-toggle').click();
+            await eventually('the flow is drawn again', async () => await node(frame, 'aggregate:Shipping.Parcel').count() === 1, 30_000);
+        }
+    }, {
         name: 'Dark theme again, the whole model: the preview follows the theme change live',
         run: async workbench => {
             await setColorTheme(workbench, 'Dark Modern');
             await frame.locator('#context-filter').selectOption('');
             await eventually('all contexts are drawn again', async () => await node(frame, 'aggregate:Shipping.Parcel').count() === 1);
             await workbench.page.mouse.move(200, 850);
-            await screenshot(workbench, 'preview-07-dark-all');
+            await screenshot(workbench, 'preview-09-dark-all');
         }
     }];
 }

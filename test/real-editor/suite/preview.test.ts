@@ -10,6 +10,8 @@ import { activateExtension, closeAllEditors, openFixture, positionOf, replaceTex
 
 interface PreviewSnapshot {
     filter: { context?: string; aggregate?: string };
+    mode: 'flow' | 'board';
+    renderedMode?: 'flow' | 'board';
     renderedNodeIds: string[];
     renderCount: number;
     stale: boolean;
@@ -108,6 +110,21 @@ describe('Flow preview', () => {
         editor.selection = new vscode.Selection(inSummary, inSummary);
         await waitFor(async () => (await snapshot())?.highlighted === 'readModel:Banking.AccountSummary' ? true : undefined,
             () => 'the AccountSummary node is not highlighted');
+    });
+
+    it('switches to the board: the server sends it, the webview draws it, a rejection note reveals its error', async () => {
+        const before = (await snapshot())!.renderCount;
+        await send({ type: 'setMode', mode: 'board' });
+        const board = await rendered(s => s.renderedMode === 'board' && s.renderedNodeIds.includes('error:Banking.InsufficientFunds'), before, 'the board');
+        // The board shows declarations (every appearance under one id), the rejection's error among them.
+        for (const id of ['command:Banking.Withdraw', 'event:Banking.AccountOpened', 'readModel:Banking.AccountSummary']) assert.ok(board.renderedNodeIds.includes(id), id);
+        assert.ok(!board.renderedNodeIds.includes('aggregate:Banking.BankAccount'), 'an aggregate is a lane, not a note');
+        const revealed = await send({ type: 'reveal', nodeId: 'error:Banking.InsufficientFunds' });
+        assert.equal(revealed, editor.document.uri.toString());
+        assert.equal(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), 'InsufficientFunds');
+
+        await send({ type: 'setMode', mode: 'flow' });
+        await rendered(s => s.renderedMode === 'flow' && s.renderedNodeIds.includes('aggregate:Banking.BankAccount'), board.renderCount, 'the flow again');
     });
 
     it('the "Preview flow" lens (a document URI string) previews that file\'s context; the palette shows everything', async () => {
