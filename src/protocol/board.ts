@@ -66,6 +66,41 @@ export interface BoardSlice {
     /** Scenarios only: the steps, and where the scenario is declared. */
     steps?: BoardStep[];
     location?: FlowLocation;
+    /** Scenarios only, when asked for: the model's interpreter run of it, step by step. */
+    run?: ScenarioRunView;
+}
+
+/** A field and its value as the model's author would write it (`99.90`, `EUR`, `"Ann"`). */
+export interface FieldValueView {
+    field: string;
+    value: string;
+}
+
+/** One read model's document for the scenario's stream, as it stands after a step. */
+export interface DocumentView {
+    readModel: string;
+    key: string;
+    fields: FieldValueView[];
+}
+
+/** What the board shows after one step of a scenario, computed by the model's interpreter. */
+export interface StepView {
+    /** What happened in words: `OrderStarted applied`, `PlaceOrder rejected: EmptyCart`. */
+    summary: string;
+    /** The aggregate's state after the step (absent where the model does not determine it). */
+    state?: FieldValueView[];
+    /** The documents of the slice's read models after the step. */
+    documents: DocumentView[];
+}
+
+export interface ScenarioRunView {
+    outcome: 'passed' | 'failed' | 'skipped';
+    /** Why it was skipped, or what differs (expected and actual). */
+    message?: string;
+    /** One per step of the slice (BoardSlice.steps), fewer when the run stopped early. */
+    steps: StepView[];
+    /** The step at which the model and the scenario part ways. */
+    failedStep?: number;
 }
 
 export interface BoardContext {

@@ -7,6 +7,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Model } from '../language/generated/ast.js';
 import { buildBoard } from '../preview/board/build-board.js';
 import { layoutBoard } from '../preview/board/layout-board.js';
+import { scenarioRunner } from '../preview/board/scenario-steps.js';
 import { buildFlowGraph } from '../preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../preview/layout/layout-flow-graph.js';
 import type { FlowGraph, FlowGraphFilter } from '../protocol/flow-graph.js';
@@ -22,7 +23,7 @@ export async function flowGraphOfWorkspace(shared: LangiumSharedServices, params
         const documents = all.filter(document => document.state >= DocumentState.Linked);
         const models = documents.map(document => document.parseResult.value);
         const graph = buildFlowGraph(models, params.filter);
-        const board = params.board ? layoutBoard(buildBoard(models, params.filter)) : undefined;
+        const board = params.board ? layoutBoard(buildBoard(models, params.filter, { runner: scenarioRunner(models) })) : undefined;
         const errors = errorsOf(documents.filter(document => concernsView(document, graph, params.filter)), false);
         return { graph, board, errorCount: errors.length, firstError: errors[0] };
     });

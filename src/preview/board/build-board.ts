@@ -22,6 +22,7 @@ import type { Board, BoardContext, BoardLane, BoardNote, BoardNoteKind, BoardSli
 import { locationOf } from '../graph/declaration-details.js';
 import { emittedEvents, issuedCommands, projectedEvents, scenarioAggregate, scenarioParts, triggeringEvents, type ScenarioParts } from './board-sources.js';
 import { lifecycleOrder } from './lifecycle-order.js';
+import type { ScenarioRunner } from './scenario-steps.js';
 
 export interface BoardFilter {
     /** Only this context's lanes. */
@@ -30,12 +31,17 @@ export interface BoardFilter {
     aggregate?: string;
 }
 
-export function buildBoard(models: readonly Model[], filter: BoardFilter = {}): Board {
+export interface BoardOptions {
+    /** Runs each scenario in the interpreter, so that the board can step through it. */
+    runner?: ScenarioRunner;
+}
+
+export function buildBoard(models: readonly Model[], filter: BoardFilter = {}, options: BoardOptions = {}): Board {
     const declarations = collect(sortedByDocument(models));
     const contexts: BoardContext[] = [];
     for (const [name, context] of declarations.contexts) {
         if (filter.context !== undefined && filter.context !== name) continue;
-        const built = new ContextBoardBuilder(name, context, declarations).build();
+        const built = new ContextBoardBuilder(name, context, declarations, options).build();
         const narrowed = filter.aggregate === undefined ? built : onlyAggregate(built, filter.aggregate);
         if (narrowed.slices.length > 0 || filter.aggregate === undefined) contexts.push(narrowed);
     }
@@ -93,7 +99,7 @@ class ContextBoardBuilder {
     private readonly shown = new Set<AstNode>();
     private readonly sliceIds = new Set<string>();
 
-    constructor(private readonly name: string, private readonly context: ContextDeclarations, private readonly all: Declarations) {}
+    constructor(private readonly name: string, private readonly context: ContextDeclarations, private readonly all: Declarations, private readonly options: BoardOptions) {}
 
     build(): BoardContext {
         this.lane('automation', `automation:${this.name}`, 'Automations');
@@ -198,7 +204,10 @@ class ContextBoardBuilder {
         slice.steps = steps;
         const location = locationOf(scenario);
         if (location) slice.location = location;
-        this.finish(slice);
+        const done = slice.done();
+        const readModels = done.notes.filter(note => note.kind === 'readModel').map(note => qualifiedName(note.context, note.name));
+        const run = this.options.runner?.runOf(scenario, steps, readModels);
+        this.slices.push(run ? { ...done, run } : done);
     }
 
     /** Whatever no slice showed: events no command emits, read models and policies left over. */

@@ -40,6 +40,11 @@ export function previewHtml(resources: WebviewResources, nonce: string = createN
   <select id="aggregate-filter" title="Show one aggregate and its neighbourhood" aria-label="Aggregate"></select>
   <input id="find" type="search" placeholder="Find a node" title="Find a node by name (Enter: next)" aria-label="Find a node">
   <span id="find-count" aria-live="polite"></span>
+  <span class="group stepping" id="stepping" hidden>
+    <select id="scenario-select" title="Step through a scenario on the board" aria-label="Scenario"></select>
+    <button id="step-back" title="Back one step" aria-label="Back one step">&#x2039;</button>
+    <button id="step-next" title="Next step: a given event, the command, the outcome" aria-label="Next step">Step &#x203A;</button>
+  </span>
   <span class="group actions">
     <button id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">&#x2212;</button>
     <button id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
@@ -56,6 +61,7 @@ export function previewHtml(resources: WebviewResources, nonce: string = createN
   <ul id="legend" aria-label="Legend"></ul>
 </div>
 <div id="hover-card" role="tooltip" hidden></div>
+<div id="step-panel" role="region" aria-label="Scenario step" aria-live="polite" hidden></div>
 <script nonce="${nonce}" src="${resources.scriptUri}"></script>
 </body>
 </html>`;

@@ -13,12 +13,14 @@ import { page } from './page.js';
 import { installPanZoom } from './pan-zoom.js';
 import { installSelection } from './selection.js';
 import { toSvgDom } from './svg-dom.js';
+import { installStepping } from './stepping.js';
 import { installViewMode } from './view-mode.js';
 import { drawBoardArrowMarker } from '../drawing/draw-board.js';
 import './webview.css';
 
 page.svgRoot.querySelector('defs')?.append(toSvgDom(drawArrowMarker(), document), toSvgDom(drawBoardArrowMarker(), document));
 installViewMode();
+installStepping();
 installMessaging();
 installFilters();
 installPanZoom();

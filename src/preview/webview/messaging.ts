@@ -14,6 +14,7 @@ import { applyView, fittedView } from './pan-zoom.js';
 import { highlight } from './selection.js';
 import { showLegend } from './legend.js';
 import { labelToggle } from './view-mode.js';
+import { updateStepping } from './stepping.js';
 import { saveState, state } from './state.js';
 
 export function installMessaging(): void {
@@ -64,6 +65,7 @@ function showGraph(next: LaidOutFlowGraph, mode: PreviewMode | undefined, board:
     applyView(false);
     if (isBoardShown()) drawBoardView(board!);
     else drawDiagram(next);
+    updateStepping();
     const nodeIds = board && isBoardShown() ? [...new Set(board.contexts.flatMap(c => c.slices.flatMap(s => s.notes.map(n => n.declaration))))] : next.nodes.map(node => node.id);
     host.postMessage({ type: 'rendered', nodeIds, stale: staleReason !== undefined, mode: isBoardShown() ? 'board' : 'flow' });
 }

@@ -18,5 +18,10 @@ export const page = {
     fit: element<HTMLButtonElement>('fit'),
     exportSvg: element<HTMLButtonElement>('export-svg'),
     exportMermaid: element<HTMLButtonElement>('export-mermaid'),
-    viewToggle: element<HTMLButtonElement>('view-toggle')
+    viewToggle: element<HTMLButtonElement>('view-toggle'),
+    stepping: element<HTMLSpanElement>('stepping'),
+    scenarioSelect: element<HTMLSelectElement>('scenario-select'),
+    stepBack: element<HTMLButtonElement>('step-back'),
+    stepNext: element<HTMLButtonElement>('step-next'),
+    stepPanel: element<HTMLDivElement>('step-panel')
 };

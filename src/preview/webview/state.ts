@@ -32,6 +32,8 @@ export interface WebviewState {
         matching: Set<string> | undefined;
         index: number;
     };
+    /** The scenario being stepped through on the board: its slice and the step shown (-1: before the first). */
+    stepping: { slice: string; index: number } | undefined;
     /** A pan in progress (pointer down on the canvas). */
     drag: { startX: number; startY: number; view: ViewTransform; moved: boolean } | undefined;
 }
@@ -49,7 +51,8 @@ export const state: WebviewState = {
     labelsDrawn: true,
     highlighted: undefined,
     find: { matches: [], matching: undefined, index: -1 },
-    drag: undefined
+    drag: undefined,
+    stepping: undefined
 };
 
 export function saveState(): void {

@@ -27,4 +27,8 @@ export function labelToggle(): void {
     page.viewToggle.textContent = board ? 'Flow' : 'Board';
     page.viewToggle.setAttribute('aria-pressed', String(board));
     document.body.classList.toggle('board-mode', board);
+    if (!board) {
+        page.stepping.hidden = true;
+        page.stepPanel.hidden = true;
+    }
 }

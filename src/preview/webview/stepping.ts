@@ -1,0 +1,125 @@
+/**
+ * Stepping through a scenario on the board: pick a scenario, then step — each given event, the
+ * command, the outcome. The notes of the steps done are lit, the current one outlined, the later
+ * ones faded; a panel shows what happened, the aggregate's state and the read models' documents
+ * after the step, as the model's interpreter computed them (the board's `run`, from the server).
+ * A failing scenario is shown failing at the step where the model and the scenario differ.
+ */
+import type { BoardSlice, StepView } from '../../protocol/board.js';
+import { isBoardShown } from './board-view.js';
+import { page } from './page.js';
+import { setView } from './pan-zoom.js';
+import { state } from './state.js';
+import { centreOn } from './view-transform.js';
+
+export function installStepping(): void {
+    page.scenarioSelect.addEventListener('change', () => {
+        const slice = page.scenarioSelect.value;
+        state.stepping = slice ? { slice, index: -1 } : undefined;
+        showStep(true);
+    });
+    page.stepNext.addEventListener('click', () => move(1));
+    page.stepBack.addEventListener('click', () => move(-1));
+}
+
+/** After the board was drawn: the scenario menu, and the stepping shown again if it still applies. */
+export function updateStepping(): void {
+    const slices = scenarioSlices();
+    page.stepping.hidden = !isBoardShown() || slices.length === 0;
+    const options = slices.map(slice => new Option(`${slice.title}${slice.run?.outcome === 'failed' ? ' ✗' : slice.run?.outcome === 'skipped' ? ' (not run)' : ''}`, slice.id));
+    page.scenarioSelect.replaceChildren(new Option('Step through a scenario…', ''), ...options);
+    if (state.stepping && !slices.some(slice => slice.id === state.stepping!.slice)) state.stepping = undefined;
+    page.scenarioSelect.value = state.stepping?.slice ?? '';
+    showStep(false);
+}
+
+function scenarioSlices(): BoardSlice[] {
+    return isBoardShown() ? state.board!.contexts.flatMap(context => context.slices.filter(slice => slice.kind === 'scenario' && slice.steps)) : [];
+}
+
+function move(delta: number): void {
+    const slice = currentSlice();
+    if (!slice || !state.stepping) return;
+    const last = (slice.steps?.length ?? 0) - 1;
+    state.stepping.index = Math.max(-1, Math.min(last, state.stepping.index + delta));
+    showStep(false);
+}
+
+function currentSlice(): BoardSlice | undefined {
+    return scenarioSlices().find(slice => slice.id === state.stepping?.slice);
+}
+
+/** Marks the slice's notes for the current step and fills the panel; `centre` brings the slice into view. */
+function showStep(centre: boolean): void {
+    for (const note of page.viewport.querySelectorAll('.board-note.step-done, .board-note.step-current, .board-note.step-pending, .board-note.step-failed')) {
+        note.classList.remove('step-done', 'step-current', 'step-pending', 'step-failed');
+    }
+    const slice = currentSlice();
+    if (!slice || !state.stepping) {
+        page.stepPanel.hidden = true;
+        return;
+    }
+    const steps = slice.steps ?? [];
+    const index = state.stepping.index;
+    const run = slice.run;
+    steps.forEach((step, i) => {
+        for (const id of step.notes) {
+            const note = page.viewport.querySelector(`.board-note[data-note-id="${cssString(id)}"]`);
+            note?.classList.add(i < index ? 'step-done' : i === index ? 'step-current' : 'step-pending');
+            if (i === index && run?.failedStep === i) note?.classList.add('step-failed');
+        }
+    });
+    page.stepBack.disabled = index < 0;
+    page.stepNext.disabled = index >= steps.length - 1;
+    fillPanel(slice, index, run?.steps[index]);
+    if (centre) {
+        const notes = slice as unknown as { x: number; y: number; width: number; height: number };
+        setView(centreOn(state.view ?? { x: 0, y: 0, scale: 1 }, notes.x + notes.width / 2, notes.y + notes.height / 2, page.canvas.clientWidth, page.canvas.clientHeight));
+    }
+}
+
+function fillPanel(slice: BoardSlice, index: number, view: StepView | undefined): void {
+    const panel = page.stepPanel;
+    const steps = slice.steps ?? [];
+    const run = slice.run;
+    const add = (tag: string, className: string, text: string) => {
+        const element = document.createElement(tag);
+        element.className = className;
+        element.textContent = text;
+        panel.append(element);
+        return element;
+    };
+    panel.replaceChildren();
+    add('div', 'step-title', `“${slice.title}”`);
+    const kind = index < 0 ? 'before the first step' : `step ${index + 1} of ${steps.length}: ${steps[index].kind}`;
+    add('div', 'step-position', kind);
+    if (!run) add('div', 'step-note', 'The server did not run this scenario.');
+    else if (run.outcome === 'skipped') add('div', 'step-note', run.message ?? 'Not run by the model.');
+    if (view) {
+        add('div', 'step-summary', view.summary);
+        if (view.state) table('State after this step', view.state.map(f => [f.field, f.value]));
+        for (const document of view.documents) table(`${document.readModel} ${document.key}`, document.fields.map(f => [f.field, f.value]));
+    }
+    if (run?.outcome === 'failed' && run.failedStep === index) add('div', 'step-failure', `Fails here. ${run.message ?? ''}`);
+    else if (run?.outcome === 'passed' && index === steps.length - 1) add('div', 'step-passed', 'The scenario passes.');
+    panel.hidden = false;
+
+    function table(caption: string, rows: Array<[string, string]>): void {
+        add('div', 'step-caption', caption);
+        const list = document.createElement('dl');
+        for (const [name, value] of rows) {
+            const term = document.createElement('dt');
+            term.textContent = name;
+            const description = document.createElement('dd');
+            description.textContent = value;
+            list.append(term, description);
+        }
+        if (rows.length === 0) add('div', 'step-note', 'no fields');
+        panel.append(list);
+    }
+}
+
+/** A note id inside a CSS attribute selector in double quotes. */
+function cssString(text: string): string {
+    return text.replace(/["\\]/g, char => `\\${char}`);
+}
