@@ -13,7 +13,11 @@
  * as with a single pass. Validators must not read other documents' references (none does: the
  * checks use the exported symbols, which are complete before the first pass links anything).
  */
-import { DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancellation, type LangiumDocument } from 'langium';
+import {
+    DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI
+} from 'langium';
+import { IncrementalDocumentFactory } from './incremental-document-factory.js';
+import { needsRelinkAfterSplice } from './splice-dependents.js';
 
 type CancellationToken = Cancellation.CancellationToken;
 
@@ -22,13 +26,55 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
     private changedDocumentsFirst = false;
     /** The first pass's documents, announced together with the second pass's. */
     private heldBack: LangiumDocument[] = [];
+    /**
+     * Documents Langium would re-link because of this update, decided once the changed documents
+     * are parsed: after a splice most of them keep their links (see splice-dependents.ts).
+     */
+    private readonly relinkCandidates = new Set<LangiumDocument>();
+    /** Candidates found to need re-linking, built in the second pass. */
+    private relinkedAfterParse: LangiumDocument[] = [];
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.Parsed, document => this.decideRelinking(document));
+        this.onBuildPhase(DocumentState.Parsed, () => this.relinkCandidates.clear());
+    }
+
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const relink = super.shouldRelink(document, changedUris);
+        if (relink && this.langiumDocumentFactory instanceof IncrementalDocumentFactory) {
+            this.relinkCandidates.add(document);
+            return false;
+        }
+        return relink;
+    }
+
+    /** After a changed document is parsed: reset the candidates its change may affect. */
+    private decideRelinking(changedDocument: LangiumDocument): void {
+        if (this.relinkCandidates.size === 0 || !(this.langiumDocumentFactory instanceof IncrementalDocumentFactory)) return;
+        const splice = this.langiumDocumentFactory.spliceOf(changedDocument);
+        for (const candidate of [...this.relinkCandidates]) {
+            if (candidate === changedDocument || candidate.state < DocumentState.ComputedScopes) {
+                this.relinkCandidates.delete(candidate);
+            } else if (!splice || needsRelinkAfterSplice(candidate, splice)) {
+                this.resetToState(candidate, DocumentState.ComputedScopes);
+                this.relinkedAfterParse.push(candidate);
+                this.relinkCandidates.delete(candidate);
+            }
+        }
+    }
+
+    override update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        this.relinkCandidates.clear();
+        return super.update(changed, deleted, cancelToken);
+    }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         // Documents below ComputedScopes were reset to Changed (edited, created) and must be
         // re-parsed and re-indexed; the rest were only reset to be re-linked.
         const changed = documents.filter(document => document.state < DocumentState.ComputedScopes);
         const relinked = documents.filter(document => document.state >= DocumentState.ComputedScopes);
-        if (changed.length === 0 || relinked.length === 0) {
+        if (changed.length === 0 || (relinked.length === 0 && this.relinkCandidates.size === 0)) {
             return super.buildDocuments(documents, options, cancelToken);
         }
         this.changedDocumentsFirst = true;
@@ -37,9 +83,11 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
         } finally {
             this.changedDocumentsFirst = false;
         }
+        const second = [...new Set([...relinked, ...this.relinkedAfterParse.splice(0)])].filter(document => document.state < DocumentState.Validated);
         this.heldBack = changed;
         try {
-            await super.buildDocuments(relinked, options, cancelToken);
+            // Possibly empty: then it only announces the workspace-wide phases held back so far.
+            await super.buildDocuments(second, options, cancelToken);
         } finally {
             this.heldBack = [];
         }

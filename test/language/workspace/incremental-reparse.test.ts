@@ -4,7 +4,7 @@
  * AST node — and the document then links and validates as a freshly loaded copy of the new text does.
  */
 import * as assert from 'node:assert/strict';
-import { EmptyFileSystem, type LangiumDocument } from 'langium';
+import { DocumentState, EmptyFileSystem, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import type { Model } from '../../../src/language/generated/ast.js';
@@ -70,5 +70,59 @@ describe('an edit inside one declaration of a large file', function () {
         await edit(LARGE);
         assert.ok(factory.spliceOf(document), 'spliced back');
         assert.deepEqual(diagnosticsOf(document), []);
+    });
+});
+
+describe('the files that refer into an edited file, after a splice', () => {
+    const SALES = `context Sales
+aggregate Order {
+  id orderId: uuid
+  command PlaceOrder { total: decimal, emits OrderPlaced }
+  event OrderPlaced { orderId: uuid }
+}
+aggregate Quote {
+  id quoteId: uuid
+  command OfferQuote { price: decimal, emits QuoteOffered }
+  event QuoteOffered { quoteId: uuid }
+}`;
+    const BILLING = `context Billing
+readmodel OpenOrders {
+  key orderId: uuid
+  on Sales.OrderPlaced
+}
+readmodel Offers {
+  key quoteId: uuid
+  on Sales.QuoteOfferedLater
+}`;
+
+    async function workspace() {
+        const { shared } = createEventloomServices(EmptyFileSystem);
+        const [sales, billing] = await buildDocuments(shared, [{ path: '/ws/sales.loom', text: SALES }, { path: '/ws/billing.loom', text: BILLING }]);
+        const linked: string[] = [];
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => { linked.push(document.uri.path.split('/').pop()!); });
+        const edit = async (text: string) => {
+            linked.length = 0;
+            shared.workspace.TextDocuments?.set(TextDocument.create(sales.uri.toString(), 'eventloom', 2, text));
+            await shared.workspace.DocumentBuilder.update([sales.uri], []);
+        };
+        return { sales, billing, linked, edit };
+    }
+
+    it('are not re-linked when the edited declaration is not what they use and adds no name', async () => {
+        const { billing, linked, edit } = await workspace();
+        const before = diagnosticsOf(billing);
+        assert.equal(before.length, 1, 'the unknown QuoteOfferedLater');
+        await edit(SALES.replace('price: decimal', 'priceTotal: decimal'));
+        assert.deepEqual(linked, ['sales.loom']);
+        assert.deepEqual(diagnosticsOf(billing), before);
+    });
+
+    it('are re-linked when the declaration they use changes, or one adds a name they look for', async () => {
+        const { billing, linked, edit } = await workspace();
+        await edit(SALES.replace('total: decimal', 'totalDue: decimal'));
+        assert.deepEqual(linked, ['sales.loom', 'billing.loom'], 'OpenOrders links into Order');
+        await edit(SALES.replace('QuoteOffered {', 'QuoteOfferedLater {').replace('emits QuoteOffered', 'emits QuoteOfferedLater'));
+        assert.deepEqual(linked, ['sales.loom', 'billing.loom'], 'the name Offers looks for');
+        assert.deepEqual(diagnosticsOf(billing), []);
     });
 });

@@ -1,0 +1,50 @@
+/**
+ * Which other documents an edit inside one declaration can affect through their references.
+ * After a splice (parser/declaration-reparse.ts) every other declaration of the edited file is the
+ * same AST node as before, so a reference elsewhere needs re-linking only when it pointed into the
+ * replaced declaration, or names something the new declaration added (it may resolve now, or
+ * resolve differently). Everything else still points to the node a full re-link would find.
+ */
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { DeclarationSplice } from '../parser/declaration-reparse.js';
+
+const addedNamesCache = new WeakMap<DeclarationSplice, ReadonlySet<string>>();
+
+/** Names declared (anywhere) in the new declaration and not in the old one. */
+export function addedNames(splice: DeclarationSplice): ReadonlySet<string> {
+    let added = addedNamesCache.get(splice);
+    if (!added) {
+        const old = namesIn(splice.oldElement);
+        added = new Set([...namesIn(splice.newElement)].filter(name => !old.has(name)));
+        addedNamesCache.set(splice, added);
+    }
+    return added;
+}
+
+function namesIn(root: AstNode): Set<string> {
+    const names = new Set<string>();
+    for (const node of AstUtils.streamAst(root)) {
+        const name = (node as { name?: unknown }).name;
+        if (typeof name === 'string') names.add(name);
+    }
+    return names;
+}
+
+/** The top-level declaration a node belongs to (the node itself for a declaration). */
+function declarationOf(node: AstNode): AstNode {
+    let current = node;
+    while (current.$container && current.$container.$container) current = current.$container;
+    return current;
+}
+
+/** True when some reference of `document` may link differently after `splice`. */
+export function needsRelinkAfterSplice(document: LangiumDocument, splice: DeclarationSplice): boolean {
+    const added = addedNames(splice);
+    for (const reference of document.references) {
+        const text = reference.$refText;
+        if (added.has(text.slice(text.lastIndexOf('.') + 1))) return true;
+        const target = 'ref' in reference ? reference.ref : undefined;
+        if (target && declarationOf(target) === splice.oldElement) return true;
+    }
+    return false;
+}
