@@ -46,7 +46,8 @@ function importRule(depth, allowedFolders, extra = []) {
         'no-restricted-imports': ['error', {
             patterns: [
                 {
-                    regex: `^${toSrc}(?!(${allowed})/)[^/]+/`,
+                    // The package's own package.json (its version) is the one file above src/ that code may read.
+                    regex: `^${toSrc}(?!(${allowed})/|\\.\\./package\\.json$)[^/]+/`,
                     message: `This layer may import only ${allowedFolders.map(folder => `src/${folder}/`).join(', ')} (see README, "Layout").`
                 },
                 ...extra.map(({ regex, message }) => ({ regex: regex(depth), message }))

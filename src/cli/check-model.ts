@@ -4,7 +4,7 @@
  */
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createEventloomServices, type EventloomServices } from '../language/eventloom-module.js';
+import { createEventloomCoreServices, type EventloomCoreServices } from '../language/eventloom-module.js';
 import type { Model } from '../language/generated/ast.js';
 import { buildDocuments } from '../language/workspace/load-documents.js';
 import { SCENARIO_FAILS, registerScenarioCheck } from '../semantics/scenario-check.js';
@@ -23,13 +23,13 @@ export interface CheckedModel {
      * and the failing test to see why the rules and the scenario disagree.
      */
     hasModelErrors: boolean;
-    services: EventloomServices;
+    services: EventloomCoreServices;
 }
 
 export async function checkModel(inputs: readonly string[], cwd: string): Promise<CheckedModel> {
     const files = await collectModelFiles(inputs, cwd);
     const { sources, problems } = await readModelFiles(files);
-    const { shared, Eventloom } = createEventloomServices(NodeFileSystem);
+    const { shared, Eventloom } = createEventloomCoreServices(NodeFileSystem);
     registerScenarioCheck(Eventloom);
     const documents = await buildDocuments(shared, sources);
     for (const document of documents) {

@@ -20,6 +20,7 @@ import { checkModel } from './check-model.js';
 import type { CliOutput } from './cli-output.js';
 import { displayPath, formatProblem, summarize } from './report.js';
 import { UsageError } from './usage-error.js';
+import { countOf } from '../language/wording.js';
 
 export type ExportFormat = 'svg' | 'mermaid' | 'eventmodeling' | 'board-svg';
 const FORMATS: readonly ExportFormat[] = ['svg', 'mermaid', 'eventmodeling', 'board-svg'];
@@ -67,7 +68,7 @@ interface Exported {
 }
 
 async function exported(format: ExportFormat, models: Parameters<typeof buildBoard>[0], graph: FlowGraph, filter: FlowGraphFilter, target: string): Promise<Exported> {
-    const flowSummary = `${count(graph.nodes.length, 'node')}, ${count(graph.edges.length, 'edge')}`;
+    const flowSummary = `${countOf(graph.nodes.length, 'node')}, ${countOf(graph.edges.length, 'edge')}`;
     if (format === 'svg') return { text: exportSvg(await layoutFlowGraph(graph)), summary: flowSummary };
     if (format === 'mermaid') {
         const text = exportMermaid(graph);
@@ -76,10 +77,10 @@ async function exported(format: ExportFormat, models: Parameters<typeof buildBoa
     }
     const board = buildBoard(models, filter);
     const slices = board.contexts.reduce((n, context) => n + context.slices.length, 0);
-    if (format === 'board-svg') return { text: exportBoardSvg(layoutBoard(board), `Event model: ${scopeOf(graph)}`), summary: count(slices, 'slice') };
+    if (format === 'board-svg') return { text: exportBoardSvg(layoutBoard(board), `Event model: ${scopeOf(graph)}`), summary: countOf(slices, 'slice') };
     const { text, frames } = exportEventModeling(board, `Event model: ${scopeOf(graph)}`);
     const warning = mermaidLimitWarning(text, { frames });
-    return { text: mermaidFile(text, target), summary: `${count(slices, 'slice')}, ${count(frames, 'time frame')}`, ...(warning ? { warning } : {}) };
+    return { text: mermaidFile(text, target), summary: `${countOf(slices, 'slice')}, ${countOf(frames, 'time frame')}`, ...(warning ? { warning } : {}) };
 }
 
 function scopeOf(graph: FlowGraph): string {
@@ -113,8 +114,4 @@ function checkFilter(graph: FlowGraph, filter: FlowGraphFilter): void {
         const inScope = filter.context === undefined ? graph.aggregates : graph.aggregates.filter(a => a.startsWith(`${filter.context}.`));
         throw new UsageError(`No aggregate "${filter.aggregate}"${filter.context !== undefined ? ` in ${filter.context}` : ''}. Choose one of: ${inScope.join(', ') || 'none'}.`);
     }
-}
-
-function count(n: number, word: string): string {
-    return `${n} ${n === 1 ? word : `${word}s`}`;
 }

@@ -12,6 +12,7 @@ import { checkModel } from './check-model.js';
 import type { CliOutput } from './cli-output.js';
 import { displayPath, formatProblem, summarize } from './report.js';
 import { UsageError } from './usage-error.js';
+import { countOf } from '../language/wording.js';
 
 export interface GenerateOptions {
     out?: string;
@@ -49,16 +50,12 @@ export async function generateCommand(inputs: readonly string[], options: Genera
     if (options.check) {
         for (const file of changed) output.out(`would change: ${path.join(shownOut, file)}`);
         output.out(changed.length === 0
-            ? `${shownOut} is up to date (${count(result.unchanged.length, 'file')}).`
-            : `${count(changed.length, 'file')} in ${shownOut} would change: run eventloom generate without --check.`);
+            ? `${shownOut} is up to date (${countOf(result.unchanged.length, 'file')}).`
+            : `${countOf(changed.length, 'file')} in ${shownOut} would change: run eventloom generate without --check.`);
         return changed.length === 0 ? 0 : 1;
     }
     for (const file of result.written) output.out(`wrote ${path.join(shownOut, file)}`);
     for (const file of result.removed) output.out(`removed ${path.join(shownOut, file)} (generated, no code of yours in it)`);
     output.out(`Generated into ${shownOut}: ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.obsolete.length} obsolete.`);
     return 0;
-}
-
-function count(n: number, word: string): string {
-    return `${n} ${n === 1 ? word : `${word}s`}`;
 }

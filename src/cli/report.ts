@@ -1,5 +1,6 @@
 /** The `path:line:column: severity: message` lines editors and CI annotate from, and the summary. */
 import * as path from 'node:path';
+import { countOf } from '../language/wording.js';
 
 export interface FileProblem {
     path: string;
@@ -26,13 +27,9 @@ export function displayPath(file: string, cwd: string): string {
 export function summarize(problems: readonly FileProblem[], fileCount: number): string {
     const errors = problems.filter(p => p.severity === 'error').length;
     const warnings = problems.filter(p => p.severity === 'warning').length;
-    const files = `${fileCount} ${fileCount === 1 ? 'file' : 'files'}`;
+    const files = countOf(fileCount, 'file');
     if (errors === 0 && warnings === 0) return `No problems in ${files}.`;
-    return `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${files}.`;
-}
-
-function count(n: number, word: string): string {
-    return `${n} ${n === 1 ? word : `${word}s`}`;
+    return `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} in ${files}.`;
 }
 
 /** Problems in a stable order: by file, then position. */

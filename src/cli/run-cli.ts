@@ -11,8 +11,8 @@ import { generateCommand, type GenerateOptions } from './generate-command.js';
 import { testCommand, type TestOptions } from './test-command.js';
 import { UsageError } from './usage-error.js';
 import { validateCommand } from './validate-command.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
 
 export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
     let exitCode = 0;

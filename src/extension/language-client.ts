@@ -1,7 +1,7 @@
 /**
  * Starts the Eventloom language server (the bundled `out/server.cjs`) in its own Node process and
- * talks to it over IPC. One client per extension host; feature modules get it through
- * `getLanguageClient()` or as the argument of their `registerXxx(context, client)`.
+ * talks to it over IPC. One client per extension host; feature modules get it as the argument of
+ * their `registerXxx(context, client)`.
  */
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -9,11 +9,6 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 export const LANGUAGE_ID = 'eventloom';
 
 let client: LanguageClient | undefined;
-
-/** The running client, or undefined before `startLanguageClient` / after `stopLanguageClient`. */
-export function getLanguageClient(): LanguageClient | undefined {
-    return client;
-}
 
 /** Creates the client (not started yet, so features can register against it first). */
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {

@@ -12,7 +12,7 @@ import { docs } from './doc-comments.js';
 import { access, handwrittenNames } from './element-files.js';
 import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG, declarationText } from './file-layout.js';
 import { literalToTypeScript } from './literals.js';
-import { exhaustive } from './exhaustive.js';
+import { switchOnType } from './exhaustive.js';
 import { TypeImports, objectTypeOf, propertyName, typeOf } from './type-mapping.js';
 
 export function aggregateSourceFile(aggregate: Aggregate): SourceFileStructure {
@@ -129,12 +129,7 @@ function initialState(aggregate: Aggregate): StatementStructures {
 }
 
 function evolve(aggregate: Aggregate, events: Event[]): StatementStructures {
-    const body = events.length === 0 ? ['return assertNever(event);'] : [
-        'switch (event.type) {',
-        ...events.map(event => `    case '${event.name}': return ${handwrittenNames.evolve(event)}(state, event);`),
-        `    default: return ${exhaustive('event', events.length)};`,
-        '}'
-    ];
+    const body = switchOnType('event', events.map(event => ({ type: event.name, returns: `${handwrittenNames.evolve(event)}(state, event)` })));
     return {
         kind: StructureKind.Function, isExported: true, name: 'evolve',
         docs: [{ description: `Applies one event to the state of ${aggregate.name}: a left fold over the stream gives its\ncurrent state. One case per event, each in its hand-written \`evolve…\` function below.` }],
@@ -145,12 +140,7 @@ function evolve(aggregate: Aggregate, events: Event[]): StatementStructures {
 
 function decide(aggregate: Aggregate, commands: Command[], imports: TypeImports): StatementStructures {
     imports.use('DecisionContext');
-    const body = commands.length === 0 ? ['return assertNever(command);'] : [
-        'switch (command.type) {',
-        ...commands.map(command => `    case '${command.name}': return ${handwrittenNames.decide(command)}(command, state, context);`),
-        `    default: return ${exhaustive('command', commands.length)};`,
-        '}'
-    ];
+    const body = switchOnType('command', commands.map(command => ({ type: command.name, returns: `${handwrittenNames.decide(command)}(command, state, context)` })));
     return {
         kind: StructureKind.Function, isExported: true, name: 'decide',
         docs: [{ description: `Decides what a command does to ${aggregate.name}: the events to append, or the rejection.\nPure: it never throws for a domain rule, and takes the time and new ids from \`context\`. One\ncase per command, each in its hand-written \`decide…\` function below.` }],

@@ -9,7 +9,7 @@ import { StructureKind, type ExportDeclarationStructure, type SourceFileStructur
 import { camelCase } from '../language/typescript-names.js';
 import { commandsOf, errorsOf, eventsOf } from '../language/model-queries.js';
 import type { ContextModel } from './context-model.js';
-import { docCommentOf } from './doc-comments.js';
+import { jsDocTextOf } from './doc-comments.js';
 import { aggregateFile, handwrittenNames, projectionFile } from './element-files.js';
 import { FULLY_GENERATED_HEADER } from './file-layout.js';
 
@@ -38,7 +38,7 @@ export function indexSourceFile(context: ContextModel): SourceFileStructure {
     }
     add('queries', context.queries.flatMap(query => [query.name, `${query.name}Result`, `${query.name}Handler`]), true);
     add('policies', context.policies.flatMap(policy => [`${handwrittenNames.policy(policy)}Policy`]), false);
-    const description = context.declarations.map(docCommentOf).find(text => text !== undefined);
+    const description = context.declarations.map(jsDocTextOf).find(text => text !== undefined);
     return {
         kind: StructureKind.SourceFile,
         statements: [

@@ -17,7 +17,7 @@ import { docs } from './doc-comments.js';
 import { access, handwrittenNames, messageModule } from './element-files.js';
 import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG, declarationText } from './file-layout.js';
 import { literalToTypeScript } from './literals.js';
-import { exhaustive } from './exhaustive.js';
+import { switchOnType } from './exhaustive.js';
 import { TypeImports, propertyName, typeOf } from './type-mapping.js';
 
 export function projectionSourceFile(readModel: ReadModel): SourceFileStructure {
@@ -56,12 +56,7 @@ export function projectionSourceFile(readModel: ReadModel): SourceFileStructure 
             returnType: `${name} | null`,
             statements: [
                 `const current = document ?? initial${name}(${key ? `${camel}KeyOf(event)` : ''});`,
-                ...(events.length === 0 ? ['return assertNever(event);'] : [
-                    'switch (event.type) {',
-                    ...events.map(event => `    case '${event.name}': return ${handwrittenNames.projectionHandler(readModel, event)}(current, event);`),
-                    `    default: return ${exhaustive('event', events.length)};`,
-                    '}'
-                ])
+                ...switchOnType('event', events.map(event => ({ type: event.name, returns: `${handwrittenNames.projectionHandler(readModel, event)}(current, event)` })))
             ].join('\n')
         },
         '',
@@ -123,12 +118,7 @@ function keyField(event: Event, key: ReadModelKey | undefined) {
 function keyOf(readModel: ReadModel, events: Event[], key: ReadModelKey | undefined, imports: TypeImports): string {
     const fromStream = key && typeOf(key.type, imports) === 'number' ? 'Number(streamIdOf(event.metadata.streamName))' : 'streamIdOf(event.metadata.streamName)';
     if (!key || events.every(event => !keyField(event, key))) return `return ${fromStream};`;
-    return [
-        'switch (event.type) {',
-        ...events.map(event => `    case '${event.name}': return ${keyField(event, key) ? access('event.data', key.name) : fromStream};`),
-        `    default: return ${exhaustive('event', events.length)};`,
-        '}'
-    ].join('\n');
+    return switchOnType('event', events.map(event => ({ type: event.name, returns: keyField(event, key) ? access('event.data', key.name) : fromStream }))).join('\n');
 }
 
 function handlerStub(readModel: ReadModel, event: Event): string {

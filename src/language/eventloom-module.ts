@@ -1,11 +1,16 @@
 /**
  * The Eventloom language services: Langium's defaults plus our scoping, linking messages,
- * workspace index and validators, all injected here (no singletons, no module state).
+ * workspace index and validators, all injected here (no singletons, no module state). Two
+ * factories: the language server's (with every editor feature) and a core-only one for the CLI
+ * (parse, link, validate: no LSP services at all).
  */
-import { inject, type LangiumCoreServices, type Module } from 'langium';
+import {
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext, type LangiumCoreServices,
+    type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices
+} from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+    type LangiumSharedServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { EventloomGeneratedModule, EventloomGeneratedSharedModule } from './generated/module.js';
 import { EventloomLinker } from './linking/eventloom-linker.js';
@@ -46,10 +51,11 @@ export interface EventloomAddedServices {
 
 export type EventloomServices = LangiumServices & EventloomAddedServices;
 
-/** Core services only (no LSP): what the CLI, the generator and the tests need. */
+/** Core services only (no LSP): what the CLI needs to parse, link and validate. */
 export type EventloomCoreServices = LangiumCoreServices & EventloomAddedServices;
 
-export const EventloomModule: Module<EventloomServices, PartialLangiumServices & EventloomAddedServices> = {
+/** Everything Eventloom adds that is not an editor feature: both factories inject it. */
+export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreServices & EventloomAddedServices> = {
     parser: {
         Lexer: services => new EventloomLexer(services),
         ParserErrorMessageProvider: () => new EventloomParserErrorMessageProvider(),
@@ -81,33 +87,56 @@ export const EventloomModule: Module<EventloomServices, PartialLangiumServices &
 
 /**
  * Shared services: an edit inside one declaration re-parses only that declaration; an edited
- * document is linked and validated before the documents that refer to it; saving a file runs the
- * 'slow' checks, which edits skip.
+ * document is linked and validated before the documents that refer to it.
  */
-export const EventloomSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const EventloomSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         DocumentBuilder: services => new EventloomDocumentBuilder(services),
         LangiumDocumentFactory: services => new IncrementalDocumentFactory(services)
-    },
+    }
+};
+
+/** The language server's part of the shared services: saving a file runs the 'slow' checks, which edits skip. */
+export const EventloomSharedEditorModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         DocumentUpdateHandler: services => new EventloomDocumentUpdateHandler(services)
     }
 };
 
+/** The language server's services: Langium's LSP plus every editor feature of Eventloom. */
 export function createEventloomServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Eventloom: EventloomServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), EventloomGeneratedSharedModule, EventloomSharedModule, EventloomSharedLspModule);
+    const shared = inject(createDefaultSharedModule(context), EventloomGeneratedSharedModule, EventloomSharedModule, EventloomSharedEditorModule, EventloomSharedLspModule);
     const Eventloom = inject(createDefaultModule({ shared }), EventloomGeneratedModule, EventloomModule, EventloomLspModule);
+    finishSetUp(shared, Eventloom, context.connection === undefined);
+    return { shared, Eventloom };
+}
+
+/**
+ * Core services only, for the command line: the same parser, scoping, linker and validators as
+ * the language server (so the same diagnostics), without completion, hover, formatting and the
+ * rest of the LSP layer.
+ */
+export function createEventloomCoreServices(context: DefaultSharedCoreModuleContext): {
+    shared: LangiumSharedCoreServices;
+    Eventloom: EventloomCoreServices;
+} {
+    const shared = inject(createDefaultSharedCoreModule(context), EventloomGeneratedSharedModule, EventloomSharedModule);
+    const Eventloom = inject(createDefaultCoreModule({ shared }), EventloomGeneratedModule, EventloomModule);
+    finishSetUp(shared, Eventloom, true);
+    return { shared, Eventloom };
+}
+
+function finishSetUp(shared: LangiumSharedCoreServices, Eventloom: EventloomCoreServices, withoutClient: boolean): void {
     shared.ServiceRegistry.register(Eventloom);
     registerValidators(Eventloom);
     // Created eagerly: it listens to document updates from the start.
     void Eventloom.workspace.ContextSiblingsRevalidation;
     void Eventloom.workspace.EventHandlerIndex;
-    if (!context.connection) {
+    if (withoutClient) {
         // Without a language client nothing sends the workspace configuration: mark it as received.
         shared.workspace.ConfigurationProvider.initialized({});
     }
-    return { shared, Eventloom };
 }

@@ -52,6 +52,15 @@ export function emittedEventReferences(command: Command): Array<Reference<Event>
     return command.emits.map(emit => emit.event);
 }
 
+/**
+ * Whether a command of the event's aggregate emits it. By name too: with a duplicate event
+ * elsewhere in the context the reference may resolve there, and the duplicate is the error worth
+ * reporting, not a missing emitter.
+ */
+export function isEmittedInItsAggregate(event: Event, aggregate: Aggregate): boolean {
+    return commandsOf(aggregate).some(command => emittedEventReferences(command).some(reference => reference.ref === event || reference.$refText === event.name));
+}
+
 /** The events a command emits that resolve. */
 export function emittedEventsOf(command: Command): Event[] {
     return resolved(emittedEventReferences(command));

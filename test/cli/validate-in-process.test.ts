@@ -4,7 +4,7 @@
  * arguments or files it cannot use.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -245,6 +245,11 @@ describe('eventloom validate (in-process)', () => {
             const result = await run(REPOSITORY, '--version');
             assert.equal(result.code, 0);
             assert.match(result.stdout[0], /^\d+\.\d+\.\d+$/);
+        });
+
+        it('--version is the package\'s version', async () => {
+            const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+            assert.deepEqual((await run(REPOSITORY, '--version')).stdout, [version]);
         });
     });
 });

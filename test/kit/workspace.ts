@@ -4,8 +4,7 @@
  * or fresh ones). Every test kit builds its workspaces through here.
  */
 import * as assert from 'node:assert/strict';
-import { EmptyFileSystem, type LangiumDocument } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
+import { EmptyFileSystem, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
 import { buildDocuments } from '../../src/language/workspace/load-documents.js';
@@ -20,7 +19,7 @@ export function freshFolder(prefix = '/workspace'): string {
 /** The files built as one workspace; the documents in the order of `files`. */
 export async function buildWorkspace(
     files: Record<string, string>,
-    { shared = createEventloomServices(EmptyFileSystem).shared, folder = freshFolder() }: { shared?: LangiumSharedServices; folder?: string } = {}
+    { shared = createEventloomServices(EmptyFileSystem).shared, folder = freshFolder() }: { shared?: LangiumSharedCoreServices; folder?: string } = {}
 ): Promise<Array<LangiumDocument<Model>>> {
     return buildDocuments(shared, Object.entries(files).map(([name, text]) => ({ path: `${folder}/${name}`, text })));
 }

@@ -12,7 +12,7 @@
  */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Event, EventloomAstType } from '../generated/ast.js';
-import { aggregateOf, commandsOf, emittedEventReferences, eventsOf, stateFieldsOf } from '../model-queries.js';
+import { aggregateOf, eventsOf, isEmittedInItsAggregate, stateFieldsOf } from '../model-queries.js';
 import type { EventHandlerIndex } from '../workspace/event-handler-index.js';
 import { issue, IssueCodes } from './issue-codes.js';
 
@@ -26,8 +26,7 @@ export class EventEffectValidator {
     checkEventHasEffect(event: Event, accept: ValidationAcceptor): void {
         const aggregate = aggregateOf(event);
         if (!aggregate || stateFieldsOf(aggregate).length > 0 || this.handlers.isHandled(event)) return;
-        const emitted = commandsOf(aggregate).some(command => emittedEventReferences(command).some(reference => reference.ref === event || reference.$refText === event.name));
-        if (!emitted) return;
+        if (!isEmittedInItsAggregate(event, aggregate)) return;
         const handledSibling = eventsOf(aggregate).find(other => other !== event && other.name !== event.name && this.handlers.isHandled(other));
         if (!handledSibling) return;
         accept('warning',

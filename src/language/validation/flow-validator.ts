@@ -3,7 +3,7 @@
  */
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Event, EventloomAstType, ReadModel } from '../generated/ast.js';
-import { aggregateOf, commandsOf, emittedEventReferences } from '../model-queries.js';
+import { aggregateOf, isEmittedInItsAggregate } from '../model-queries.js';
 import { issue, IssueCodes } from './issue-codes.js';
 
 export class FlowValidator {
@@ -16,10 +16,7 @@ export class FlowValidator {
     checkEventEmitted(event: Event, accept: ValidationAcceptor): void {
         const aggregate = aggregateOf(event);
         if (!aggregate) return;
-        // By name too: with a duplicate event elsewhere in the context the reference may resolve
-        // there, and the duplicate is the error worth reporting.
-        const emitted = commandsOf(aggregate).some(command => emittedEventReferences(command).some(reference => reference.ref === event || reference.$refText === event.name));
-        if (!emitted) {
+        if (!isEmittedInItsAggregate(event, aggregate)) {
             accept('warning', `No command emits ${event.name}: add it to the \`emits\` of a command of ${aggregate.name}, or remove the event.`, {
                 node: event, property: 'name', data: issue(IssueCodes.EventNeverEmitted, { event: event.name, aggregate: aggregate.name })
             });

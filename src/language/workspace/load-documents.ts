@@ -2,8 +2,7 @@
  * Loads `.loom` files into a Langium workspace and builds them (index, link, validate) — the one
  * way the CLI, the generator's command line and the tests read models from disk.
  */
-import { URI, type LangiumDocument } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
+import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Model } from '../generated/ast.js';
 
 export interface SourceFile {
@@ -17,7 +16,7 @@ export interface BuildOptions {
     validate?: boolean;
 }
 
-export async function buildDocuments(shared: LangiumSharedServices, files: readonly SourceFile[], options: BuildOptions = {}): Promise<Array<LangiumDocument<Model>>> {
+export async function buildDocuments(shared: LangiumSharedCoreServices, files: readonly SourceFile[], options: BuildOptions = {}): Promise<Array<LangiumDocument<Model>>> {
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
     const loaded = files.map(file => {

@@ -10,7 +10,8 @@ import {
 } from '../../language/generated/ast.js';
 import { commandsOf, contextNameOf, eventsOf, handledEventReferences, issuedCommandReferences, stateFieldsOf, streamIdsOf } from '../../language/model-queries.js';
 import { qualifiedName } from '../../language/scoping/qualified-names.js';
-import { docCommentOf, flowField, identityField, locationOf } from './declaration-details.js';
+import { docCommentOf } from '../../language/doc-comments.js';
+import { flowField, identityField, locationOf } from './declaration-details.js';
 import { markConfusable } from './confusable-nodes.js';
 import { filterFlowGraph } from './filter-flow-graph.js';
 import type { FlowEdge, FlowEdgeKind, FlowGraph, FlowGraphFilter, FlowNode, FlowNodeKind } from '../../protocol/flow-graph.js';

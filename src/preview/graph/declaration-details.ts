@@ -2,7 +2,7 @@
  * What a graph node tells about its declaration besides its name: where it is (for
  * click-to-navigate and cursor highlighting), its doc comment and its fields (for the hover card).
  */
-import { CstUtils, GrammarUtils, isCompositeCstNode, isJSDoc, parseJSDoc, type AstNode, type CstNode } from 'langium';
+import { GrammarUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import type { Field, ReadModelKey, StreamId } from '../../language/generated/ast.js';
 import { typeToString } from '../../language/model-queries.js';
 import type { FlowField, FlowLocation, FlowRange } from '../../protocol/flow-graph.js';
@@ -13,14 +13,6 @@ export function locationOf(node: AstNode): FlowLocation | undefined {
     if (!cst || !document) return undefined;
     const nameNode = nameNodeOf(cst);
     return { uri: document.uri.toString(), range: copyRange(cst.range), nameRange: copyRange((nameNode ?? cst).range) };
-}
-
-/** The `/** … *\/` comment right before a declaration, as plain text; undefined when there is none. */
-export function docCommentOf(node: AstNode): string | undefined {
-    const comment = CstUtils.findCommentNode(node.$cstNode, ['ML_COMMENT']);
-    if (!comment || !isJSDoc(comment)) return undefined;
-    const text = parseJSDoc(comment).toString().trim();
-    return text.length > 0 ? text : undefined;
 }
 
 export function flowField(field: Field): FlowField {

@@ -3,6 +3,7 @@
  * other contexts' events it consumes), or one aggregate's neighbourhood.
  */
 import type { FlowEdge, FlowGraph, FlowGraphFilter, FlowNode } from '../../protocol/flow-graph.js';
+import { groupEdges } from './group-edges.js';
 
 export function filterFlowGraph(graph: FlowGraph, filter: FlowGraphFilter): FlowGraph {
     let { nodes, edges } = graph;
@@ -73,15 +74,4 @@ function keep(nodes: readonly FlowNode[], edges: readonly FlowEdge[], kept: Read
         nodes: nodes.filter(node => kept.has(node.id)).map(node => kept.get(node.id)!),
         edges: edges.filter(edge => kept.has(edge.source) && kept.has(edge.target))
     };
-}
-
-function groupEdges(edges: readonly FlowEdge[], keyOf: (edge: FlowEdge) => string): Map<string, FlowEdge[]> {
-    const groups = new Map<string, FlowEdge[]>();
-    for (const edge of edges) {
-        const key = keyOf(edge);
-        const group = groups.get(key);
-        if (group) group.push(edge);
-        else groups.set(key, [edge]);
-    }
-    return groups;
 }

@@ -7,6 +7,7 @@
  */
 import type { FlowEdge, FlowGraph, FlowNode, FlowNodeKind, FlowPoint, LaidOutEdge, LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
 import { NODE_HEIGHT, nodeWidth } from '../drawing/node-metrics.js';
+import { groupEdges } from '../graph/group-edges.js';
 
 const COLUMN_OF: Readonly<Record<FlowNodeKind, number>> = {
     command: 0, aggregate: 1, event: 2, externalEvent: 2, readModel: 3, policy: 3, query: 4
@@ -87,8 +88,8 @@ function assignBands(graph: FlowGraph): Map<string, number> {
         const band = node.aggregate !== undefined ? aggregateBand.get(node.aggregate) : undefined;
         if (band !== undefined && !bands.has(node.id)) bands.set(node.id, band);
     }
-    const incoming = edgesBy(graph.edges, edge => edge.target);
-    const outgoing = edgesBy(graph.edges, edge => edge.source);
+    const incoming = groupEdges(graph.edges, edge => edge.target);
+    const outgoing = groupEdges(graph.edges, edge => edge.source);
     // Consumers follow their events, queries their read models; repeat while that places more nodes.
     for (let changed = true; changed;) {
         changed = false;
@@ -133,17 +134,6 @@ function route(edge: FlowEdge, source: LaidOutNode, target: LaidOutNode, targetB
 
 function points(...coordinates: Array<[number, number]>): FlowPoint[] {
     return coordinates.map(([x, y]) => ({ x: round(x), y: round(y) }));
-}
-
-function edgesBy(edges: readonly FlowEdge[], keyOf: (edge: FlowEdge) => string): Map<string, FlowEdge[]> {
-    const map = new Map<string, FlowEdge[]>();
-    for (const edge of edges) {
-        const key = keyOf(edge);
-        const list = map.get(key);
-        if (list) list.push(edge);
-        else map.set(key, [edge]);
-    }
-    return map;
 }
 
 function round(value: number): number {

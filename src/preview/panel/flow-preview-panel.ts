@@ -13,6 +13,7 @@ import { PREVIEW_VIEW_TYPE, type FromWebviewMessage, type PreviewMode, type Prev
 import { saveBoard, saveDiagram } from './export-diagram.js';
 import { nodeAtPosition } from './node-at-position.js';
 import { previewHtml } from './webview-html.js';
+import { modelErrorsOf } from './model-errors.js';
 
 const UPDATE_DELAY_MS = 250;
 
@@ -191,8 +192,7 @@ export class FlowPreviewPanel {
             this.lastValid = { graph: result.graph, ...(result.board ? { board: result.board } : {}) };
             this.show(result.graph, result.board, undefined);
         } else {
-            const where = result.firstError ? ` (first at ${result.firstError})` : '';
-            const errors = `${result.errorCount} ${result.errorCount === 1 ? 'error' : 'errors'}${where}`;
+            const errors = modelErrorsOf(result);
             if (this.lastValid) this.show(this.lastValid.graph, this.lastValid.board, `The model has ${errors}: showing the last valid diagram until they are fixed.`);
             else this.show(result.graph, result.board, `The model has ${errors}: the diagram may be incomplete until they are fixed.`);
         }

@@ -10,6 +10,7 @@ import { FlowGraphRequest, type FlowGraphParams } from '../../protocol/flow-grap
 import { PREVIEW_VIEW_TYPE, type ExportFormat, type FromWebviewMessage, type PreviewState } from '../../protocol/webview-messages.js';
 import { saveDiagram } from './export-diagram.js';
 import { FlowPreviewPanel, type PreviewSnapshot } from './flow-preview-panel.js';
+import { modelErrorsOf } from './model-errors.js';
 
 export const OPEN_PREVIEW_COMMAND = 'eventloom.openPreview';
 export const EXPORT_SVG_COMMAND = 'eventloom.exportSvg';
@@ -66,7 +67,7 @@ async function exportDiagram(client: BaseLanguageClient, format: ExportFormat): 
     const params: FlowGraphParams = {};
     const result = await client.sendRequest(FlowGraphRequest, params);
     if (result.errorCount > 0) {
-        void vscode.window.showErrorMessage(`The model has ${result.errorCount} ${result.errorCount === 1 ? 'error' : 'errors'}${result.firstError ? ` (first at ${result.firstError})` : ''}: fix them, then export again.`);
+        void vscode.window.showErrorMessage(`The model has ${modelErrorsOf(result)}: fix them, then export again.`);
         return;
     }
     await saveDiagram(result.graph, format);
