@@ -1,7 +1,7 @@
 // Bundles every entry point with esbuild into out/: CommonJS for Node (VS Code loads CommonJS
 // extensions before 1.100, and Langium is ESM-only), one browser script for the webview.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -22,6 +22,17 @@ const common = {
     logLevel: 'warning'
 };
 
+/** `src/generator/runtime/app-runtime-sources.ts` reads `src/runtime/` at run time in development; the bundle inlines the texts. */
+const inlineRuntimeSources = {
+    name: 'inline-runtime-sources',
+    setup(build) {
+        build.onLoad({ filter: /src[\\/]generator[\\/]runtime[\\/]app-runtime-sources\.ts$/ }, () => {
+            const texts = Object.fromEntries(['emmett-runtime.ts', 'http-runtime.ts'].map(file => [file, readFileSync(`src/runtime/${file}`, 'utf8')]));
+            return { loader: 'ts', contents: `const texts = ${JSON.stringify(texts)};\nexport function appRuntimeSource(file) { return texts[file]; }\n` };
+        });
+    }
+};
+
 const contexts = [
     await esbuild.context({
         ...common,
@@ -32,6 +43,7 @@ const contexts = [
         target: 'node20',
         format: 'cjs',
         external: ['vscode'],
+        plugins: [inlineRuntimeSources],
         // Some dependencies read import.meta.url; give the CommonJS bundle an equivalent.
         define: { 'import.meta.url': 'importMetaUrl' },
         banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }

@@ -1,5 +1,5 @@
 /**
- * `eventloom generate <files or folders> --out <dir> [--check] [--force]`: validates the model,
+ * `eventloom generate <files or folders> --out <dir> [--check] [--force] [--runtime emmett]`: validates the model,
  * then generates its TypeScript into the folder, merging with what is there (user code is never
  * lost). Writes nothing when the model has errors (exit 1). `--check` writes nothing and exits 1
  * when the output is not up to date, listing the files that would change (for CI).
@@ -18,11 +18,18 @@ export interface GenerateOptions {
     out?: string;
     check?: boolean;
     force?: boolean;
+    runtime?: string;
 }
+
+const RUNTIME_NAMES = ['none', 'emmett'] as const;
 
 export async function generateCommand(inputs: readonly string[], options: GenerateOptions, output: CliOutput): Promise<number> {
     if (!options.out) throw new UsageError('Name the output folder with --out, for example `--out src/generated`.');
     const outDir = path.resolve(output.cwd, options.out);
+    const runtime = options.runtime ?? 'none';
+    if (!(RUNTIME_NAMES as readonly string[]).includes(runtime)) {
+        throw new UsageError(`Unknown --runtime "${runtime}": use emmett (also writes app.ts, the application on Emmett) or none.`);
+    }
 
     const checked = await checkModel(inputs, output.cwd);
     for (const problem of checked.problems) output.err(formatProblem(problem, output.cwd));
@@ -35,7 +42,7 @@ export async function generateCommand(inputs: readonly string[], options: Genera
     const generator = await loadGenerator();
     let result;
     try {
-        result = await generator.generateToFolder(models, outDir, { check: options.check, force: options.force });
+        result = await generator.generateToFolder(models, outDir, { check: options.check, force: options.force, runtime: runtime as 'none' | 'emmett' });
     } catch (error) {
         if (error instanceof generator.OutputFolderError) throw new UsageError(error.message);
         throw error;

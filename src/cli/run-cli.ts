@@ -40,6 +40,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
         .option('-o, --out <dir>', 'the output folder')
         .option('--check', 'write nothing; exit 1 and list the files that would change (for CI)')
         .option('--force', 'generate into a folder that holds files Eventloom did not write (they are left alone)')
+        .option('--runtime <runtime>', 'emmett: also write app.ts (the application on Emmett: memory, SQLite or PostgreSQL), runtime.ts, http.ts and server.ts (the HTTP API); none (default)')
         .addHelpText('after', '\nExit codes: 0 generated (or up to date with --check), 1 the model has errors (nothing written) or --check found changes, 2 unusable arguments or output folder.')
         .action(async (paths: string[], options: GenerateOptions) => {
             exitCode = await generateCommand(paths, options, output);

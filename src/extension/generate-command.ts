@@ -37,7 +37,8 @@ async function generateCode(client: BaseLanguageClient, argument: GenerateArgume
     const setting = vscode.workspace.getConfiguration('eventloom', folder.uri).get<string>('generate.outDir', 'src/generated');
     const configured = options.outDir ?? (setting.trim() || 'src/generated');
     const outDir = path.resolve(folder.uri.fsPath, configured);
-    const params: GenerateParams = { outDir, ...(options.force ? { force: true } : {}) };
+    const runtime = vscode.workspace.getConfiguration('eventloom', folder.uri).get<string>('generate.runtime', 'none');
+    const params: GenerateParams = { outDir, ...(options.force ? { force: true } : {}), ...(runtime === 'emmett' ? { runtime: 'emmett' as const } : {}) };
     try {
         const result = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: `Eventloom: generating TypeScript into ${configured}…` },

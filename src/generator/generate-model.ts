@@ -9,6 +9,9 @@ import { aggregateSourceFile } from './aggregate-file.js';
 import { groupByContext, modelsRootOf } from './context-model.js';
 import { scenariosSourceFile, scenariosTestSourceFile } from './scenarios-file.js';
 import { TESTING_MODULE, TESTING_SOURCE } from './runtime/testing-source.js';
+import { appFileText } from './app-file.js';
+import { appRuntimeSource } from './runtime/app-runtime-sources.js';
+import { serverFileText } from './server-file.js';
 import { aggregateFile, projectionFile } from './element-files.js';
 import { indexSourceFile } from './index-file.js';
 import { policiesSourceFile } from './policies-file.js';
@@ -24,13 +27,23 @@ export interface GeneratedFile {
     text: string;
 }
 
-export function generateModel(models: readonly Model[]): GeneratedFile[] {
+/** `emmett` also writes the application wired to Emmett (DESIGN §8): app.ts, runtime.ts, http.ts, server.ts. */
+export type Runtime = 'none' | 'emmett';
+
+export const RUNTIMES: readonly Runtime[] = ['none', 'emmett'];
+
+export interface GenerateModelOptions {
+    runtime?: Runtime;
+}
+
+export function generateModel(models: readonly Model[], options: GenerateModelOptions = {}): GeneratedFile[] {
+    const contexts = groupByContext(models);
     const structures: Array<{ path: string; structure: SourceFileStructure }> = [
         { path: `${SHARED_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, RUNTIME_SOURCE.trimEnd()] } },
         { path: `${TESTING_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, TESTING_SOURCE.trimEnd()] } }
     ];
     const modelsRoot = modelsRootOf(models);
-    for (const context of groupByContext(models)) {
+    for (const context of contexts) {
         const inFolder = (file: string, structure: SourceFileStructure) => structures.push({ path: `${context.folder}/${file}.ts`, structure });
         inFolder('types', typesFile(context));
         for (const aggregate of context.aggregates) inFolder(aggregateFile(aggregate), aggregateSourceFile(aggregate));
@@ -41,7 +54,19 @@ export function generateModel(models: readonly Model[]): GeneratedFile[] {
         inFolder('scenarios.test', scenariosTestSourceFile(context));
         inFolder('index', indexSourceFile(context));
     }
-    return structures.map(({ path, structure }) => ({ path, text: printFile(structure) }));
+    const files = structures.map(({ path, structure }) => ({ path, text: printFile(structure) }));
+    if (options.runtime === 'emmett') files.push(...emmettAppFiles(contexts));
+    return files;
+}
+
+function emmettAppFiles(contexts: ReturnType<typeof groupByContext>): GeneratedFile[] {
+    const copied = (file: 'emmett-runtime.ts' | 'http-runtime.ts') => `${FULLY_GENERATED_HEADER}\n${appRuntimeSource(file)}`;
+    return [
+        { path: 'app.ts', text: appFileText(contexts) },
+        { path: 'runtime.ts', text: copied('emmett-runtime.ts') },
+        { path: 'http.ts', text: copied('http-runtime.ts') },
+        { path: 'server.ts', text: serverFileText(contexts) }
+    ];
 }
 
 /** The generated code's style: single quotes, four spaces, LF, spaces inside non-empty braces. */

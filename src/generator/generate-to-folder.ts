@@ -4,13 +4,15 @@
  * the bundle on the first Generate request (ts-morph is too heavy to load at start-up).
  */
 import type { Model } from '../language/generated/ast.js';
-import { generateModel } from './generate-model.js';
+import { generateModel, type Runtime } from './generate-model.js';
 import { writeOutput, type OutputOptions, type OutputResult } from './output-folder.js';
 
 export { OutputFolderError, type OutputOptions, type OutputResult } from './output-folder.js';
+export { RUNTIMES, type Runtime } from './generate-model.js';
 
-export async function generateToFolder(models: readonly Model[], outDir: string, options: OutputOptions = {}): Promise<OutputResult> {
-    return writeOutput(outDir, generateModel(models), options);
+export async function generateToFolder(models: readonly Model[], outDir: string, options: OutputOptions & { runtime?: Runtime } = {}): Promise<OutputResult> {
+    const { runtime, ...output } = options;
+    return writeOutput(outDir, generateModel(models, { runtime }), output);
 }
 
 export { generateModel, type GeneratedFile } from './generate-model.js';

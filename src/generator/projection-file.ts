@@ -9,7 +9,7 @@
  */
 import { StructureKind, type ImportDeclarationStructure, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { Event, ReadModel, ReadModelKey } from '../language/generated/ast.js';
-import { contextNameOf, handledEventsOf, sameType } from '../language/model-queries.js';
+import { aggregateOf, contextNameOf, handledEventsOf, sameType } from '../language/model-queries.js';
 import { camelCase } from '../language/typescript-names.js';
 import { copiedAssignments } from './aggregate-file.js';
 import { compare } from './context-model.js';
@@ -116,9 +116,15 @@ function keyField(event: Event, key: ReadModelKey | undefined) {
 }
 
 function keyOf(readModel: ReadModel, events: Event[], key: ReadModelKey | undefined, imports: TypeImports): string {
-    const fromStream = key && typeOf(key.type, imports) === 'number' ? 'Number(streamIdOf(event.metadata.streamName))' : 'streamIdOf(event.metadata.streamName)';
-    if (!key || events.every(event => !keyField(event, key))) return `return ${fromStream};`;
-    return switchOnType('event', events.map(event => ({ type: event.name, returns: keyField(event, key) ? access('event.data', key.name) : fromStream }))).join('\n');
+    const fromStream = (event: Event | undefined) => {
+        const id = `streamIdOf(event.metadata.streamName, '${event ? aggregateOf(event)?.name : readModel.name}')`;
+        return key && typeOf(key.type, imports) === 'number' ? `Number(${id})` : id;
+    };
+    if (!key || events.every(event => !keyField(event, key))) {
+        const aggregates = new Set(events.map(event => aggregateOf(event)?.name));
+        if (aggregates.size <= 1) return `return ${fromStream(events[0])};`;
+    }
+    return switchOnType('event', events.map(event => ({ type: event.name, returns: key && keyField(event, key) ? access('event.data', key.name) : fromStream(event) }))).join('\n');
 }
 
 function handlerStub(readModel: ReadModel, event: Event): string {

@@ -10,6 +10,8 @@ export interface GenerateParams {
     outDir: string;
     /** Generate even into a folder holding files Eventloom did not write (they are left alone). */
     force?: boolean;
+    /** `emmett` also writes app.ts, the application on Emmett (setting `eventloom.generate.runtime`). */
+    runtime?: 'none' | 'emmett';
 }
 
 export interface GenerateResult {

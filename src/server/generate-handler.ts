@@ -50,7 +50,7 @@ export async function generateWorkspace(shared: LangiumSharedServices, params: G
     }
     if (models.length === 0) throw new GenerateRefusal('noModels', 'Nothing generated: the workspace has no .loom files.');
     const generator = await loadGenerator();
-    const { outDir, written, unchanged, obsolete } = await generator.generateToFolder(models, params.outDir, { force: params.force });
+    const { outDir, written, unchanged, obsolete } = await generator.generateToFolder(models, params.outDir, { force: params.force, runtime: params.runtime === 'emmett' ? 'emmett' : 'none' });
     return { outDir, written, unchanged, obsolete };
 }
 

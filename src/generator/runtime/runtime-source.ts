@@ -92,11 +92,15 @@ export function streamNameOf(aggregate: string, id: string): string {
 }
 
 /**
- * The aggregate id in a stream name made by \`streamNameOf\`: how a projection keyed by the
- * aggregate id gets it from an event that does not carry it.
+ * The aggregate id in a stream name made by \`streamNameOf(aggregate, id)\`: everything after
+ * \`<aggregate>-\`, whatever characters the id holds (a uuid has \`-\` in it). How a projection keyed
+ * by the aggregate id gets it from an event that does not carry it. A stream of another
+ * aggregate, or named otherwise, is an error: never a wrong id.
  */
-export function streamIdOf(streamName: string): string {
-    return streamName.slice(streamName.indexOf('-') + 1);
+export function streamIdOf(streamName: string, aggregate: string): string {
+    const prefix = \`\${aggregate}-\`;
+    if (!streamName.startsWith(prefix)) throw new Error(\`Stream "\${streamName}" is not a \${aggregate} stream (\${prefix}<id>).\`);
+    return streamName.slice(prefix.length);
 }
 
 /** Whether \`decide\` refused the command. */

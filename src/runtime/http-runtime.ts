@@ -1,0 +1,205 @@
+/**
+ * The generated application as a small HTTP API, on Node's own `http` (no dependency): checks
+ * JSON input against the model's field types, then runs the command or the query.
+ * - `POST /<context>/<aggregate>/<id>/<command>` with the command's data as a JSON object:
+ *   200 `{ "events": [{ "type", "data" }, …] }`; 409 `{ "type", "data" }` for a rejection;
+ *   400 `{ "error" }` for bad JSON or a wrong field (nothing is appended on an error).
+ * - `GET /<context>/queries/<query>?field=value…`: 200 with the document (404 when there is none)
+ *   or the list of documents.
+ * Path segments are the model's names in kebab-case: `/banking/bank-account/<id>/withdraw-money`.
+ * The generator copies this file verbatim into `<out>/http.ts`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+export type PrimitiveFieldType = 'string' | 'int' | 'float' | 'decimal' | 'boolean' | 'timestamp' | 'date' | 'uuid';
+export type FieldType = PrimitiveFieldType | { readonly enum: readonly string[] } | { readonly fields: ObjectSchema };
+export interface FieldSchema {
+    readonly type: FieldType;
+    readonly optional?: boolean;
+    readonly list?: boolean;
+}
+/** The fields of a command, a query or a value type, by name. */
+export type ObjectSchema = Readonly<Record<string, FieldSchema>>;
+
+export interface HttpCommand {
+    readonly path: readonly [context: string, aggregate: string, command: string];
+    readonly schema: ObjectSchema;
+    readonly run: (id: string, data: never) => Promise<ReadonlyArray<{ readonly type: string; readonly data: unknown }>>;
+}
+
+export interface HttpQuery {
+    readonly path: readonly [context: string, query: string];
+    readonly schema: ObjectSchema;
+    readonly run: (params: never) => Promise<unknown>;
+}
+
+export interface HttpApi {
+    readonly commands: readonly HttpCommand[];
+    readonly queries: readonly HttpQuery[];
+}
+
+/** Input that does not fit the model: a 400 saying what is wrong and where. */
+export class InputError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The value as the model's types want it (a decimal given as a JSON number becomes its text), or an `InputError`. */
+export function checkObject(value: unknown, schema: ObjectSchema, where: string): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${where} must be a JSON object, got ${describe(value)}.`);
+    const input = value as Record<string, unknown>;
+    const unknown = Object.keys(input).filter(name => !(name in schema));
+    if (unknown.length > 0) {
+        const expected = Object.keys(schema);
+        throw new InputError(`${where} has no field ${unknown.map(name => `"${name}"`).join(', ')}; ${expected.length ? `its fields are ${expected.join(', ')}` : 'it takes no fields'}.`);
+    }
+    const result: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(schema)) {
+        const given = input[name];
+        if (given === undefined || given === null) {
+            if (!field.optional) throw new InputError(`${where} needs the field "${name}" (${typeName(field)}).`);
+            continue;
+        }
+        result[name] = checkField(given, field, `${where}.${name}`);
+    }
+    return result;
+}
+
+function checkField(value: unknown, field: FieldSchema, where: string): unknown {
+    if (!field.list) return checkValue(value, field.type, where);
+    if (!Array.isArray(value)) throw new InputError(`${where} must be a list of ${typeName({ type: field.type })}, got ${describe(value)}.`);
+    return value.map((item, index) => checkValue(item, field.type, `${where}[${index}]`));
+}
+
+function checkValue(value: unknown, type: FieldType, where: string): unknown {
+    const fail = (): never => { throw new InputError(`${where} must be ${article(typeName({ type }))}, got ${describe(value)}.`); };
+    if (typeof type === 'object') {
+        if ('enum' in type) return typeof value === 'string' && type.enum.includes(value) ? value : fail();
+        return checkObject(value, type.fields, where);
+    }
+    switch (type) {
+        case 'string': return typeof value === 'string' ? value : fail();
+        case 'int': return typeof value === 'number' && Number.isInteger(value) ? value : fail();
+        case 'float': return typeof value === 'number' && Number.isFinite(value) ? value : fail();
+        case 'boolean': return typeof value === 'boolean' ? value : fail();
+        case 'decimal':
+            if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+            return typeof value === 'string' && DECIMAL.test(value) ? value : fail();
+        case 'timestamp': return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && value.includes('T') ? value : fail();
+        case 'date': return typeof value === 'string' && DATE.test(value) ? value : fail();
+        case 'uuid': return typeof value === 'string' && UUID.test(value) ? value : fail();
+    }
+}
+
+function typeName(field: Pick<FieldSchema, 'type'>): string {
+    const { type } = field;
+    if (typeof type === 'string') return type === 'int' ? 'integer' : type;
+    if ('enum' in type) return `one of ${type.enum.join(', ')}`;
+    return `object with ${Object.keys(type.fields).join(', ') || 'no fields'}`;
+}
+
+function article(name: string): string {
+    return name.startsWith('one of') ? name : `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+function describe(value: unknown): string {
+    if (value === null) return 'null';
+    if (Array.isArray(value)) return 'a list';
+    if (typeof value === 'string') return JSON.stringify(value);
+    return typeof value === 'object' ? 'an object' : String(value);
+}
+
+/** Query-string values are text: numbers, booleans, lists and objects are read as JSON. */
+function queryParams(search: URLSearchParams, schema: ObjectSchema, where: string): Record<string, unknown> {
+    const raw: Record<string, unknown> = {};
+    for (const [name, text] of search) {
+        const field = schema[name];
+        const isText = field && !field.list && (typeof field.type === 'string'
+            ? !['int', 'float', 'boolean'].includes(field.type)
+            : 'enum' in field.type);
+        if (!field || isText) raw[name] = text;
+        else {
+            try {
+                raw[name] = JSON.parse(text);
+            } catch {
+                throw new InputError(`${where}.${name} must be ${article(typeName(field))}, got "${text}".`);
+            }
+        }
+    }
+    return checkObject(raw, schema, where);
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+    const text = `${JSON.stringify(body, undefined, 2)}\n`;
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+function rejectionOf(error: unknown): { type: string; data: unknown } | undefined {
+    const rejection = (error as { rejection?: { type?: unknown; data?: unknown } } | null)?.rejection;
+    return rejection && typeof rejection.type === 'string' ? { type: rejection.type, data: rejection.data ?? {} } : undefined;
+}
+
+/** The request handler of the API (use it with `http.createServer`, or `serveHttp`). */
+export function httpHandler(api: HttpApi): (request: IncomingMessage, response: ServerResponse) => void {
+    const commands = new Map(api.commands.map(command => [command.path.join('/'), command]));
+    const queries = new Map(api.queries.map(query => [query.path.join('/'), query]));
+    return (request, response) => {
+        void handle(request, response).catch(error => {
+            if (error instanceof InputError) send(response, 400, { error: error.message });
+            else if (rejectionOf(error)) send(response, 409, rejectionOf(error));
+            else if (error instanceof Error && error.name === 'ConcurrencyConflictError') send(response, 409, { type: 'ConcurrencyConflict', error: error.message });
+            else send(response, 500, { error: error instanceof Error ? error.message : String(error) });
+        });
+    };
+
+    async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+        const url = new URL(request.url ?? '/', 'http://localhost');
+        const segments = url.pathname.split('/').filter(Boolean).map(segment => decodeURIComponent(segment));
+        if (request.method === 'POST' && segments.length === 4) {
+            const [context, aggregate, id, name] = segments;
+            const command = commands.get([context, aggregate, name].join('/'));
+            if (!command) return send(response, 404, { error: `No command ${name} of ${aggregate} in ${context}. Commands: ${[...commands.keys()].join(', ')}.` });
+            let body: unknown;
+            const text = await readBody(request);
+            try {
+                body = text.trim() === '' ? {} : JSON.parse(text);
+            } catch (error) {
+                throw new InputError(`The body is not JSON (${(error as Error).message}); send the command's data as a JSON object.`);
+            }
+            const data = checkObject(body, command.schema, name);
+            const events = await command.run(id, data as never);
+            return send(response, 200, { events: events.map(event => ({ type: event.type, data: event.data })) });
+        }
+        if (request.method === 'GET' && segments.length === 3 && segments[1] === 'queries') {
+            const [context, , name] = segments;
+            const query = queries.get([context, name].join('/'));
+            if (!query) return send(response, 404, { error: `No query ${name} in ${context}. Queries: ${[...queries.keys()].join(', ')}.` });
+            const result = await query.run(queryParams(url.searchParams, query.schema, name) as never);
+            if (result === null) return send(response, 404, { error: `${name}: no document matches.` });
+            return send(response, 200, result);
+        }
+        send(response, 404, { error: 'Use POST /<context>/<aggregate>/<id>/<command> or GET /<context>/queries/<query>?….' });
+    }
+}
+
+/** Serves the API on 127.0.0.1 (or `host`); resolves once it listens. */
+export function serveHttp(api: HttpApi, port: number, host = '127.0.0.1'): Promise<Server> {
+    const server = createServer(httpHandler(api));
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server));
+    });
+}
