@@ -97,11 +97,11 @@ export function appFileText(contexts: readonly ContextModel[]): string {
         '    return {',
         '        commands: [',
         ...contexts.flatMap(context => context.aggregates.flatMap(aggregate => commandsOf(aggregate).map(command =>
-            `            { path: ['${kebabCase(context.name)}', '${kebabCase(aggregate.name)}', '${kebabCase(command.name)}'], schema: ${schemaOf(command.fields)}, run: (id, data) => app.${camelCase(context.name)}.${camelCase(aggregate.name)}.${camelCase(command.name)}(id, data) },`))),
+            `            { name: '${command.name}', path: ['${kebabCase(context.name)}', '${kebabCase(aggregate.name)}', '${kebabCase(command.name)}'], schema: ${schemaOf(command.fields)}, run: (id, data) => app.${camelCase(context.name)}.${camelCase(aggregate.name)}.${camelCase(command.name)}(id, data) },`))),
         '        ],',
         '        queries: [',
         ...contexts.flatMap(context => context.queries.map(query =>
-            `            { path: ['${kebabCase(context.name)}', '${kebabCase(query.name)}'], schema: ${schemaOf(query.fields)}, run: params => app.${camelCase(context.name)}.queries.${camelCase(query.name)}(params) },`)),
+            `            { name: '${query.name}', path: ['${kebabCase(context.name)}', '${kebabCase(query.name)}'], schema: ${schemaOf(query.fields)}, run: params => app.${camelCase(context.name)}.queries.${camelCase(query.name)}(params) },`)),
         '        ]',
         '    };',
         '}',

@@ -54,8 +54,7 @@ function call(projection: DocumentProjection): ProjectionCall {
 /** Documents are returned without the bookkeeping fields some stores add (`_id`, `_version`). */
 function plain(document: Document | null | undefined): Document | null {
     if (!document) return null;
-    const { _id, _version, ...rest } = document;
-    return rest;
+    return Object.fromEntries(Object.entries(document).filter(([field]) => field !== '_id' && field !== '_version'));
 }
 
 function matches(document: Document, filter: DocumentFilter): boolean {

@@ -22,12 +22,15 @@ export interface FieldSchema {
 export type ObjectSchema = Readonly<Record<string, FieldSchema>>;
 
 export interface HttpCommand {
+    /** The command's name in the model, for messages: `DepositMoney`. */
+    readonly name: string;
     readonly path: readonly [context: string, aggregate: string, command: string];
     readonly schema: ObjectSchema;
     readonly run: (id: string, data: never) => Promise<ReadonlyArray<{ readonly type: string; readonly data: unknown }>>;
 }
 
 export interface HttpQuery {
+    readonly name: string;
     readonly path: readonly [context: string, query: string];
     readonly schema: ObjectSchema;
     readonly run: (params: never) => Promise<unknown>;
@@ -105,7 +108,7 @@ function typeName(field: Pick<FieldSchema, 'type'>): string {
 }
 
 function article(name: string): string {
-    return name.startsWith('one of') ? name : `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
+    return name.startsWith('one of') ? name : `${/^[aei]/.test(name) && name !== 'uuid' ? 'an' : 'a'} ${name}`;
 }
 
 function describe(value: unknown): string {
@@ -136,7 +139,7 @@ function queryParams(search: URLSearchParams, schema: ObjectSchema, where: strin
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
-    const text = `${JSON.stringify(body, undefined, 2)}\n`;
+    const text = `${JSON.stringify(body)}\n`;
     response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
     response.end(text);
 }
@@ -179,7 +182,7 @@ export function httpHandler(api: HttpApi): (request: IncomingMessage, response: 
             } catch (error) {
                 throw new InputError(`The body is not JSON (${(error as Error).message}); send the command's data as a JSON object.`);
             }
-            const data = checkObject(body, command.schema, name);
+            const data = checkObject(body, command.schema, command.name);
             const events = await command.run(id, data as never);
             return send(response, 200, { events: events.map(event => ({ type: event.type, data: event.data })) });
         }
@@ -187,8 +190,8 @@ export function httpHandler(api: HttpApi): (request: IncomingMessage, response: 
             const [context, , name] = segments;
             const query = queries.get([context, name].join('/'));
             if (!query) return send(response, 404, { error: `No query ${name} in ${context}. Queries: ${[...queries.keys()].join(', ')}.` });
-            const result = await query.run(queryParams(url.searchParams, query.schema, name) as never);
-            if (result === null) return send(response, 404, { error: `${name}: no document matches.` });
+            const result = await query.run(queryParams(url.searchParams, query.schema, query.name) as never);
+            if (result === null) return send(response, 404, { error: `${query.name}: no document matches.` });
             return send(response, 200, result);
         }
         send(response, 404, { error: 'Use POST /<context>/<aggregate>/<id>/<command> or GET /<context>/queries/<query>?….' });

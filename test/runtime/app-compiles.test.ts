@@ -1,0 +1,66 @@
+/**
+ * `eventloom generate --runtime emmett`: the app files are written beside the model's code, and
+ * they type-check with `tsc --strict` (NodeNext, against the installed Emmett packages and
+ * @types/node) for every template, before any hand edit.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
+import { generateModel } from '../../src/generator/generate-model.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { loadModels, readModelFiles, REPO_ROOT, scratchPackage } from '../generator/generator-test-kit.js';
+
+function typeCheckApp(files: ReadonlyArray<{ path: string; text: string }>): string[] {
+    const root = scratchPackage();
+    const paths = files.map(file => {
+        const path = join(root, file.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, file.text);
+        return path;
+    });
+    const program = ts.createProgram(paths, {
+        strict: true, noEmit: true, noUnusedLocals: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: ['node'], skipLibCheck: true,
+        module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext
+    });
+    return ts.getPreEmitDiagnostics(program).map(diagnostic => {
+        const where = diagnostic.file ? `${relative(root, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}: ` : '';
+        return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+    });
+}
+
+describe('generate --runtime emmett', function () {
+    this.timeout(120_000);
+
+    it('adds app.ts, runtime.ts, http.ts and server.ts; without it, none of them', async () => {
+        const models = await loadModels(readModelFiles('templates/banking.loom'));
+        const plain = generateModel(models).map(file => file.path);
+        const withApp = generateModel(models, { runtime: 'emmett' }).map(file => file.path);
+        assert.deepEqual(withApp.filter(path => !plain.includes(path)), ['app.ts', 'runtime.ts', 'http.ts', 'server.ts']);
+        assert.ok(!plain.some(path => /^(app|runtime|http|server)\.ts$/.test(path)));
+    });
+
+    for (const template of readdirSync(join(REPO_ROOT, 'templates'))) {
+        it(`type-checks for templates/${template} under tsc --strict (NodeNext, noUnusedLocals)`, async () => {
+            const files = generateModel(await loadModels(readModelFiles(`templates/${template}`)), { runtime: 'emmett' });
+            assert.deepEqual(typeCheckApp(files), []);
+        });
+    }
+
+    it('the type check can fail: a command called with the wrong data does not compile', async () => {
+        const files = generateModel(await loadModels(readModelFiles('templates/banking.loom')), { runtime: 'emmett' });
+        const errors = typeCheckApp([...files, {
+            path: 'use.ts',
+            text: 'import { createApp, openEventStore } from \'./app.js\';\nconst app = createApp({ eventStore: await openEventStore(\'memory:\') });\nawait app.banking.bankAccount.withdraw(\'id\', { amount: 12 });\n'
+        }]);
+        assert.equal(errors.length, 1, errors.join('\n'));
+        assert.match(errors[0], /^use\.ts:3: Type 'number' is not assignable to type 'string'/);
+    });
+
+    it('refuses an unknown --runtime with exit code 2, saying which exist', async () => {
+        const lines: string[] = [];
+        const output = { cwd: REPO_ROOT, out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+        assert.equal(await runCli(['generate', 'templates/banking.loom', '--out', '.cache/never', '--runtime', 'akka'], output), 2);
+        assert.deepEqual(lines, ['eventloom: Unknown --runtime "akka": use emmett (also writes app.ts, the application on Emmett) or none.']);
+    });
+});

@@ -1,0 +1,68 @@
+/**
+ * The README's curl session works as printed: the online shop generated with `--runtime emmett`,
+ * served by its generated HTTP API on a fresh SQLite file, answers each `$ curl …` line of the
+ * session with exactly the line printed below it (curl itself runs the requests).
+ */
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as HttpRuntimeModule from '../../src/runtime/http-runtime.js';
+import { REPO_ROOT } from '../kit/paths.js';
+import { generateApp, importApp } from './runtime-test-kit.js';
+
+interface ShopModule {
+    openEventStore(url: string): Promise<{ close(): Promise<void> }>;
+    createApp(options: { eventStore: unknown }): unknown;
+    httpApi(app: unknown): HttpRuntimeModule.HttpApi;
+}
+
+function curlSession(): Array<{ command: string; output: string }> {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /<!-- curl-session -->\n```console\n([\s\S]*?)```\n<!-- \/curl-session -->/.exec(readme)?.[1];
+    assert.ok(block, 'the README has a curl session between <!-- curl-session --> markers');
+    const steps: Array<{ command: string; output: string }> = [];
+    for (const line of block.trimEnd().split('\n')) {
+        if (line.startsWith('$ ')) steps.push({ command: line.slice(2), output: '' });
+        else steps[steps.length - 1].output += `${steps[steps.length - 1].output ? '\n' : ''}${line}`;
+    }
+    return steps;
+}
+
+describe('the README\'s curl session against the served shop', function () {
+    this.timeout(120_000);
+    let server: Server;
+    let eventStore: { close(): Promise<void> };
+    let folder: string;
+
+    before(async () => {
+        const app = await generateApp('templates/online-shop', {});
+        const shop = await importApp<ShopModule>(app);
+        const http = await import(pathToFileURL(join(app, 'http.ts')).href) as typeof HttpRuntimeModule;
+        folder = mkdtempSync(join(tmpdir(), 'eventloom-curl-'));
+        eventStore = await shop.openEventStore(`sqlite:${join(folder, 'shop.sqlite')}`);
+        server = await http.serveHttp(shop.httpApi(shop.createApp({ eventStore })), 0);
+    });
+    after(async () => {
+        await new Promise(resolve => server?.close(resolve));
+        await eventStore?.close();
+        rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('answers every command as printed', async () => {
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : 0;
+        const steps = curlSession();
+        assert.ok(steps.length >= 5);
+        for (const step of steps) {
+            assert.match(step.command, /^curl -s /, 'every step is a curl call');
+            // Asynchronously: the server answering curl runs in this very process.
+            const { stdout: actual } = await promisify(execFile)('bash', ['-c', step.command.replaceAll('localhost:3000', `127.0.0.1:${port}`)], { encoding: 'utf8' });
+            assert.equal(actual.trimEnd(), step.output, step.command);
+        }
+    });
+});
