@@ -13,6 +13,7 @@ import {
     type Aggregate, type EventHandler, type Expression, type FieldAssignment, type Model, type Policy,
     type ReadModel, type Scenario
 } from '../../src/language/generated/ast.js';
+import { BANK } from './behaviour-models.js';
 import { services } from './language-test-kit.js';
 
 /** Parses without linking; fails on any lexer or parser error, listing them. */
@@ -62,56 +63,6 @@ aggregate A {
     return show(command.requirements[0].condition);
 }
 
-/** The bank of DESIGN §2b, as written there. */
-const BANK = `context Banking
-enum AccountStatus { Pending, Open, Frozen, Closed }
-enum Currency { EUR, USD }
-type Money { amount: decimal, currency: Currency }
-aggregate BankAccount {
-  id accountId: uuid
-  state { status: AccountStatus = Pending, currency: Currency = EUR, balance: decimal = 0,
-          overdraftLimit: decimal = 0, transactions: uuid[] = [] }
-
-  command OpenAccount {
-    customerId: uuid
-    currency: Currency
-    overdraftLimit?: decimal
-    requires status == Pending else AccountAlreadyOpen
-    emits AccountOpened { overdraftLimit: overdraftLimit ?? 0, openedAt: now }
-  }
-  command WithdrawMoney {
-    amount: Money
-    requires status == Open else AccountNotOpen
-    requires amount.amount <= balance + overdraftLimit
-      else InsufficientFunds { requested: amount.amount, available: balance + overdraftLimit }
-    emits MoneyWithdrawn { transactionId: newId, bookedAt: now }
-  }
-  command FreezeAccount { reason: string, emits AccountFrozen }
-  command CloseAccount { emits AccountClosed }
-
-  event AccountOpened { customerId: uuid, currency: Currency, overdraftLimit: decimal, openedAt: timestamp }
-  event MoneyWithdrawn { amount: Money, transactionId: uuid, bookedAt: timestamp }
-  event AccountFrozen { reason: string }
-  event AccountClosed {}
-  error AccountAlreadyOpen
-  error AccountNotOpen
-  error InsufficientFunds { requested: decimal, available: decimal }
-
-  on AccountOpened { status = Open, currency, overdraftLimit }
-  on MoneyWithdrawn { balance -= amount.amount, transactions += transactionId }
-}
-readmodel AccountBalance {
-  key accountId: uuid
-  balance: decimal = 0
-  lastBookedAt?: timestamp
-  on MoneyWithdrawn { balance -= amount.amount, lastBookedAt = bookedAt }
-  on AccountClosed { delete }
-}
-policy FreezeOnLargeWithdrawal {
-  on MoneyWithdrawn
-  issues FreezeAccount { reason: "large withdrawal" } if amount.amount > 10000
-}
-`;
 
 describe('parsing behaviour (DESIGN §2b-2d)', () => {
 
@@ -220,7 +171,7 @@ aggregate A { id id: uuid
 
         it('reads a keyword that names a field as a name wherever it cannot be the keyword', () => {
             assert.equal(condition('count > 1'), '(count > 1)');
-            assert.equal(condition('state == Open'), '(state == Open)');
+            assert.equal(condition('command.state == Open'), '(command:state == Open)');
             assert.equal(condition('from < to and type == "x"'), '((from < to) and (type == "x"))');
             assert.equal(condition('event.now > command.newId'), '(event:now > command:newId)');
             assert.equal(condition('in in [a] and contains contains x'), '((in in [a]) and (contains contains x))');
@@ -250,11 +201,17 @@ readmodel R {
             assert.deepEqual(empty.assignments, []);
         });
 
-        it('reads `delete` alone as removing the document, `delete = …` as a field named delete', () => {
-            const [handler] = handlers('on E { delete }\n  on F { delete = true }');
+        it('reads `delete` alone as removing the document; a field named delete is read, not assigned', () => {
+            const [handler] = handlers('on E { delete }');
             assert.ok(isDeleteDocument(handler.assignments[0]));
-            const [, assigned] = handlers('on E { delete }\n  on F { delete = true }');
-            assert.equal(describeAssignment(assigned.assignments[0]), 'delete = true');
+            const [reading] = handlers('on E { gone = delete }');
+            assert.equal(describeAssignment(reading.assignments[0]), 'gone = delete');
+            parseFails('context C\nreadmodel R { on E { delete = true } }');
+        });
+
+        it('assigns fields named like the expression keywords, and reads them with a qualifier', () => {
+            const [handler] = handlers('on E { now = event.now, state = event.state, count += 1 }');
+            assert.deepEqual(handler.assignments.map(describeAssignment), ['now = event:now', 'state = event:state', 'count += 1']);
         });
 
         it('keeps a read model\'s `on A, B` without a block, next to blocks and comma-separated fields', () => {

@@ -123,6 +123,12 @@ export function isAggregateMember(item: unknown): item is AggregateMember {
     return reflection.isInstance(item, AggregateMember.$type);
 }
 
+export type AssignableName = 'command' | 'event' | 'false' | 'newId' | 'now' | 'state' | 'true' | PlainName;
+
+export function isAssignableName(item: unknown): item is AssignableName {
+    return isPlainName(item) || item === 'now' || item === 'newId' || item === 'true' || item === 'false' || item === 'command' || item === 'state' || item === 'event';
+}
+
 export type Assignment = DeleteDocument | FieldAssignment;
 
 export const Assignment = {
@@ -466,6 +472,12 @@ export function isExpression(item: unknown): item is Expression {
     return reflection.isInstance(item, Expression.$type);
 }
 
+export type ExpressionName = 'delete' | PlainName;
+
+export function isExpressionName(item: unknown): item is ExpressionName {
+    return isPlainName(item) || item === 'delete';
+}
+
 export interface Field extends langium.AstNode {
     readonly $container: Command | DomainError | Event | Query | ReadModel | State | Upcast | ValueType;
     readonly $type: 'Field';
@@ -506,10 +518,10 @@ export function isFieldAssignment(item: unknown): item is FieldAssignment {
     return reflection.isInstance(item, FieldAssignment.$type);
 }
 
-export type FieldName = 'aggregate' | 'and' | 'command' | 'contains' | 'context' | 'count' | 'delete' | 'else' | 'emits' | 'enum' | 'error' | 'event' | 'expect' | 'false' | 'from' | 'given' | 'id' | 'if' | 'in' | 'issues' | 'key' | 'newId' | 'no' | 'not' | 'now' | 'on' | 'or' | 'policy' | 'query' | 'readmodel' | 'reads' | 'rejected' | 'rejects' | 'requires' | 'returns' | 'scenario' | 'state' | 'then' | 'true' | 'type' | 'upcast' | 'version' | 'when' | PrimitiveType | string;
+export type FieldName = 'delete' | AssignableName;
 
 export function isFieldName(item: unknown): item is FieldName {
-    return isPrimitiveType(item) || item === 'context' || item === 'enum' || item === 'type' || item === 'aggregate' || item === 'id' || item === 'state' || item === 'command' || item === 'emits' || item === 'rejects' || item === 'event' || item === 'version' || item === 'error' || item === 'readmodel' || item === 'key' || item === 'on' || item === 'query' || item === 'returns' || item === 'policy' || item === 'issues' || item === 'scenario' || item === 'given' || item === 'when' || item === 'then' || item === 'rejected' || item === 'true' || item === 'false' || item === 'requires' || item === 'else' || item === 'upcast' || item === 'from' || item === 'delete' || item === 'reads' || item === 'if' || item === 'expect' || item === 'no' || item === 'not' || item === 'and' || item === 'or' || item === 'in' || item === 'contains' || item === 'now' || item === 'newId' || item === 'count' || (typeof item === 'string' && (/[_a-zA-Z][\w_]*/.test(item) || /v[0-9]+\b/.test(item)));
+    return isAssignableName(item) || item === 'delete';
 }
 
 export interface FieldValue extends langium.AstNode {
@@ -788,6 +800,12 @@ export const ObjectLiteral = {
 
 export function isObjectLiteral(item: unknown): item is ObjectLiteral {
     return reflection.isInstance(item, ObjectLiteral.$type);
+}
+
+export type PlainName = 'aggregate' | 'and' | 'contains' | 'context' | 'count' | 'else' | 'emits' | 'enum' | 'error' | 'expect' | 'from' | 'given' | 'id' | 'if' | 'in' | 'issues' | 'key' | 'no' | 'not' | 'on' | 'or' | 'policy' | 'query' | 'readmodel' | 'reads' | 'rejected' | 'rejects' | 'requires' | 'returns' | 'scenario' | 'then' | 'type' | 'upcast' | 'version' | 'when' | PrimitiveType | string;
+
+export function isPlainName(item: unknown): item is PlainName {
+    return isPrimitiveType(item) || item === 'context' || item === 'enum' || item === 'type' || item === 'aggregate' || item === 'id' || item === 'emits' || item === 'rejects' || item === 'version' || item === 'error' || item === 'readmodel' || item === 'key' || item === 'on' || item === 'query' || item === 'returns' || item === 'policy' || item === 'issues' || item === 'scenario' || item === 'given' || item === 'when' || item === 'then' || item === 'rejected' || item === 'requires' || item === 'else' || item === 'upcast' || item === 'from' || item === 'reads' || item === 'if' || item === 'expect' || item === 'no' || item === 'not' || item === 'and' || item === 'or' || item === 'in' || item === 'contains' || item === 'count' || (typeof item === 'string' && (/[_a-zA-Z][\w_]*/.test(item) || /v[0-9]+\b/.test(item)));
 }
 
 export interface Policy extends langium.AstNode {

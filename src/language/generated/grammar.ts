@@ -104,7 +104,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -193,7 +193,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -267,7 +267,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@62"
+            "$ref": "#/rules@65"
           },
           "arguments": []
         }
@@ -293,7 +293,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -551,7 +551,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -743,7 +743,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -1051,7 +1051,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -1140,7 +1140,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@63"
+                "$ref": "#/rules@66"
               },
               "arguments": []
             }
@@ -1196,7 +1196,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -1245,7 +1245,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -1564,7 +1564,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@60"
                 },
                 "arguments": []
               },
@@ -1694,7 +1694,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -1780,7 +1780,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@62"
+                "$ref": "#/rules@65"
               },
               "arguments": []
             }
@@ -2065,7 +2065,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@64"
+                "$ref": "#/rules@67"
               },
               "arguments": []
             }
@@ -2299,7 +2299,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@61"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             },
@@ -2526,7 +2526,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@64"
+            "$ref": "#/rules@67"
           },
           "arguments": []
         }
@@ -2569,7 +2569,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@63"
+              "$ref": "#/rules@66"
             },
             "arguments": []
           }
@@ -2631,7 +2631,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
           "terminal": {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@62"
+              "$ref": "#/rules@65"
             },
             "arguments": []
           },
@@ -3604,7 +3604,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@64"
+                    "$ref": "#/rules@67"
                   },
                   "arguments": []
                 }
@@ -3628,7 +3628,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@63"
+                    "$ref": "#/rules@66"
                   },
                   "arguments": []
                 }
@@ -3822,7 +3822,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
       "$type": "ParserRule",
       "name": "NameExpression",
       "definition": {
-        "$type": "Group",
+        "$type": "Alternatives",
         "elements": [
           {
             "$type": "Group",
@@ -3842,9 +3842,28 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
               {
                 "$type": "Keyword",
                 "value": "."
+              },
+              {
+                "$type": "Assignment",
+                "feature": "target",
+                "operator": "=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/types@2"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@59"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
               }
-            ],
-            "cardinality": "?"
+            ]
           },
           {
             "$type": "Assignment",
@@ -3858,7 +3877,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@59"
+                  "$ref": "#/rules@61"
                 },
                 "arguments": []
               },
@@ -3907,7 +3926,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@62"
+              "$ref": "#/rules@65"
             },
             "arguments": []
           },
@@ -3921,7 +3940,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@62"
+                  "$ref": "#/rules@65"
                 },
                 "arguments": []
               }
@@ -3944,7 +3963,103 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@60"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "delete"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AssignableName",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@62"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "now"
+          },
+          {
+            "$type": "Keyword",
+            "value": "newId"
+          },
+          {
+            "$type": "Keyword",
+            "value": "true"
+          },
+          {
+            "$type": "Keyword",
+            "value": "false"
+          },
+          {
+            "$type": "Keyword",
+            "value": "command"
+          },
+          {
+            "$type": "Keyword",
+            "value": "state"
+          },
+          {
+            "$type": "Keyword",
+            "value": "event"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ExpressionName",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@62"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "delete"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PlainName",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@65"
             },
             "arguments": []
           },
@@ -3952,6 +4067,13 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@9"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@64"
             },
             "arguments": []
           },
@@ -3977,23 +4099,11 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
           },
           {
             "$type": "Keyword",
-            "value": "state"
-          },
-          {
-            "$type": "Keyword",
-            "value": "command"
-          },
-          {
-            "$type": "Keyword",
             "value": "emits"
           },
           {
             "$type": "Keyword",
             "value": "rejects"
-          },
-          {
-            "$type": "Keyword",
-            "value": "event"
           },
           {
             "$type": "Keyword",
@@ -4053,14 +4163,6 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
           },
           {
             "$type": "Keyword",
-            "value": "true"
-          },
-          {
-            "$type": "Keyword",
-            "value": "false"
-          },
-          {
-            "$type": "Keyword",
             "value": "requires"
           },
           {
@@ -4074,10 +4176,6 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
           {
             "$type": "Keyword",
             "value": "from"
-          },
-          {
-            "$type": "Keyword",
-            "value": "delete"
           },
           {
             "$type": "Keyword",
@@ -4117,22 +4215,7 @@ export const EventloomGrammar = (): Grammar => loadedEventloomGrammar ?? (loaded
           },
           {
             "$type": "Keyword",
-            "value": "now"
-          },
-          {
-            "$type": "Keyword",
-            "value": "newId"
-          },
-          {
-            "$type": "Keyword",
             "value": "count"
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@61"
-            },
-            "arguments": []
           }
         ]
       },

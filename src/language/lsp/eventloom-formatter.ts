@@ -208,10 +208,13 @@ function ownKeywords(node: AstNode, keywords: ReadonlySet<string>): CstNode[] {
         .toArray();
 }
 
-/** Whether a keyword token is read as a name here (inside the `FieldName` or `QualifiedName` rule). */
+/** The grammar's name rules, in which a keyword is read as a name. */
+const NAME_RULES: ReadonlySet<string> = new Set(['FieldName', 'AssignableName', 'ExpressionName', 'PlainName', 'QualifiedName']);
+
+/** Whether a keyword token is read as a name here (inside one of NAME_RULES). */
 function inNameRule(cst: CstNode): boolean {
     const rule = cst.grammarSource && AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isParserRule);
-    return rule?.name === 'FieldName' || rule?.name === 'QualifiedName';
+    return rule !== undefined && NAME_RULES.has(rule.name);
 }
 
 /** Keywords that open a clause on a line of their own inside a body. */
