@@ -21,6 +21,7 @@ import { EventloomLexerErrorMessageProvider } from './parser/eventloom-lexer-err
 import { EventloomParserErrorMessageProvider } from './parser/eventloom-parser-error-messages.js';
 import { EventloomScopeComputation } from './scoping/eventloom-scope-computation.js';
 import { EventloomScopeProvider } from './scoping/eventloom-scope-provider.js';
+import { BehaviourValidator } from './validation/behaviour-validator.js';
 import { EventEffectValidator } from './validation/event-effect-validator.js';
 import { FlowValidator } from './validation/flow-validator.js';
 import { LiteralsValidator } from './validation/literals-validator.js';
@@ -81,7 +82,8 @@ export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreSe
         LiteralsValidator: () => new LiteralsValidator(),
         ScenarioValidator: () => new ScenarioValidator(),
         FlowValidator: () => new FlowValidator(),
-        EventEffectValidator: services => new EventEffectValidator(services.workspace.EventHandlerIndex)
+        EventEffectValidator: services => new EventEffectValidator(services.workspace.EventHandlerIndex),
+        BehaviourValidator: () => new BehaviourValidator()
     }
 };
 

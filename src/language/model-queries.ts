@@ -4,7 +4,8 @@
  */
 import { AstUtils, type AstNode, type Reference } from 'langium';
 import {
-    isAggregate, isCommand, isCommandData, isDomainError, isEvent, isEventData, isField, isFieldValue,
+    isAggregate, isCommand, isCommandData, isDomainError, isEvent, isEventData, isExpectation, isField, isFieldValue, isScenario, isUpcast,
+    type EventData, type ReadModelKey,
     isListLiteral, isModel, isStreamId, isState, isValueType,
     isEventHandler,
     type Aggregate, type Command, type DomainError, type Event, type EventHandler, type Field, type Model, type ObjectLiteral,
@@ -147,11 +148,23 @@ export function sameType(a: TypeReference | undefined, b: TypeReference | undefi
  * value type the surrounding field expects. Resolves only references above the literal, so it is
  * safe to call from scoping.
  */
-export function fieldsExpectedBy(literal: ObjectLiteral): readonly Field[] {
+export function fieldsExpectedBy(literal: ObjectLiteral): ReadonlyArray<Field | ReadModelKey> {
     const owner = literal.$container;
-    if (isEventData(owner)) return owner.event.ref?.fields ?? [];
+    if (isEventData(owner)) return owner.version ? oldVersionFields(owner) : owner.event.ref?.fields ?? [];
+    // `expect R { … }` may give the key to select another document (DESIGN §2c).
+    if (isExpectation(owner)) return owner.readModel.ref ? [...owner.readModel.ref.keys, ...owner.readModel.ref.fields] : [];
+    if (isScenario(owner)) return owner.rejection?.ref?.fields ?? [];
     if (isCommandData(owner)) return owner.command.ref?.fields ?? [];
     return valueTypeOf(expectedTypeOf(literal))?.fields ?? [];
+}
+
+/** `given E v1 { … }`: the fields of that old version, from the upcast `from 1` of E's aggregate. */
+function oldVersionFields(data: EventData): Field[] {
+    const event = data.event.ref;
+    const aggregate = event && aggregateOf(event);
+    const version = data.version?.slice(1);
+    const upcast = aggregate?.members.filter(isUpcast).find(u => u.event.ref === event && u.fromVersion === version);
+    return upcast?.fields ?? [];
 }
 
 /**

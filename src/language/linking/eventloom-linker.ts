@@ -5,7 +5,8 @@
 import {
     DefaultLinker, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
 } from 'langium';
-import { isEnumLiteral, isFieldValue, type Model } from '../generated/ast.js';
+import { isEnumLiteral, isFieldAssignment, isFieldValue, isMappingEntry, isMemberAccess, isNameExpression, type Model } from '../generated/ast.js';
+import { unresolvedInExpression } from './expression-messages.js';
 import { contextNameOf, enumOf, expectedTypeOf } from '../model-queries.js';
 import { splitQualifiedName } from '../scoping/qualified-names.js';
 import { capitalize, kindOfType } from '../validation/messages.js';
@@ -44,6 +45,9 @@ export class EventloomLinker extends DefaultLinker {
             return near ? ` Did you mean '${near}'?` : '';
         };
         const container = refInfo.container;
+        if (isNameExpression(container) || isMemberAccess(container) || isMappingEntry(container) || isFieldAssignment(container)) {
+            return unresolvedInExpression(container, text, candidates()) + suggestion();
+        }
         if (isFieldValue(container)) {
             const names = candidates();
             const list = names.length > 0 ? `Its fields: ${names.join(', ')}.` : 'It has no fields.';

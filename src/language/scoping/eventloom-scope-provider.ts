@@ -6,11 +6,13 @@ import {
     DefaultScopeProvider, EMPTY_SCOPE, type LangiumCoreServices, type ReferenceInfo, type Scope
 } from 'langium';
 import {
-    Enum, Event, isEnumLiteral, isFieldValue, isObjectLiteral, type Enum as EnumNode
+    Enum, Event, isEnumLiteral, isFieldAssignment, isFieldValue, isMapping, isMappingEntry, isMemberAccess, isNameExpression,
+    isObjectLiteral, type Enum as EnumNode
 } from '../generated/ast.js';
 import { contextNameOf, enumOf, expectedTypeOf, fieldsExpectedBy } from '../model-queries.js';
 import type { DeclarationIndex } from '../workspace/declaration-index.js';
 import { ContextScope } from './context-scope.js';
+import { assignmentTargets, mappingFields, membersInScope, namesInScope } from './expression-scope.js';
 import { IndexedGlobalScope } from './indexed-global-scope.js';
 
 const CROSS_CONTEXT_TYPES: ReadonlySet<string> = new Set([Event.$type]);
@@ -30,6 +32,15 @@ export class EventloomScopeProvider extends DefaultScopeProvider {
 
     override getScope(context: ReferenceInfo): Scope {
         const container = context.container;
+        // Names in behaviour expressions and mappings (DESIGN §2b): see expression-scope.ts.
+        if (isNameExpression(container) && context.property === 'target') {
+            return this.createScopeForNodes(namesInScope(container, this.contextEnums(context)));
+        }
+        if (isMemberAccess(container) && context.property === 'member') return this.createScopeForNodes(membersInScope(container));
+        if (isMappingEntry(container) && context.property === 'field') {
+            return isMapping(container.$container) ? this.createScopeForNodes(mappingFields(container.$container)) : EMPTY_SCOPE;
+        }
+        if (isFieldAssignment(container) && context.property === 'field') return this.createScopeForNodes(assignmentTargets(container));
         if (isFieldValue(container) && context.property === 'field') {
             return isObjectLiteral(container.$container)
                 ? this.createScopeForNodes(fieldsExpectedBy(container.$container))
@@ -48,8 +59,12 @@ export class EventloomScopeProvider extends DefaultScopeProvider {
         const expected = expectedTypeOf(literal);
         const expectedEnum = enumOf(expected);
         if (expectedEnum) return [expectedEnum];
-        const contextName = contextNameOf(literal);
-        const prefix = `${contextName}.`;
+        return this.contextEnums(context);
+    }
+
+    /** Every enum of the reference's own context. */
+    private contextEnums(context: ReferenceInfo): EnumNode[] {
+        const prefix = `${contextNameOf(context.container)}.`;
         return this.getGlobalScope(Enum.$type, context)
             .getAllElements()
             .filter(description => description.name.startsWith(prefix))

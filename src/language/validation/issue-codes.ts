@@ -33,7 +33,23 @@ export const IssueCodes = {
     RejectionNotDeclared: 'eventloom.rejection-not-declared',
     EventNeverEmitted: 'eventloom.event-never-emitted',
     ReadModelWithoutEvents: 'eventloom.read-model-without-events',
-    EventWithoutEffect: 'eventloom.event-without-effect'
+    EventWithoutEffect: 'eventloom.event-without-effect',
+    // Behaviour (DESIGN §2b, §3): the type rules of expressions …
+    ConditionNotBoolean: 'eventloom.condition-not-boolean',
+    OperandNotNumber: 'eventloom.operand-not-number',
+    IncomparableValues: 'eventloom.incomparable-values',
+    OptionalWithoutDefault: 'eventloom.optional-without-default',
+    ValueTypeMismatch: 'eventloom.value-type-mismatch',
+    NotAList: 'eventloom.not-a-list',
+    NotAValue: 'eventloom.not-a-value',
+    // … and of the constructs around them.
+    CompoundAssignmentTarget: 'eventloom.compound-assignment-target',
+    CopiedFieldMissing: 'eventloom.copied-field-missing',
+    EventFieldNotInEveryEvent: 'eventloom.event-field-not-in-every-event',
+    DeleteOutsideReadModel: 'eventloom.delete-outside-read-model',
+    EmittedFieldWithoutValue: 'eventloom.emitted-field-without-value',
+    ScenarioWithoutWhen: 'eventloom.scenario-without-when',
+    ScenarioWithoutOutcome: 'eventloom.scenario-without-outcome'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

@@ -6,9 +6,9 @@
 import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     isBooleanLiteral, isCommandData, isEnumLiteral, isEventData, isField, isFieldValue, isListLiteral,
-    isNumberLiteral, isObjectLiteral, isScenario, isStringLiteral,
+    isExpectation, isNumberLiteral, isObjectLiteral, isScenario, isStringLiteral,
     type CommandData, type EventData, type EventloomAstType, type Field, type FieldValue, type Literal,
-    type ObjectLiteral, type TypeReference
+    type ObjectLiteral, type ReadModelKey, type TypeReference
 } from '../generated/ast.js';
 import { enumOf, fieldsExpectedBy, isRequired, typeToString, valueTypeOf } from '../model-queries.js';
 import { issue, IssueCodes } from './issue-codes.js';
@@ -138,9 +138,9 @@ function validDate(text: string): boolean {
     return calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 }
 
-function missingRequired(fields: readonly Field[], data: ObjectLiteral | undefined): string[] {
+function missingRequired(fields: ReadonlyArray<Field | ReadModelKey>, data: ObjectLiteral | undefined): string[] {
     const given = new Set(data?.entries.map(entry => entry.field.$refText) ?? []);
-    return fields.filter(field => isRequired(field) && !given.has(field.name)).map(field => field.name);
+    return fields.filter((field): field is Field => isField(field) && isRequired(field) && !given.has(field.name)).map(field => field.name);
 }
 
 /** The field declaration or field value a nested object literal fills; undefined at the top of scenario data. */
@@ -153,7 +153,11 @@ function holderOf(literal: ObjectLiteral): { type: TypeReference | undefined } |
     return undefined;
 }
 
+/** Inside what a scenario expects (`then`, `then rejected E { … }`, `expect R { … }`): only the fields it cares about. */
 function isInThen(node: AstNode): boolean {
+    if (AstUtils.getContainerOfType(node, isExpectation)) return true;
+    const scenario = AstUtils.getContainerOfType(node, isScenario);
+    for (let n: AstNode | undefined = node; scenario && n; n = n.$container) if (n === scenario.rejectionData) return true;
     const data = AstUtils.getContainerOfType(node, isEventData);
     return data !== undefined && isScenario(data.$container) && data.$container.then.includes(data);
 }

@@ -1,6 +1,7 @@
 /** Registers every validator's checks with Langium's validation registry. */
 import type { LangiumCoreServices, ValidationChecks } from 'langium';
 import type { EventloomAstType } from '../generated/ast.js';
+import type { BehaviourValidator } from './behaviour-validator.js';
 import type { EventEffectValidator } from './event-effect-validator.js';
 import type { FlowValidator } from './flow-validator.js';
 import type { LiteralsValidator } from './literals-validator.js';
@@ -17,6 +18,7 @@ export interface EventloomValidators {
     ScenarioValidator: ScenarioValidator;
     FlowValidator: FlowValidator;
     EventEffectValidator: EventEffectValidator;
+    BehaviourValidator: BehaviourValidator;
 }
 
 interface Validator {
@@ -31,7 +33,8 @@ export function registerValidators(services: LangiumCoreServices & { validation:
         services.validation.ReferencesValidator,
         services.validation.LiteralsValidator,
         services.validation.ScenarioValidator,
-        services.validation.FlowValidator
+        services.validation.FlowValidator,
+        services.validation.BehaviourValidator
     ];
     for (const validator of validators) {
         registry.register(validator.checks(), validator);

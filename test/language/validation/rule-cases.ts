@@ -7,6 +7,7 @@ import type { AstNode } from 'langium';
 import { isCommand, isPolicy, isState, type Aggregate, type Enum, type Model, type ReadModel, type Scenario, type ValueType } from '../../../src/language/generated/ast.js';
 import { IssueCodes, type IssueCode } from '../../../src/language/validation/issue-codes.js';
 import { find, valueOf } from '../language-test-kit.js';
+import { BEHAVIOUR_CASES } from './behaviour-rule-cases.js';
 
 export interface Location {
     node: AstNode;
@@ -110,7 +111,7 @@ function marks(text: string): string {
     return text.includes('<|') ? text : `<|${text}|>`;
 }
 
-export const RULE_CASES: RuleCase[] = [
+const STRUCTURE_AND_DATA_CASES: RuleCase[] = [
     // --- Structure --------------------------------------------------------------------------
     {
         code: IssueCodes.MissingContext, severity: 'error', title: 'a file without `context`',
@@ -573,3 +574,4 @@ function* streamAll(node: AstNode): Generator<AstNode> {
     }
 }
 
+export const RULE_CASES: RuleCase[] = [...STRUCTURE_AND_DATA_CASES, ...BEHAVIOUR_CASES];

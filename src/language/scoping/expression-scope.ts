@@ -1,0 +1,120 @@
+/**
+ * What the names inside behaviour expressions and mappings may denote (DESIGN §2b), as ordered
+ * lists of declarations: the first of a name wins, so the order is the resolution order.
+ * - In a command: its fields, then the state's, then the stream id; `command.` / `state.` force one.
+ * - In an `on` block: the event's fields, then the state's (or the document's), then the event's
+ *   stream id; `event.` / `state.` force one.
+ * - In a policy's `issues`: the triggering event's fields, then its stream id, then the read models
+ *   it `reads` (for `R.field`); `event.` forces the first.
+ * - In an upcast's mapping: the old version's fields.
+ * Enum members of the context come last everywhere (`status == Open`), those of the enum the
+ * position expects first.
+ * Members (`amount.currency`, `R.balance`, `Currency.EUR`) come from the receiver's type; mapping
+ * keys from the event, error or command the mapping builds; assignment targets from the state or
+ * document.
+ */
+import type { AstNode } from 'langium';
+import {
+    isBinaryExpression, isEmit, isEnum, isFieldAssignment, isInExpression, isIssuedCommand, isMapping, isMappingEntry,
+    isRequirement, isUpcast,
+    type Enum, type EnumMember, type Expression, type FieldAssignment, type Mapping, type MemberAccess, type NameExpression
+} from '../generated/ast.js';
+import { assignableFieldsOf, behaviourSiteOf, eventFieldsOf, eventStreamIdsOf, recordFieldsOf, type BehaviourSite } from '../behaviour-site.js';
+import { aggregateOf, stateFieldsOf, streamIdsOf } from '../model-queries.js';
+import { expectedTypeOf, typeOf } from '../typing/type-of.js';
+import { required } from '../typing/types.js';
+
+/** The declarations a plain or qualified name in an expression may resolve to, in priority order. */
+export function namesInScope(name: NameExpression, contextEnums: readonly Enum[]): AstNode[] {
+    const site = behaviourSiteOf(name);
+    const enums = enumMembersFor(name, contextEnums);
+    if (!site) return name.qualifier ? [] : enums;
+    const qualified = qualifiedNames(site, name.qualifier);
+    return name.qualifier ? qualified : [...qualified, ...enums];
+}
+
+function qualifiedNames(site: BehaviourSite, qualifier: NameExpression['qualifier']): AstNode[] {
+    switch (site.kind) {
+        case 'command': {
+            const state = site.aggregate ? stateFieldsOf(site.aggregate) : [];
+            if (qualifier === 'command') return site.command.fields;
+            if (qualifier === 'state') return state;
+            if (qualifier === 'event') return [];
+            return [...site.command.fields, ...state, ...(site.aggregate ? streamIdsOf(site.aggregate) : [])];
+        }
+        case 'evolve':
+        case 'projection': {
+            if (qualifier === 'event') return eventFieldsOf(site);
+            if (qualifier === 'state') return recordFieldsOf(site);
+            if (qualifier === 'command') return [];
+            return [...eventFieldsOf(site), ...recordFieldsOf(site), ...eventStreamIdsOf(site)];
+        }
+        case 'policy': {
+            if (qualifier === 'event') return eventFieldsOf(site);
+            if (qualifier) return [];
+            const reads = site.policy.reads.map(reference => reference.ref).filter(readModel => readModel !== undefined);
+            return [...eventFieldsOf(site), ...eventStreamIdsOf(site), ...reads];
+        }
+        case 'upcast':
+            return qualifier ? [] : site.upcast.fields;
+    }
+}
+
+/** The context's enum members, those of the enum expected here first (two enums may share a member name). */
+function enumMembersFor(name: NameExpression, contextEnums: readonly Enum[]): AstNode[] {
+    const expected = expectedEnumOf(name);
+    const ordered = expected ? [expected, ...contextEnums.filter(e => e !== expected)] : contextEnums;
+    return [...ordered.flatMap((e): EnumMember[] => e.members), ...contextEnums];
+}
+
+/**
+ * The enum a name is compared with or assigned to, when that is known without resolving the name
+ * itself: the left side of `==` / `!=`, the value of `x in [ … ]`, a mapping entry's or an
+ * assignment's field. (The left side only: asking the right side from the left would make each
+ * side's resolution wait for the other.)
+ */
+function expectedEnumOf(name: NameExpression): Enum | undefined {
+    const container = name.$container;
+    let type;
+    if (isBinaryExpression(container) && container.right === name) type = typeOf(container.left);
+    else if (isInExpression(container) && container.candidates.includes(name)) type = typeOf(container.value);
+    else type = expectedTypeOf(name);
+    const base = type && required(type);
+    return base?.kind === 'enum' ? base.enum : undefined;
+}
+
+/** `amount.currency`: the fields of the receiver's value type, read model, or an enum's members. */
+export function membersInScope(access: MemberAccess): AstNode[] {
+    const receiver = required(typeOf(access.receiver));
+    if (receiver.kind === 'value') return receiver.valueType.fields;
+    if (receiver.kind === 'document') return [...receiver.readModel.keys, ...receiver.readModel.fields];
+    if (receiver.kind === 'enumName') return receiver.enum.members;
+    return [];
+}
+
+/** The fields a mapping may set: the emitted event's, the error's, the issued command's (and its stream id), the new version's. */
+export function mappingFields(mapping: Mapping): AstNode[] {
+    const owner = mapping.$container;
+    if (isEmit(owner)) return owner.event?.ref?.fields ?? [];
+    if (isRequirement(owner)) return owner.error?.ref?.fields ?? [];
+    if (isIssuedCommand(owner)) {
+        const command = owner.command?.ref;
+        const aggregate = command && aggregateOf(command);
+        return command ? [...command.fields, ...(aggregate ? streamIdsOf(aggregate) : [])] : [];
+    }
+    if (isUpcast(owner)) return owner.event?.ref?.fields ?? [];
+    // A value of a value type inside an expression: the type its position expects.
+    const expected = isMappingEntry(owner) || isFieldAssignment(owner) || isMapping(owner) ? expectedTypeOf(mapping as Expression) : undefined;
+    const base = expected && required(expected);
+    return base?.kind === 'value' ? base.valueType.fields : [];
+}
+
+/** The fields an `on` block's assignment may set. */
+export function assignmentTargets(assignment: FieldAssignment): AstNode[] {
+    return assignableFieldsOf(assignment.$container);
+}
+
+/** Every enum of a list of declarations (the context's, from the scope's global index). */
+export function enumsAmong(nodes: Iterable<AstNode | undefined>): Enum[] {
+    return [...nodes].filter((node): node is Enum => isEnum(node));
+}
