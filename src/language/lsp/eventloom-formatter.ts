@@ -3,6 +3,10 @@
  * body one member per line (field-list commas dropped, newlines separate), enums, query
  * parameters and scenario data inline, one space around `=` and after `:` and `,`, at most one
  * blank line between declarations. Comments stay where they are, re-indented with their line.
+ * Behaviour (DESIGN §2b): one space around operators, none inside parentheses and around `.`,
+ * mappings inline (`{ a: x, b: y }`); an `on` block stays on one line when written on one line
+ * (`on E { a = 1, b }`), otherwise one assignment per line; a line break before `else` or after an
+ * operator is kept, indented one level.
  */
 import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatter } from 'langium/lsp';
@@ -18,7 +22,11 @@ const firstMemberLine: FormattingAction = { options: {}, moves: [{ tabs: 1, line
 const declarationLine = Formatting.fit(Formatting.newLine(), Formatting.newLines(2));
 
 /** Declarations whose `{ … }` body is laid out one member per line. */
-type BlockNode = ast.Aggregate | ast.State | ast.Command | ast.Event | ast.DomainError | ast.ValueType | ast.ReadModel | ast.Policy | ast.Scenario;
+type BlockNode = ast.Aggregate | ast.State | ast.Command | ast.Event | ast.DomainError | ast.ValueType | ast.ReadModel | ast.Policy | ast.Scenario
+    | ast.EventHandler;
+
+/** A line break kept where the user put one (a long condition, `else` below it), one level deeper. */
+const continuation: FormattingAction = Formatting.fit(Formatting.oneSpace(), { options: {}, moves: [{ tabs: 1, lines: 1 }] });
 
 export class EventloomFormatter extends AbstractFormatter {
     /** Separator commas of multi-line bodies, removed after the whitespace edits are computed. */
@@ -57,6 +65,81 @@ export class EventloomFormatter extends AbstractFormatter {
         else if (ast.isField(node) || ast.isStreamId(node) || ast.isReadModelKey(node) || ast.isFieldValue(node)) this.formatTyped(node);
         else if (ast.isTypeReference(node)) this.formatTypeReference(node);
         else if (ast.isContextDeclaration(node)) this.spaceKeywords(this.getNodeFormatter(node), node);
+        else if (ast.isEventHandler(node)) this.formatInlineHandler(node);
+        else if (ast.isMapping(node)) this.formatMapping(node);
+        else if (ast.isMappingEntry(node)) this.formatTyped(node);
+        else if (ast.isRequirement(node) || ast.isEmit(node) || ast.isIssuedCommand(node) || ast.isUpcast(node)
+            || ast.isExpectation(node) || ast.isEventData(node)) this.formatClause(node);
+        else if (ast.isFieldAssignment(node)) this.getNodeFormatter(node).property('operator').surround(Formatting.oneSpace());
+        else if (isExpression(node)) this.formatExpression(node);
+    }
+
+    /** `on E, F { a = 1, b }` written on one line stays so (a multi-line block is a BlockNode). */
+    private formatInlineHandler(handler: ast.EventHandler): void {
+        const formatter = this.getNodeFormatter(handler);
+        this.spaceKeywords(formatter, handler);
+        const open = formatter.keyword('{');
+        const close = formatter.keyword('}');
+        open.prepend(Formatting.oneSpace());
+        formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+        if (handler.assignments.length === 0) {
+            close.prepend(Formatting.noSpace());
+            return;
+        }
+        open.append(Formatting.oneSpace());
+        close.prepend(Formatting.oneSpace());
+        formatter.nodes(...withoutCommaBefore(handler.assignments)).prepend(Formatting.oneSpace());
+    }
+
+    /** `{ field: expr, … }` on one line; `{}` when empty. */
+    private formatMapping(mapping: ast.Mapping): void {
+        const formatter = this.getNodeFormatter(mapping);
+        const open = formatter.keyword('{');
+        const close = formatter.keyword('}');
+        if (!ast.isMappingEntry(mapping.$container)) open.prepend(Formatting.oneSpace());
+        if (mapping.entries.length === 0) {
+            close.prepend(Formatting.noSpace());
+            return;
+        }
+        open.append(Formatting.oneSpace());
+        close.prepend(Formatting.oneSpace());
+        formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+        formatter.nodes(...withoutCommaBefore(mapping.entries)).prepend(Formatting.oneSpace());
+    }
+
+    /** The keywords of `requires … else E`, `emits E { … }`, `issues C … if …`, `upcast E from 1 { … }`, `expect no R`, `given E v1 { … }`. */
+    private formatClause(node: ast.Requirement | ast.Emit | ast.IssuedCommand | ast.Upcast | ast.Expectation | ast.EventData): void {
+        const formatter = this.getNodeFormatter(node);
+        this.spaceKeywords(formatter, node);
+        if (ast.isRequirement(node)) formatter.keyword('else').prepend(continuation).append(Formatting.oneSpace());
+        if (ast.isIssuedCommand(node)) formatter.keyword('if').prepend(Formatting.oneSpace()).append(Formatting.oneSpace());
+        if (ast.isUpcast(node)) {
+            this.formatInlineList(node, formatter);
+        }
+        if (ast.isEventData(node) && node.version) formatter.property('version').prepend(Formatting.oneSpace());
+    }
+
+    private formatExpression(expression: ast.Expression): void {
+        const formatter = this.getNodeFormatter(expression);
+        // Parentheses belong to the expression they enclose.
+        formatter.keywords('(').append(Formatting.noSpace());
+        formatter.keywords(')').prepend(Formatting.noSpace());
+        if (ast.isBinaryExpression(expression)) {
+            formatter.property('operator').prepend(Formatting.oneSpace()).append(continuation);
+        } else if (ast.isNotExpression(expression)) {
+            formatter.keyword('not').append(Formatting.oneSpace());
+        } else if (ast.isNegationExpression(expression)) {
+            formatter.keyword('-').append(Formatting.noSpace());
+        } else if (ast.isMemberAccess(expression) || ast.isNameExpression(expression)) {
+            formatter.keyword('.').surround(Formatting.noSpace());
+        } else if (ast.isCountExpression(expression)) {
+            formatter.keyword('(').prepend(Formatting.noSpace());
+        } else if (ast.isInExpression(expression) || ast.isListExpression(expression)) {
+            if (ast.isInExpression(expression)) formatter.keyword('in').surround(Formatting.oneSpace());
+            formatter.keyword('[').append(Formatting.noSpace());
+            formatter.keyword(']').prepend(Formatting.noSpace());
+            formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+        }
     }
 
     /**
@@ -145,14 +228,14 @@ export class EventloomFormatter extends AbstractFormatter {
         formatter.keyword(']').prepend(Formatting.noSpace());
     }
 
-    /** `{ a, b }` on one line (enum members, query parameters, data); `{}` when empty. */
-    private formatInlineList(node: ast.Enum | ast.Query | ast.ObjectLiteral, formatter: NodeFormatter<AstNode>): void {
+    /** `{ a, b }` on one line (enum members, query parameters, data, an upcast's old fields); `{}` when empty. */
+    private formatInlineList(node: ast.Enum | ast.Query | ast.ObjectLiteral | ast.Upcast, formatter: NodeFormatter<AstNode>): void {
         this.spaceKeywords(formatter, node);
         const open = formatter.keyword('{');
         const close = formatter.keyword('}');
         // After a field's `:` the colon already puts the space (two edits at one gap would add two).
         if (!ast.isFieldValue(node.$container) && !ast.isField(node.$container)) open.prepend(Formatting.oneSpace());
-        const empty = ast.isEnum(node) ? node.members.length === 0 : ast.isQuery(node) ? node.fields.length === 0 : node.entries.length === 0;
+        const empty = ast.isEnum(node) ? node.members.length === 0 : ast.isQuery(node) || ast.isUpcast(node) ? node.fields.length === 0 : node.entries.length === 0;
         if (empty) {
             close.prepend(Formatting.noSpace());
             return;
@@ -170,7 +253,7 @@ export class EventloomFormatter extends AbstractFormatter {
     }
 
     /** `name?: Type = default`, `field: value`. */
-    private formatTyped(node: ast.Field | ast.StreamId | ast.ReadModelKey | ast.FieldValue): void {
+    private formatTyped(node: ast.Field | ast.StreamId | ast.ReadModelKey | ast.FieldValue | ast.MappingEntry): void {
         const formatter = this.getNodeFormatter(node);
         this.spaceKeywords(formatter, node);
         formatter.keyword('?').prepend(Formatting.noSpace());
@@ -194,7 +277,7 @@ export class EventloomFormatter extends AbstractFormatter {
 /** Keywords followed by one space wherever they introduce a declaration or a clause. */
 const SPACED_KEYWORDS: ReadonlySet<string> = new Set([
     'context', 'enum', 'type', 'aggregate', 'id', 'command', 'event', 'version', 'error', 'readmodel', 'key', 'query',
-    'policy', 'scenario', 'emits', 'rejects', 'on', 'issues'
+    'policy', 'scenario', 'emits', 'rejects', 'on', 'issues', 'reads', 'requires', 'upcast', 'from', 'expect', 'no'
 ]);
 
 /**
@@ -218,7 +301,7 @@ function inNameRule(cst: CstNode): boolean {
 }
 
 /** Keywords that open a clause on a line of their own inside a body. */
-const CLAUSE_KEYWORDS = new Set(['emits', 'rejects', 'on', 'issues', 'given', 'when', 'then']);
+const CLAUSE_KEYWORDS = new Set(['emits', 'rejects', 'on', 'issues', 'reads', 'given', 'when', 'then']);
 
 /** A line two levels deeper than the body's own: the second and later events of `given`/`then`. */
 const continuationLine: FormattingAction = { options: {}, moves: [{ tabs: 2, lines: 1 }] };
@@ -232,6 +315,7 @@ function memberStarts(node: BlockNode, interior: CstNode[]): CstNode[] {
     return interior.filter(cst => {
         const keyword = keywordOf(cst);
         if (keyword) return CLAUSE_KEYWORDS.has(keyword);
+        if (ast.isExpectation(cst.astNode)) return true;
         return !ast.isScenario(node) && cst.astNode !== node && !isListItem(cst);
     });
 }
@@ -256,7 +340,29 @@ function leadingComments(content: CstNode[], index: number, previous: CstNode): 
 
 function isBlockNode(node: AstNode): node is BlockNode {
     return ast.isAggregate(node) || ast.isState(node) || ast.isCommand(node) || ast.isEvent(node) || ast.isDomainError(node)
-        || ast.isValueType(node) || ast.isReadModel(node) || ast.isPolicy(node) || ast.isScenario(node);
+        || ast.isValueType(node) || ast.isReadModel(node) || ast.isPolicy(node) || ast.isScenario(node)
+        || (ast.isEventHandler(node) && spansLines(node));
+}
+
+/**
+ * The items after the first that the user separated by whitespace only: one space goes before
+ * them (a comma already puts one after itself; two edits in one gap would add two).
+ */
+function withoutCommaBefore(items: readonly AstNode[]): AstNode[] {
+    return items.slice(1).filter(item => {
+        const previous = item.$cstNode && CstUtils.getPreviousNode(item.$cstNode, true);
+        return !previous || previous.text !== ',';
+    });
+}
+
+/** An `on` block whose `{` and `}` are on different lines (laid out one assignment per line). */
+function spansLines(handler: ast.EventHandler): boolean {
+    const braces = handler.$cstNode ? CstUtils.streamCst(handler.$cstNode).filter(cst => cst.astNode === handler && (cst.text === '{' || cst.text === '}')).toArray() : [];
+    return braces.length === 2 && braces[0].range.start.line !== braces[1].range.start.line;
+}
+
+function isExpression(node: AstNode): node is ast.Expression {
+    return ast.reflection.isSubtype(node.$type, ast.Expression.$type);
 }
 
 function keywordOf(cst: CstNode): string | undefined {

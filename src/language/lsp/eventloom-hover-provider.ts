@@ -2,9 +2,13 @@
  * Hover: a one-line summary of the declaration under the cursor (what it emits, who emits and
  * consumes it, its type) above its doc comment. Works on declarations and on references.
  */
-import type { AstNode, MaybePromise } from 'langium';
+import { CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { DocumentationProvider } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { isMemberAccess, isNameExpression } from '../generated/ast.js';
+import { typeOf } from '../typing/type-of.js';
+import { typeName } from '../typing/types.js';
 import { summarize } from './declaration-summary.js';
 import type { HoverNotes } from './hover-notes.js';
 import { ReferencingNodes } from './referencing-nodes.js';
@@ -19,6 +23,23 @@ export class EventloomHoverProvider extends AstNodeHoverProvider {
         this.documentation = services.documentation.DocumentationProvider;
         this.referencingNodes = new ReferencingNodes(services);
         this.notes = services.extensions.HoverNotes;
+    }
+
+    /**
+     * On a name inside an expression, its type as read there comes first (`limit: optional
+     * decimal`: a state field without a default may have no value yet), then the declaration's
+     * summary.
+     */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const hover = await super.getHoverContent(document, params);
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const expression = leaf?.astNode;
+        if (!hover || !(isNameExpression(expression) || isMemberAccess(expression))) return hover;
+        const contents = hover.contents;
+        if (typeof contents !== 'object' || !('value' in contents)) return hover;
+        const line = codeSpan(`${expression.$cstNode?.text ?? ""}: ${typeName(typeOf(expression))}`);
+        return { ...hover, contents: { ...contents, value: `${line}\n\n${contents.value}` } };
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { LangiumDocument } from 'langium';
-import { lsp, openBankingAndShipping, positionOf, textDocumentPosition } from './lsp-test-kit.js';
+import { BANK } from '../behaviour-models.js';
+import { lsp, openBankingAndShipping, openWorkspace, positionOf, textDocumentPosition } from './lsp-test-kit.js';
 
 async function hoverAt(document: LangiumDocument, text: string, options: { n?: number; shift?: number } = {}): Promise<string | undefined> {
     const hover = await lsp.lsp.HoverProvider!.getHoverContent(document, textDocumentPosition(document, positionOf(document, text, { shift: 1, ...options })));
@@ -55,5 +56,23 @@ describe('hover', () => {
 
     it('shows nothing on keywords and punctuation', async () => {
         assert.equal(await hoverAt(banking, 'aggregate Account', { shift: 0 }), undefined);
+    });
+});
+
+describe('hover on behaviour', () => {
+    it('gives a name in an expression its type as read there, above the declaration', async () => {
+        const { 'bank.loom': bank } = await openWorkspace({ 'bank.loom': BANK });
+        assert.equal(await hoverAt(bank, 'overdraftLimit ?? 0', { shift: 1 }),
+            '`overdraftLimit: optional decimal`\n\n`overdraftLimit?: decimal (field of command OpenAccount)`');
+        assert.equal(await hoverAt(bank, 'amount.amount <=', { shift: 8 }),
+            '`amount.amount: decimal`\n\n`amount: decimal (field of type Money)`');
+        assert.equal(await hoverAt(bank, 'status == Pending', { shift: 11 }),
+            '`Pending: AccountStatus`\n\n`Pending: member of enum AccountStatus`');
+    });
+
+    it('summarises the field a mapping or an assignment names', async () => {
+        const { 'bank.loom': bank } = await openWorkspace({ 'bank.loom': BANK });
+        assert.equal(await hoverAt(bank, 'openedAt: now', { shift: 1 }), '`openedAt: timestamp (field of event AccountOpened)`');
+        assert.equal(await hoverAt(bank, 'lastBookedAt = bookedAt', { shift: 1 }), '`lastBookedAt?: timestamp (field of read model AccountBalance)`');
     });
 });
