@@ -23,6 +23,7 @@ import { EventloomScopeComputation } from './scoping/eventloom-scope-computation
 import { EventloomScopeProvider } from './scoping/eventloom-scope-provider.js';
 import { BehaviourValidator } from './validation/behaviour-validator.js';
 import { EventEffectValidator } from './validation/event-effect-validator.js';
+import { EvolutionValidator } from './validation/evolution-validator.js';
 import { FlowValidator } from './validation/flow-validator.js';
 import { LiteralsValidator } from './validation/literals-validator.js';
 import { NamesValidator } from './validation/names-validator.js';
@@ -83,7 +84,8 @@ export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreSe
         ScenarioValidator: () => new ScenarioValidator(),
         FlowValidator: () => new FlowValidator(),
         EventEffectValidator: services => new EventEffectValidator(services.workspace.EventHandlerIndex),
-        BehaviourValidator: () => new BehaviourValidator()
+        BehaviourValidator: () => new BehaviourValidator(),
+        EvolutionValidator: () => new EvolutionValidator()
     }
 };
 

@@ -160,3 +160,21 @@ describe('eventloom evolution --against', () => {
         }
     });
 });
+
+describe('eventloom evolution --against, with upcasts', () => {
+    let root: string;
+    beforeEach(() => { root = repository(); });
+    afterEach(() => removeFolder(root));
+
+    it('passes a version bump whose upcast states the stored shape, and flags one that misstates it at the upcast', async () => {
+        const proper = MODEL.replace('  event MoneyDeposited { amount: Money }',
+            '  event MoneyDeposited version 2 { amount: Money, reference: string }\n  upcast MoneyDeposited from 1 { amount: Money } { reference: "none" }');
+        assert.deepEqual(await evolution(root, proper, '--against', 'main', 'model'), {
+            code: 0, stdout: ['No breaking changes since main (3 stored events compared).'], stderr: []
+        });
+        const misstated = proper.replace('from 1 { amount: Money }', 'from 1 { amount: decimal }');
+        const result = await evolution(root, misstated, '--against', 'main', 'model');
+        assert.equal(result.stdout[0], `model/banking.loom:${at(misstated, 'upcast MoneyDeposited', 'upcast')}: error: The upcast of MoneyDeposited from 1 does not describe version 1 as stored at main: field amount changed type from Money to decimal. Write the old fields exactly as they were.`);
+        assert.equal(result.code, 1);
+    });
+});

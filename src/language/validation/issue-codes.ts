@@ -49,7 +49,14 @@ export const IssueCodes = {
     DeleteOutsideReadModel: 'eventloom.delete-outside-read-model',
     EmittedFieldWithoutValue: 'eventloom.emitted-field-without-value',
     ScenarioWithoutWhen: 'eventloom.scenario-without-when',
-    ScenarioWithoutOutcome: 'eventloom.scenario-without-outcome'
+    ScenarioWithoutOutcome: 'eventloom.scenario-without-outcome',
+    MissingUpcast: 'eventloom.missing-upcast',
+    UpcastWithoutVersion: 'eventloom.upcast-without-version',
+    UpcastFromInvalidVersion: 'eventloom.upcast-from-invalid-version',
+    DuplicateUpcast: 'eventloom.duplicate-upcast',
+    UpcastMapsUnknownField: 'eventloom.upcast-maps-unknown-field',
+    UpcastIncomplete: 'eventloom.upcast-incomplete',
+    UpcastNotDeterministic: 'eventloom.upcast-not-deterministic'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

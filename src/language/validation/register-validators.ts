@@ -3,6 +3,7 @@ import type { LangiumCoreServices, ValidationChecks } from 'langium';
 import type { EventloomAstType } from '../generated/ast.js';
 import type { BehaviourValidator } from './behaviour-validator.js';
 import type { EventEffectValidator } from './event-effect-validator.js';
+import type { EvolutionValidator } from './evolution-validator.js';
 import type { FlowValidator } from './flow-validator.js';
 import type { LiteralsValidator } from './literals-validator.js';
 import type { NamesValidator } from './names-validator.js';
@@ -19,6 +20,7 @@ export interface EventloomValidators {
     FlowValidator: FlowValidator;
     EventEffectValidator: EventEffectValidator;
     BehaviourValidator: BehaviourValidator;
+    EvolutionValidator: EvolutionValidator;
 }
 
 interface Validator {
@@ -34,7 +36,8 @@ export function registerValidators(services: LangiumCoreServices & { validation:
         services.validation.LiteralsValidator,
         services.validation.ScenarioValidator,
         services.validation.FlowValidator,
-        services.validation.BehaviourValidator
+        services.validation.BehaviourValidator,
+        services.validation.EvolutionValidator
     ];
     for (const validator of validators) {
         registry.register(validator.checks(), validator);

@@ -1,7 +1,7 @@
 /**
  * Quick fixes, keyed on the diagnostics' `data.code`: create what an unresolved name refers to,
  * rename to PascalCase, add a missing stream id, add a missing `emits` with a new event, add the
- * missing `context` line.
+ * missing `context` line, write the `upcast` of a bumped event version.
  */
 import { DocumentValidator, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
@@ -11,6 +11,7 @@ import { IssueCodes } from '../../validation/issue-codes.js';
 import { createMissingDeclaration } from './create-missing-declaration.js';
 import { addMissingContext, addMissingEmits, addMissingStreamId } from './structure-fixes.js';
 import { renameToPascalCase } from './rename-to-pascal-case.js';
+import { addUpcastSkeleton } from './upcast-skeleton.js';
 
 export type CodeActionServices = LangiumServices & { workspace: { DeclarationIndex: DeclarationIndex } };
 
@@ -31,6 +32,7 @@ export class EventloomCodeActionProvider implements CodeActionProvider {
             case IssueCodes.MissingStreamId: return addMissingStreamId(document, diagnostic);
             case IssueCodes.MissingContext: return addMissingContext(document, diagnostic);
             case IssueCodes.MissingEmits: return addMissingEmits(this.services, document, diagnostic);
+            case IssueCodes.MissingUpcast: return addUpcastSkeleton(document, diagnostic);
             default: return [];
         }
     }
