@@ -5,7 +5,7 @@
 import { AstUtils, type AstNode, type Reference } from 'langium';
 import {
     isAggregate, isCommand, isCommandData, isDomainError, isEvent, isEventData, isExpectation, isField, isFieldValue, isScenario, isUpcast,
-    type EventData, type ReadModelKey,
+    type EventData, type ReadModelKey, type Upcast,
     isListLiteral, isModel, isStreamId, isState, isValueType,
     isEventHandler,
     type Aggregate, type Command, type DomainError, type Event, type EventHandler, type Field, type Model, type ObjectLiteral,
@@ -150,21 +150,12 @@ export function sameType(a: TypeReference | undefined, b: TypeReference | undefi
  */
 export function fieldsExpectedBy(literal: ObjectLiteral): ReadonlyArray<Field | ReadModelKey> {
     const owner = literal.$container;
-    if (isEventData(owner)) return owner.version ? oldVersionFields(owner) : owner.event.ref?.fields ?? [];
+    if (isEventData(owner)) return eventDataFields(owner);
     // `expect R { … }` may give the key to select another document (DESIGN §2c).
     if (isExpectation(owner)) return owner.readModel.ref ? [...owner.readModel.ref.keys, ...owner.readModel.ref.fields] : [];
     if (isScenario(owner)) return owner.rejection?.ref?.fields ?? [];
     if (isCommandData(owner)) return owner.command.ref?.fields ?? [];
     return valueTypeOf(expectedTypeOf(literal))?.fields ?? [];
-}
-
-/** `given E v1 { … }`: the fields of that old version, from the upcast `from 1` of E's aggregate. */
-function oldVersionFields(data: EventData): Field[] {
-    const event = data.event.ref;
-    const aggregate = event && aggregateOf(event);
-    const version = data.version?.slice(1);
-    const upcast = aggregate?.members.filter(isUpcast).find(u => u.event.ref === event && u.fromVersion === version);
-    return upcast?.fields ?? [];
 }
 
 /**
@@ -186,4 +177,22 @@ export function expectedTypeOf(literal: AstNode): TypeReference | undefined {
     if (listDepth === 0) return type;
     // An item of a list field has the list's element type; lists of lists do not exist.
     return listDepth === 1 && type.list ? { ...type, list: false } : undefined;
+}
+
+/**
+ * The fields a scenario's event data carries: the event's, or, for `given E v1 { … }`, the old
+ * shape that `upcast E from 1 { … }` states (none when no upcast states it).
+ */
+export function eventDataFields(data: EventData): readonly Field[] {
+    const event = data.event.ref;
+    if (!event) return [];
+    const version = oldVersionOf(data);
+    if (version === undefined || String(version) === event.version) return event.fields;
+    const upcast = event.$container.members.find((member): member is Upcast => isUpcast(member) && member.event?.ref === event && member.fromVersion === String(version));
+    return upcast?.fields ?? [];
+}
+
+/** The version `given E v2` names, as a number; undefined without one. */
+export function oldVersionOf(data: EventData): number | undefined {
+    return data.version === undefined ? undefined : Number(data.version.slice(1));
 }

@@ -203,6 +203,18 @@ export interface EvolveHandlerForm {
     readonly source?: AstNode;
 }
 
+/** `upcast E from N { oldFields } { mapping }`, its fields complete (mapped or carried over). */
+export interface UpcastForm {
+    readonly event: QualifiedName;
+    readonly fromVersion: number;
+    /** The shape of version `fromVersion`, as the upcast states it. */
+    readonly oldFields: readonly FieldForm[];
+    /** Every field of version `fromVersion + 1` that gets a value, in that version's order (reads are `from: 'event'`: the old event). */
+    readonly fields: readonly FilledField[];
+    readonly unfilled: readonly string[];
+    readonly source?: AstNode;
+}
+
 export interface AggregateForm {
     readonly name: QualifiedName;
     readonly streamId: FieldForm;
@@ -211,6 +223,8 @@ export interface AggregateForm {
     readonly events: readonly EventForm[];
     readonly errors: readonly ErrorForm[];
     readonly evolve: readonly EvolveHandlerForm[];
+    /** How each stored old version of its events becomes the next one (DESIGN §2d). */
+    readonly upcasts: readonly UpcastForm[];
     /** The model determines evolve: it has `on` blocks (events without one leave the state as it is), or no state. */
     readonly evolveModelled: boolean;
     readonly evolveHandWrittenBecause: readonly string[];
@@ -275,6 +289,8 @@ export interface PolicyForm {
 
 export interface EventDataForm {
     readonly event: QualifiedName;
+    /** `given E v1 { … }`: the data is of that stored version, upcast before anything applies it. */
+    readonly version?: number;
     readonly data: RecordValue;
     readonly source?: AstNode;
 }

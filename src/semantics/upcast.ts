@@ -6,22 +6,10 @@
  * reads only the old event (no `now`, no `newId`, no state): the same stored event always gives
  * the same result.
  */
-import type { AstNode } from 'langium';
 import { evaluateOrStop } from './evaluate.js';
-import type { FieldForm, FilledField, QualifiedName } from './form.js';
+import type { QualifiedName, UpcastForm } from './form.js';
 import { attempt, stop, type Outcome } from './outcome.js';
 import { recordValue, type RecordValue, type Value } from './values.js';
-
-/** `upcast E from N { oldFields } { mapping }`, its fields complete (mapped or carried over). */
-export interface UpcastForm {
-    readonly event: QualifiedName;
-    readonly fromVersion: number;
-    /** The shape of version `fromVersion`, as the upcast states it. */
-    readonly oldFields: readonly FieldForm[];
-    /** Every field of version `fromVersion + 1` that gets a value, in that version's order. */
-    readonly fields: readonly FilledField[];
-    readonly source?: AstNode;
-}
 
 /**
  * The data of `event` stored at `version`, upcast to `currentVersion` through the chain; the data

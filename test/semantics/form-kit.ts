@@ -78,7 +78,7 @@ export function command(name: string, parts: { fields?: FieldForm[]; requires?: 
 export function aggregate(parts: { state: FieldForm[]; commands?: CommandForm[]; evolve?: { events: string[]; assignments: AssignmentForm[] }[] }): AggregateForm {
     return {
         name: 'Test.Account', streamId: field('accountId', T.uuid), state: parts.state, commands: parts.commands ?? [],
-        events: [], errors: [], evolve: parts.evolve ?? [], evolveModelled: true, evolveHandWrittenBecause: []
+        events: [], errors: [], evolve: parts.evolve ?? [], evolveModelled: true, evolveHandWrittenBecause: [], upcasts: []
     };
 }
 

@@ -1,8 +1,8 @@
 /** The upcast chain on hand-built forms: mapped and carried-over fields, several steps, a gap. */
 import * as assert from 'node:assert/strict';
-import type { ExprForm, FilledField } from '../../src/semantics/form.js';
+import type { ExprForm, FilledField, UpcastForm } from '../../src/semantics/form.js';
 import { decimal } from '../../src/semantics/decimal.js';
-import { upcastData, type UpcastForm } from '../../src/semantics/upcast.js';
+import { upcastData } from '../../src/semantics/upcast.js';
 import { formatValue, numberValue, recordValue, stringValue } from '../../src/semantics/values.js';
 
 const STRING = { kind: 'primitive', name: 'string' } as const;
@@ -12,11 +12,11 @@ const carried = (name: string, type: ExprForm['type'] = STRING): FilledField => 
 const EVENT = 'Banking.AccountOpened';
 
 const V1_TO_V2: UpcastForm = {
-    event: EVENT, fromVersion: 1, oldFields: [],
+    event: EVENT, fromVersion: 1, oldFields: [], unfilled: [],
     fields: [carried('owner'), { name: 'overdraftLimit', value: { kind: 'literal', value: numberValue(decimal('0')), type: DECIMAL }, origin: 'mapped' }]
 };
 const V2_TO_V3: UpcastForm = {
-    event: EVENT, fromVersion: 2, oldFields: [],
+    event: EVENT, fromVersion: 2, oldFields: [], unfilled: [],
     fields: [
         { name: 'holder', value: { kind: 'binary', op: '+', left: { kind: 'literal', value: stringValue('Ms '), type: STRING }, right: read('owner'), type: STRING }, origin: 'mapped' },
         { name: 'overdraftLimit', value: { kind: 'binary', op: '+', left: read('overdraftLimit', DECIMAL), right: { kind: 'literal', value: numberValue(decimal('10.50')), type: DECIMAL }, type: DECIMAL }, origin: 'mapped' }

@@ -10,7 +10,7 @@ import {
     type CommandData, type EventData, type EventloomAstType, type Field, type FieldValue, type Literal,
     type ObjectLiteral, type ReadModelKey, type TypeReference
 } from '../generated/ast.js';
-import { enumOf, fieldsExpectedBy, isRequired, typeToString, valueTypeOf } from '../model-queries.js';
+import { enumOf, eventDataFields, fieldsExpectedBy, isRequired, typeToString, valueTypeOf } from '../model-queries.js';
 import { issue, IssueCodes } from './issue-codes.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,7 +56,7 @@ export class LiteralsValidator {
     checkRequiredData(data: EventData | CommandData, accept: ValidationAcceptor): void {
         const target = isEventData(data) ? data.event.ref : data.command.ref;
         if (!target || isInThen(data)) return;
-        const missing = missingRequired(target.fields, data.data);
+        const missing = missingRequired(isEventData(data) ? eventDataFields(data) : target.fields, data.data);
         if (missing.length > 0) {
             const role = isCommandData(data) ? 'the `when` command' : 'a `given` event';
             accept('error', `${target.name} is missing the required ${plural('field', missing)} ${missing.join(', ')}: ${role} must carry every field that is neither optional (\`?\`) nor has a default.`, {

@@ -1,10 +1,11 @@
 /** An aggregate of the AST as an `AggregateForm`: its commands' decisions and its evolve. */
 import {
-    isDeleteDocument, type Aggregate, type Assignment, type Command, type Event, type EventHandler, type Field
+    isDeleteDocument, isUpcast, type Aggregate, type Upcast, type Assignment, type Command, type Event, type EventHandler, type Field
 } from '../../language/generated/ast.js';
-import { commandsOf, errorsOf, eventHandlersOf, eventsOf, stateFieldsOf, streamIdsOf } from '../../language/model-queries.js';
+import { commandsOf, errorsOf, eventHandlersOf, eventsOf, sameType, stateFieldsOf, streamIdsOf } from '../../language/model-queries.js';
 import type {
-    AggregateForm, AssignmentForm, CommandForm, EmitForm, ErrorForm, EventForm, EvolveHandlerForm, FieldForm, QualifiedName, RequiresForm
+    AggregateForm, AssignmentForm, CommandForm, EmitForm, ErrorForm, EventForm, EvolveHandlerForm, FieldForm, QualifiedName, RequiresForm,
+    UpcastForm
 } from '../form.js';
 import { expressionForm } from './build-expressions.js';
 import { fillFields, type FillCandidate } from './build-fills.js';
@@ -30,6 +31,7 @@ export function aggregateForm(aggregate: Aggregate): AggregateForm {
         events: eventsOf(aggregate).map(event => eventForm(event, name)),
         errors: errorsOf(aggregate).map((error): ErrorForm => ({ name: nameOf(error), fields: error.fields.map(fieldForm), source: error })),
         evolve,
+        upcasts: aggregate.members.filter(isUpcast).flatMap(upcast => tryBuild([], () => upcastForm(upcast, aggregate)) ?? []),
         evolveModelled: evolveReasons.length === 0,
         evolveHandWrittenBecause: evolveReasons,
         source: aggregate
@@ -72,6 +74,23 @@ function commandForm(command: Command, aggregate: QualifiedName, state: readonly
         statesBehaviour: command.requirements.length > 0 || command.emits.some(emit => emit.mapping !== undefined),
         modelled: reasons.length === 0, handWrittenBecause: reasons, source: command
     };
+}
+
+/**
+ * An upcast with its fields complete: each field of the next version (the event itself, or the old
+ * shape the next upcast states) mapped, else carried over from the same-named old field of the same
+ * type, else its default; a required one left over is `unfilled` (the validator reports it).
+ */
+function upcastForm(upcast: Upcast, aggregate: Aggregate): UpcastForm {
+    const event = upcast.event.ref ?? unbuildable(`the event '${upcast.event.$refText}' does not resolve`);
+    const from = Number(upcast.fromVersion);
+    const nextUpcast = aggregate.members.find((member): member is Upcast => isUpcast(member) && member.event.ref === event && Number(member.fromVersion) === from + 1);
+    const next = from + 1 === Number(event.version ?? 1) ? event.fields : nextUpcast?.fields ?? unbuildable(`nothing states version ${from + 1} of ${event.name}`);
+    const carried = upcast.fields.filter(old => next.some(field => field.name === old.name && sameType(field.type, old.type) && (!old.optional || field.optional)));
+    const fills = fillFields(next, upcast.mapping, [
+        candidate('eventField', carried.map(field => field.name), name => ({ kind: 'field', from: 'event', name, type: typeOfField(upcast.fields, name) }))
+    ]);
+    return { event: nameOf(event), fromVersion: from, oldFields: upcast.fields.map(fieldForm), fields: fills.fields, unfilled: fills.unfilled, source: upcast };
 }
 
 function evolveHandlerForm(handler: EventHandler): EvolveHandlerForm {

@@ -8,7 +8,7 @@ import type { AstNode } from 'langium';
 import {
     isBinaryExpression, isBooleanExpression, isCommand, isCountExpression, isDomainError, isEnum, isEnumMember, isEvent,
     isField, isInExpression, isListExpression, isMapping, isMemberAccess, isNameExpression, isNegationExpression,
-    isNewIdExpression, isNotExpression, isNowExpression, isNumberExpression, isReadModel, isReadModelKey, isState,
+    isNewIdExpression, isNotExpression, isNowExpression, isNumberExpression, isReadModel, isReadModelKey, isState, isUpcast,
     isStreamId, isStringExpression, isValueType,
     type Expression, type NameExpression, type Referable
 } from '../../language/generated/ast.js';
@@ -91,7 +91,7 @@ function nameForm(node: NameExpression): ExprForm {
     if (isReadModelKey(target)) return { kind: 'field', from: 'document', name: target.name, type: typeOf(target.type), source };
     if (isField(target)) {
         const owner = target.$container;
-        const from = isCommand(owner) ? 'command' : isState(owner) ? 'state' : isEvent(owner) ? 'event' : isReadModel(owner) ? 'document' : undefined;
+        const from = isCommand(owner) ? 'command' : isState(owner) ? 'state' : isEvent(owner) || isUpcast(owner) ? 'event' : isReadModel(owner) ? 'document' : undefined;
         if (!from) {
             const kind = isDomainError(owner) ? 'an error' : isValueType(owner) ? 'a value type' : 'this declaration';
             return unbuildable(`'${target.name}' is a field of ${kind}, which cannot be read here`);
