@@ -18,6 +18,8 @@ import { policiesSourceFile } from './policies-file.js';
 import { projectionSourceFile } from './projection-file.js';
 import { queriesSourceFile } from './queries-file.js';
 import { typesFile } from './types-file.js';
+import { upcastsSourceFile } from './upcasts-file.js';
+import { buildModelForm } from '../semantics/build-form.js';
 import { FULLY_GENERATED_HEADER } from './file-layout.js';
 import { RUNTIME_SOURCE, SHARED_MODULE } from './runtime/runtime-source.js';
 
@@ -43,6 +45,7 @@ export function generateModel(models: readonly Model[], options: GenerateModelOp
         { path: `${TESTING_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, TESTING_SOURCE.trimEnd()] } }
     ];
     const modelsRoot = modelsRootOf(models);
+    const form = buildModelForm(models);
     for (const context of contexts) {
         const inFolder = (file: string, structure: SourceFileStructure) => structures.push({ path: `${context.folder}/${file}.ts`, structure });
         inFolder('types', typesFile(context));
@@ -52,6 +55,7 @@ export function generateModel(models: readonly Model[], options: GenerateModelOp
         inFolder('policies', policiesSourceFile(context));
         inFolder('scenarios', scenariosSourceFile(context, modelsRoot));
         inFolder('scenarios.test', scenariosTestSourceFile(context));
+        inFolder('upcasts', upcastsSourceFile(context, form));
         inFolder('index', indexSourceFile(context));
     }
     const files = structures.map(({ path, structure }) => ({ path, text: printFile(structure) }));

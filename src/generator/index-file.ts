@@ -8,6 +8,7 @@
 import { StructureKind, type ExportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
 import { camelCase } from '../language/typescript-names.js';
 import { commandsOf, errorsOf, eventsOf } from '../language/model-queries.js';
+import { isUpcast } from '../language/generated/ast.js';
 import type { ContextModel } from './context-model.js';
 import { jsDocTextOf } from './doc-comments.js';
 import { aggregateFile, handwrittenNames, projectionFile } from './element-files.js';
@@ -38,6 +39,19 @@ export function indexSourceFile(context: ContextModel): SourceFileStructure {
     }
     add('queries', context.queries.flatMap(query => [query.name, `${query.name}Result`, `${query.name}Handler`]), true);
     add('policies', context.policies.flatMap(policy => [`${handwrittenNames.policy(policy)}Policy`]), false);
+    const versioned = context.aggregates.flatMap(aggregate => eventsOf(aggregate).filter(event => Number(event.version ?? 1) > 1).map(event => ({ aggregate, event })));
+    const steps = versioned.flatMap(({ aggregate, event }) => aggregate.members.filter(isUpcast).filter(upcast => upcast.event.ref === event).map(upcast => ({ event, from: upcast.fromVersion })));
+    add('upcasts', steps.map(({ event, from }) => `${event.name}V${from}`), true);
+    // Aliased by context: two contexts' indexes import side by side without a clash.
+    exports.push({
+        kind: StructureKind.ExportDeclaration, moduleSpecifier: './upcasts.js',
+        namedExports: [
+            ...steps.map(({ event, from }) => `upcast${event.name}From${from}`),
+            { name: 'upcast', alias: `upcast${context.name}Event` },
+            { name: 'withSchemaVersion', alias: `with${context.name}SchemaVersion` },
+            { name: 'currentEventVersions', alias: `${camelCase(context.name)}EventVersions` }
+        ]
+    });
     const description = context.declarations.map(jsDocTextOf).find(text => text !== undefined);
     return {
         kind: StructureKind.SourceFile,

@@ -54,7 +54,8 @@ describe('scenarios with old versions in given', () => {
     it('upcasts v1 and v2 events before deciding, and fails the scenario the upcast contradicts, at its then', async () => {
         const { 'bank.loom': document } = await buildWorkspace({ 'bank.loom': ACCOUNT + SCENARIOS });
         const errors = scenarioErrors(document);
-        assert.deepEqual(errors.map(error => error.line), [ACCOUNT.split('\n').length + 13]);
+        const thenLine = (ACCOUNT + SCENARIOS).split('\n').findIndex(line => line.includes('then MoneyWithdrawn { amount: 60 }')) + 1;
+        assert.deepEqual(errors.map(error => error.line), [thenLine]);
         assert.match(errors[0].message, /rejected InsufficientFunds/);
     });
 

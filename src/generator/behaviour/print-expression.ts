@@ -9,7 +9,7 @@
  * decimals is by value (`'1.0'` equals `'1'`), of lists and records structural.
  * Text: `+` with a string on one side joins the texts, as the interpreter does.
  */
-import type { BinaryOperator, ExprForm, QualifiedName, TypeForm } from '../../semantics/form.js';
+import type { BinaryOperator, ExprForm, ModelForm, QualifiedName, TypeForm } from '../../semantics/form.js';
 import { decimalToString } from '../../semantics/decimal.js';
 import type { Value } from '../../semantics/values.js';
 import { access } from '../element-files.js';
@@ -28,6 +28,8 @@ export interface ExpressionNames {
     /** `now` and `newId` from the decision context. */
     now?: string;
     newId?: string;
+    /** The model's value types, so that a `{ … }` value's fields print as their declared types. */
+    valueTypes?: ModelForm['valueTypes'];
 }
 
 /** Thrown when an expression cannot be printed where it stands (a read the site does not offer): the body stays hand-written. */
@@ -64,9 +66,32 @@ export function printExpression(expr: ExprForm, names: ExpressionNames): string 
         case 'contains': return `${print(expr.list)}.some(item => ${equality('item', print(expr.value), itemType(expr.list.type))})`;
         case 'count': return `${print(expr.list)}.length`;
         case 'list': return `[${expr.items.map(print).join(', ')}]`;
-        case 'record': return `{ ${expr.fields.map(field => `${propertyName(field.name)}: ${print(field.value)}`).join(', ')} }`;
+        case 'record': {
+            const declared = expr.type.kind === 'value' ? names.valueTypes?.get(expr.type.valueType)?.fields : undefined;
+            const value = (field: { name: string; value: ExprForm }) => {
+                const type = declared?.find(candidate => candidate.name === field.name)?.type;
+                return type ? printAs(field.value, names, type) : print(field.value);
+            };
+            return `{ ${expr.fields.map(field => `${propertyName(field.name)}: ${value(field)}`).join(', ')} }`;
+        }
         default: return printOther(expr, names);
     }
+}
+
+/**
+ * An expression printed as a value of `target`'s type: a number written or computed as an `int`
+ * where a `decimal` is expected becomes decimal text (a literal `0` is `'0'`), since the generated
+ * `Decimal` is text and the interpreter's numbers have no separate integer kind.
+ */
+export function printAs(expr: ExprForm, names: ExpressionNames, target: TypeForm): string {
+    if (expr.kind === 'literal') return printValue(expr.value, isDecimal(target) || expr.type.kind === 'unknown' ? target : expr.type);
+    const printed = printExpression(expr, names);
+    return isDecimal(target) && isNumeric(expr.type) && !isDecimal(expr.type) ? `decimal.of(${printed})` : printed;
+}
+
+function isNumeric(type: TypeForm): boolean {
+    const inner = bare(type);
+    return inner.kind === 'primitive' && ['int', 'float', 'decimal'].includes(inner.name);
 }
 
 /** Constructs added to the form after this printer (unary minus). */
