@@ -55,7 +55,8 @@ export function generateModel(models: readonly Model[], options: GenerateModelOp
         inFolder('policies', policiesSourceFile(context));
         inFolder('scenarios', scenariosSourceFile(context, modelsRoot));
         inFolder('scenarios.test', scenariosTestSourceFile(context));
-        inFolder('upcasts', upcastsSourceFile(context, form));
+        const upcasts = upcastsSourceFile(context, form);
+        if (upcasts) inFolder('upcasts', upcasts);
         inFolder('index', indexSourceFile(context));
     }
     const files = structures.map(({ path, structure }) => ({ path, text: printFile(structure) }));

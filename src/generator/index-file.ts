@@ -9,6 +9,7 @@ import { StructureKind, type ExportDeclarationStructure, type SourceFileStructur
 import { camelCase } from '../language/typescript-names.js';
 import { commandsOf, errorsOf, eventsOf } from '../language/model-queries.js';
 import { isUpcast } from '../language/generated/ast.js';
+import { upcastNames } from './upcasts-file.js';
 import type { ContextModel } from './context-model.js';
 import { jsDocTextOf } from './doc-comments.js';
 import { aggregateFile, handwrittenNames, projectionFile } from './element-files.js';
@@ -42,16 +43,10 @@ export function indexSourceFile(context: ContextModel): SourceFileStructure {
     const versioned = context.aggregates.flatMap(aggregate => eventsOf(aggregate).filter(event => Number(event.version ?? 1) > 1).map(event => ({ aggregate, event })));
     const steps = versioned.flatMap(({ aggregate, event }) => aggregate.members.filter(isUpcast).filter(upcast => upcast.event.ref === event).map(upcast => ({ event, from: upcast.fromVersion })));
     add('upcasts', steps.map(({ event, from }) => `${event.name}V${from}`), true);
-    // Aliased by context: two contexts' indexes import side by side without a clash.
-    exports.push({
-        kind: StructureKind.ExportDeclaration, moduleSpecifier: './upcasts.js',
-        namedExports: [
-            ...steps.map(({ event, from }) => `upcast${event.name}From${from}`),
-            { name: 'upcast', alias: `upcast${context.name}Event` },
-            { name: 'withSchemaVersion', alias: `with${context.name}SchemaVersion` },
-            { name: 'currentEventVersions', alias: `${camelCase(context.name)}EventVersions` }
-        ]
-    });
+    if (steps.length > 0 || versioned.length > 0) {
+        const names = upcastNames(context.name);
+        add('upcasts', [...steps.map(({ event, from }) => `upcast${event.name}From${from}`), names.upcast, names.withVersion, names.versions], false);
+    }
     const description = context.declarations.map(jsDocTextOf).find(text => text !== undefined);
     return {
         kind: StructureKind.SourceFile,

@@ -10,6 +10,7 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import { isUpcast, type Aggregate, type Event, type Upcast } from '../language/generated/ast.js';
 import { eventsOf } from '../language/model-queries.js';
+import { camelCase } from '../language/typescript-names.js';
 import type { FieldForm, FilledField, ModelForm, UpcastForm } from '../semantics/form.js';
 import { qualifiedName } from '../semantics/form.js';
 import { printAs } from './behaviour/print-expression.js';
@@ -29,9 +30,11 @@ interface VersionedEvent {
     steps: Array<{ ast: Upcast; form: UpcastForm }>;
 }
 
-export function upcastsSourceFile(context: ContextModel, form: ModelForm): SourceFileStructure {
+/** The file, or undefined when no event of the context has a version (nothing to upcast). */
+export function upcastsSourceFile(context: ContextModel, form: ModelForm): SourceFileStructure | undefined {
     const imports = new TypeImports();
     const versioned = versionedEvents(context, form);
+    if (versioned.length === 0) return undefined;
     const statements: Array<string | StatementStructures> = [FULLY_GENERATED_HEADER];
     const body: Array<string | StatementStructures> = [];
     const eventImports = new Map<string, Set<string>>();
@@ -42,7 +45,7 @@ export function upcastsSourceFile(context: ContextModel, form: ModelForm): Sourc
         eventImports.set(file, names);
         body.push(...eventStatements(item, form, imports));
     }
-    body.push(...contextUpcast(versioned, imports));
+    body.push(...contextUpcast(context.name, versioned, imports));
     const usesDecimal = JSON.stringify(body).includes('decimal.');
     statements.push(...imports.declarations(usesDecimal ? ['decimal'] : []));
     for (const [file, names] of [...eventImports].sort()) {
@@ -112,7 +115,8 @@ function dataObject(fields: readonly FilledField[], target: readonly FieldForm[]
     return `{ ${entries.join(', ')} }`;
 }
 
-function contextUpcast(versioned: readonly VersionedEvent[], imports: TypeImports): StatementStructures[] {
+function contextUpcast(contextName: string, versioned: readonly VersionedEvent[], imports: TypeImports): StatementStructures[] {
+    const names = upcastNames(contextName);
     imports.use('EventMetadata');
     const current = versioned.map(item => `${propertyName(item.event.name)}: ${item.version}`).join(', ');
     const cases = versioned.map(item => {
@@ -133,7 +137,7 @@ function contextUpcast(versioned: readonly VersionedEvent[], imports: TypeImport
         {
             kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const,
             docs: [{ description: 'The version each versioned event of this context is written with today.' }],
-            declarations: [{ name: 'currentEventVersions', initializer: `{ ${current} } as const` }]
+            declarations: [{ name: names.versions, initializer: `{ ${current} } as const` }]
         },
         {
             kind: StructureKind.Function, name: 'storedVersionOf',
@@ -142,16 +146,21 @@ function contextUpcast(versioned: readonly VersionedEvent[], imports: TypeImport
             statements: `const recorded = (event.metadata as { readonly ${SCHEMA_VERSION_KEY}?: unknown } | undefined)?.${SCHEMA_VERSION_KEY};\nreturn typeof recorded === 'number' && Number.isInteger(recorded) && recorded >= 1 ? recorded : 1;`
         },
         {
-            kind: StructureKind.Function, isExported: true, name: 'upcast', typeParameters: [{ name: 'E', constraint: '{ readonly type: string; readonly data: unknown; readonly metadata?: unknown }' }],
+            kind: StructureKind.Function, isExported: true, name: names.upcast, typeParameters: [{ name: 'E', constraint: '{ readonly type: string; readonly data: unknown; readonly metadata?: unknown }' }],
             docs: [{ description: 'Reads a stored event of any version as its newest shape; others pass through. Give it to Emmett as\n`schema: { versioning: { upcast } }` when reading streams.' }],
             parameters: [{ name: 'event', type: 'E' }], returnType: 'E',
             statements: body
         },
         {
-            kind: StructureKind.Function, isExported: true, name: 'withSchemaVersion', typeParameters: [{ name: 'E', constraint: '{ readonly type: string; readonly data: unknown; readonly metadata?: EventMetadata }' }],
+            kind: StructureKind.Function, isExported: true, name: names.withVersion, typeParameters: [{ name: 'E', constraint: '{ readonly type: string; readonly data: unknown; readonly metadata?: EventMetadata }' }],
             docs: [{ description: `The event with the version it is written with recorded in its metadata (\`${SCHEMA_VERSION_KEY}\`), for appending: an event\nwritten by this code is never upcast again.` }],
             parameters: [{ name: 'event', type: 'E' }], returnType: 'E',
-            statements: `const version = (currentEventVersions as Readonly<Record<string, number>>)[event.type];\nreturn version === undefined ? event : { ...event, metadata: { ...event.metadata, ${SCHEMA_VERSION_KEY}: version } };`
+            statements: `const version = (${names.versions} as Readonly<Record<string, number>>)[event.type];\nreturn version === undefined ? event : { ...event, metadata: { ...event.metadata, ${SCHEMA_VERSION_KEY}: version } };`
         }
     ];
+}
+
+/** The context's names, unique across contexts so that several indexes import side by side. */
+export function upcastNames(context: string): { upcast: string; withVersion: string; versions: string } {
+    return { upcast: `upcast${context}Event`, withVersion: `with${context}SchemaVersion`, versions: `${camelCase(context)}EventVersions` };
 }

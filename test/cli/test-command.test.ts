@@ -24,7 +24,7 @@ describe('eventloom test', function () {
         const code = await runCli(['test', 'banking.loom'], output);
         assert.equal(code, 1, output.stderr.join('\n'));
         assert.deepEqual(output.stdout, [
-            'banking.loom:74:1: error: scenario "cannot overdraw": expected rejected InsufficientFunds, got MoneyWithdrawn { amount: 150 }',
+            'banking.loom:76:1: error: scenario "cannot overdraw": expected rejected InsufficientFunds, got MoneyWithdrawn { amount: 150 }',
             '1 passed, 1 failed'
         ]);
     });

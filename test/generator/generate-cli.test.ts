@@ -26,10 +26,10 @@ describe('eventloom generate', function () {
         const run = await eventloom(cwd, 'generate', 'banking.loom', '--out', 'src/generated');
         assert.equal(run.code, 0, run.err.join('\n'));
         assert.ok(run.out.includes('wrote src/generated/banking/bank-account.ts'));
-        assert.equal(run.out.at(-1), 'Generated into src/generated: 10 written, 0 unchanged, 0 obsolete.');
+        assert.equal(run.out.at(-1), 'Generated into src/generated: 11 written, 0 unchanged, 0 obsolete.');
         assert.ok(existsSync(join(cwd, 'src/generated/banking/index.ts')));
         const again = await eventloom(cwd, 'generate', '.', '--out', 'src/generated');
-        assert.deepEqual(again.out, ['Generated into src/generated: 0 written, 10 unchanged, 0 obsolete.']);
+        assert.deepEqual(again.out, ['Generated into src/generated: 0 written, 11 unchanged, 0 obsolete.']);
     });
 
     it('writes nothing when the model has an error (exit 1)', async () => {

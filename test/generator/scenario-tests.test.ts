@@ -13,7 +13,7 @@ import { generateModel } from '../../src/generator/generate-model.js';
 import { writeOutput } from '../../src/generator/output-folder.js';
 import { loadModels, readModelFiles, REPO_ROOT as repositoryRoot, scratchPackage } from './generator-test-kit.js';
 
-const failure = 'banking.loom:74:1: error: scenario "cannot overdraw": expected rejected InsufficientFunds, got MoneyWithdrawn { amount: 150 }';
+const failure = 'banking.loom:76:1: error: scenario "cannot overdraw": expected rejected InsufficientFunds, got MoneyWithdrawn { amount: 150 }';
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
     const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', VITEST: '', NO_COLOR: '1', FORCE_COLOR: '0', ...env } });
@@ -44,8 +44,8 @@ describe('generated scenarios.test.ts runs under node --test, tsx and vitest', f
         assert.deepEqual(compileToJavaScript(root), []);
         const { status, output } = run(['--test', '--test-reporter=tap', 'dist/banking/scenarios.test.js'], root);
         assert.equal(status, 1, output);
-        assert.match(output, /not ok 1 - scenario "cannot overdraw" \(banking\.loom:74:1\)/);
-        assert.match(output, /ok 2 - scenario "a deposit is recorded with its money" \(banking\.loom:80:1\)/);
+        assert.match(output, /not ok 1 - scenario "cannot overdraw" \(banking\.loom:76:1\)/);
+        assert.match(output, /ok 2 - scenario "a deposit is recorded with its money" \(banking\.loom:82:1\)/);
         assert.ok(output.includes(failure), output);
         assert.match(output, /# pass 1\n# fail 1/);
     });

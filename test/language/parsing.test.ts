@@ -142,6 +142,7 @@ aggregate A {
   id aId: uuid
   command Do { emits Done, Redone rejects Plain, WithFields }
   event Done version 2 { at: timestamp }
+  upcast Done from 1 { at: timestamp } {}
   event Redone {}
   error Plain
   error WithFields { limit: decimal, reason?: string }

@@ -3,7 +3,7 @@
  * range marked `<|…|>` in the text; `good` is the nearest model that must be entirely clean.
  * The table is checked to cover every issue code (see validation-rules.test.ts).
  */
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import { isCommand, isPolicy, isState, type Aggregate, type Enum, type Model, type ReadModel, type Scenario, type ValueType } from '../../../src/language/generated/ast.js';
 import { IssueCodes, type IssueCode } from '../../../src/language/validation/issue-codes.js';
 import { find, valueOf } from '../language-test-kit.js';
@@ -193,7 +193,7 @@ const STRUCTURE_AND_DATA_CASES: RuleCase[] = [
         bad: BANK.replace('event Withdrawn {', `event Withdrawn version <|${version}|> {`),
         message: `An event version is a whole number from 1 up; '${version}' is not.`,
         at: model => ({ node: find(model, 'Event', 'Withdrawn'), property: 'version' }),
-        good: BANK.replace('event Withdrawn {', 'event Withdrawn version 12 {')
+        good: BANK.replace('event Withdrawn { amount: decimal }', 'event Withdrawn version 2 { amount: decimal }\n  upcast Withdrawn from 1 { amount: decimal } {}')
     })),
     {
         code: IssueCodes.ExtraReadModelKey, severity: 'error', title: 'a read model with two keys',
@@ -574,4 +574,63 @@ function* streamAll(node: AstNode): Generator<AstNode> {
     }
 }
 
-export const RULE_CASES: RuleCase[] = [...STRUCTURE_AND_DATA_CASES, ...BEHAVIOUR_CASES];
+/** The `index`-th node of a type, in document order. */
+function nth(model: Model, type: string, index: number): AstNode {
+    return AstUtils.streamAst(model).filter(node => node.$type === type).toArray()[index];
+}
+
+/** Event versions and upcasts (DESIGN §2d); test/language/validation/evolution.test.ts has the wording in full. */
+const VERSIONED = (members: string) => BANK.replace('  event Withdrawn { amount: decimal }\n', `  event Withdrawn version 2 { amount: decimal, note: string }\n${members}\n`);
+const EVOLUTION_CASES: RuleCase[] = [
+    {
+        code: IssueCodes.MissingUpcast, severity: 'error', title: 'a version without the upcast from the one before',
+        bad: BANK.replace('event Withdrawn {', 'event Withdrawn version <|2|> {'),
+        message: 'Withdrawn is version 2, but nothing turns its stored version 1 into 2',
+        at: model => ({ node: find(model, 'Event', 'Withdrawn'), property: 'version' }),
+        good: VERSIONED('  upcast Withdrawn from 1 { amount: decimal } { note: "" }')
+    },
+    {
+        code: IssueCodes.UpcastWithoutVersion, severity: 'error', title: 'an upcast of an event without a version',
+        bad: bankWith('  upcast <|Opened|> from 1 { owner: string } {}'),
+        message: 'Event Opened has no version, so there is nothing to upcast to',
+        at: model => ({ node: find(model, 'Upcast'), property: 'event' }),
+        good: BANK
+    },
+    {
+        code: IssueCodes.UpcastFromInvalidVersion, severity: 'error', title: 'an upcast from the current version',
+        bad: VERSIONED('  upcast Withdrawn from 1 { amount: decimal } { note: "" }\n  upcast Withdrawn from <|2|> { amount: decimal } {}'),
+        message: 'Withdrawn is version 2: an upcast starts from an older version, 1 to 1, not 2.',
+        at: model => ({ node: nth(model, 'Upcast', 1), property: 'fromVersion' }),
+        good: VERSIONED('  upcast Withdrawn from 1 { amount: decimal } { note: "" }')
+    },
+    {
+        code: IssueCodes.DuplicateUpcast, severity: 'error', title: 'two upcasts from one version',
+        bad: VERSIONED('  upcast Withdrawn from 1 { amount: decimal } { note: "" }\n  upcast Withdrawn from <|1|> { amount: decimal } { note: "x" }'),
+        message: 'Withdrawn already has an upcast from version 1: keep one.',
+        at: model => ({ node: nth(model, 'Upcast', 1), property: 'fromVersion' }),
+        good: VERSIONED('  upcast Withdrawn from 1 { amount: decimal } { note: "" }')
+    },
+    {
+        code: IssueCodes.UpcastIncomplete, severity: 'error', title: 'an upcast leaving a required field of the next version without a value',
+        bad: VERSIONED('  upcast <|Withdrawn|> from 1 { amount: decimal } {}'),
+        message: 'This upcast does not produce version 2 of Withdrawn: note (the old shape lacks it).',
+        at: model => ({ node: find(model, 'Upcast'), property: 'event' }),
+        good: VERSIONED('  upcast Withdrawn from 1 { amount: decimal } { note: "" }')
+    },
+    {
+        code: IssueCodes.UpcastNotDeterministic, severity: 'error', title: 'an upcast using now',
+        bad: VERSIONED('  upcast Withdrawn from 1 { amount: decimal } { note: <|now|> }'),
+        message: 'An upcast must give the same result every time it reads a stored event: `now` differs on every read.',
+        at: model => ({ node: find(model, 'NowExpression') }),
+        good: VERSIONED('  upcast Withdrawn from 1 { amount: decimal } { note: "" }')
+    },
+    {
+        code: IssueCodes.UpcastMapsUnknownField, severity: 'error', title: 'an upcast mapping a field the next version lacks',
+        bad: VERSIONED('  upcast Withdrawn from 1 { amount: decimal } { note: "", <|Opened|>: "x" }'),
+        message: /./,
+        at: model => ({ node: nth(model, 'MappingEntry', 1), property: 'field' }),
+        good: VERSIONED('  upcast Withdrawn from 1 { amount: decimal } { note: "" }')
+    }
+];
+
+export const RULE_CASES: RuleCase[] = [...STRUCTURE_AND_DATA_CASES, ...BEHAVIOUR_CASES, ...EVOLUTION_CASES];
