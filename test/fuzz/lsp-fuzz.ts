@@ -1,0 +1,215 @@
+/**
+ * The language-server half of the fuzzer: the real server (from source, over stdio, as the editor
+ * starts it) gets a seed model opened, then a run of mutated edits; after each edit the fuzzer
+ * asks what an editor asks (the flow graph, symbols, hover, completion, definition, references,
+ * folding, formatting, code lenses, semantic tokens, code actions, rename) at random places. A
+ * finding is an error response or an error the server logs (a stack trace in the output channel),
+ * the server dying, or an edit whose requests do not all answer in time (a hang).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { SOURCE_NODE_OPTIONS } from './case-process.js';
+import { crashEvidence, type Finding } from './findings.js';
+import { mutate, type MutationLimits } from './mutations.js';
+import { Random } from './random.js';
+import { repositoryRoot, seedModels } from './seed-corpus.js';
+
+/** Where the server's entry point lives (it moves to src/server/ with issue 10). */
+function serverEntry(): string {
+    const moved = join(repositoryRoot, 'src/server/main.ts');
+    return existsSync(moved) ? moved : join(repositoryRoot, 'src/language/main.ts');
+}
+
+/** Error codes that are part of normal editing: a request overtaken by the next edit. */
+const ROUTINE_ERROR_CODES = new Set([-32800 /* RequestCancelled */, -32801 /* ContentModified */]);
+
+export interface LspEdit {
+    /** The edit's number in the run. */
+    index: number;
+    seedName: string;
+    file: string;
+    mutations: string[];
+    text: string;
+}
+
+export interface LspRunSummary {
+    edits: number;
+    counts: Record<Finding['kind'], number>;
+    bugs: Array<{ finding: Finding; edits: LspEdit[] }>;
+}
+
+class ServerSession {
+    private readonly server: ChildProcess;
+    readonly connection: MessageConnection;
+    /** Errors the server logged since the last `takeLogged()`. */
+    private logged: string[] = [];
+    exited = false;
+
+    constructor() {
+        this.server = spawn(process.execPath, [...SOURCE_NODE_OPTIONS, serverEntry(), '--stdio'], { cwd: repositoryRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+        this.server.once('exit', () => { this.exited = true; });
+        this.server.stderr!.on('data', (chunk: Buffer) => this.logged.push(chunk.toString()));
+        this.connection = createMessageConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
+        this.connection.onRequest('client/registerCapability', () => null);
+        this.connection.onRequest('client/unregisterCapability', () => null);
+        this.connection.onRequest('window/workDoneProgress/create', () => null);
+        this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+        this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
+        this.connection.onRequest('workspace/codeLens/refresh', () => null);
+        this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+            if (params.type === 1) this.logged.push(params.message);
+        });
+        this.connection.onNotification('textDocument/publishDiagnostics', () => undefined);
+        this.connection.onError(() => undefined);
+        this.connection.listen();
+    }
+
+    async initialize(): Promise<void> {
+        await this.connection.sendRequest('initialize', {
+            processId: process.pid, rootUri: null, workspaceFolders: null,
+            capabilities: {
+                textDocument: {
+                    synchronization: { didSave: true }, completion: { completionItem: { snippetSupport: true } },
+                    hover: { contentFormat: ['markdown', 'plaintext'] }, rename: { prepareSupport: true }, publishDiagnostics: {}
+                },
+                workspace: { workspaceEdit: { documentChanges: true } }
+            }
+        });
+        await this.connection.sendNotification('initialized', {});
+    }
+
+    takeLogged(): string[] {
+        const logged = this.logged;
+        this.logged = [];
+        return logged;
+    }
+
+    kill(): void {
+        this.connection.dispose();
+        this.server.kill('SIGKILL');
+    }
+}
+
+interface OpenFile { uri: string; version: number; text: string; original: string }
+
+/** Line and character of an offset, as LSP counts them (UTF-16 units). */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** The requests an editor sends after an edit, at places chosen by the random source. */
+function editorRequests(file: OpenFile, random: Random): Array<[string, unknown]> {
+    const textDocument = { uri: file.uri };
+    const at = () => positionAt(file.text, random.int(0, file.text.length));
+    const start = at();
+    return [
+        ['eventloom/flowGraph', random.chance(0.5) ? {} : { filter: { context: 'Banking' } }],
+        ['textDocument/documentSymbol', { textDocument }],
+        ['textDocument/hover', { textDocument, position: at() }],
+        ['textDocument/completion', { textDocument, position: at() }],
+        ['textDocument/definition', { textDocument, position: at() }],
+        ['textDocument/references', { textDocument, position: at(), context: { includeDeclaration: true } }],
+        ['textDocument/foldingRange', { textDocument }],
+        ['textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } }],
+        ['textDocument/codeLens', { textDocument }],
+        ['textDocument/semanticTokens/full', { textDocument }],
+        ['textDocument/codeAction', { textDocument, range: { start, end: start }, context: { diagnostics: [] } }],
+        ['textDocument/prepareRename', { textDocument, position: at() }],
+        ['textDocument/rename', { textDocument, position: at(), newName: random.pick(['Renamed', 'x', 'context', '1bad']) }]
+    ];
+}
+
+export async function runLspEdits(options: {
+    seed: number; edits: number; limits: MutationLimits; timeoutMs: number; editsPerSession?: number;
+    onProgress?: (done: number, summary: LspRunSummary) => void;
+}): Promise<LspRunSummary> {
+    const summary: LspRunSummary = { edits: 0, counts: { crash: 0, hang: 0, 'write-outside': 0 }, bugs: [] };
+    const record = (finding: Finding, edit: LspEdit) => {
+        summary.counts[finding.kind]++;
+        const known = summary.bugs.find(bug => bug.finding.kind === finding.kind && bug.finding.signature === finding.signature);
+        if (known) known.edits.push(edit);
+        else summary.bugs.push({ finding, edits: [edit] });
+    };
+    const perSession = options.editsPerSession ?? 25;
+    let session: ServerSession | undefined;
+    let done = 0;
+    try {
+        for (let sessionIndex = 0; done < options.edits; sessionIndex++) {
+            if (!session || session.exited) {
+                session?.kill();
+                session = new ServerSession();
+                await session.initialize();
+            }
+            const random = Random.forCase(options.seed ^ 0x5eed, sessionIndex);
+            const model = random.pick(seedModels());
+            const files: OpenFile[] = Object.entries(model.files).map(([name, text]) => ({
+                uri: `file:///fuzz/session-${sessionIndex}/${name}`, version: 1, text, original: text
+            }));
+            for (const file of files) {
+                await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: file.uri, languageId: 'eventloom', version: 1, text: file.text } });
+            }
+            for (let step = 0; step < perSession && done < options.edits; step++, done++) {
+                const file = random.pick(files);
+                const { text, applied } = mutate(random.chance(0.7) ? file.text : file.original, random, options.limits);
+                file.text = text;
+                file.version++;
+                const edit: LspEdit = { index: done, seedName: model.name, file: file.uri.split('/').pop()!, mutations: applied, text };
+                await session.connection.sendNotification('textDocument/didChange', {
+                    textDocument: { uri: file.uri, version: file.version }, contentChanges: [{ text }]
+                });
+                if (random.chance(0.2)) await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri: file.uri } });
+                const finding = await askEverything(session, editorRequests(file, random), options.timeoutMs);
+                summary.edits++;
+                if (finding) {
+                    record(finding, edit);
+                    if (finding.kind === 'hang' || session.exited) {
+                        session.kill();
+                        session = undefined;
+                        options.onProgress?.(done + 1, summary);
+                        done++;
+                        break;
+                    }
+                }
+                options.onProgress?.(done + 1, summary);
+            }
+            if (session && !session.exited) {
+                for (const file of files) await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: file.uri } });
+            }
+        }
+    } finally {
+        session?.kill();
+    }
+    return summary;
+}
+
+async function askEverything(session: ServerSession, requests: Array<[string, unknown]>, timeoutMs: number): Promise<Finding | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'timeout'>(resolve => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    const pending = new Set(requests.map(([method]) => method));
+    const answers = Promise.all(requests.map(([method, params]) => session.connection.sendRequest(method, params).finally(() => pending.delete(method)).then(
+        () => undefined,
+        (error: { code?: number; message?: string }) => (ROUTINE_ERROR_CODES.has(error.code ?? 0) ? undefined : `${method}: ${error.message ?? String(error)}`)
+    )));
+    const outcome = await Promise.race([answers, deadline]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+        return { kind: session.exited ? 'crash' : 'hang', signature: session.exited ? 'the server died' : `requests not answered within ${timeoutMs / 1000} s`, detail: `unanswered: ${[...pending].join(', ')}\n${session.takeLogged().join('\n')}`.slice(0, 4000) };
+    }
+    const failures = outcome.filter((failure): failure is string => failure !== undefined);
+    // Logged errors arrive as notifications; give them a moment to come in after the answers.
+    await new Promise(resolve => setTimeout(resolve, 20));
+    const logged = session.takeLogged();
+    // An error response that says what the user did wrong (a rename to a bad name) is fine.
+    const crashed = crashEvidence(failures);
+    if (crashed) {
+        return { kind: 'crash', signature: `error response: ${crashed.signature.replace(/^[\w/]+: /, '')}`, detail: [...failures, ...logged].join('\n').slice(0, 4000) };
+    }
+    const evidence = crashEvidence(logged);
+    if (evidence) return { kind: 'crash', signature: `logged: ${evidence.signature}`, detail: evidence.detail };
+    if (session.exited) return { kind: 'crash', signature: 'the server died', detail: logged.join('\n') };
+    return undefined;
+}

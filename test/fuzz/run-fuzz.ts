@@ -1,0 +1,71 @@
+/**
+ * `npm run fuzz -- [--count N] [--seed S] [--timeout MS] [--only cli|lsp] [--out DIR]`: the long
+ * fuzz run. Prints the counts (inputs, crashes, hangs, writes outside the output) and writes a
+ * minimized reproducer folder for every distinct bug found; exits 1 when it found any.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FULL_LIMITS } from './mutations.js';
+import { runCliCases } from './fuzz-run.js';
+import { runLspEdits } from './lsp-fuzz.js';
+
+interface Options { count: number; seed: number; timeoutMs: number; only?: 'cli' | 'lsp'; out: string; first: number }
+
+function parseOptions(argv: readonly string[]): Options {
+    const options: Options = { count: 1000, seed: 1, timeoutMs: 30_000, out: 'fuzz-results', first: 0 };
+    for (let i = 0; i < argv.length; i++) {
+        const value = argv[i + 1];
+        switch (argv[i]) {
+            case '--count': options.count = Number(value); i++; break;
+            case '--seed': options.seed = Number(value); i++; break;
+            case '--timeout': options.timeoutMs = Number(value); i++; break;
+            case '--first': options.first = Number(value); i++; break;
+            case '--only': options.only = value as 'cli' | 'lsp'; i++; break;
+            case '--out': options.out = value; i++; break;
+            default: throw new Error(`unknown option ${argv[i]}: use --count N --seed S [--timeout MS] [--only cli|lsp] [--out DIR]`);
+        }
+    }
+    return options;
+}
+
+const options = parseOptions(process.argv.slice(2));
+const started = Date.now();
+if (options.only !== 'lsp') await fuzzCli();
+if (options.only !== 'cli') await fuzzLsp();
+
+async function fuzzLsp(): Promise<void> {
+    const lsp = await runLspEdits({
+        seed: options.seed, edits: options.count, limits: FULL_LIMITS, timeoutMs: options.timeoutMs,
+        onProgress: (done, summary) => {
+            if (done % 50 === 0) process.stderr.write(`  ${done}/${options.count} edits, ${summary.bugs.length} distinct bugs, ${Math.round((Date.now() - started) / 1000)} s\n`);
+        }
+    });
+    console.log(`language server: ${lsp.edits} edits, ${lsp.counts.crash} crashes, ${lsp.counts.hang} hangs (${lsp.bugs.length} distinct)`);
+    for (const bug of lsp.bugs) {
+        console.log(`- ${bug.finding.kind}: ${bug.finding.signature} (${bug.edits.length} edits: ${bug.edits.slice(0, 8).map(e => e.index).join(', ')})`);
+        const first = bug.edits[0];
+        console.log(`    edit ${first.index} of ${first.file} (${first.seedName}): ${first.mutations.join('; ')}`);
+        console.log(bug.finding.detail.split('\n').slice(0, 6).map(line => `    ${line.slice(0, 240)}`).join('\n'));
+        const folder = join(options.out, `lsp-${options.seed}-${first.index}`);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, first.file), first.text);
+        writeFileSync(join(folder, 'finding.json'), `${JSON.stringify({ ...bug.finding, edit: { ...first, text: undefined } }, undefined, 2)}\n`);
+    }
+}
+
+async function fuzzCli(): Promise<void> {
+const cli = await runCliCases({
+    seed: options.seed, count: options.count, first: options.first, limits: FULL_LIMITS, timeoutMs: options.timeoutMs,
+    onProgress: (done, summary) => {
+        if (done % 50 === 0) process.stderr.write(`  ${done}/${options.count} cases, ${summary.bugs.length} distinct bugs, ${Math.round((Date.now() - started) / 1000)} s\n`);
+    }
+});
+console.log(`CLI: ${cli.inputs} inputs, ${cli.counts.crash} crashes, ${cli.counts.hang} hangs, ${cli.counts['write-outside']} writes outside (${cli.bugs.length} distinct)`);
+for (const bug of cli.bugs) {
+    console.log(`- ${bug.finding.kind}: ${bug.finding.signature} (${bug.cases.length} cases: ${bug.cases.slice(0, 8).map(c => c.index).join(', ')})`);
+    const first = bug.cases[0];
+    console.log(`    case ${first.index}: ${first.command}${first.hostile ? ` [${first.hostile}]` : ''} on ${first.seedName}: ${first.mutations.join('; ')}`);
+    console.log(bug.finding.detail.split('\n').slice(0, 6).map(line => `    ${line.slice(0, 240)}`).join('\n'));
+}
+console.log(`slowest: ${cli.slowest.map(s => `#${s.index} ${s.milliseconds} ms (${s.command}; ${s.mutations.join('; ')})`).join('\n         ')}`);
+}
