@@ -5,7 +5,7 @@
  * nothing when the model has errors (exit 1); unusable arguments exit 2. A Mermaid text past
  * Mermaid's default limits is written with a warning saying how to narrow it.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildBoard } from '../preview/board/build-board.js';
 import { layoutBoard } from '../preview/board/layout-board.js';
@@ -33,9 +33,10 @@ export interface ExportOptions {
 }
 
 export async function exportCommand(inputs: readonly string[], options: ExportOptions, output: CliOutput): Promise<number> {
-    if (!options.out) throw new UsageError('Name the file to write with --out, for example `--out flow.svg`.');
+    if (!options.out?.trim()) throw new UsageError('Name the file to write with --out, for example `--out flow.svg`.');
     const format = formatOf(options);
     const target = path.resolve(output.cwd, options.out);
+    await assertWritableTarget(target, options.out);
 
     const checked = await checkModel(inputs, output.cwd);
     const errors = checked.problems.filter(problem => problem.severity === 'error');
@@ -54,11 +55,44 @@ export async function exportCommand(inputs: readonly string[], options: ExportOp
     checkFilter(graph, filter);
 
     const { text, summary, warning } = await exported(format, models, graph, filter, target);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, text, 'utf8');
+    await writeTarget(target, options.out, text);
     output.out(`Wrote ${displayPath(target, output.cwd)} (${format}, ${summary}).`);
     if (warning) output.err(`warning: ${warning}`);
     return 0;
+}
+
+/**
+ * Refuses, before any work, a target that is a folder or lies under a file: both would only fail
+ * at the end (EISDIR, ENOTDIR/EEXIST) after the model was checked and laid out.
+ */
+async function assertWritableTarget(target: string, shown: string): Promise<void> {
+    const info = await stat(target).catch(() => undefined);
+    if (info?.isDirectory()) throw new UsageError(`--out ${shown} is a folder: name the file to write, for example \`--out ${path.join(shown, 'flow.svg')}\`.`);
+    if (info && !info.isFile()) throw new UsageError(`--out ${shown} is not a regular file: name a file to write.`);
+    for (let folder = path.dirname(target); ; folder = path.dirname(folder)) {
+        const above = await stat(folder).catch(() => undefined);
+        if (above) {
+            if (!above.isDirectory()) throw new UsageError(`--out ${shown} cannot be written: ${folder} is a file, not a folder. Choose another path.`);
+            return;
+        }
+        if (path.dirname(folder) === folder) return;
+    }
+}
+
+/** Writes the diagram; what the file system refuses (permissions, a full disk) is reported as such. */
+async function writeTarget(target: string, shown: string, text: string): Promise<void> {
+    try {
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, text, 'utf8');
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+            : code === 'EISDIR' ? 'it is a folder'
+            : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file, not a folder'
+            : code === 'ENOSPC' ? 'the disk is full'
+            : (error as Error).message;
+        throw new UsageError(`Cannot write --out ${shown}: ${reason}. Choose another path.`);
+    }
 }
 
 interface Exported {

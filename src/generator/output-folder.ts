@@ -2,16 +2,18 @@
  * The thin I/O shell around the pure generator: plans what regeneration changes in an output
  * folder (merging each file with the version on disk), then commits it atomically.
  *
- * Safety rules: every path stays inside the output folder; a folder holding files Eventloom did
+ * Safety rules: every path stays inside the output folder, and nothing is written, read or
+ * removed through a symbolic link inside it (such a link is refused, forced or not); a folder holding files Eventloom did
  * not write (per its manifest) is refused unless forced, and those files are then left alone;
  * user code is never deleted (files of removed elements are kept, commented out); and the new
  * output is assembled in a sibling staging folder and swapped in with two renames, so a failure
  * midway leaves the previous output as it was. A folder shared with the user's own files (--force)
- * is updated file by file instead, staged first and rolled back on failure.
+ * is updated file by file instead, staged first and rolled back on failure. Staging folders left
+ * by a run that was killed are removed by the next run.
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { GeneratedFile } from './generate-model.js';
 import { mergeGeneratedFile, obsoleteFile } from './merge-generated-file.js';
@@ -60,9 +62,12 @@ interface Manifest {
 }
 
 export async function writeOutput(outDirectory: string, files: readonly GeneratedFile[], options: OutputOptions = {}): Promise<OutputResult> {
-    const outDir = resolve(outDirectory);
+    const outDir = await chosenFolder(resolve(outDirectory));
     for (const file of files) assertInside(outDir, file.path);
+    await assertUsableParent(outDir);
     await recoverInterruptedSwap(outDir);
+    if (!options.check) await removeAbandonedStaging(outDir);
+    await assertNoLinkOnTheWay(outDir, [MANIFEST_FILE, ...files.map(file => file.path)]);
     const existing = await readExistingOutput(outDir, options.force ?? false);
 
     const result: OutputResult = { outDir, written: [], unchanged: [], obsolete: [], removed: [] };
@@ -115,6 +120,54 @@ export async function writeOutput(outDirectory: string, files: readonly Generate
     return result;
 }
 
+/**
+ * `--out` itself may be a symbolic link: the user named it, so its target folder is the output
+ * folder (and the link stays a link: the swap renames the real folder, never the link).
+ */
+async function chosenFolder(outDir: string): Promise<string> {
+    const info = await lstat(outDir).catch(() => undefined);
+    if (!info?.isSymbolicLink()) return outDir;
+    const target = await stat(outDir).catch(() => undefined);
+    if (!target?.isDirectory()) {
+        throw new OutputFolderError(`The output folder ${outDir} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing (a broken link)'}: choose a folder as --out.`);
+    }
+    return realpath(outDir);
+}
+
+/** The nearest existing folder above the output folder must be a folder, not a file. */
+async function assertUsableParent(outDir: string): Promise<void> {
+    for (let folder = dirname(outDir); ; folder = dirname(folder)) {
+        const info = await stat(folder).catch(() => undefined);
+        if (info) {
+            if (!info.isDirectory()) throw new OutputFolderError(`Cannot create the output folder ${outDir}: ${folder} is a file, not a folder. Choose another --out.`);
+            return;
+        }
+        if (dirname(folder) === folder) return;
+    }
+}
+
+/**
+ * A symbolic link anywhere on the way to a file Eventloom would read, write or remove (the file
+ * itself, or a folder above it inside the output folder) is refused, forced or not: writing there
+ * would change whatever the link points to, outside the output folder.
+ */
+async function assertNoLinkOnTheWay(outDir: string, paths: readonly string[]): Promise<void> {
+    const checked = new Set<string>();
+    for (const path of paths) {
+        const segments = path.split('/');
+        for (let i = 1; i <= segments.length; i++) {
+            const partial = segments.slice(0, i).join('/');
+            if (checked.has(partial)) continue;
+            checked.add(partial);
+            const info = await lstat(join(outDir, ...segments.slice(0, i))).catch(() => undefined);
+            if (!info) break;
+            if (info.isSymbolicLink()) {
+                throw new OutputFolderError(`Refusing to generate into ${outDir}: ${partial} there is a symbolic link, and Eventloom never writes through a link (it would change files outside the output folder). Remove the link, or choose another --out.`);
+            }
+        }
+    }
+}
+
 function assertInside(outDir: string, path: string): void {
     const segments = path.split('/');
     const target = resolve(outDir, path);
@@ -148,6 +201,9 @@ async function readExistingOutput(outDir: string, force: boolean): Promise<Exist
         const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : '');
         throw new OutputFolderError(`The output folder ${outDir} holds files Eventloom did not write (${shown}). Choose an empty or Eventloom-generated folder, or pass --force to generate into it anyway (those files are left alone).`, true);
     }
+    // A manifest naming paths outside the folder was not written by Eventloom: never follow it out.
+    for (const path of manifest.files) assertInside(outDir, path);
+    await assertNoLinkOnTheWay(outDir, manifest.files);
     const texts = new Map<string, string>();
     const presentSet = new Set(present);
     for (const path of manifest.files) {
@@ -195,7 +251,7 @@ async function defaultWrite(path: string, text: string): Promise<void> {
  */
 async function commit(outDir: string, exists: boolean, changes: Map<string, string | null>, write: (path: string, text: string) => Promise<void>): Promise<void> {
     await mkdir(dirname(outDir), { recursive: true });
-    const staging = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.eventloom-`));
+    const staging = await mkdtemp(stagingPrefix(outDir));
     try {
         // mkdtemp makes a private folder; the output folder keeps (or gets) ordinary permissions.
         await chmod(staging, exists ? (await lstat(outDir)).mode & 0o7777 : 0o755);
@@ -231,7 +287,7 @@ async function commit(outDir: string, exists: boolean, changes: Map<string, stri
  * version moved aside; if any step fails, the renames done so far are undone in reverse order.
  */
 async function commitFileByFile(outDir: string, changes: Map<string, string | null>, write: (path: string, text: string) => Promise<void>): Promise<void> {
-    const staging = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.eventloom-`));
+    const staging = await mkdtemp(stagingPrefix(outDir));
     const undo: Array<() => Promise<void>> = [];
     try {
         let index = 0;
@@ -282,6 +338,35 @@ async function recoverInterruptedSwap(outDir: string): Promise<void> {
     const siblings = await readdir(dirname(outDir)).catch(() => [] as string[]);
     const previous = siblings.find(name => name.startsWith(prefix) && name.endsWith('.previous'));
     if (previous) await rename(join(dirname(outDir), previous), outDir);
+}
+
+/** Staging folders are named after the output folder and the process that owns them. */
+function stagingPrefix(outDir: string): string {
+    return join(dirname(outDir), `.${basename(outDir)}.eventloom-${process.pid}-`);
+}
+
+/**
+ * Removes the staging folders of runs that were killed (their process is gone): a run always
+ * removes its own, so any other is clutter. A staging folder of a live process is left alone.
+ */
+async function removeAbandonedStaging(outDir: string): Promise<void> {
+    const prefix = `.${basename(outDir)}.eventloom-`;
+    const siblings = await readdir(dirname(outDir)).catch(() => [] as string[]);
+    for (const name of siblings.filter(sibling => sibling.startsWith(prefix))) {
+        const owner = /^(\d+)-/.exec(name.slice(prefix.length))?.[1];
+        if (owner !== undefined && Number(owner) !== process.pid && processIsAlive(Number(owner))) continue;
+        if (owner !== undefined && Number(owner) === process.pid) continue;
+        await rm(join(dirname(outDir), name), { recursive: true, force: true });
+    }
+}
+
+function processIsAlive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
 }
 
 function sha256(text: string): string {

@@ -16,6 +16,7 @@ import { EventloomGeneratedModule, EventloomGeneratedSharedModule } from './gene
 import { EventloomLinker } from './linking/eventloom-linker.js';
 import { EventloomLspModule, EventloomSharedLspModule } from './lsp/eventloom-lsp-module.js';
 import { HoverNotes } from './lsp/hover-notes.js';
+import { createEventloomParser } from './parser/chunked-cst-node-builder.js';
 import { EventloomLexer } from './parser/eventloom-lexer.js';
 import { EventloomLexerErrorMessageProvider } from './parser/eventloom-lexer-error-messages.js';
 import { EventloomParserErrorMessageProvider } from './parser/eventloom-parser-error-messages.js';
@@ -59,6 +60,7 @@ export type EventloomCoreServices = LangiumCoreServices & EventloomAddedServices
 /** Everything Eventloom adds that is not an editor feature: both factories inject it. */
 export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreServices & EventloomAddedServices> = {
     parser: {
+        LangiumParser: services => createEventloomParser(services),
         Lexer: services => new EventloomLexer(services),
         ParserErrorMessageProvider: () => new EventloomParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new EventloomLexerErrorMessageProvider()

@@ -154,7 +154,7 @@ export function fieldsExpectedBy(literal: ObjectLiteral): ReadonlyArray<Field | 
     // `expect R { … }` may give the key to select another document (DESIGN §2c).
     if (isExpectation(owner)) return owner.readModel.ref ? [...owner.readModel.ref.keys, ...owner.readModel.ref.fields] : [];
     if (isScenario(owner)) return owner.rejection?.ref?.fields ?? [];
-    if (isCommandData(owner)) return owner.command.ref?.fields ?? [];
+    if (isCommandData(owner)) return owner.command?.ref?.fields ?? [];
     return valueTypeOf(expectedTypeOf(literal))?.fields ?? [];
 }
 
@@ -172,7 +172,7 @@ export function expectedTypeOf(literal: AstNode): TypeReference | undefined {
     const owner = node.$container;
     let type: TypeReference | undefined;
     if (isField(owner)) type = owner.type;
-    else if (isFieldValue(owner)) type = owner.field.ref?.type;
+    else if (isFieldValue(owner)) type = owner.field?.ref?.type;
     if (!type) return undefined;
     if (listDepth === 0) return type;
     // An item of a list field has the list's element type; lists of lists do not exist.
@@ -184,7 +184,7 @@ export function expectedTypeOf(literal: AstNode): TypeReference | undefined {
  * shape that `upcast E from 1 { … }` states (none when no upcast states it).
  */
 export function eventDataFields(data: EventData): readonly Field[] {
-    const event = data.event.ref;
+    const event = data.event?.ref;
     if (!event) return [];
     const version = oldVersionOf(data);
     if (version === undefined || String(version) === event.version) return event.fields;

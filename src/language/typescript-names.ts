@@ -5,13 +5,43 @@
  */
 import { Aggregate, Query, ReadModel } from './generated/ast.js';
 
-/** `BankAccount` -> `bank-account`, `HTTPServer` -> `http-server`, `order_item2` -> `order-item2`. */
+/**
+ * `BankAccount` -> `bank-account`, `HTTPServer` -> `http-server`, `order_item2` -> `order-item2`.
+ * One pass over the characters: a word starts at a capital after a lower-case letter or digit, or
+ * at the last capital of a run followed by a lower-case letter; `_` and white space separate.
+ * (The regular expressions this replaces backtracked quadratically on a long run of capitals.)
+ */
 export function kebabCase(name: string): string {
-    return name
-        .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-        .replace(/[_\s]+/g, '-')
-        .toLowerCase();
+    let result = '';
+    let inSeparator = false;
+    for (let i = 0; i < name.length; i++) {
+        const char = name[i];
+        if (!isUpper(char) && !isLowerOrDigit(char) && (char === '_' || /\s/.test(char))) {
+            if (!inSeparator) result += '-';
+            inSeparator = true;
+            continue;
+        }
+        inSeparator = false;
+        if (isUpper(char) && i > 0) {
+            const previous = name[i - 1];
+            const next = name[i + 1];
+            if (isLowerOrDigit(previous) || (isUpper(previous) && next !== undefined && isLower(next))) result += '-';
+        }
+        result += char.toLowerCase();
+    }
+    return result;
+}
+
+function isUpper(char: string): boolean {
+    return char >= 'A' && char <= 'Z';
+}
+
+function isLower(char: string): boolean {
+    return char >= 'a' && char <= 'z';
+}
+
+function isLowerOrDigit(char: string): boolean {
+    return isLower(char) || (char >= '0' && char <= '9');
 }
 
 /** `BankAccount` -> `bankAccount`, `HTTPServer` -> `httpServer`. */

@@ -83,15 +83,17 @@ describe('the output folder', function () {
         assert.deepEqual(readdirSync(parent), []);
     });
 
-    it('replaces a symbolic link planted in the folder instead of writing through it', async () => {
+    it('refuses a symbolic link planted where it writes a file, forced or not, and changes nothing', async () => {
         await writeOutput(out, banking);
         const target = join(parent, 'outside.ts');
         writeFileSync(target, 'precious\n');
         rmSync(join(out, 'banking/types.ts'));
         symlinkSync(target, join(out, 'banking/types.ts'));
-        await writeOutput(out, banking);
+        for (const force of [false, true]) {
+            await assert.rejects(writeOutput(out, banking, { force }), (error: Error) =>
+                error instanceof OutputFolderError && error.message.includes('banking/types.ts there is a symbolic link'));
+        }
         assert.equal(readFileSync(target, 'utf8'), 'precious\n');
-        assert.equal(readFileSync(join(out, 'banking/types.ts'), 'utf8'), banking.find(file => file.path === 'banking/types.ts')!.text);
     });
 
     it('refuses a folder holding files Eventloom did not write, unless forced (and then leaves them alone)', async () => {

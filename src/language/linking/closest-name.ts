@@ -1,11 +1,19 @@
-/** The candidate nearest to a misspelt name, if one is near enough to be a likely typo. */
+/**
+ * The candidate nearest to a misspelt name, if one is near enough to be a likely typo: at most a
+ * third of the name's letters wrong, and never more than MAX_TYPO_EDITS. The cap keeps the work
+ * linear in the name's length (the distance is computed only in a band that wide), so a 100k-letter
+ * name costs no more than a page of text.
+ */
+const MAX_TYPO_EDITS = 8;
+
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
-    const budget = Math.max(1, Math.floor(name.length / 3));
+    const budget = Math.min(MAX_TYPO_EDITS, Math.max(1, Math.floor(name.length / 3)));
+    const lowerName = name.toLowerCase();
     let best: string | undefined;
     let bestDistance = budget + 1;
     for (const candidate of candidates) {
-        if (Math.abs(candidate.length - name.length) > budget) continue;
-        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+        if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+        const distance = boundedEditDistance(lowerName, candidate.toLowerCase(), bestDistance - 1);
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
@@ -14,17 +22,32 @@ export function closestName(name: string, candidates: readonly string[]): string
     return best;
 }
 
-/** Levenshtein distance with one rolling row. */
-function editDistance(a: string, b: string): number {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * Levenshtein distance when it is at most `limit`, otherwise `limit + 1`: only cells within `limit`
+ * of the diagonal can stay within the limit (Ukkonen's band), so the cost is O(length × limit).
+ */
+export function boundedEditDistance(a: string, b: string, limit: number): number {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    const outside = limit + 1;
+    let previous = new Array<number>(b.length + 1);
+    let current = new Array<number>(b.length + 1);
+    for (let j = 0; j <= b.length; j++) previous[j] = j <= limit ? j : outside;
     for (let i = 1; i <= a.length; i++) {
-        let diagonal = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
+        const from = Math.max(1, i - limit);
+        const to = Math.min(b.length, i + limit);
+        current[from - 1] = from - 1 === 0 ? i : outside;
+        let rowMinimum = current[from - 1];
+        for (let j = from; j <= to; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            const deletion = (j <= i - 1 + limit ? previous[j] : outside) + 1;
+            const insertion = current[j - 1] + 1;
+            const value = Math.min(substitution, deletion, insertion, outside);
+            current[j] = value;
+            if (value < rowMinimum) rowMinimum = value;
         }
+        if (to < b.length) current[to + 1] = outside;
+        if (rowMinimum > limit) return outside;
+        [previous, current] = [current, previous];
     }
-    return row[b.length];
+    return Math.min(previous[b.length], outside);
 }

@@ -40,7 +40,7 @@ export function summarize(node: AstNode, referencedBy: () => ReferencingNode[]):
     if (isEnum(node)) return `enum ${node.name} { ${node.members.map(m => m.name).join(', ')} }`;
     if (isEnumMember(node)) return `${node.name}: member of enum ${node.$container.name}`;
     if (isValueType(node)) return `type ${node.name}${fieldsInline(node.fields)}`;
-    if (isQuery(node)) return `query ${node.name}${fieldsInline(node.fields)} returns ${node.returns.$refText}${node.list ? '[]' : ''}`;
+    if (isQuery(node)) return `query ${node.name}${fieldsInline(node.fields)} returns ${node.returns?.$refText ?? '…'}${node.list ? '[]' : ''}`;
     if (isPolicy(node)) {
         return `policy ${node.name}: on ${refs(node.triggers)} → issues ${refs(issuedCommandReferences(node))}`;
     }

@@ -109,7 +109,7 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
         if (isFieldValue(container) && isObjectLiteral(container.$container)) {
             // Fields given elsewhere in the literal; the entry being typed over is not "given".
             const atCursor = (cst: { offset: number; end: number } | undefined) => cst !== undefined && cst.offset <= context.offset && context.offset <= cst.end;
-            const given = new Set(container.$container.entries.filter(e => e !== container && !atCursor(e.$cstNode)).map(e => e.field.$refText));
+            const given = new Set(container.$container.entries.filter(e => e !== container && !atCursor(e.$cstNode)).map(e => e.field?.$refText));
             return candidates.filter(d => !given.has(d.name));
         }
         const scenario = isScenario(container) ? container : isEventData(container) && isScenario(container.$container) ? container.$container : undefined;

@@ -48,13 +48,13 @@ export class LiteralsValidator {
     }
 
     checkFieldValue(entry: FieldValue, accept: ValidationAcceptor): void {
-        const field = entry.field.ref;
+        const field = entry.field?.ref;
         if (field?.type && entry.value) checkLiteral(entry.value, field.type, field.name, accept);
     }
 
     /** `given` events and the `when` command carry every required field; `then` events need not. */
     checkRequiredData(data: EventData | CommandData, accept: ValidationAcceptor): void {
-        const target = isEventData(data) ? data.event.ref : data.command.ref;
+        const target = isEventData(data) ? data.event?.ref : data.command?.ref;
         if (!target || isInThen(data)) return;
         const missing = missingRequired(isEventData(data) ? eventDataFields(data) : target.fields, data.data);
         if (missing.length > 0) {
@@ -118,8 +118,8 @@ function dataTypeProblem(literal: Literal, type: TypeReference): string | undefi
     const expectedEnum = enumOf(type);
     if (expectedEnum) {
         if (!isEnumLiteral(literal)) return `a member of enum ${expectedEnum.name} (${expectedEnum.members.map(m => m.name).join(', ')})`;
-        const member = literal.member.ref;
-        return member && member.$container !== expectedEnum ? `a member of enum ${expectedEnum.name}, but '${literal.member.$refText}' belongs to ${member.$container.name}` : undefined;
+        const member = literal.member?.ref;
+        return member && member.$container !== expectedEnum ? `a member of enum ${expectedEnum.name}, but '${literal.member?.$refText}' belongs to ${member.$container.name}` : undefined;
     }
     const valueType = valueTypeOf(type);
     if (valueType && !isObjectLiteral(literal)) return `a ${valueType.name} object: write { ${valueType.fields.map(f => `${f.name}: …`).join(', ')} }`;
@@ -139,7 +139,7 @@ function validDate(text: string): boolean {
 }
 
 function missingRequired(fields: ReadonlyArray<Field | ReadModelKey>, data: ObjectLiteral | undefined): string[] {
-    const given = new Set(data?.entries.map(entry => entry.field.$refText) ?? []);
+    const given = new Set(data?.entries.map(entry => entry.field?.$refText) ?? []);
     return fields.filter((field): field is Field => isField(field) && isRequired(field) && !given.has(field.name)).map(field => field.name);
 }
 
@@ -149,7 +149,7 @@ function holderOf(literal: ObjectLiteral): { type: TypeReference | undefined } |
     while (isListLiteral(node.$container)) node = node.$container;
     const owner = node.$container;
     if (isField(owner)) return { type: owner.type };
-    if (isFieldValue(owner)) return { type: owner.field.ref?.type };
+    if (isFieldValue(owner)) return { type: owner.field?.ref?.type };
     return undefined;
 }
 

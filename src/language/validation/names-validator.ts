@@ -170,7 +170,8 @@ export class NamesValidator {
     checkEntriesUnique(literal: ObjectLiteral, accept: ValidationAcceptor): void {
         const seen = new Set<string>();
         for (const entry of literal.entries) {
-            const name = entry.field.$refText;
+            const name = entry.field?.$refText;
+            if (name === undefined) continue;
             if (seen.has(name)) {
                 accept('error', `'${name}' is given twice: keep one value.`, { node: entry, property: 'field', data: issue(IssueCodes.DuplicateField) });
             }

@@ -14,11 +14,12 @@ export class ScenarioValidator {
     }
 
     checkScenario(scenario: Scenario, accept: ValidationAcceptor): void {
-        const command = scenario.when?.command.ref;
+        // After a parse error any part may be missing: `when` without its command, a `given` without its event.
+        const command = scenario.when?.command?.ref;
         if (!command) return;
         const aggregate = aggregateOf(command);
         for (const given of scenario.given) {
-            const event = given.event.ref;
+            const event = given.event?.ref;
             const owner = event && aggregateOf(event);
             if (owner && owner !== aggregate) {
                 accept('error', `${event.name} is an event of aggregate ${owner.name}, but ${command.name} is handled by ${aggregate?.name}: the \`given\` history must be events of ${aggregate?.name}.`, {
@@ -27,7 +28,7 @@ export class ScenarioValidator {
             }
         }
         for (const then of scenario.then) {
-            const event = then.event.ref;
+            const event = then.event?.ref;
             const emitted = emittedEventReferences(command);
             if (event && !emitted.some(reference => reference.ref === event)) {
                 const emits = emitted.map(e => e.$refText).join(', ') || 'nothing';

@@ -12,6 +12,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Re-validates, with every category, the documents validated so far (those the editor has diagnostics for). */
 export async function runSlowChecks(documents: LangiumDocuments, builder: DocumentBuilder, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+    // Taking the workspace's write lock cancelled the build of the edit just before the save (a
+    // save follows an edit closely): finish it first, or the edited document would stay half built,
+    // neither validated nor rebuilt, and every request waiting for it would wait for ever.
+    await builder.update([], [], cancelToken);
     const validated = documents.all.filter(document => document.state === DocumentState.Validated).toArray();
     if (validated.length === 0) return;
     await builder.build(validated, { validation: true }, cancelToken);

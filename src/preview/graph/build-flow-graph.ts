@@ -50,7 +50,7 @@ class FlowGraphBuilder {
         if (!context) return;
         this.contexts.add(context);
         for (const element of model.elements) {
-            if (isAggregate(element)) this.aggregates.add(qualifiedName(context, element.name));
+            if (isAggregate(element) && element.name) this.aggregates.add(qualifiedName(context, element.name));
         }
     }
 
@@ -67,6 +67,7 @@ class FlowGraphBuilder {
 
     private addAggregate(aggregate: Aggregate): void {
         const id = this.nodeFor(aggregate);
+        if (id === undefined) return;
         this.aggregates.add(qualifiedName(contextNameOf(aggregate), aggregate.name));
         for (const command of commandsOf(aggregate)) this.addEdge('handles', this.nodeFor(command), id);
         for (const event of eventsOf(aggregate)) this.addEdge('emits', id, this.nodeFor(event));
@@ -74,28 +75,26 @@ class FlowGraphBuilder {
 
     private addReadModel(readModel: ReadModel): void {
         const id = this.nodeFor(readModel);
-        for (const event of handledEventReferences(readModel)) {
-            if (event.ref) this.addEdge('projects', this.nodeFor(event.ref), id);
-        }
+        for (const event of handledEventReferences(readModel)) this.addEdge('projects', this.nodeFor(event.ref), id);
     }
 
     private addQuery(query: Query): void {
-        const id = this.nodeFor(query);
-        if (query.returns.ref) this.addEdge('reads', id, this.nodeFor(query.returns.ref));
+        // `returns` is missing when the query did not parse to its end.
+        this.addEdge('reads', this.nodeFor(query), this.nodeFor(query.returns?.ref));
     }
 
     private addPolicy(policy: Policy): void {
         const id = this.nodeFor(policy);
-        for (const event of policy.triggers) {
-            if (event.ref) this.addEdge('triggers', this.nodeFor(event.ref), id);
-        }
-        for (const command of issuedCommandReferences(policy)) {
-            if (command.ref) this.addEdge('issues', id, this.nodeFor(command.ref));
-        }
+        for (const event of policy.triggers) this.addEdge('triggers', this.nodeFor(event.ref), id);
+        for (const command of issuedCommandReferences(policy)) this.addEdge('issues', id, this.nodeFor(command.ref));
     }
 
-    /** The node of a declaration, created on first sight (also when only a reference reaches it). */
-    private nodeFor(declaration: AstNode & { name: string }): string {
+    /**
+     * The node of a declaration, created on first sight (also when only a reference reaches it);
+     * none for a declaration whose name did not parse (the diagram shows what is there).
+     */
+    private nodeFor(declaration: (AstNode & { name: string }) | undefined): string | undefined {
+        if (!declaration?.name) return undefined;
         const kind = kindOf(declaration);
         const context = contextNameOf(declaration);
         const id = flowNodeId(kind, context, declaration.name);
@@ -103,7 +102,7 @@ class FlowGraphBuilder {
             const owner = isCommand(declaration) || isEvent(declaration) ? declaration.$container : undefined;
             this.nodes.set(id, {
                 id, kind, name: declaration.name, context,
-                ...(owner ? { aggregate: qualifiedName(context, owner.name) } : {}),
+                ...(owner?.name ? { aggregate: qualifiedName(context, owner.name) } : {}),
                 location: locationOf(declaration),
                 doc: docCommentOf(declaration),
                 fields: fieldsOf(declaration)
@@ -112,7 +111,8 @@ class FlowGraphBuilder {
         return id;
     }
 
-    private addEdge(kind: FlowEdgeKind, source: string, target: string): void {
+    private addEdge(kind: FlowEdgeKind, source: string | undefined, target: string | undefined): void {
+        if (source === undefined || target === undefined) return;
         const id = `${source}->${target}`;
         if (!this.edges.has(id)) this.edges.set(id, { id, kind, source, target });
     }
@@ -133,9 +133,10 @@ function kindOf(declaration: AstNode): FlowNodeKind {
 }
 
 function fieldsOf(declaration: AstNode) {
-    if (isCommand(declaration) || isEvent(declaration) || isQuery(declaration)) return declaration.fields.map(flowField);
-    if (isAggregate(declaration)) return [...streamIdsOf(declaration).map(identityField), ...stateFieldsOf(declaration).map(flowField)];
-    if (isReadModel(declaration)) return [...declaration.keys.map(identityField), ...declaration.fields.map(flowField)];
+    const named = <T extends { name?: string }>(fields: readonly T[]) => fields.filter(field => !!field.name);
+    if (isCommand(declaration) || isEvent(declaration) || isQuery(declaration)) return named(declaration.fields).map(flowField);
+    if (isAggregate(declaration)) return [...named(streamIdsOf(declaration)).map(identityField), ...named(stateFieldsOf(declaration)).map(flowField)];
+    if (isReadModel(declaration)) return [...named(declaration.keys).map(identityField), ...named(declaration.fields).map(flowField)];
     return [];
 }
 
