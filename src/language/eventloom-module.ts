@@ -20,6 +20,8 @@ import { createEventloomParser } from './parser/chunked-cst-node-builder.js';
 import { EventloomLexer } from './parser/eventloom-lexer.js';
 import { EventloomLexerErrorMessageProvider } from './parser/eventloom-lexer-error-messages.js';
 import { EventloomParserErrorMessageProvider } from './parser/eventloom-parser-error-messages.js';
+import { InternalFailures } from './safety-net/internal-error.js';
+import { SafeDocumentValidator, SafeValidationRegistry } from './safety-net/safe-validation.js';
 import { EventloomScopeComputation } from './scoping/eventloom-scope-computation.js';
 import { EventloomScopeProvider } from './scoping/eventloom-scope-provider.js';
 import { BehaviourValidator } from './validation/behaviour-validator.js';
@@ -42,6 +44,7 @@ import { EventloomDocumentUpdateHandler } from './workspace/slow-checks-on-save.
 export interface EventloomAddedServices {
     validation: EventloomValidators;
     workspace: {
+        InternalFailures: InternalFailures;
         DeclarationIndex: DeclarationIndex;
         ContextSiblingsRevalidation: ContextSiblingsRevalidation;
         EventHandlerIndex: EventHandlerIndex;
@@ -66,11 +69,12 @@ export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreSe
         LexerErrorMessageProvider: () => new EventloomLexerErrorMessageProvider()
     },
     references: {
-        ScopeComputation: services => new EventloomScopeComputation(services),
+        ScopeComputation: services => new EventloomScopeComputation(services, services.workspace.InternalFailures),
         ScopeProvider: services => new EventloomScopeProvider(services),
         Linker: services => new EventloomLinker(services)
     },
     workspace: {
+        InternalFailures: () => new InternalFailures(),
         DeclarationIndex: services => new DeclarationIndex(services),
         ContextSiblingsRevalidation: services => new ContextSiblingsRevalidation(services.shared),
         EventHandlerIndex: services => new EventHandlerIndex(services.shared)
@@ -79,6 +83,9 @@ export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreSe
         HoverNotes: () => new HoverNotes()
     },
     validation: {
+        // The safety net: a bug in a check becomes one diagnostic saying so (see safety-net/).
+        ValidationRegistry: services => new SafeValidationRegistry(services),
+        DocumentValidator: services => new SafeDocumentValidator(services, services.workspace.InternalFailures),
         StructureValidator: () => new StructureValidator(),
         NamesValidator: services => new NamesValidator(services.workspace.DeclarationIndex, services.workspace.AstNodeLocator),
         ReferencesValidator: () => new ReferencesValidator(),

@@ -12,10 +12,11 @@ import { buildFlowGraph } from '../preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../preview/layout/layout-flow-graph.js';
 import type { FlowGraph, FlowGraphFilter } from '../protocol/flow-graph.js';
 import { FlowGraphRequest, type FlowGraphParams, type FlowGraphResult } from '../protocol/flow-graph-request.js';
+import { answerSafely } from './answer-safely.js';
 import { errorsOf, readValidatedWorkspace } from './validated-workspace.js';
 
 export function registerFlowGraphHandler(shared: LangiumSharedServices): void {
-    shared.lsp.Connection?.onRequest(FlowGraphRequest, params => flowGraphOfWorkspace(shared, params ?? {}));
+    shared.lsp.Connection?.onRequest(FlowGraphRequest, answerSafely('drawing the flow graph', (params: FlowGraphParams | undefined) => flowGraphOfWorkspace(shared, params ?? {})));
 }
 
 export async function flowGraphOfWorkspace(shared: LangiumSharedServices, params: FlowGraphParams): Promise<FlowGraphResult> {

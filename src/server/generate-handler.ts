@@ -9,6 +9,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { ResponseError } from 'vscode-languageserver';
 import { loadGenerator } from '../generator/load-generator.js';
 import { GenerateRequest, type GenerateFailure, type GenerateFailureReason, type GenerateParams, type GenerateResult } from '../protocol/generate-request.js';
+import { internalErrorMessage } from '../language/safety-net/internal-error.js';
+import { isProgrammingError } from './answer-safely.js';
 import { errorsOf, readValidatedWorkspace } from './validated-workspace.js';
 
 /** JSON-RPC error code for "the request failed for a reason the user can fix" (LSP RequestFailed). */
@@ -33,8 +35,11 @@ export function registerGenerateHandler(shared: LangiumSharedServices): void {
 
 /** What the client receives for a failed Generate: the message to show and, as `data`, the reason. */
 export async function toResponseError(error: unknown): Promise<ResponseError<GenerateFailure>> {
-    const message = error instanceof Error ? error.message : String(error);
-    return new ResponseError<GenerateFailure>(REQUEST_FAILED, message, { reason: await reasonOf(error) });
+    const reason = await reasonOf(error);
+    // Not a refusal, not the file system: a bug, and the message says so (the safety net).
+    const bug = reason === 'failed' && isProgrammingError(error);
+    const message = bug ? internalErrorMessage('generating the code', undefined, error, false) : error instanceof Error ? error.message : String(error);
+    return new ResponseError<GenerateFailure>(REQUEST_FAILED, message, { reason });
 }
 
 export async function generateWorkspace(shared: LangiumSharedServices, params: GenerateParams): Promise<GenerateResult> {

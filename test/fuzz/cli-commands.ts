@@ -3,7 +3,9 @@
  * line here: how to call it on the case's scratch workspace, and which paths it may write (the
  * fuzzer checks that nothing else in the workspace changes).
  */
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** A case's scratch folder: the (mutated) model, an output folder, and files that must stay as they are. */
 export interface CliWorkspace {
@@ -21,6 +23,21 @@ export interface CliFuzzCommand {
     argv(workspace: CliWorkspace): string[];
     /** Paths the command may create or change (files or folders, with everything below them). */
     writes(workspace: CliWorkspace): string[];
+    /** Sets up what the command needs besides the mutated model, given the seed before mutation. */
+    prepare?(workspace: CliWorkspace, original: Readonly<Record<string, string>>): void;
+}
+
+/** The unmutated seed committed in a git repository at the workspace root: the history `evolution` compares with. */
+function commitOriginal(workspace: CliWorkspace, original: Readonly<Record<string, string>>): void {
+    for (const [name, text] of Object.entries(original)) {
+        const file = join(workspace.models, ...name.split('/'));
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, text);
+    }
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=fuzz@example.com', '-c', 'user.name=fuzz', ...args], { cwd: workspace.root, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', 'model');
+    git('commit', '-qm', 'the seed');
 }
 
 export const CLI_FUZZ_COMMANDS: readonly CliFuzzCommand[] = [
@@ -29,5 +46,9 @@ export const CLI_FUZZ_COMMANDS: readonly CliFuzzCommand[] = [
     { name: 'generate --force', argv: w => ['generate', w.models, '--out', w.out, '--force'], writes: w => [w.out] },
     { name: 'generate --check', argv: w => ['generate', w.models, '--out', w.out, '--check'], writes: () => [] },
     { name: 'export svg', argv: w => ['export', w.models, '--out', join(w.root, 'flow.svg')], writes: w => [join(w.root, 'flow.svg')] },
+    {
+        name: 'evolution --against HEAD', argv: w => ['evolution', '--against', 'HEAD', w.models],
+        writes: w => [join(w.root, '.git')], prepare: commitOriginal
+    },
     { name: 'export mermaid --context', argv: w => ['export', w.models, '--format', 'mermaid', '--out', join(w.root, 'flow.md'), '--context', w.context], writes: w => [join(w.root, 'flow.md')] }
 ];

@@ -25,6 +25,8 @@ export interface CliCase {
     index: number;
     seedName: string;
     files: Record<string, string>;
+    /** The seed's files before mutation (for commands that compare with history). */
+    original: Record<string, string>;
     mutations: string[];
     command: string;
     hostile?: string;
@@ -39,10 +41,10 @@ export function cliCase(seed: number, index: number, limits: MutationLimits): Cl
     const target = random.pick(names);
     const { text, applied } = mutate(model.files[target], random, limits);
     const command = random.pick(CLI_FUZZ_COMMANDS).name;
-    const hostile = random.chance(0.12) ? random.pick(HOSTILE_ENVIRONMENTS).name : undefined;
+    const hostile = random.chance(0.2) ? random.pick(HOSTILE_ENVIRONMENTS).name : undefined;
     const context = /^\s*context\s+(\w+)/m.exec(Object.values(model.files).join('\n'))?.[1] ?? 'Banking';
     return {
-        kind: 'cli', seed, index, seedName: model.name, files: { ...model.files, [target]: text },
+        kind: 'cli', seed, index, seedName: model.name, files: { ...model.files, [target]: text }, original: model.files,
         mutations: applied.map(name => `${name} in ${target}`), command, ...(hostile ? { hostile } : {}), context
     };
 }
@@ -73,6 +75,8 @@ export class CliCaseRunner {
 
     private async runIn(root: string, testCase: CliCase): Promise<{ finding?: Finding; milliseconds: number }> {
         const workspace: CliWorkspace = { root, models: join(root, 'model'), out: join(root, 'out'), context: testCase.context };
+        const command = CLI_FUZZ_COMMANDS.find(c => c.name === testCase.command)!;
+        command.prepare?.(workspace, testCase.original);
         for (const [name, text] of Object.entries(testCase.files)) {
             const file = join(workspace.models, ...name.split('/'));
             mkdirSync(dirname(file), { recursive: true });
@@ -81,7 +85,6 @@ export class CliCaseRunner {
         mkdirSync(elsewhere(workspace));
         for (const [file, text] of SENTINELS) writeFileSync(join(elsewhere(workspace), file), text);
 
-        const command = CLI_FUZZ_COMMANDS.find(c => c.name === testCase.command)!;
         let argv = command.argv(workspace);
         const allowed = command.writes(workspace);
         if (testCase.hostile) {

@@ -3,13 +3,14 @@
  * name when there is one — instead of Langium's generic "Could not resolve reference".
  */
 import {
-    DefaultLinker, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
+    AstUtils, DefaultLinker, isOperationCancelled, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
 } from 'langium';
 import { isEnumLiteral, isFieldAssignment, isFieldValue, isMappingEntry, isMemberAccess, isNameExpression, type Model } from '../generated/ast.js';
 import { unresolvedInExpression } from './expression-messages.js';
 import { contextNameOf, enumOf, expectedTypeOf } from '../model-queries.js';
 import { splitQualifiedName } from '../scoping/qualified-names.js';
 import { capitalize, kindOfType } from '../validation/messages.js';
+import { fileNameOf, internalErrorMessage } from '../safety-net/internal-error.js';
 import { closestName } from './closest-name.js';
 
 /** How to declare what each reference type names. */
@@ -32,9 +33,27 @@ export class EventloomLinker extends DefaultLinker {
         this.indexManager = services.shared.workspace.IndexManager;
     }
 
+    /** A scope that throws is a bug in Eventloom: the reference says so, instead of a stack trace. */
+    override getCandidate(refInfo: ReferenceInfo): AstNodeDescription | LinkingError {
+        try {
+            return super.getCandidate(refInfo);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            const file = fileNameOf(AstUtils.findRootNode(refInfo.container).$document?.uri);
+            return { info: refInfo, message: internalErrorMessage(`resolving '${refInfo.reference.$refText}'`, file, error) };
+        }
+    }
+
     override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
-        return { ...error, message: this.unresolvedMessage(refInfo) };
+        let message: string;
+        try {
+            message = this.unresolvedMessage(refInfo);
+        } catch {
+            // The friendly wording needs more of the model than a broken one may have.
+            message = `Unknown name '${refInfo.reference.$refText}': check the name, or declare it.`;
+        }
+        return { ...error, message };
     }
 
     private unresolvedMessage(refInfo: ReferenceInfo): string {

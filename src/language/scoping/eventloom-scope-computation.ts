@@ -4,18 +4,36 @@
  * aggregate prefix). No local symbols: every reference resolves through the context scope.
  */
 import {
-    DefaultScopeComputation, MultiMap, type AstNodeDescription, type LangiumDocument, type LocalSymbols
+    DefaultScopeComputation, isOperationCancelled, MultiMap, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LocalSymbols
 } from 'langium';
+import { fileNameOf, internalErrorMessage, type InternalFailures } from '../safety-net/internal-error.js';
 import { isAggregate, isScenario, type Model } from '../generated/ast.js';
 import { contextNameOf } from '../model-queries.js';
 import { qualifiedName } from './qualified-names.js';
 
 export class EventloomScopeComputation extends DefaultScopeComputation {
+    constructor(services: LangiumCoreServices, private readonly failures: InternalFailures) {
+        super(services);
+    }
 
+    /**
+     * A failure here would stop the whole build (every file's diagnostics): the document exports
+     * what it could, and its next validation reports the bug.
+     */
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+        const exports: AstNodeDescription[] = [];
+        try {
+            this.collectExports(document, exports);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            this.failures.record(document, internalErrorMessage('collecting the declarations', fileNameOf(document.uri), error));
+        }
+        return exports;
+    }
+
+    private collectExports(document: LangiumDocument, exports: AstNodeDescription[]): void {
         const model = document.parseResult.value as Model;
         const contextName = contextNameOf(model);
-        const exports: AstNodeDescription[] = [];
         const exportNode = (node: { name: string } & Parameters<typeof this.descriptions.createDescription>[0]) => {
             if (node.name) exports.push(this.descriptions.createDescription(node, qualifiedName(contextName, node.name), document));
         };
@@ -29,7 +47,6 @@ export class EventloomScopeComputation extends DefaultScopeComputation {
                 }
             }
         }
-        return exports;
     }
 
     override async collectLocalSymbols(): Promise<LocalSymbols> {

@@ -182,9 +182,12 @@ export class FlowPreviewPanel {
             const params: FlowGraphParams = { filter: this.filter, ...(this.mode === 'board' ? { board: true } : {}) };
             result = await this.client.sendRequest(FlowGraphRequest, params);
         } catch (error) {
-            if (request === this.requestNumber) {
-                this.post({ type: 'failed', message: `The flow could not be computed: ${(error as Error).message}. Save the file and try again, or reload the window.` });
-            }
+            if (request !== this.requestNumber) return;
+            const reason = `The flow could not be computed: ${(error as Error).message}`;
+            // Never a blank preview: the last diagram stays, under a banner that says why.
+            const last = this.lastValid ?? this.shown;
+            if (last) this.show(last, `${reason} Showing the last diagram.`);
+            else this.post({ type: 'failed', message: `${reason} Save the file and try again, or reload the window.` });
             return;
         }
         if (request !== this.requestNumber) return;

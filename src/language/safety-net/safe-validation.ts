@@ -1,0 +1,56 @@
+/**
+ * Validation that survives its own bugs. Langium already catches an exception in a check, but it
+ * prints the stack on the console (the CLI's stderr, the editor's output channel) and reports
+ * "An error occurred during validation: …" as if the model were wrong; an exception outside the
+ * checks loses every diagnostic of the document. Here each becomes one error that says it is a bug
+ * in Eventloom, on the node being checked, and the remaining checks run.
+ */
+import {
+    AstUtils, DefaultDocumentValidator, isOperationCancelled, ValidationRegistry, type AstNode, type Cancellation,
+    type LangiumCoreServices, type MaybePromise, type ValidationAcceptor, type ValidationOptions
+} from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { issue, IssueCodes } from '../validation/issue-codes.js';
+import { fileNameOf, internalErrorMessage, type InternalFailures } from './internal-error.js';
+
+export class SafeValidationRegistry extends ValidationRegistry {
+    protected override async handleException(functionality: () => MaybePromise<void>, _messageContext: string, accept: ValidationAcceptor, node: AstNode): Promise<void> {
+        try {
+            await functionality();
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            const file = fileNameOf(documentUriOf(node));
+            accept('error', internalErrorMessage(`checking this ${node.$type}`, file, error), { node, data: issue(IssueCodes.InternalError) });
+        }
+    }
+}
+
+export class SafeDocumentValidator extends DefaultDocumentValidator {
+    constructor(services: LangiumCoreServices, private readonly failures: InternalFailures) {
+        super(services);
+    }
+
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const document = AstUtils.findRootNode(rootNode).$document;
+        const earlier = document ? this.failures.take(document).map(message => this.atStart(message)) : [];
+        try {
+            return [...earlier, ...await super.validateAst(rootNode, options, cancelToken)];
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            return [...earlier, this.atStart(internalErrorMessage('validating the file', fileNameOf(document?.uri), error))];
+        }
+    }
+
+    /** A failure that belongs to no node: at the start of the file. */
+    private atStart(message: string): Diagnostic {
+        return {
+            severity: DiagnosticSeverity.Error, message, source: this.getSource(),
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            data: issue(IssueCodes.InternalError)
+        };
+    }
+}
+
+function documentUriOf(node: AstNode) {
+    return AstUtils.findRootNode(node).$document?.uri;
+}

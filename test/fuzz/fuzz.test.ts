@@ -1,0 +1,34 @@
+/**
+ * The bounded fuzz run of `npm test`: a few hundred seeded CLI cases (every command of
+ * cli-commands.ts, sometimes in a hostile environment) and language-server edits with the
+ * requests an editor sends. Any crash, hang or write outside the allowed paths fails, with the
+ * case to reproduce it (`npm run fuzz -- --seed S --first I --count 1`). The long run is `npm run fuzz`.
+ */
+import * as assert from 'node:assert/strict';
+import { runCliCases } from './fuzz-run.js';
+import { runLspEdits } from './lsp-fuzz.js';
+import type { MutationLimits } from './mutations.js';
+
+/** As the issue's attacks, except the huge file: 1 MB here (5 MB in the long run) to keep the run short. */
+const BOUNDED_LIMITS: MutationLimits = { longIdentifier: 100_000, nestingDepth: 10_000, hugeFile: 1_000_000 };
+/** Generous: the machine may be loaded; a real hang never finishes. */
+const HANG_TIMEOUT_MS = 60_000;
+const SEED = 20261201;
+
+describe('fuzzing (bounded)', function () {
+    this.timeout(20 * 60_000);
+
+    it('200 CLI cases: no crash, no hang, no write outside the output', async () => {
+        const summary = await runCliCases({ seed: SEED, count: 200, limits: BOUNDED_LIMITS, timeoutMs: HANG_TIMEOUT_MS });
+        const report = summary.bugs.map(bug => `${bug.finding.kind}: ${bug.finding.signature} (cases ${bug.cases.map(c => c.index).join(', ')}; seed ${SEED})\n${bug.finding.detail}`);
+        assert.equal(summary.inputs, 200);
+        assert.deepEqual(report, []);
+    });
+
+    it('150 language-server edits: no error response, no logged error, no hang', async () => {
+        const summary = await runLspEdits({ seed: SEED, edits: 150, limits: BOUNDED_LIMITS, timeoutMs: HANG_TIMEOUT_MS });
+        const report = summary.bugs.map(bug => `${bug.finding.kind}: ${bug.finding.signature} (edits ${bug.edits.map(e => e.index).join(', ')}; seed ${SEED})\n${bug.finding.detail}`);
+        assert.equal(summary.edits, 150);
+        assert.deepEqual(report, []);
+    });
+});

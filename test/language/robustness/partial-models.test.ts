@@ -1,0 +1,126 @@
+/**
+ * Regression tests for the fuzzer's and the issue's findings in the language layer: a partial AST
+ * (Langium builds one after any parse error) reaches scoping, validation and the flow graph
+ * without a crash; long names, long comment runs and a save right after an edit finish.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DocumentState, URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createEventloomServices } from '../../../src/language/eventloom-module.js';
+import { boundedEditDistance, closestName } from '../../../src/language/linking/closest-name.js';
+import { kebabCase } from '../../../src/language/typescript-names.js';
+import { runSlowChecks } from '../../../src/language/workspace/slow-checks-on-save.js';
+import { buildFlowGraph } from '../../../src/preview/graph/build-flow-graph.js';
+import { layoutFlowGraph } from '../../../src/preview/layout/layout-flow-graph.js';
+import { clearWorkspace, listDiagnostics, messageOf, validate } from '../language-test-kit.js';
+
+/** What no user may see: Langium's wrappers around an exception, or a JavaScript error's words. */
+const CRASH = /An error occurred|bug in Eventloom|Cannot read propert|TypeError|is not a function/;
+
+function assertNoCrash(diagnostics: ReadonlyArray<{ message: string | { value: string } }>): void {
+    const crashes = diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value)).filter(m => CRASH.test(m));
+    assert.deepEqual(crashes, [], 'internal errors reached the user');
+}
+
+const ACCOUNT = `context Banking
+aggregate Account {
+  id accountId: uuid
+  command OpenAccount { owner: string, emits AccountOpened }
+  event AccountOpened { owner: string }
+}
+`;
+
+describe('partial models (after a parse error)', function () {
+    this.timeout(60_000);
+    afterEach(clearWorkspace);
+
+    for (const [name, scenario] of [
+        ['a `when` that lost its command name (the issue\'s example)', 'scenario "s" {\n  when { owner: "Ann" }\n  then AccountOpened { owner: "Ann" }\n}'],
+        ['a `given` that lost its event name', 'scenario "s" {\n  given { owner: "Ann" }\n  when OpenAccount { owner: "Ann" }\n  then AccountOpened\n}'],
+        ['a `then` that lost its event name', 'scenario "s" {\n  when OpenAccount { owner: "Ann" }\n  then { owner: "Ann" }\n}'],
+        ['a field value that lost its field name', 'scenario "s" {\n  when OpenAccount { : "Ann" }\n  then AccountOpened\n}'],
+        ['a scenario cut off after `when`', 'scenario "s" {\n  when'],
+        ['a `rejected` without its error', 'scenario "s" {\n  when OpenAccount { owner: "Ann" }\n  then rejected\n}']
+    ] as const) {
+        it(`validates ${name} with parse errors, not internal errors`, async () => {
+            const result = await validate(`${ACCOUNT}${scenario}\n`);
+            assert.ok(result.document.parseResult.parserErrors.length > 0, 'the example must not parse');
+            assertNoCrash(result.diagnostics);
+            assert.ok(result.diagnostics.length > 0, listDiagnostics(result.diagnostics));
+        });
+    }
+
+    it('draws the flow of declarations whose names did not parse (the preview\'s "reading \'length\'")', async () => {
+        const result = await validate('context Banking\naggregate Account {\n  id accountId: uuid\n  command { emits AccountOpened }\n  event AccountOpened { : string }\n}\naggregate {\n  id x: uuid\n}\nreadmodel { on AccountOpened }\nquery Q { } returns\n');
+        assert.ok(result.document.parseResult.parserErrors.length > 0);
+        assertNoCrash(result.diagnostics);
+        const graph = buildFlowGraph([result.document.parseResult.value]);
+        assert.ok(graph.nodes.every(node => typeof node.name === 'string' && node.name.length > 0));
+        assert.ok(graph.nodes.some(node => node.name === 'Account'), JSON.stringify(graph.nodes.map(n => n.name)));
+        const laidOut = await layoutFlowGraph(graph);
+        assert.equal(laidOut.nodes.length, graph.nodes.length);
+    });
+});
+
+describe('inputs that used to take quadratic time', function () {
+    this.timeout(120_000);
+    afterEach(clearWorkspace);
+
+    it('kebab-cases as before, in one pass: a run of capitals no longer backtracks', () => {
+        for (const [name, kebab] of [['BankAccount', 'bank-account'], ['HTTPServer', 'http-server'], ['order_item2', 'order-item2'],
+            ['ABCDeFGh', 'abc-de-f-gh'], ['a1B', 'a1-b'], ['X__Y', 'x-y'], ['URL', 'url'], ['getHTTP2Response', 'get-http2-response']]) {
+            assert.equal(kebabCase(name), kebab, name);
+        }
+        assert.equal(kebabCase('X'.repeat(1_000_000)), 'x'.repeat(1_000_000));
+    });
+
+    it('validates a file whose names are 100k capitals (28 s before; a context, an aggregate)', async () => {
+        const long = 'X'.repeat(100_000);
+        const result = await validate(`context ${long}\naggregate ${long}Y {\n  id a: uuid\n  command C { emits E }\n  event E {}\n}\n`);
+        assertNoCrash(result.diagnostics);
+        assert.deepEqual(result.document.parseResult.parserErrors, []);
+    });
+
+    it('suggests a near name without comparing long names cell by cell', () => {
+        const long = 'Ab'.repeat(50_000);
+        assert.equal(closestName(`${long}x`, [long, 'Other']), long);
+        assert.equal(closestName('AcountOpened', ['AccountOpened', 'AccountClosed']), 'AccountOpened');
+        assert.equal(closestName('Zzz', ['AccountOpened']), undefined);
+        // The band: at most `limit` edits are counted, anything more is limit + 1.
+        assert.equal(boundedEditDistance('kitten', 'sitting', 5), 3);
+        assert.equal(boundedEditDistance('kitten', 'sitting', 2), 3);
+        assert.equal(boundedEditDistance('a'.repeat(100_000), 'b'.repeat(100_000), 8), 9);
+    });
+
+    it('parses 300k comment lines in a row (a stack overflow in Langium\'s CST builder before)', async () => {
+        const result = await validate(`${ACCOUNT}${'// note\n'.repeat(300_000)}`);
+        assert.deepEqual(result.document.parseResult.parserErrors, []);
+        assertNoCrash(result.diagnostics);
+    });
+});
+
+describe('a save right after an edit', function () {
+    this.timeout(60_000);
+
+    it('finishes the edit\'s build, which the save cancelled (requests waited for ever)', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'eventloom-save-'));
+        after(() => rmSync(folder, { recursive: true, force: true }));
+        const file = join(folder, 'account.loom');
+        writeFileSync(file, ACCOUNT);
+        const { shared } = createEventloomServices(NodeFileSystem);
+        const uri = URI.file(file);
+        const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(uri);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        // The edit: the text changes and is rebuilt under the write lock, as the editor's didChange does ...
+        writeFileSync(file, ACCOUNT.replace('owner: string }', 'owner: string, note?: string }'));
+        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update([uri], [], token));
+        // ... and the save at once: its write action cancels the edit's build.
+        await shared.workspace.WorkspaceLock.write(token => runSlowChecks(shared.workspace.LangiumDocuments, shared.workspace.DocumentBuilder, token));
+        const edited = shared.workspace.LangiumDocuments.getDocument(uri)!;
+        assert.equal(edited.state, DocumentState.Validated);
+        assert.deepEqual((edited.diagnostics ?? []).map(messageOf), []);
+    });
+});
