@@ -90,6 +90,14 @@ export const MUTATIONS: readonly Mutation[] = [
         })
     },
     {
+        // Names after keywords are what partial ASTs lack most often: a `when` without its command.
+        name: 'delete a name after a keyword', weight: 10,
+        apply: (text, random) => onTokens(text, random, (parts, solid) => {
+            const afterKeyword = solid.filter((index, i) => i > 0 && /^[A-Za-z_]/.test(parts[index]) && KEYWORDS.includes(parts[solid[i - 1]]));
+            if (afterKeyword.length > 0) parts[random.pick(afterKeyword)] = '';
+        })
+    },
+    {
         name: 'swap two tokens', weight: 12,
         apply: (text, random) => onTokens(text, random, (parts, solid) => {
             const a = random.pick(solid);

@@ -3,16 +3,19 @@
  * fuzz run. Prints the counts (inputs, crashes, hangs, writes outside the output) and writes a
  * minimized reproducer folder for every distinct bug found; exits 1 when it found any.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { FULL_LIMITS } from './mutations.js';
+import { CliCaseRunner, type CliCase } from './cli-fuzz.js';
+import type { Finding } from './findings.js';
 import { runCliCases } from './fuzz-run.js';
+import { minimizeCliCase } from './minimize.js';
 import { runLspEdits } from './lsp-fuzz.js';
 
 interface Options { count: number; seed: number; timeoutMs: number; only?: 'cli' | 'lsp'; out: string; first: number }
 
 function parseOptions(argv: readonly string[]): Options {
-    const options: Options = { count: 1000, seed: 1, timeoutMs: 30_000, out: 'fuzz-results', first: 0 };
+    const options: Options = { count: 1000, seed: 1, timeoutMs: 120_000, out: 'fuzz-results', first: 0 };
     for (let i = 0; i < argv.length; i++) {
         const value = argv[i + 1];
         switch (argv[i]) {
@@ -53,6 +56,30 @@ async function fuzzLsp(): Promise<void> {
     }
 }
 
+/** A folder per bug: the minimized model, and case.json saying what ran, what was found, and how to run it again. */
+async function writeCliReproducer(finding: Finding, testCase: CliCase): Promise<void> {
+    const runner = new CliCaseRunner(options.timeoutMs);
+    let minimized: CliCase;
+    try {
+        // A hang costs the whole timeout per try: only a few tries for those.
+        minimized = await minimizeCliCase(runner, testCase, finding, finding.kind === 'hang' ? 4 : 150);
+    } finally {
+        runner.dispose();
+    }
+    const folder = join(options.out, `cli-${options.seed}-${testCase.index}`);
+    rmSync(folder, { recursive: true, force: true });
+    for (const [name, text] of Object.entries(minimized.files)) {
+        const file = join(folder, 'model', ...name.split('/'));
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, text);
+    }
+    writeFileSync(join(folder, 'case.json'), `${JSON.stringify({
+        ...minimized, files: Object.keys(minimized.files), original: undefined, finding,
+        rerun: `npm run fuzz -- --only cli --seed ${options.seed} --first ${testCase.index} --count 1`
+    }, undefined, 2)}\n`);
+    console.log(`    reproducer: ${folder} (${Object.values(minimized.files).reduce((n, t) => n + t.length, 0)} characters, from ${Object.values(testCase.files).reduce((n, t) => n + t.length, 0)})`);
+}
+
 async function fuzzCli(): Promise<void> {
 const cli = await runCliCases({
     seed: options.seed, count: options.count, first: options.first, limits: FULL_LIMITS, timeoutMs: options.timeoutMs,
@@ -66,6 +93,7 @@ for (const bug of cli.bugs) {
     const first = bug.cases[0];
     console.log(`    case ${first.index}: ${first.command}${first.hostile ? ` [${first.hostile}]` : ''} on ${first.seedName}: ${first.mutations.join('; ')}`);
     console.log(bug.finding.detail.split('\n').slice(0, 6).map(line => `    ${line.slice(0, 240)}`).join('\n'));
+    await writeCliReproducer(bug.finding, first);
 }
 console.log(`slowest: ${cli.slowest.map(s => `#${s.index} ${s.milliseconds} ms (${s.command}; ${s.mutations.join('; ')})`).join('\n         ')}`);
 }

@@ -6,6 +6,9 @@
  */
 import { type LangiumDocument, URI } from 'langium';
 
+/** The code of the safety net's diagnostics: not a validation rule (IssueCodes), a bug report. */
+export const INTERNAL_ERROR_CODE = 'eventloom.internal-error';
+
 /** The sentence every safety-net message contains; tests and the fuzzer look for it. */
 export const BUG_NOTICE = 'This is a bug in Eventloom, not a problem in your model: please report it with this file.';
 

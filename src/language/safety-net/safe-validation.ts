@@ -10,8 +10,7 @@ import {
     type LangiumCoreServices, type MaybePromise, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { issue, IssueCodes } from '../validation/issue-codes.js';
-import { fileNameOf, internalErrorMessage, type InternalFailures } from './internal-error.js';
+import { fileNameOf, INTERNAL_ERROR_CODE, internalErrorMessage, type InternalFailures } from './internal-error.js';
 
 export class SafeValidationRegistry extends ValidationRegistry {
     protected override async handleException(functionality: () => MaybePromise<void>, _messageContext: string, accept: ValidationAcceptor, node: AstNode): Promise<void> {
@@ -20,7 +19,7 @@ export class SafeValidationRegistry extends ValidationRegistry {
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             const file = fileNameOf(documentUriOf(node));
-            accept('error', internalErrorMessage(`checking this ${node.$type}`, file, error), { node, data: issue(IssueCodes.InternalError) });
+            accept('error', internalErrorMessage(`checking this ${node.$type}`, file, error), { node, data: { code: INTERNAL_ERROR_CODE } });
         }
     }
 }
@@ -46,7 +45,7 @@ export class SafeDocumentValidator extends DefaultDocumentValidator {
         return {
             severity: DiagnosticSeverity.Error, message, source: this.getSource(),
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            data: issue(IssueCodes.InternalError)
+            data: { code: INTERNAL_ERROR_CODE }
         };
     }
 }

@@ -56,9 +56,7 @@ export const IssueCodes = {
     DuplicateUpcast: 'eventloom.duplicate-upcast',
     UpcastMapsUnknownField: 'eventloom.upcast-maps-unknown-field',
     UpcastIncomplete: 'eventloom.upcast-incomplete',
-    UpcastNotDeterministic: 'eventloom.upcast-not-deterministic',
-    /** Not a rule: the safety net's "this is a bug in Eventloom" (see safety-net/). */
-    InternalError: 'eventloom.internal-error'
+    UpcastNotDeterministic: 'eventloom.upcast-not-deterministic'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

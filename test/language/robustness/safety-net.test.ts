@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { EmptyFileSystem, type ReferenceInfo, type Scope } from 'langium';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import type { EventloomAstType } from '../../../src/language/generated/ast.js';
-import { BUG_NOTICE } from '../../../src/language/safety-net/internal-error.js';
+import { BUG_NOTICE, INTERNAL_ERROR_CODE } from '../../../src/language/safety-net/internal-error.js';
 import { IssueCodes } from '../../../src/language/validation/issue-codes.js';
 import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
 import { codeOf, messageOf } from '../language-test-kit.js';
@@ -43,7 +43,7 @@ describe('the safety net', function () {
         const { diagnostics, logged } = await diagnosticsWith(services => services.validation.ValidationRegistry.register<EventloomAstType>({
             Command: () => { throw new TypeError("Cannot read properties of undefined (reading 'ref')"); }
         }));
-        const bugs = diagnostics.filter(d => codeOf(d) === IssueCodes.InternalError);
+        const bugs = diagnostics.filter(d => codeOf(d) === INTERNAL_ERROR_CODE);
         assert.equal(bugs.length, 2, 'one per command checked');
         assert.equal(messageOf(bugs[0]), `Eventloom failed while checking this Command in accounts.loom (Cannot read properties of undefined (reading 'ref')). ${BUG_NOTICE} The other checks still ran.`);
         assert.equal(bugs[0].range.start.line, 3);
@@ -57,7 +57,7 @@ describe('the safety net', function () {
             const computation = services.references.ScopeComputation as unknown as { collectExports: () => void };
             computation.collectExports = () => { throw new RangeError('boom in exports'); };
         });
-        const bugs = diagnostics.filter(d => codeOf(d) === IssueCodes.InternalError);
+        const bugs = diagnostics.filter(d => codeOf(d) === INTERNAL_ERROR_CODE);
         assert.equal(bugs.length, 1);
         assert.match(messageOf(bugs[0]), /^Eventloom failed while collecting the declarations in accounts\.loom \(boom in exports\)\. This is a bug in Eventloom/);
         assert.deepEqual(bugs[0].range.start, { line: 0, character: 0 });
