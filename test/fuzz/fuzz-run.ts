@@ -21,6 +21,8 @@ export interface CliRunSummary {
 export async function runCliCases(options: {
     seed: number; count: number; first?: number; limits: MutationLimits; timeoutMs: number;
     onProgress?: (done: number, summary: CliRunSummary) => void;
+    /** Called when a case shows a bug not seen before in this run (long runs report as they go). */
+    onNewBug?: (finding: Finding, testCase: CliCase) => void;
 }): Promise<CliRunSummary> {
     const runner = new CliCaseRunner(options.timeoutMs);
     const summary: CliRunSummary = { inputs: 0, bugs: [], counts: { crash: 0, hang: 0, 'write-outside': 0 }, slowest: [] };
@@ -36,7 +38,10 @@ export async function runCliCases(options: {
                 summary.counts[finding.kind]++;
                 const known = summary.bugs.find(bug => bug.finding.kind === finding.kind && bug.finding.signature === finding.signature);
                 if (known) known.cases.push(testCase);
-                else summary.bugs.push({ finding, cases: [testCase] });
+                else {
+                    summary.bugs.push({ finding, cases: [testCase] });
+                    options.onNewBug?.(finding, testCase);
+                }
             }
             options.onProgress?.(index - first + 1, summary);
         }

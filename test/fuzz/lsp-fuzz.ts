@@ -126,13 +126,17 @@ function editorRequests(file: OpenFile, random: Random): Array<[string, unknown]
 export async function runLspEdits(options: {
     seed: number; edits: number; limits: MutationLimits; timeoutMs: number; editsPerSession?: number;
     onProgress?: (done: number, summary: LspRunSummary) => void;
+    onNewBug?: (finding: Finding, edit: LspEdit) => void;
 }): Promise<LspRunSummary> {
     const summary: LspRunSummary = { edits: 0, counts: { crash: 0, hang: 0, 'write-outside': 0 }, bugs: [] };
     const record = (finding: Finding, edit: LspEdit) => {
         summary.counts[finding.kind]++;
         const known = summary.bugs.find(bug => bug.finding.kind === finding.kind && bug.finding.signature === finding.signature);
         if (known) known.edits.push(edit);
-        else summary.bugs.push({ finding, edits: [edit] });
+        else {
+            summary.bugs.push({ finding, edits: [edit] });
+            options.onNewBug?.(finding, edit);
+        }
     };
     const perSession = options.editsPerSession ?? 25;
     let session: ServerSession | undefined;

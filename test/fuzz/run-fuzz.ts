@@ -39,6 +39,7 @@ if (options.only !== 'cli') await fuzzLsp();
 async function fuzzLsp(): Promise<void> {
     const lsp = await runLspEdits({
         seed: options.seed, edits: options.count, limits: FULL_LIMITS, timeoutMs: options.timeoutMs,
+        onNewBug: (finding, edit) => console.log(`new bug at edit ${edit.index} (${edit.seedName}, ${edit.file}: ${edit.mutations.join('; ')}): ${finding.kind}: ${finding.signature}\n${finding.detail.slice(0, 1500)}`),
         onProgress: (done, summary) => {
             if (done % 50 === 0) process.stderr.write(`  ${done}/${options.count} edits, ${summary.bugs.length} distinct bugs, ${Math.round((Date.now() - started) / 1000)} s\n`);
         }
@@ -83,6 +84,7 @@ async function writeCliReproducer(finding: Finding, testCase: CliCase): Promise<
 async function fuzzCli(): Promise<void> {
 const cli = await runCliCases({
     seed: options.seed, count: options.count, first: options.first, limits: FULL_LIMITS, timeoutMs: options.timeoutMs,
+    onNewBug: (finding, testCase) => console.log(`new bug at case ${testCase.index} (${testCase.command}${testCase.hostile ? ` [${testCase.hostile}]` : ''}; ${testCase.seedName}: ${testCase.mutations.join('; ')}): ${finding.kind}: ${finding.signature}\n${finding.detail.slice(0, 1500)}`),
     onProgress: (done, summary) => {
         if (done % 50 === 0) process.stderr.write(`  ${done}/${options.count} cases, ${summary.bugs.length} distinct bugs, ${Math.round((Date.now() - started) / 1000)} s\n`);
     }

@@ -3,7 +3,7 @@
  * name when there is one — instead of Langium's generic "Could not resolve reference".
  */
 import {
-    AstUtils, DefaultLinker, isOperationCancelled, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
+    AstUtils, DefaultLinker, isOperationCancelled, type AstNode, type Cancellation, type LangiumDocument, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
 } from 'langium';
 import { isEnumLiteral, isFieldAssignment, isFieldValue, isMappingEntry, isMemberAccess, isNameExpression, type Model } from '../generated/ast.js';
 import { unresolvedInExpression } from './expression-messages.js';
@@ -22,15 +22,26 @@ const DECLARE_BY_TYPE: Record<string, (name: string) => string> = {
     DataType: name => `declare \`type ${name} { … }\` or \`enum ${name} { … }\`, or use a built-in type (string, int, float, decimal, boolean, timestamp, date, uuid)`
 };
 
+/** Unresolved names per file that get suggestions and cross-context hints (see withinSuggestionBudget). */
+const SUGGESTION_BUDGET = 200;
+
 /** Built-in types whose values are written as strings. */
 const QUOTED_PRIMITIVES: ReadonlySet<string> = new Set(['string', 'timestamp', 'date', 'uuid']);
 
 export class EventloomLinker extends DefaultLinker {
     private readonly indexManager: IndexManager;
 
+    /** Unresolved references given the friendly message, per model, counted from its last linking. */
+    private readonly suggestionsMade = new WeakMap<AstNode, number>();
+
     constructor(services: LangiumCoreServices) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
+    }
+
+    override async link(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        this.suggestionsMade.delete(document.parseResult.value);
+        return super.link(document, cancelToken);
     }
 
     /** A scope that throws is a bug in Eventloom: the reference says so, instead of a stack trace. */
@@ -48,12 +59,30 @@ export class EventloomLinker extends DefaultLinker {
         const error = super.createLinkingError(refInfo, targetDescription);
         let message: string;
         try {
-            message = this.unresolvedMessage(refInfo);
+            message = this.withinSuggestionBudget(refInfo) ? this.unresolvedMessage(refInfo) : this.plainUnresolvedMessage(refInfo);
         } catch {
             // The friendly wording needs more of the model than a broken one may have.
             message = `Unknown name '${refInfo.reference.$refText}': check the name, or declare it.`;
         }
         return { ...error, message };
+    }
+
+    /**
+     * The friendly message looks at every candidate in scope and every declaration of the
+     * workspace: per unresolved name that is linear, but for a file with thousands of them it
+     * would be quadratic. The first SUGGESTION_BUDGET of a parse get it; the rest a plain one.
+     */
+    private withinSuggestionBudget(refInfo: ReferenceInfo): boolean {
+        const root = AstUtils.findRootNode(refInfo.container);
+        const used = this.suggestionsMade.get(root) ?? 0;
+        this.suggestionsMade.set(root, used + 1);
+        return used < SUGGESTION_BUDGET;
+    }
+
+    private plainUnresolvedMessage(refInfo: ReferenceInfo): string {
+        const type = this.reflection.getReferenceType(refInfo);
+        const declare = DECLARE_BY_TYPE[type] ?? (() => 'declare it');
+        return `Unknown ${kindOfType(type)} '${refInfo.reference.$refText}': ${declare(refInfo.reference.$refText)}, or fix the name.`;
     }
 
     private unresolvedMessage(refInfo: ReferenceInfo): string {

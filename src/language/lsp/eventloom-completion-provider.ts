@@ -98,7 +98,8 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
     protected override getReferenceCandidates(completed: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const refInfo = this.withOwningContainer(completed);
         if (!refInfo) return stream([]);
-        const candidates = super.getReferenceCandidates(refInfo, context);
+        // A declaration whose name did not parse (a partial AST) is nothing to complete to.
+        const candidates = super.getReferenceCandidates(refInfo, context).filter(description => typeof description.name === 'string' && description.name.length > 0);
         const { node: container, property } = declarationUse(refInfo.container, refInfo.property);
         if (isCommand(container) && (property === 'emits' || property === 'rejects')) {
             const repaired = this.repairedAggregateMembers(context, container, property);
@@ -171,8 +172,9 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         // Own-context names (unqualified) before other contexts' events; both before keywords ('1').
-        const otherContext = splitQualifiedName(description.name) !== undefined;
-        return { ...item, detail: detailOf(description), sortText: `0${otherContext ? 'b' : 'a'}${description.name}` };
+        const name = description.name ?? '';
+        const otherContext = splitQualifiedName(name) !== undefined;
+        return { ...item, detail: detailOf(description), sortText: `0${otherContext ? 'b' : 'a'}${name}` };
     }
 }
 

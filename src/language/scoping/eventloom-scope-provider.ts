@@ -3,7 +3,7 @@
  * command or value type the literal describes; enum members from the enum the literal must be.
  */
 import {
-    DefaultScopeProvider, EMPTY_SCOPE, type LangiumCoreServices, type ReferenceInfo, type Scope
+    DefaultScopeProvider, EMPTY_SCOPE, stream, type AstNode, type LangiumCoreServices, type ReferenceInfo, type Scope, type ScopeOptions
 } from 'langium';
 import {
     Enum, Event, isEnumLiteral, isFieldAssignment, isFieldValue, isMapping, isMappingEntry, isMemberAccess, isNameExpression,
@@ -23,6 +23,11 @@ export class EventloomScopeProvider extends DefaultScopeProvider {
     constructor(services: LangiumCoreServices & { workspace: { DeclarationIndex: DeclarationIndex } }) {
         super(services);
         this.declarations = services.workspace.DeclarationIndex;
+    }
+
+    /** A node whose name did not parse (a partial AST) cannot be referred to: it is no candidate. */
+    protected override createScopeForNodes(elements: Iterable<AstNode>, outerScope?: Scope, options?: ScopeOptions): Scope {
+        return super.createScopeForNodes(stream(elements).filter(node => !!this.nameProvider.getName(node)), outerScope, options);
     }
 
     /** Looked up in the incrementally maintained declaration index (see IndexedGlobalScope). */

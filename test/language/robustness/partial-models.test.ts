@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DocumentState, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import { contextNameInText } from '../../../src/language/context-line.js';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import { boundedEditDistance, closestName } from '../../../src/language/linking/closest-name.js';
 import { kebabCase } from '../../../src/language/typescript-names.js';
@@ -93,6 +94,24 @@ describe('inputs that used to take quadratic time', function () {
         assert.equal(boundedEditDistance('kitten', 'sitting', 5), 3);
         assert.equal(boundedEditDistance('kitten', 'sitting', 2), 3);
         assert.equal(boundedEditDistance('a'.repeat(100_000), 'b'.repeat(100_000), 8), 9);
+    });
+
+    it('reads the context line past a million blank lines and comments (the server died of a stack overflow)', () => {
+        assert.equal(contextNameInText(`${'\n'.repeat(1_000_000)}${'// note\n'.repeat(100_000)}/* a */ context Banking\n`), 'Banking');
+        assert.equal(contextNameInText('// only a comment\n  context   Sales // trailing'), 'Sales');
+        assert.equal(contextNameInText('/* unterminated context Banking'), undefined);
+        assert.equal(contextNameInText('aggregate A {}\ncontext Late'), undefined);
+    });
+
+    it('gives a thousand unresolved names plain messages after the first 200 (each suggestion scans the scope)', async () => {
+        const events = Array.from({ length: 1000 }, (_, i) => `  event Opened${i} {}`).join('\n');
+        const commands = Array.from({ length: 1000 }, (_, i) => `  command Open${i} { emits Opend${i} }`).join('\n');
+        const result = await validate(`context Banking\naggregate Account {\n  id accountId: uuid\n${commands}\n${events}\n}\n`);
+        const unknown = result.diagnostics.map(messageOf).filter(message => message.startsWith('Unknown event'));
+        assert.equal(unknown.length, 1000);
+        assert.equal(unknown[0], "Unknown event 'Opend0' in context Banking: declare `event Opend0 { … }` in the aggregate that records it, or fix the name. Did you mean 'Opened0'?");
+        assert.equal(unknown[999], "Unknown event 'Opend999': declare `event Opend999 { … }` in the aggregate that records it, or fix the name.");
+        assert.equal(unknown.filter(message => message.includes('Did you mean')).length, 200);
     });
 
     it('parses 300k comment lines in a row (a stack overflow in Langium\'s CST builder before)', async () => {
