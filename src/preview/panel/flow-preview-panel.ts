@@ -185,8 +185,8 @@ export class FlowPreviewPanel {
             if (request !== this.requestNumber) return;
             const reason = `The flow could not be computed: ${(error as Error).message}`;
             // Never a blank preview: the last diagram stays, under a banner that says why.
-            const last = this.lastValid ?? this.shown;
-            if (last) this.show(last, `${reason} Showing the last diagram.`);
+            const last = this.lastValid ?? (this.shown ? { graph: this.shown, board: this.shownBoard } : undefined);
+            if (last) this.show(last.graph, last.board, `${reason} Showing the last diagram.`);
             else this.post({ type: 'failed', message: `${reason} Save the file and try again, or reload the window.` });
             return;
         }
