@@ -96,6 +96,11 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override getReferenceCandidates(completed: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        // A declaration whose name did not parse (a partial AST) is nothing to complete to, whichever way it was found.
+        return this.candidatesFor(completed, context).filter(description => typeof description.name === 'string' && description.name.length > 0);
+    }
+
+    private candidatesFor(completed: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const refInfo = this.withOwningContainer(completed);
         if (!refInfo) return stream([]);
         // A declaration whose name did not parse (a partial AST) is nothing to complete to.

@@ -23,7 +23,7 @@ export function scenarioForm(scenario: Scenario): ScenarioForm {
         }));
         const when = scenario.when ? {
             command: nameIn(scenario.when.command),
-            data: objectValue(scenario.when.data, { withDefaults: true }, scenario.when.command.ref?.fields ?? []),
+            data: objectValue(scenario.when.data, { withDefaults: true }, scenario.when.command?.ref?.fields ?? []),
             source: scenario.when
         } : undefined;
         const then = scenario.rejected
