@@ -5,6 +5,7 @@
  */
 import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Model } from '../language/generated/ast.js';
+import { countOf } from '../language/wording.js';
 import { GitHistoryError, modelFilesAtRef } from '../language/workspace/git-history.js';
 import type { EvolutionFinding } from '../semantics/evolution/compare-stored-shapes.js';
 import { earlierShapes, evolutionFindings } from '../semantics/evolution/evolution-check.js';
@@ -54,6 +55,5 @@ function summary(problems: readonly FileProblem[], compared: number, ref: string
     const warnings = problems.length - errors;
     const events = `${compared} stored ${compared === 1 ? 'event' : 'events'}`;
     if (problems.length === 0) return `No breaking changes since ${ref} (${events} compared).`;
-    const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
-    return `${plural(errors, 'breaking change')}, ${plural(warnings, 'warning')} since ${ref} (${events} compared).`;
+    return `${countOf(errors, 'breaking change')}, ${countOf(warnings, 'warning')} since ${ref} (${events} compared).`;
 }

@@ -57,7 +57,7 @@ export function generateModel(models: readonly Model[], options: GenerateModelOp
         inFolder('scenarios.test', scenariosTestSourceFile(context));
         const upcasts = upcastsSourceFile(context, form);
         if (upcasts) inFolder('upcasts', upcasts);
-        inFolder('index', indexSourceFile(context));
+        inFolder('index', indexSourceFile(context, form));
     }
     const files = structures.map(({ path, structure }) => ({ path, text: printFile(structure) }));
     if (options.runtime === 'emmett') files.push(...emmettAppFiles(contexts));

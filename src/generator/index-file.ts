@@ -8,14 +8,14 @@
 import { StructureKind, type ExportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
 import { camelCase } from '../language/typescript-names.js';
 import { commandsOf, errorsOf, eventsOf } from '../language/model-queries.js';
-import { isUpcast } from '../language/generated/ast.js';
-import { upcastNames } from './upcasts-file.js';
+import { upcastNames, versionedEvents } from './upcasts-file.js';
+import type { ModelForm } from '../semantics/form.js';
 import type { ContextModel } from './context-model.js';
 import { jsDocTextOf } from './doc-comments.js';
 import { aggregateFile, handwrittenNames, projectionFile } from './element-files.js';
 import { FULLY_GENERATED_HEADER } from './file-layout.js';
 
-export function indexSourceFile(context: ContextModel): SourceFileStructure {
+export function indexSourceFile(context: ContextModel, form: ModelForm): SourceFileStructure {
     const exports: ExportDeclarationStructure[] = [];
     const add = (file: string, names: string[], isTypeOnly: boolean) => {
         if (names.length > 0) exports.push({ kind: StructureKind.ExportDeclaration, isTypeOnly, moduleSpecifier: `./${file}.js`, namedExports: names });
@@ -40,10 +40,10 @@ export function indexSourceFile(context: ContextModel): SourceFileStructure {
     }
     add('queries', context.queries.flatMap(query => [query.name, `${query.name}Result`, `${query.name}Handler`]), true);
     add('policies', context.policies.flatMap(policy => [`${handwrittenNames.policy(policy)}Policy`]), false);
-    const versioned = context.aggregates.flatMap(aggregate => eventsOf(aggregate).filter(event => Number(event.version ?? 1) > 1).map(event => ({ aggregate, event })));
-    const steps = versioned.flatMap(({ aggregate, event }) => aggregate.members.filter(isUpcast).filter(upcast => upcast.event.ref === event).map(upcast => ({ event, from: upcast.fromVersion })));
+    const versioned = versionedEvents(context, form);
+    const steps = versioned.flatMap(({ event, steps }) => steps.map(step => ({ event, from: step.form.fromVersion })));
     add('upcasts', steps.map(({ event, from }) => `${event.name}V${from}`), true);
-    if (steps.length > 0 || versioned.length > 0) {
+    if (versioned.length > 0) {
         const names = upcastNames(context.name);
         add('upcasts', [...steps.map(({ event, from }) => `upcast${event.name}From${from}`), names.upcast, names.withVersion, names.versions], false);
     }

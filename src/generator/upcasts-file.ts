@@ -10,6 +10,7 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import { isUpcast, type Aggregate, type Event, type Upcast } from '../language/generated/ast.js';
 import { eventsOf } from '../language/model-queries.js';
+import { versionNumber } from '../semantics/evolution/stored-shape.js';
 import { camelCase } from '../language/typescript-names.js';
 import type { FieldForm, FilledField, ModelForm, UpcastForm } from '../semantics/form.js';
 import { qualifiedName } from '../semantics/form.js';
@@ -22,7 +23,7 @@ import { objectTypeOf, propertyName, TypeImports } from './type-mapping.js';
 /** The metadata key the stored version is recorded under. */
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
 
-interface VersionedEvent {
+export interface VersionedEvent {
     aggregate: Aggregate;
     event: Event;
     version: number;
@@ -55,13 +56,13 @@ export function upcastsSourceFile(context: ContextModel, form: ModelForm): Sourc
     return { kind: StructureKind.SourceFile, statements };
 }
 
-function versionedEvents(context: ContextModel, form: ModelForm): VersionedEvent[] {
+export function versionedEvents(context: ContextModel, form: ModelForm): VersionedEvent[] {
     const result: VersionedEvent[] = [];
     for (const aggregate of context.aggregates) {
         const aggregateForm = form.aggregates.get(qualifiedName(context.name, aggregate.name));
         for (const event of eventsOf(aggregate)) {
-            const version = Number(event.version ?? 1);
-            if (!Number.isInteger(version) || version < 2) continue;
+            const version = versionNumber(event.version);
+            if (version < 2) continue;
             const steps = aggregate.members.filter(isUpcast).filter(upcast => upcast.event.ref === event)
                 .map(ast => ({ ast, form: aggregateForm?.upcasts.find(candidate => candidate.source === ast) }))
                 .filter((step): step is { ast: Upcast; form: UpcastForm } => step.form !== undefined)

@@ -7,6 +7,7 @@
 import type { AstNode } from 'langium';
 import { isEnum, isValueType, type Aggregate, type Field, type Model, type TypeReference } from '../../language/generated/ast.js';
 import { contextNameOf, eventsOf } from '../../language/model-queries.js';
+import { wholeVersion } from '../../language/validation/evolution-validator.js';
 import { isAggregate } from '../../language/generated/ast.js';
 
 export type StoredType =
@@ -77,9 +78,9 @@ export function storedShapesOf(models: readonly Model[], readUpcasts: UpcastRead
     return shapes;
 }
 
+/** The stored version an event declares: 1 without one (or with a malformed one, reported elsewhere). */
 export function versionNumber(text: string | undefined): number {
-    const version = text === undefined ? 1 : Number(text);
-    return Number.isInteger(version) && version >= 1 ? version : 1;
+    return wholeVersion(text) ?? 1;
 }
 
 export function storedFields(fields: readonly Field[], visiting: ReadonlySet<AstNode> = new Set()): StoredField[] {
