@@ -1,53 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { LangiumDocument } from 'langium';
-import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { IssueCodes } from '../../../src/language/validation/issue-codes.js';
-import { BANKING, SHIPPING, applyWorkspaceEdit, clearWorkspace, fileName, lsp, openWorkspace } from './lsp-test-kit.js';
-
-function codeOf(diagnostic: Diagnostic): string | undefined {
-    return (diagnostic.data as { code?: string } | undefined)?.code;
-}
-
-interface FixResult {
-    /** The titles of every fix offered for the diagnostic. */
-    titles: string[];
-    /** The texts of the files after applying the chosen fix, by file name. */
-    texts: Record<string, string>;
-    /** Diagnostics of the fixed workspace, `file:line: [severity] code message`. */
-    after: string[];
-}
-
-/**
- * Builds the workspace, finds the one diagnostic with `code` on `onText` in `file`, asks for its
- * code actions, applies the one whose title matches `choose` (the only one by default),
- * rebuilds and re-validates the workspace.
- */
-async function applyFix(files: Record<string, string>, file: string, code: string, onText: string, choose?: RegExp): Promise<FixResult> {
-    const documents = await openWorkspace(files);
-    const document = documents[file];
-    const diagnostics = (document.diagnostics ?? []).filter(d => codeOf(d) === code && document.textDocument.getText(d.range) === onText);
-    assert.equal(diagnostics.length, 1, `expected one ${code} on '${onText}', found:\n${describeAll(Object.values(documents)).join('\n')}`);
-    const actions = (await lsp.lsp.CodeActionProvider!.getCodeActions(document, {
-        textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics }
-    }) ?? []) as CodeAction[];
-    const titles = actions.map(a => a.title);
-    const chosen = choose ? actions.filter(a => choose.test(a.title)) : actions;
-    assert.equal(chosen.length, 1, `expected one fix matching ${choose}, got: ${titles.join(' | ')}`);
-    assert.deepEqual(chosen[0].diagnostics, diagnostics);
-    const changed = applyWorkspaceEdit(chosen[0].edit!, Object.values(documents));
-    const texts = Object.fromEntries(Object.entries(documents).map(([name, d]) => [name, changed.get(d.uri.toString()) ?? d.textDocument.getText()]));
-    const fixed = await openWorkspace(texts);
-    return { titles, texts, after: describeAll(Object.values(fixed)) };
-}
-
-function describeAll(documents: LangiumDocument[]): string[] {
-    return documents.flatMap(document => (document.diagnostics ?? []).map(d =>
-        `${fileName(document.uri.toString())}:${d.range.start.line + 1}: [${d.severity === DiagnosticSeverity.Error ? 'error' : 'warning'}] ${codeOf(d) ?? ''} ${d.message}`));
-}
-
-function errorsIn(after: string[]): string[] {
-    return after.filter(line => line.includes('[error]'));
-}
+import { applyFix, errorsIn } from './fix-test-kit.js';
+import { BANKING, SHIPPING, clearWorkspace } from './lsp-test-kit.js';
 
 const CONTEXT = 'context Banking\n\n';
 

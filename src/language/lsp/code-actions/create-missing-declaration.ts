@@ -5,12 +5,12 @@
  * `then X` -> the event, also added to the `when` command's `emits` (and `rejected E` to its
  * `rejects`), so the fixed model validates. Where the aggregate is not implied (a read model's or
  * policy's `on`), one fix per aggregate of the file; for `on Other.Event`, one per aggregate of
- * that context.
+ * that context. A field an `on` block assigns is declared in the state or the read model.
  */
 import { AstUtils, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import {
-    isAggregate, isCommandData, isEventData, isPolicy, isReadModel, isScenario, isTypeReference,
+    isAggregate, isCommandData, isEventData, isFieldAssignment, isPolicy, isReadModel, isScenario, isTypeReference,
     type Aggregate, type Command, type Model
 } from '../../generated/ast.js';
 import { aggregateOf, emittedEventReferences, modelOf } from '../../model-queries.js';
@@ -21,6 +21,7 @@ import type { CodeActionServices } from './eventloom-code-action-provider.js';
 import { pastTenseEventName } from './past-tense-event-name.js';
 import { newEventName, nodeAt } from './structure-fixes.js';
 import { declarationUse } from '../clause-owner.js';
+import { declareAssignedField } from './declare-assigned-field.js';
 
 const IDENTIFIER = /^[_a-zA-Z]\w*$/;
 
@@ -74,6 +75,7 @@ export function createMissingDeclaration(services: CodeActionServices, document:
         return aggregatesOf(modelOf(container)).map(aggregate => fix.inAggregate(aggregate, fix.commandWithEvent(aggregate)));
     }
     if (isTypeReference(container)) return [fix.valueType(modelOf(container))];
+    if (isFieldAssignment(container) && property === 'field') return declareAssignedField(document, diagnostic, container, name);
     return [];
 }
 
