@@ -1,10 +1,11 @@
 /**
  * What a reference may point at: across contexts only events; a command emits and rejects only its
- * own aggregate's events and errors; a read model's handled events can supply its key.
+ * own aggregate's events and errors (`requires … else E` included); a read model's handled events
+ * can supply its key.
  */
 import { AstUtils, isReference, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { isEvent, type Command, type EventloomAstType, type ReadModel } from '../generated/ast.js';
-import { aggregateOf, contextNameOf, sameType, streamIdsOf, typeToString } from '../model-queries.js';
+import { aggregateOf, contextNameOf, errorsOf, sameType, streamIdsOf, typeToString } from '../model-queries.js';
 import { issue, IssueCodes } from './issue-codes.js';
 import { kindOf, withArticle } from './messages.js';
 
@@ -56,6 +57,19 @@ export class ReferencesValidator {
                 });
             }
         });
+        // `requires … else E` makes E one of the command's rejections (DESIGN §2b): the same rule.
+        for (const requirement of command.requirements) {
+            const reference = requirement.error;
+            const owner = reference?.ref && aggregateOf(reference.ref);
+            if (!owner || owner === aggregate || contextNameOf(owner) !== contextNameOf(command) || ownNames.has(reference.$refText)) continue;
+            const own = aggregate ? errorsOf(aggregate).map(error => error.name) : [];
+            const instead = own.length > 0
+                ? `name one of ${aggregate?.name}'s errors after \`else\` (${own.join(', ')}), or declare a new error in ${aggregate?.name}`
+                : `declare an error in ${aggregate?.name} and name it after \`else\``;
+            accept('error', `${reference.$refText} is an error of aggregate ${owner.name}; a \`requires\` of command ${command.name} can only reject with an error of its own aggregate ${aggregate?.name}: ${instead}.`, {
+                node: requirement, property: 'error', data: issue(IssueCodes.RejectsForeignError)
+            });
+        }
     }
 
     /** The key is filled from a same-named event field or from the event's aggregate id. */

@@ -142,5 +142,12 @@ export const BEHAVIOUR_CASES: RuleCase[] = [
         message: 'The scenario runs Withdraw but says nothing of the outcome: add `then EventName { … }`, `then rejected ErrorName` or `expect ReadModel { … }`.',
         at: node('CommandData', 'Withdraw { amount: 1 }', 'command'),
         good: account({ after: 'scenario "withdraws" { when Withdraw { amount: 1 } then Withdrawn { amount: 1 } }' })
+    },
+    {
+        code: IssueCodes.RejectsForeignError, severity: 'error', title: "a `requires` rejecting with another aggregate's error",
+        bad: account({ command: 'requires amount > 0 else <|CardExpired|>\n    emits Withdrawn', after: 'aggregate Card {\n  id cardId: uuid\n  command Block { emits Blocked }\n  event Blocked {}\n  error CardExpired\n}\nreadmodel Cards { key cardId: uuid, on Blocked }\n' }),
+        message: "CardExpired is an error of aggregate Card; a `requires` of command Withdraw can only reject with an error of its own aggregate Account: name one of Account's errors after `else` (Insufficient), or declare a new error in Account.",
+        at: node('Requirement', 'requires amount > 0 else CardExpired', 'error'),
+        good: account({ command: 'requires amount > 0 else Insufficient\n    emits Withdrawn', after: 'aggregate Card {\n  id cardId: uuid\n  command Block { emits Blocked }\n  event Blocked {}\n  error CardExpired\n}\nreadmodel Cards { key cardId: uuid, on Blocked }\n' })
     }
 ];
