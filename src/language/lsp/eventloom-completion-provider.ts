@@ -5,7 +5,7 @@
  * aggregate that handles the `when` command; data literals offer only the fields not given yet.
  * The own context's names come first, other contexts' events (qualified) after them.
  */
-import { CstUtils, GrammarUtils, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LangiumParser } from 'langium';
@@ -17,6 +17,7 @@ import {
 import { aggregateOf, emittedEventsOf, errorsOf, eventsOf } from '../model-queries.js';
 import { splitQualifiedName } from '../scoping/qualified-names.js';
 import { declarationUse } from './clause-owner.js';
+import { deleteMakesSense, describeDataName, generatorKeywordMakesSense, qualifierMakesSense, rankBehaviourCandidates } from './expression-completion.js';
 
 /** Stands in for the name being typed, so that an unfinished line parses. */
 const PLACEHOLDER = 'CompletionPlaceholder';
@@ -26,6 +27,8 @@ const REFERENCE_LISTS = new Set(['emits', 'rejects', 'handles', 'triggers', 'iss
 
 export class EventloomCompletionProvider extends DefaultCompletionProvider {
     private readonly parser: LangiumParser;
+    /** The rank of a name inside behaviour, from its candidates to its item (same request, synchronous). */
+    private readonly behaviourRanks = new WeakMap<AstNodeDescription, number>();
     private readonly langiumDocuments: LangiumDocuments;
 
     constructor(services: LangiumServices) {
@@ -104,7 +107,14 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
         const refInfo = this.withOwningContainer(completed);
         if (!refInfo) return stream([]);
         // A declaration whose name did not parse (a partial AST) is nothing to complete to.
-        const candidates = super.getReferenceCandidates(refInfo, context).filter(description => typeof description.name === 'string' && description.name.length > 0);
+        // Read once: a scope's element stream need not be iterable twice.
+        const found = super.getReferenceCandidates(refInfo, context).filter(description => typeof description.name === 'string' && description.name.length > 0).toArray();
+        const candidates = stream(found);
+        const behaviour = rankBehaviourCandidates(refInfo.container, refInfo.property, found, context.offset);
+        if (behaviour) {
+            for (const { description, rank } of behaviour) this.behaviourRanks.set(description, rank);
+            return stream(behaviour.map(candidate => candidate.description));
+        }
         const { node: container, property } = declarationUse(refInfo.container, refInfo.property);
         if (isCommand(container) && (property === 'emits' || property === 'rejects')) {
             const repaired = this.repairedAggregateMembers(context, container, property);
@@ -178,8 +188,23 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         // Own-context names (unqualified) before other contexts' events; both before keywords ('1').
         const name = description.name ?? '';
+        const rank = this.behaviourRanks.get(description);
+        if (rank !== undefined) {
+            // Inside behaviour: the order of resolution and fit, not the alphabet.
+            return { ...item, detail: describeDataName(description.node) ?? detailOf(description), sortText: `0a${String(rank).padStart(6, '0')}` };
+        }
         const otherContext = splitQualifiedName(name) !== undefined;
-        return { ...item, detail: detailOf(description), sortText: `0${otherContext ? 'b' : 'a'}${name}` };
+        return { ...item, detail: describeDataName(description.node) ?? detailOf(description), sortText: `0${otherContext ? 'b' : 'a'}${name}` };
+    }
+
+    /** `command.` / `state.` / `event.` only where they select something; `now` and `newId` not in an upcast; `delete` not in an aggregate. */
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        if (!super.filterKeyword(context, keyword)) return false;
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        if (rule === 'Qualifier') return qualifierMakesSense(context.node, keyword.value);
+        if (rule === 'Primary' && (keyword.value === 'now' || keyword.value === 'newId')) return generatorKeywordMakesSense(context.node);
+        if (rule === 'DeleteDocument') return deleteMakesSense(context.node);
+        return true;
     }
 }
 

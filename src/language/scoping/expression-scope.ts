@@ -13,9 +13,9 @@
  * keys from the event, error or command the mapping builds; assignment targets from the state or
  * document.
  */
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import {
-    isBinaryExpression, isEmit, isEnum, isFieldAssignment, isInExpression, isIssuedCommand, isMapping, isMappingEntry,
+    isBinaryExpression, isEmit, isEnum, isEventHandler, isFieldAssignment, isInExpression, isIssuedCommand, isMapping, isMappingEntry,
     isRequirement, isUpcast,
     type Enum, type EnumMember, type Expression, type FieldAssignment, type Mapping, type MemberAccess, type NameExpression
 } from '../generated/ast.js';
@@ -111,7 +111,9 @@ export function mappingFields(mapping: Mapping): AstNode[] {
 
 /** The fields an `on` block's assignment may set. */
 export function assignmentTargets(assignment: FieldAssignment): AstNode[] {
-    return assignableFieldsOf(assignment.$container);
+    // Completion asks with a stand-in assignment whose container is whatever node the cursor is in.
+    const handler = AstUtils.getContainerOfType(assignment, isEventHandler);
+    return handler ? assignableFieldsOf(handler) : [];
 }
 
 /** Every enum of a list of declarations (the context's, from the scope's global index). */
