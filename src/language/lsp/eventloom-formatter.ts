@@ -182,6 +182,7 @@ export class EventloomFormatter extends AbstractFormatter {
         const close = formatter.keyword('}');
         if (!open.nodes.length) return;
         open.prepend(Formatting.oneSpace());
+        if (ast.isEventHandler(node)) this.formatEventList(node, open.nodes[0]);
         const interior = formatter.interior(open, close);
         const members = interior.nodes.filter(n => !n.hidden && !isLeafText(n, ','));
         if (members.length === 0) {
@@ -204,6 +205,13 @@ export class EventloomFormatter extends AbstractFormatter {
             else formatter.cst([cst]).prepend(Formatting.noSpace()).append(Formatting.oneSpace());
         });
         close.prepend(Formatting.newLine());
+    }
+
+    /** `on A, B {` of a multi-line block: the event list's commas as in any name list (the body's are separators). */
+    private formatEventList(handler: ast.EventHandler, open: CstNode): void {
+        const commas = handler.$cstNode ? CstUtils.streamCst(handler.$cstNode)
+            .filter(cst => cst.astNode === handler && isLeafText(cst, ',') && cst.offset < open.offset).toArray() : [];
+        this.getNodeFormatter(handler).cst(commas).prepend(Formatting.noSpace()).append(Formatting.oneSpace());
     }
 
     private formatScenarioClauses(scenario: ast.Scenario): void {

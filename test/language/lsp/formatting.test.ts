@@ -137,6 +137,38 @@ describe('formatting', () => {
         });
     });
 
+    it('normalises the event list of an `on` block, on one line or over several', async () => {
+        const before = [
+            'context Banking',
+            '',
+            'aggregate Account {',
+            '  id accountId: uuid',
+            '  state {',
+            '    total: decimal = 0',
+            '  }',
+            '  command Book {',
+            '    amount: decimal',
+            '    emits Booked, Reversed',
+            '  }',
+            '  event Booked {',
+            '    amount: decimal',
+            '  }',
+            '  event Reversed {',
+            '    amount: decimal',
+            '  }',
+            '  on Booked ,Reversed   {',
+            '    total += amount',
+            '  }',
+            '  on Booked,Reversed { total -= amount }',
+            '}'
+        ].join('\n') + '\n';
+        const after = before
+            .replace('  on Booked ,Reversed   {', '  on Booked, Reversed {')
+            .replace('  on Booked,Reversed { total -= amount }', '  on Booked, Reversed { total -= amount }');
+        await expectFormatting(lsp)({ options: OPTIONS, disposeAfterCheck: true, before, after });
+        await expectFormatting(lsp)({ options: OPTIONS, disposeAfterCheck: true, before: after, after });
+    });
+
     it('lays out the behaviour of DESIGN §2b-2d: operators, mappings, `on` blocks one line or one per line, clauses; idempotent', async () => {
         const before = [
             'context Banking',
