@@ -4,7 +4,7 @@
  */
 import { AstUtils, type AstNode } from 'langium';
 
-const MAX_TEXT = 70;
+const MAX_TEXT = 90;
 
 /** `prefix` adds what the node's text leaves out (an `emits` clause's node starts at the event's name). */
 export function describeSource(node: AstNode | undefined, from?: AstNode, prefix = ''): string | undefined {

@@ -37,7 +37,7 @@ export function project(readModel: ReadModelForm, documents: Documents, event: M
             if (!handled) continue;
             const keys = keyValues(handled.keys, event, streamId, handler);
             const id = documentKey(readModel, keys);
-            const document = current.get(id) ?? recordFromDefaults(readModel.fields, keys.fields);
+            const document = current.get(id) ?? freshDocument(readModel, keys);
             const result = applyAssignments(handler.assignments, document,
                 record => ({ event: event.data, document: record, streamId }));
             if (result.deleted) current.delete(id);
@@ -64,5 +64,5 @@ export function documentKey(readModel: ReadModelForm, keys: RecordValue): string
 
 /** A fresh document for a key (what a policy's `reads` sees before any event created one). */
 export function freshDocument(readModel: ReadModelForm, keys: RecordValue): RecordValue {
-    return recordFromDefaults(readModel.fields, keys.fields);
+    return recordValue([...keys.fields, ...recordFromDefaults(readModel.fields).fields]);
 }

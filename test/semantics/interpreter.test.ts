@@ -255,7 +255,7 @@ describe('interpreter: projection', () => {
         assert.deepEqual(text(run([
             ['Test.Deposited', { amount: num('100.10'), bookedAt: str('t1') }],
             ['Test.Withdrawn', { amount: num('0.20'), bookedAt: str('t2') }]
-        ])), ['"acc-1": { balance: 99.90, owners: [], accountId: "acc-1", lastBookedAt: "t2" }']);
+        ])), ['"acc-1": { accountId: "acc-1", balance: 99.90, owners: [], lastBookedAt: "t2" }']);
     });
 
     it('keeps one document per key', () => {
@@ -267,14 +267,14 @@ describe('interpreter: projection', () => {
 
     it('reads the document as the previous assignment left it', () => {
         assert.deepEqual(text(run([['Test.OwnerAdded', { owner: str('ann') }]])),
-            ['"acc-1": { balance: 1, owners: ["ann"], accountId: "acc-1" }']);
+            ['"acc-1": { accountId: "acc-1", balance: 1, owners: ["ann"] }']);
     });
 
     it('removes the document on delete, and a later event creates it afresh', () => {
         assert.deepEqual(text(run([['Test.Deposited', { amount: num('5'), bookedAt: str('t1') }], ['Test.Closed', {}]])), []);
         assert.deepEqual(text(run([
             ['Test.Deposited', { amount: num('5'), bookedAt: str('t1') }], ['Test.Closed', {}], ['Test.Withdrawn', { amount: num('1'), bookedAt: str('t3') }]
-        ])), ['"acc-1": { balance: -1, owners: [], accountId: "acc-1", lastBookedAt: "t3" }']);
+        ])), ['"acc-1": { accountId: "acc-1", balance: -1, owners: [], lastBookedAt: "t3" }']);
     });
 
     it('ignores events it has no block for', () => {
@@ -293,7 +293,7 @@ describe('interpreter: projection', () => {
             assert.ok(outcome.ok);
             documents = outcome.value.documents;
         }
-        assert.deepEqual(text(documents), ['"ann": { count: 2, owner: "ann" }', '"bob": { count: 1, owner: "bob" }']);
+        assert.deepEqual(text(documents), ['"ann": { owner: "ann", count: 2 }', '"bob": { owner: "bob", count: 1 }']);
         assert.equal(documentKey(byOwner, record({ owner: str('ann') })), '"ann"');
     });
 });

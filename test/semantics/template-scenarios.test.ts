@@ -1,0 +1,42 @@
+/**
+ * The templates state their rules (issue 11, item 6): every command of the banking starter is
+ * modelled and every one of its scenarios runs and passes in the interpreter; the online shop mixes
+ * modelled aggregates with a hand-written one, whose scenarios are left to the generated tests.
+ */
+import assert from 'node:assert/strict';
+import { checkModel } from '../../src/cli/check-model.js';
+import { buildModelForm } from '../../src/semantics/build-form.js';
+import { runScenario } from '../../src/semantics/run-scenario.js';
+
+async function outcomes(path: string) {
+    const checked = await checkModel([path], process.cwd());
+    assert.deepEqual(checked.problems.map(problem => `${problem.line}: ${problem.message}`), [], `${path} validates cleanly`);
+    const form = buildModelForm(checked.documents.map(document => document.parseResult.value));
+    return {
+        form,
+        scenarios: form.contexts.flatMap(context => context.scenarios.map(scenario => ({ name: `${context.name}: ${scenario.name}`, result: runScenario(form, scenario) })))
+    };
+}
+
+describe('template scenarios', () => {
+    it('banking: every command is modelled and every scenario runs and passes', async () => {
+        const { form, scenarios } = await outcomes('templates/banking.loom');
+        assert.deepEqual([...form.commands.values()].filter(command => !command.modelled).map(command => command.name), []);
+        assert.ok(scenarios.length >= 5);
+        assert.deepEqual(scenarios.filter(({ result }) => result.kind !== 'passed').map(({ name, result }) => `${name}: ${JSON.stringify(result)}`), []);
+    });
+
+    it('online shop: the modelled scenarios pass, the hand-written command\'s are skipped saying why', async () => {
+        const { form, scenarios } = await outcomes('templates/online-shop');
+        assert.ok([...form.commands.values()].some(command => command.modelled));
+        assert.deepEqual([...form.commands.values()].filter(command => !command.modelled).map(command => command.name.split('.')[0]),
+            ['Ordering', 'Ordering', 'Ordering', 'Ordering'], 'only Ordering keeps hand-written decisions');
+        assert.deepEqual(scenarios.filter(({ result }) => result.kind === 'failed').map(({ name }) => name), []);
+        const skipped = scenarios.filter(({ result }) => result.kind === 'skipped');
+        assert.deepEqual(skipped.map(({ name }) => name), [
+            'Ordering: an empty cart cannot be placed', 'Ordering: placing an order records its total', 'Ordering: a quantity must be positive'
+        ]);
+        for (const { result } of skipped) assert.match(result.kind === 'skipped' ? result.reason : '', /is hand-written \(.+\): the generated tests run this scenario/);
+        assert.ok(scenarios.filter(({ result }) => result.kind === 'passed').length >= 8);
+    });
+});
