@@ -25,6 +25,8 @@ export interface RunResult {
     /** `eventloom validate` against `tsc --strict` on its generated output, interleaved runs, medians. */
     ratio?: ValidateTscRatio;
     preview?: PreviewResult;
+    /** A modelled run (issue 11) measured again with the scenario runs switched off, for their cost. */
+    withoutScenarioRuns?: { validate: ValidateResult; languageServer: LanguageServerResult };
 }
 
 export interface ValidateTscRatio {
@@ -79,7 +81,22 @@ export async function runBenchModel(options: RunOptions): Promise<RunResult> {
         edits: options.edits, requests: options.requests, nodeArgs: options.nodeArgs
     });
     log(`  language server: build ${languageServer.workspaceBuildMs.toFixed(0)} ms, edit p95 ${languageServer.editP95Ms.toFixed(0)} ms`);
-    const result: RunResult = { name: options.name, size: options.size, files: model.files.length, lines: model.lines, validate, languageServer };
+    let withoutScenarioRuns: RunResult['withoutScenarioRuns'];
+    if (options.size.behaviour) {
+        process.env.EVENTLOOM_SCENARIO_CHECK = 'off';
+        try {
+            const offValidate = measureValidate(options.bundles.cli, modelDir, options.nodeArgs);
+            const offServer = await measureLanguageServer({
+                serverBundle: options.bundles.server, modelDir, editFile: model.hub.file, renameEvent: model.hub.name,
+                edits: options.edits, requests: options.requests, nodeArgs: options.nodeArgs
+            });
+            withoutScenarioRuns = { validate: offValidate, languageServer: offServer };
+            log(`  without scenario runs: validate ${offValidate.ms.toFixed(0)} ms, edit p95 ${offServer.editP95Ms.toFixed(0)} ms`);
+        } finally {
+            delete process.env.EVENTLOOM_SCENARIO_CHECK;
+        }
+    }
+    const result: RunResult = { name: options.name, size: options.size, files: model.files.length, lines: model.lines, validate, languageServer, withoutScenarioRuns };
     if (options.editorOnly) return result;
 
     const models = await loadModels(modelDir, options.repoRoot);

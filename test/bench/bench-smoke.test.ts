@@ -32,4 +32,19 @@ describe('npm run bench (tiny model)', function () {
         assert.ok(existsSync(join(benchDir, 'results.json')));
         assert.equal(JSON.parse(readFileSync(join(benchDir, 'results.json'), 'utf8')).runs[0].name, 'tiny');
     });
+
+    it('measures a modelled model with and without its scenario runs', async () => {
+        const benchDir = join(repoRoot, '.bench', 'smoke-behaviour');
+        const report = await runBench({
+            repoRoot, benchDir, growth: false, edits: 3, requests: 3,
+            runs: [{ name: 'tiny-behaviour', size: { contexts: 2, aggregates: 4, commands: 8, events: 8, readModels: 4, layout: 'per-context', hubUses: 6, behaviour: true } }]
+        });
+        const [run] = report.runs;
+        assert.equal(run.validate.exitCode, 0, run.validate.summary);
+        assert.equal(run.withoutScenarioRuns?.validate.exitCode, 0);
+        assert.equal(run.withoutScenarioRuns?.languageServer.editSamplesMs.length, 3);
+        for (const figure of ['eventloom validate with / without', 'edit -> diagnostics p95 with / without']) {
+            assert.match(report.table, new RegExp(`\\| ${figure.replace(/[()+./]/g, '\\$&')} +\\|`), `row ${figure}`);
+        }
+    });
 });

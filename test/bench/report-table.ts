@@ -110,3 +110,19 @@ export function targetRows(run: RunResult, single?: RunResult): TableRow[] {
     if (single) rows.splice(2, 0, { figure: `edit -> diagnostics p95 <= 100 ms, every kind (${single.name})`, values: [check(kinds(single, f => f.p95Ms, 100))] });
     return rows;
 }
+
+/**
+ * What running the scenarios costs (issue 11: at most 10% on both): the modelled run's validate
+ * time and edit -> diagnostics p95 with the scenario runs and without them.
+ */
+export function scenarioCostRows(run: RunResult): TableRow[] {
+    const off = run.withoutScenarioRuns;
+    if (!off) return [];
+    const overhead = (on: number, without: number) => `${on >= without ? '+' : ''}${(((on - without) / without) * 100).toFixed(1)}%`;
+    return [
+        { figure: 'scenarios run (5 per aggregate)', values: [`${run.size.aggregates * 5}`] },
+        { figure: 'eventloom validate with / without', values: [`${ms(run.validate.ms)} / ${ms(off.validate.ms)} (${overhead(run.validate.ms, off.validate.ms)}); CPU ${overhead(run.validate.cpuMs ?? NaN, off.validate.cpuMs ?? NaN)}`] },
+        { figure: 'edit -> diagnostics p95 with / without', values: [`${ms(run.languageServer.editP95Ms)} / ${ms(off.languageServer.editP95Ms)} (${overhead(run.languageServer.editP95Ms, off.languageServer.editP95Ms)})`] },
+        { figure: 'server CPU per edit p95 with / without', values: [`${ms(run.languageServer.editCpuP95Ms)} / ${ms(off.languageServer.editCpuP95Ms)} (${overhead(run.languageServer.editCpuP95Ms, off.languageServer.editCpuP95Ms)})`] }
+    ];
+}

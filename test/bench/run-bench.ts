@@ -11,6 +11,7 @@
  *   npm run bench -- --skip-preview-all    do not lay out the whole workspace as one diagram
  *   npm run bench -- --skip-single-file    without the editor figures of the single 20k-line file
  *   npm run bench -- --ratio-runs 5        interleaved validate / tsc pairs for the ratio (default 3)
+ *   npm run bench -- --skip-behaviour      without the modelled run (issue 11: the cost of running scenarios)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -19,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { runBenchModel, type RunResult } from './bench-runner.js';
 import { bundleForBench } from './measure/bundle-for-bench.js';
 import { DEFAULT_SIZE, type BenchSize } from './model/bench-model.js';
-import { formatTable, growthRows, tableRows, targetRows } from './report-table.js';
+import { formatTable, growthRows, scenarioCostRows, tableRows, targetRows } from './report-table.js';
 
 export interface BenchRun {
     name: string;
@@ -80,6 +81,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const full = runs.find(run => run.name === 'default-x1') ?? runs[0];
     const single = runs.find(run => run.name.startsWith('single-file') && run.name.endsWith('-x1'));
     sections.push(formatTable([`goal (${full.name})`, 'result'], targetRows(full, single)));
+    for (const run of runs.filter(candidate => candidate.withoutScenarioRuns)) {
+        sections.push(formatTable([`scenario runs (${run.name})`, 'result'], scenarioCostRows(run)));
+    }
     if (options.growth) {
         const pairs = new Map<string, RunResult[]>();
         for (const run of runs) {
@@ -99,7 +103,7 @@ async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
             scale: { type: 'string' }, growth: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'skip-preview-all': { type: 'boolean' },
-            'skip-single-file': { type: 'boolean' }, 'ratio-runs': { type: 'string' },
+            'skip-single-file': { type: 'boolean' }, 'ratio-runs': { type: 'string' }, 'skip-behaviour': { type: 'boolean' },
             contexts: { type: 'string' }, aggregates: { type: 'string' }, commands: { type: 'string' },
             events: { type: 'string' }, 'read-models': { type: 'string' }, layout: { type: 'string' },
             'hub-uses': { type: 'string' }, edits: { type: 'string' }, requests: { type: 'string' }, out: { type: 'string' }
@@ -127,6 +131,8 @@ async function main(): Promise<void> {
             const single = shapes(number(values.scale) ?? 1)[2];
             runs.push({ ...single, size: { ...single.size, aggregates: size.aggregates, commands: size.commands, events: size.events, readModels: size.readModels }, editorOnly: true });
         }
+        // Issue 11: every aggregate modelled, 5 scenarios each, measured with and without their runs.
+        if (!values['skip-behaviour']) runs.push({ name: `behaviour-x${number(values.scale) ?? 1}`, size: { ...size, behaviour: true }, editorOnly: true });
     }
     const report = await runBench({
         repoRoot, benchDir: resolve(repoRoot, values.out ?? '.bench'), runs, growth: values.growth ?? false,

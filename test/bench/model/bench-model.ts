@@ -15,6 +15,12 @@ export interface BenchSize {
     /** `per-context`: one file per context; `per-aggregate`: one file per aggregate; `single`: one file. */
     layout: 'per-context' | 'per-aggregate' | 'single';
     hubUses: number;
+    /**
+     * Every aggregate modelled (issue 11): each command guarded by \`requires\` for its rejections,
+     * \`on\` blocks for every event, projections with blocks, and 5 scenarios per aggregate that the
+     * editor runs in the interpreter.
+     */
+    behaviour?: boolean;
 }
 
 export const DEFAULT_SIZE: BenchSize = {
@@ -92,7 +98,7 @@ function word(words: readonly string[], index: number): string {
 export function generateBenchModel(size: BenchSize): BenchModel {
     const contexts = buildSpecs(size);
     const hub = addHubUses(contexts, size.hubUses);
-    const files = printFiles(contexts, size.layout);
+    const files = printFiles(contexts, size.layout, size.behaviour ?? false);
     const lines = files.reduce((sum, file) => sum + file.text.split('\n').length, 0);
     const hubFile = files.find(file => file.text.includes(`event ${hub.event} {`))!.path;
     return { files, hub: { file: hubFile, name: hub.event, uses: hub.uses }, lines };
@@ -200,23 +206,23 @@ function addHubUses(contexts: ContextSpec[], wanted: number): { event: string; u
 // ---------------------------------------------------------------------------------------------
 // Printing
 
-function printFiles(contexts: ContextSpec[], layout: BenchSize['layout']): BenchFile[] {
+function printFiles(contexts: ContextSpec[], layout: BenchSize['layout'], behaviour: boolean): BenchFile[] {
     const files: BenchFile[] = [];
     for (const context of contexts) {
         const folder = context.name.toLowerCase();
         if (layout === 'per-aggregate') {
             context.aggregates.forEach((aggregate, a) => {
-                const parts = [header(context, a === 0), printAggregate(aggregate)];
+                const parts = [header(context, a === 0), printAggregate(aggregate, behaviour, context)];
                 parts.push(...context.policies.filter(p => p.afterAggregate === a).map(printPolicy));
-                parts.push(...readModelsOf(context, a).map(printReadModel));
+                parts.push(...readModelsOf(context, a).map(readModel => printReadModel(readModel, behaviour)));
                 files.push({ path: `${folder}/${kebab(aggregate.name)}.loom`, text: parts.join('\n\n') + '\n' });
             });
         } else {
             const parts = [header(context, true)];
             context.aggregates.forEach((aggregate, a) => {
-                parts.push(printAggregate(aggregate));
+                parts.push(printAggregate(aggregate, behaviour, context));
                 parts.push(...context.policies.filter(p => p.afterAggregate === a).map(printPolicy));
-                parts.push(...readModelsOf(context, a).map(printReadModel));
+                parts.push(...readModelsOf(context, a).map(readModel => printReadModel(readModel, behaviour)));
             });
             files.push({ path: `${folder}.loom`, text: parts.join('\n\n') + '\n' });
         }
@@ -252,7 +258,7 @@ function header(context: ContextSpec, withTypes: boolean): string {
     return lines.join('\n');
 }
 
-function printAggregate(aggregate: AggregateSpec): string {
+function printAggregate(aggregate: AggregateSpec, behaviour: boolean, context: ContextSpec): string {
     const lines = [
         `/** ${aggregate.name}: one stream per ${aggregate.idName}. */`,
         `aggregate ${aggregate.name} {`,
@@ -273,16 +279,55 @@ function printAggregate(aggregate: AggregateSpec): string {
             '    note?: string',
             `    emits ${command.emits.join(', ')}`
         );
-        if (command.rejects.length > 0) lines.push(`    rejects ${command.rejects.join(', ')}`);
+        if (behaviour) lines.push(...guardsOf(aggregate, command));
+        else if (command.rejects.length > 0) lines.push(`    rejects ${command.rejects.join(', ')}`);
         lines.push('  }');
     }
     lines.push('');
     for (const event of aggregate.events) {
         lines.push(`  event ${event} { ${aggregate.idName}: uuid, amount: decimal, status: Status }`);
     }
-    lines.push('', `  error ${aggregate.errors[0]}`, `  error ${aggregate.errors[1]} { reason: string }`, '}', '');
-    lines.push(...printScenarios(aggregate));
+    lines.push('', `  error ${aggregate.errors[0]}`, `  error ${aggregate.errors[1]} { reason: string }`);
+    if (behaviour) {
+        lines.push('');
+        aggregate.events.forEach((event, e) => lines.push(e === 0 ? `  on ${event} { status, total += amount }` : `  on ${event} { total += amount, tags += "seen" }`));
+    }
+    lines.push('}', '');
+    lines.push(...(behaviour ? printModelledScenarios(aggregate, context) : printScenarios(aggregate)));
     return lines.join('\n');
+}
+
+/** The rejections as guards: closed accounts are refused, amounts must be positive. */
+function guardsOf(aggregate: AggregateSpec, command: CommandSpec): string[] {
+    const lines: string[] = [];
+    if (command.rejects.includes(aggregate.errors[0])) lines.push(`    requires status != Closed else ${aggregate.errors[0]}`);
+    if (command.rejects.includes(aggregate.errors[1])) lines.push(`    requires amount > 0 and price.amount >= 0 else ${aggregate.errors[1]} { reason: "amount must be positive" }`);
+    return lines;
+}
+
+/** Five scenarios per aggregate that the interpreter runs: decisions, rejections and a projection. */
+function printModelledScenarios(aggregate: AggregateSpec, context: ContextSpec): string[] {
+    const id = '"4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f"';
+    const given = (status: string, amount = '10') => `${aggregate.events[0]} { ${aggregate.idName}: ${id}, amount: ${amount}, status: ${status} }`;
+    const first = aggregate.commands[0];
+    const closing = aggregate.commands.find(command => command.rejects.includes(aggregate.errors[0])) ?? first;
+    const positive = aggregate.commands.find(command => command.rejects.includes(aggregate.errors[1])) ?? first;
+    const when = (command: CommandSpec, amount: string) => `${command.name} { amount: ${amount}, price: { amount: 12.50, currency: EUR }, note: "bench" }`;
+    const scenario = (name: string, ...body: string[]) => [`scenario "${aggregate.name} ${name}" {`, ...body.map(line => `  ${line}`), '}', ''];
+    const readModel = context.readModels.find(candidate => candidate.handles.includes(aggregate.events[0]));
+    return [
+        ...scenario('records what it was told', `given ${given('Active')}`, `when ${when(first, '12.50')}`, `then ${first.emits[0]} { amount: 12.50, status: Active }`),
+        ...scenario('decides on a longer history', `given ${given('Active')} ${given('Suspended', '0.10')}`, `when ${when(first, '0.20')}`, `then ${first.emits[0]} { amount: 0.20, status: Suspended }`),
+        ...(closing !== first
+            ? scenario('refuses a closed stream', `given ${given('Closed')}`, `when ${when(closing, '1')}`, `then rejected ${aggregate.errors[0]}`)
+            : scenario('decides without history', `when ${when(first, '1')}`, `then ${first.emits[0]} { amount: 1 }`)),
+        ...(positive !== first
+            ? scenario('refuses a non-positive amount', `when ${when(positive, '0')}`, `then rejected ${aggregate.errors[1]} { reason: "amount must be positive" }`)
+            : scenario('decides from a fresh stream', `when ${when(first, '3')}`, `then ${first.emits[0]} { status: Active }`)),
+        ...(readModel
+            ? scenario('is projected', `given ${given('Active', '100.10')} ${given('Active', '-0.20')}`, `expect ${readModel.name} { ${aggregate.idName}: ${id}, amount: 99.90 }`)
+            : scenario('keeps deciding', `given ${given('Active')}`, `when ${when(first, '2')}`, `then ${first.emits[0]} { amount: 2 }`))
+    ];
 }
 
 function printScenarios(aggregate: AggregateSpec): string[] {
@@ -307,14 +352,18 @@ function printScenarios(aggregate: AggregateSpec): string[] {
     return lines;
 }
 
-function printReadModel(readModel: ReadModelSpec): string {
+function printReadModel(readModel: ReadModelSpec, behaviour: boolean): string {
+    const handlers = behaviour
+        // Another context's Status is another enum: a foreign event's status is not copied.
+        ? [`  on ${readModel.handles.join(', ')} { amount += amount${readModel.handles.some(name => name.includes('.')) ? '' : ', status'} }`]
+        : [`  on ${readModel.handles.join(', ')}`];
     return [
         `readmodel ${readModel.name} {`,
         `  key ${readModel.keyName}: uuid`,
         '  amount: decimal = 0',
-        '  status?: Status',
+        behaviour ? '  status: Status = Active' : '  status?: Status',
         '  lastChange?: timestamp',
-        `  on ${readModel.handles.join(', ')}`,
+        ...handlers,
         '}',
         '',
         `query Get${readModel.name} { ${readModel.keyName}: uuid } returns ${readModel.name}${readModel.list ? '[]' : ''}`
