@@ -15,7 +15,8 @@ describe('eventloom test', function () {
     let cwd: string;
     beforeEach(() => {
         cwd = modelFolder({});
-        copyFileSync(path.join(repositoryRoot, 'templates/banking.loom'), path.join(cwd, 'banking.loom'));
+        // A bank whose Withdraw is hand-written: the template now models all its rules.
+        copyFileSync(path.join(repositoryRoot, 'test/cli/models/hand-written-banking.loom'), path.join(cwd, 'banking.loom'));
     });
     afterEach(() => removeFolder(cwd));
 
