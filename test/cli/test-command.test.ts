@@ -16,7 +16,7 @@ describe('eventloom test', function () {
     beforeEach(() => {
         cwd = modelFolder({});
         // A bank whose Withdraw is hand-written: the template now models all its rules.
-        copyFileSync(path.join(repositoryRoot, 'test/cli/models/hand-written-banking.loom'), path.join(cwd, 'banking.loom'));
+        copyFileSync(path.join(repositoryRoot, 'test/cli/models/hand-written/banking.loom'), path.join(cwd, 'banking.loom'));
     });
     afterEach(() => removeFolder(cwd));
 

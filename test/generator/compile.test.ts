@@ -51,7 +51,7 @@ describe('generated code type-checks with tsc --strict', function () {
     });
 
     for (const [model, file, union, existing] of [
-        ['templates/banking.loom', 'banking/bank-account.ts', 'BankAccountCommand', 'OpenAccount |'],
+        ['test/cli/models/hand-written/banking.loom', 'banking/bank-account.ts', 'BankAccountCommand', 'OpenAccount |'],
         ['test/generator/models/value-types-and-enums.loom', 'catalog/product.ts', 'ProductCommand', 'ListProduct;']
     ]) {
         it(`a new command breaks compilation exactly where decide must handle it (${union}, exhaustive switch)`, async () => {

@@ -18,7 +18,7 @@ describe('eventloom generate', function () {
     let cwd: string;
     beforeEach(() => {
         cwd = scratchFolder('cli');
-        copyFileSync(join(REPO_ROOT, 'templates/banking.loom'), join(cwd, 'banking.loom'));
+        copyFileSync(join(REPO_ROOT, 'test/cli/models/hand-written/banking.loom'), join(cwd, 'banking.loom'));
     });
     afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 

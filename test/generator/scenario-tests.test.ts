@@ -36,7 +36,7 @@ describe('generated scenarios.test.ts runs under node --test, tsx and vitest', f
 
     before(async () => {
         root = scratchPackage();
-        await writeOutput(join(root, 'generated'), generateModel(await loadModels(readModelFiles('templates/banking.loom'))));
+        await writeOutput(join(root, 'generated'), generateModel(await loadModels(readModelFiles('test/cli/models/hand-written/banking.loom'))));
     });
     after(() => rmSync(root, { recursive: true, force: true }));
 
