@@ -72,7 +72,8 @@ export function emittedEventsOf(command: Command): Event[] {
  * after `else` of its `requires` (DESIGN §2b), without repeating a name.
  */
 export function rejectionReferences(command: Command): Array<Reference<DomainError>> {
-    const all = [...command.rejects, ...command.requirements.map(requirement => requirement.error)];
+    // A `requires … else` whose error is not typed yet has no reference (a partial AST).
+    const all = [...command.rejects, ...command.requirements.flatMap(requirement => requirement.error ? [requirement.error] : [])];
     const seen = new Set<string>();
     return all.filter(reference => !seen.has(reference.$refText) && seen.add(reference.$refText) !== undefined);
 }

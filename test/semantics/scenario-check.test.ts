@@ -61,4 +61,27 @@ scenario "half" { when
         assert.deepEqual(scenarioErrors(ledger), []);
         assert.match(await hoverAt(ledger, '"typing"') ?? '', /\n\nNot run in the editor: the event Missing is not in the model\.$/);
     });
+
+    it('says why it skips a command whose `requires … else` lost its error name (the fuzzer crashed the check here)', async () => {
+        const partial = `context Ledger
+aggregate Entry {
+  id entryId: uuid
+  command Book {
+    amount: decimal
+    requires amount > 0 else
+    emits Booked
+  }
+  event Booked { amount: decimal }
+}
+scenario "booking" {
+  when Book { amount: 1 }
+  then Booked { amount: 1 }
+}
+`;
+        const { 'ledger.loom': ledger } = await buildWorkspace({ 'ledger.loom': partial });
+        assert.ok(ledger.parseResult.parserErrors.length > 0, 'the example must not parse');
+        assert.deepEqual(scenarioErrors(ledger), []);
+        assert.deepEqual(otherErrors(ledger).filter(error => /bug in Eventloom|Cannot read/.test(error.message)), []);
+        assert.match(await hoverAt(ledger, '"booking"') ?? '', /Not run in the editor: the decision of Book is hand-written \(a `requires` names no error after `else`/);
+    });
 });

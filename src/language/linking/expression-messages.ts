@@ -29,7 +29,7 @@ export function unresolvedInExpression(node: NameExpression | MemberAccess | Map
         case 'MappingEntry': {
             const owner = isMapping(node.$container) ? node.$container.$container : undefined;
             const target = isEmit(owner) ? `event ${owner.event.$refText}`
-                : isRequirement(owner) ? `error ${owner.error.$refText}`
+                : isRequirement(owner) ? `error ${owner.error?.$refText ?? ''}`
                     : isIssuedCommand(owner) ? `command ${owner.command.$refText}`
                         : isUpcast(owner) ? `event ${owner.event.$refText}` : 'this value';
             return `${capitalize(target)} has no field '${text}': map only its fields, or add \`${text}: Type\` to it.${listed(candidates, 'Its fields')}`;

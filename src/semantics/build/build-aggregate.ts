@@ -52,18 +52,19 @@ function commandForm(command: Command, aggregate: QualifiedName, state: readonly
     ];
     if (streamIdName === undefined) reasons.push('its aggregate has no `id`');
     const requires = command.requirements.flatMap(requirement => tryBuild(reasons, (): RequiresForm => {
-        const error = requirement.error.ref ?? unbuildable(`the error '${requirement.error.$refText}' does not resolve`);
+        // A partial AST (the error name not typed yet) has no reference at all.
+        const error = requirement.error?.ref ?? unbuildable(requirement.error ? `the error '${requirement.error.$refText}' does not resolve` : 'a `requires` names no error after `else`');
         const fills = fillFields(error.fields, requirement.mapping, candidates);
         for (const field of fills.unfilled) reasons.push(`the field '${field}' of ${error.name} after \`else\` has no value`);
         return { condition: expressionForm(requirement.condition), error: nameOf(error), errorFields: fills.fields, unfilled: fills.unfilled, source: requirement };
     }) ?? []);
     const emits = command.emits.flatMap(emit => tryBuild(reasons, (): EmitForm => {
-        const event = emit.event.ref ?? unbuildable(`the event '${emit.event.$refText}' does not resolve`);
+        const event = emit.event?.ref ?? unbuildable(emit.event ? `the event '${emit.event.$refText}' does not resolve` : 'an `emits` names no event');
         const fills = fillFields(event.fields, emit.mapping, candidates);
         for (const field of fills.unfilled) reasons.push(`the field '${field}' of ${event.name} has no value`);
         return { event: nameOf(event), fields: fills.fields, unfilled: fills.unfilled, source: emit };
     }) ?? []);
-    const guarded = new Set(command.requirements.map(requirement => requirement.error.$refText));
+    const guarded = new Set(command.requirements.map(requirement => requirement.error?.$refText));
     const rejects = command.rejects.map(reference => reference.ref ? nameOf(reference.ref) : reference.$refText);
     for (const reference of command.rejects) {
         if (!guarded.has(reference.$refText)) reasons.push(`${reference.$refText} is rejected by no \`requires\``);
@@ -82,9 +83,9 @@ function commandForm(command: Command, aggregate: QualifiedName, state: readonly
  * type, else its default; a required one left over is `unfilled` (the validator reports it).
  */
 function upcastForm(upcast: Upcast, aggregate: Aggregate): UpcastForm {
-    const event = upcast.event.ref ?? unbuildable(`the event '${upcast.event.$refText}' does not resolve`);
+    const event = upcast.event?.ref ?? unbuildable(upcast.event ? `the event '${upcast.event.$refText}' does not resolve` : 'an `upcast` names no event');
     const from = Number(upcast.fromVersion);
-    const nextUpcast = aggregate.members.find((member): member is Upcast => isUpcast(member) && member.event.ref === event && Number(member.fromVersion) === from + 1);
+    const nextUpcast = aggregate.members.find((member): member is Upcast => isUpcast(member) && member.event?.ref === event && Number(member.fromVersion) === from + 1);
     const next = from + 1 === Number(event.version ?? 1) ? event.fields : nextUpcast?.fields ?? unbuildable(`nothing states version ${from + 1} of ${event.name}`);
     const carried = upcast.fields.filter(old => next.some(field => field.name === old.name && sameType(field.type, old.type) && (!old.optional || field.optional)));
     const fills = fillFields(next, upcast.mapping, [
@@ -100,10 +101,10 @@ function evolveHandlerForm(handler: EventHandler): EvolveHandlerForm {
 
 export function assignmentForm(assignment: Assignment): AssignmentForm {
     if (isDeleteDocument(assignment)) return { kind: 'delete', source: assignment };
-    const field = assignment.field.ref?.name ?? unbuildable(`the field '${assignment.field.$refText}' does not resolve`);
+    const field = assignment.field?.ref?.name ?? unbuildable(`the field '${assignment.field?.$refText}' does not resolve`);
     if (!assignment.operator || !assignment.value) {
         // A bare `field` copies the event's same-named field.
-        return { kind: 'set', field, value: { kind: 'field', from: 'event', name: field, type: typeOf(assignment.field.ref?.type), source: assignment }, source: assignment };
+        return { kind: 'set', field, value: { kind: 'field', from: 'event', name: field, type: typeOf(assignment.field?.ref?.type), source: assignment }, source: assignment };
     }
     const kind = assignment.operator === '=' ? 'set' : assignment.operator === '+=' ? 'add' : 'remove';
     return { kind, field, value: expressionForm(assignment.value), source: assignment };

@@ -36,7 +36,7 @@ export function expressionForm(node: Expression): ExprForm {
     if (isNameExpression(node)) return nameForm(node);
     if (isMemberAccess(node)) {
         const member = node.member.ref ?? unbuildable(`the name '${node.member.$refText}' does not resolve`);
-        const receiver = isNameExpression(node.receiver) ? node.receiver.target.ref : undefined;
+        const receiver = isNameExpression(node.receiver) ? node.receiver.target?.ref : undefined;
         if (isReadModel(receiver)) {
             return { kind: 'readField', readModel: nameOf(receiver), name: member.name, type: optional(declaredType(member)), source };
         }
@@ -69,7 +69,7 @@ export function expressionForm(node: Expression): ExprForm {
     }
     if (isMapping(node)) {
         const fields = node.entries.map(entry => ({
-            name: entry.field.ref?.name ?? unbuildable(`the field '${entry.field.$refText}' does not resolve`),
+            name: entry.field?.ref?.name ?? unbuildable(`the field '${entry.field?.$refText}' does not resolve`),
             value: expressionForm(entry.value)
         }));
         const owner = node.entries[0]?.field.ref;

@@ -44,5 +44,5 @@ export function fillOne(name: string, mapped: ReadonlyMap<string, ExprForm>, can
 }
 
 export function mappedValues(mapping: Mapping | undefined): Map<string, ExprForm> {
-    return new Map((mapping?.entries ?? []).map(entry => [entry.field.ref?.name ?? entry.field.$refText, expressionForm(entry.value)] as const));
+    return new Map((mapping?.entries ?? []).map(entry => [entry.field?.ref?.name ?? entry.field?.$refText, expressionForm(entry.value)] as const));
 }

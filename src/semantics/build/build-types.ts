@@ -56,7 +56,7 @@ export function literalValue(literal: Literal, options: LiteralOptions): Value {
     }
     if (isBooleanLiteral(literal)) return booleanValue(literal.value);
     if (isEnumLiteral(literal)) {
-        const member = literal.member.ref;
+        const member = literal.member?.ref;
         if (!member || !isEnum(member.$container)) return unbuildable(`'${literal.member.$refText}' does not resolve`);
         return enumValue(nameOf(member.$container), member.name);
     }
@@ -67,7 +67,7 @@ export function literalValue(literal: Literal, options: LiteralOptions): Value {
 
 /** An object literal's entries as a record; `declared` are the fields it fills (for their defaults). */
 export function objectValue(literal: ObjectLiteral | undefined, options: LiteralOptions, declared?: readonly Field[]): RecordValue {
-    const entries = (literal?.entries ?? []).map(entry => [entry.field.ref?.name ?? entry.field.$refText, literalValue(entry.value, options)] as const);
+    const entries = (literal?.entries ?? []).map(entry => [entry.field?.ref?.name ?? entry.field?.$refText, literalValue(entry.value, options)] as const);
     if (!options.withDefaults) return recordValue(entries);
     const given = new Set(entries.map(([name]) => name));
     const fields = declared ?? valueTypeFieldsOf(literal);
