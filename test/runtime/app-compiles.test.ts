@@ -51,7 +51,7 @@ describe('generate --runtime emmett', function () {
         const files = generateModel(await loadModels(readModelFiles('templates/banking.loom')), { runtime: 'emmett' });
         const errors = typeCheckApp([...files, {
             path: 'use.ts',
-            text: 'import { createApp, openEventStore } from \'./app.js\';\nconst app = createApp({ eventStore: await openEventStore(\'memory:\') });\nawait app.banking.bankAccount.withdraw(\'id\', { amount: 12 });\n'
+            text: 'import { createApp, openEventStore } from \'./app.js\';\nconst app = createApp({ eventStore: await openEventStore(\'memory:\') });\nawait app.banking.bankAccount.withdrawMoney(\'id\', { amount: { amount: 12, currency: \'EUR\' } });\n'
         }]);
         assert.equal(errors.length, 1, errors.join('\n'));
         assert.match(errors[0], /^use\.ts:3: Type 'number' is not assignable to type 'string'/);
