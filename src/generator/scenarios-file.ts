@@ -39,7 +39,7 @@ export function scenariosSourceFile(context: ContextModel, modelsRoot: string): 
     for (const aggregate of deciders.values()) [...eventsOf(aggregate), ...errorsOf(aggregate)].forEach(message => noteShape(message, shapes));
     const entries = runnable.map(scenario => scenarioEntry(scenario, context, modelsRoot, shapes));
     const imports: ImportDeclarationStructure[] = [
-        { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `../${TESTING_MODULE}.js`, namedImports: ['Scenario', 'Shapes'] },
+        { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `../${TESTING_MODULE}.js`, namedImports: entries.length > 0 ? ['Scenario', 'Shapes'] : ['Scenario'] },
         ...(entries.length > 0 ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `../${TESTING_MODULE}.js`, namedImports: ['decisionScenario'] }] : []),
         ...[...deciders.entries()].sort(([a], [b]) => compare(a, b)).map(([file, aggregate]) => ({
             kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${file}.js`, namedImports: [`${camelCase(aggregate.name)}Decider`]
@@ -52,9 +52,12 @@ export function scenariosSourceFile(context: ContextModel, modelsRoot: string): 
             FULLY_GENERATED_HEADER,
             ...imports,
             [
-                '/** Where the messages\' decimals and enum members are: numbers compare by value, messages print as the model writes them. */',
-                shapeLines.length === 0 ? 'const shapes: Shapes = {};' : `const shapes: Shapes = {\n${shapeLines.join(',\n')}\n};`,
-                '',
+                // No scenario, no shapes: an unused constant would fail the user's `noUnusedLocals`.
+                ...(entries.length === 0 ? [] : [
+                    '/** Where the messages\' decimals and enum members are: numbers compare by value, messages print as the model writes them. */',
+                    shapeLines.length === 0 ? 'const shapes: Shapes = {};' : `const shapes: Shapes = {\n${shapeLines.join(',\n')}\n};`,
+                    ''
+                ]),
                 `/** The scenarios of context ${context.name}, in the model's order; \`scenarios.test.ts\` runs each as a test. */`,
                 entries.length === 0 ? 'export const scenarios: readonly Scenario[] = [];' : `export const scenarios: readonly Scenario[] = [\n${entries.join(',\n')}\n];`
             ].join('\n')
