@@ -10,6 +10,7 @@ import type { Aggregate, Event, Field, Policy, Query, ReadModel, TypeReference }
 import { aggregateOf, commandsOf, contextNameOf, enumOf, issuedCommandsOf, streamIdsOf, valueTypeOf } from '../language/model-queries.js';
 import { camelCase, kebabCase } from '../language/typescript-names.js';
 import type { ContextModel } from './context-model.js';
+import { aggregateUpcasting, projectionUpcasting } from './app-upcasts.js';
 import { handwrittenNames } from './element-files.js';
 import { FULLY_GENERATED_HEADER } from './file-layout.js';
 import { SHARED_MODULE } from './runtime/runtime-source.js';
@@ -53,7 +54,7 @@ export function appFileText(contexts: readonly ContextModel[]): string {
         '/** Every read model\'s projection, by the collection its documents live in. */',
         'export const projections: readonly DocumentProjection[] = [',
         ...contexts.flatMap(context => context.readModels.map(readModel =>
-            `    { ...${namespaceOf(context.name)}.${camelCase(readModel.name)}Projection, name: '${collectionOf(readModel)}' },`)),
+            `    { ...${namespaceOf(context.name)}.${camelCase(readModel.name)}Projection, name: '${collectionOf(readModel)}'${projectionUpcasting(readModel, namespaceOf)} },`)),
         '];',
         '',
         '/** Opens `memory:`, `sqlite:<file>` or `postgresql://…` with the model\'s projections registered inline. */',
@@ -127,6 +128,7 @@ function aggregateDefinition(context: ContextModel, aggregate: Aggregate): strin
         `        name: '${name}', context: '${context.name}',`,
         `        initialState: ${decider}.initialState, evolve: ${decider}.evolve,`,
         `        decide: (command, state) => ${decider}.decide(command, state, { now: (command.metadata?.now ?? now()).toISOString(), newId }),`,
+        ...aggregateUpcasting(aggregate, namespaceOf),
         '        rejectionError: rejection => new RejectionError(rejection)',
         '    };'
     ];

@@ -25,6 +25,11 @@ export interface DocumentProjection {
     readonly getDocumentId: (event: never) => string;
     /** The next document, or `null` when the event deletes it. */
     readonly evolve: (document: never, event: never) => unknown;
+    /**
+     * Reads a stored event of any version as its newest shape (the `upcast<Context>Event` of the
+     * contexts whose versioned events the read model handles), so the projection sees only that.
+     */
+    readonly upcast?: (event: never) => unknown;
 }
 
 export type Document = Record<string, unknown>;
@@ -47,8 +52,15 @@ export type ModelEventStore = EventStore & {
 
 type ProjectionCall = { evolve(document: Document | null, event: ReadEvent<Event>): Document | null; getDocumentId(event: ReadEvent<Event>): string };
 
+/** The projection as the stores call it: every event upcast to its newest shape first. */
 function call(projection: DocumentProjection): ProjectionCall {
-    return projection as unknown as ProjectionCall;
+    const typed = projection as unknown as ProjectionCall & { upcast?: (event: ReadEvent<Event>) => ReadEvent<Event> };
+    const upcast = typed.upcast;
+    if (!upcast) return typed;
+    return {
+        evolve: (document, event) => typed.evolve(document, upcast(event)),
+        getDocumentId: event => typed.getDocumentId(upcast(event))
+    };
 }
 
 /** Documents are returned without the bookkeeping fields some stores add (`_id`, `_version`). */
@@ -284,6 +296,13 @@ export interface AggregateDefinition<State, Command, StreamEvent extends Event, 
     readonly rejectionError: (refusal: Refusal) => Error;
     /** The key of this aggregate's context, for routing its events to policies: `Banking`. */
     readonly context: string;
+    /**
+     * Reads a stored event of any version as its newest shape (the context's `upcast<Context>Event`),
+     * so that evolve and decide never see an old one; absent when no event of the aggregate has versions.
+     */
+    readonly upcast?: (event: StreamEvent) => StreamEvent;
+    /** Records the version an event is written with in its metadata (`with<Context>SchemaVersion`): it is never upcast again. */
+    readonly withSchemaVersion?: (event: StreamEvent) => StreamEvent;
 }
 
 /** A policy's reaction to one appended event, given the way to issue commands. */
@@ -345,6 +364,7 @@ export function commandRuntime(options: CommandRuntimeOptions) {
                 evolve: aggregate.evolve as (state: unknown, event: Event) => unknown,
                 initialState: aggregate.initialState,
                 mapToStreamId: id => streamNameOf(aggregate.name, id),
+                ...(aggregate.upcast ? { schema: { versioning: { upcast: aggregate.upcast as (event: Event) => Event } } } : {}),
                 retry: { onVersionConflict: { retries, minTimeout: 1, maxTimeout: 20, factor: 1.5, shouldRetryError: isExpectedVersionConflictError } }
             });
             handlers.set(aggregate, handle);
@@ -362,7 +382,7 @@ export function commandRuntime(options: CommandRuntimeOptions) {
             result = await handlerOf(aggregate)(options.eventStore, id, state => {
                 const decided = aggregate.decide(command, state as State);
                 if (!Array.isArray(decided)) throw aggregate.rejectionError(decided);
-                return decided;
+                return aggregate.withSchemaVersion ? decided.map(aggregate.withSchemaVersion) : decided;
             });
         } catch (error) {
             if (error instanceof ExpectedVersionConflictError || isExpectedVersionConflictError(error)) throw new ConcurrencyConflictError(streamName, retries + 1);

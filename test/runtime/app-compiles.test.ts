@@ -47,6 +47,43 @@ describe('generate --runtime emmett', function () {
         });
     }
 
+    it('type-checks for a model whose read model and aggregate meet a versioned event (the upcasts wired in)', async () => {
+        const files = generateModel(await loadModels(readModelFiles('test/runtime/models/evolution')), { runtime: 'emmett' });
+        const app = files.find(file => file.path === 'app.ts')!.text;
+        assert.match(app, /name: 'Banking_AccountSummary', upcast: Banking\.upcastBankingEvent \}/);
+        assert.match(app, /upcast: Banking\.upcastBankingEvent, withSchemaVersion: Banking\.withBankingSchemaVersion,/);
+        assert.deepEqual(typeCheckApp(files), []);
+    });
+
+    it('type-checks for a read model that handles versioned events of two contexts (both upcasts, one after the other)', async () => {
+        const orders = `context Orders
+aggregate Order {
+  id orderId: uuid
+  command PlaceOrder { total: decimal, emits OrderPlaced }
+  event OrderPlaced version 2 { total: decimal, channel: string }
+  upcast OrderPlaced from 1 { total: decimal } { channel: "shop" }
+}
+readmodel Activity {
+  key orderId: uuid
+  last: string = ""
+  on OrderPlaced, Payments.PaymentTaken
+}
+query GetActivity { orderId: uuid } returns Activity
+`;
+        const payments = `context Payments
+aggregate Payment {
+  id orderId: uuid
+  command TakePayment { amount: decimal, emits PaymentTaken }
+  event PaymentTaken version 2 { amount: decimal, method: string }
+  upcast PaymentTaken from 1 { amount: decimal } { method: "card" }
+}
+`;
+        const files = generateModel(await loadModels({ 'orders.loom': orders, 'payments.loom': payments }), { runtime: 'emmett' });
+        const app = files.find(file => file.path === 'app.ts')!.text;
+        assert.match(app, /name: 'Orders_Activity', upcast: \(event: Parameters<typeof Orders\.upcastOrdersEvent>\[0\]\) => Payments\.upcastPaymentsEvent\(Orders\.upcastOrdersEvent\(event\)\) \}/);
+        assert.deepEqual(typeCheckApp(files), []);
+    });
+
     it('the type check can fail: a command called with the wrong data does not compile', async () => {
         const files = generateModel(await loadModels(readModelFiles('templates/banking.loom')), { runtime: 'emmett' });
         const errors = typeCheckApp([...files, {
