@@ -129,10 +129,18 @@ export interface LaidOutBoardLane extends BoardLane, Box {}
 
 export interface LaidOutBoardSlice extends Omit<BoardSlice, 'notes'>, Box {
     notes: LaidOutBoardNote[];
+    /** The row of the context's time line the slice sits in (long time lines wrap), from 0. */
+    row: number;
 }
 
-export interface LaidOutBoardContext extends Omit<BoardContext, 'lanes' | 'slices'>, Box {
+/** One row of a context's time line: a line of slice titles, then every lane of the context. */
+export interface LaidOutBoardRow extends Box {
     lanes: LaidOutBoardLane[];
+}
+
+export interface LaidOutBoardContext extends Omit<BoardContext, 'slices'>, Box {
+    /** Top to bottom; each repeats the context's lanes, so a note's lane is found in its slice's row. */
+    rows: LaidOutBoardRow[];
     slices: LaidOutBoardSlice[];
 }
 

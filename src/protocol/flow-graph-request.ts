@@ -10,6 +10,8 @@ export interface FlowGraphParams {
     filter?: FlowGraphFilter;
     /** Also the Event Modeling board of the same view (the webview shows the board). */
     board?: boolean;
+    /** Width : height of the view the board is shown in: its time lines wrap to fill it. */
+    boardAspect?: number;
 }
 
 export interface FlowGraphResult {

@@ -27,12 +27,13 @@ export type ToWebviewMessage =
 
 /** Webview → extension. */
 export type FromWebviewMessage =
-    | { type: 'ready' }
+    /** `viewAspect`: the canvas's width : height, so that the board is wrapped to fill it. */
+    | { type: 'ready'; viewAspect?: number }
     /** The webview drew a graph: the ids it shows (the extension's tests wait on this). */
     | { type: 'rendered'; nodeIds: string[]; stale: boolean; mode: PreviewMode }
     | { type: 'reveal'; nodeId: string }
     | { type: 'setFilter'; filter: FlowGraphFilter }
-    | { type: 'setMode'; mode: PreviewMode }
+    | { type: 'setMode'; mode: PreviewMode; viewAspect?: number }
     | { type: 'export'; format: ExportFormat };
 
 /** What the webview keeps through `setState`, and the serializer hands back after a reload. */

@@ -6,7 +6,7 @@ import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Model } from '../language/generated/ast.js';
 import { buildBoard } from '../preview/board/build-board.js';
-import { layoutBoard } from '../preview/board/layout-board.js';
+import { layoutBoard, type BoardLayoutOptions } from '../preview/board/layout-board.js';
 import { scenarioRunner } from '../preview/board/scenario-steps.js';
 import { buildFlowGraph } from '../preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../preview/layout/layout-flow-graph.js';
@@ -24,11 +24,17 @@ export async function flowGraphOfWorkspace(shared: LangiumSharedServices, params
         const documents = all.filter(document => document.state >= DocumentState.Linked);
         const models = documents.map(document => document.parseResult.value);
         const graph = buildFlowGraph(models, params.filter);
-        const board = params.board ? layoutBoard(buildBoard(models, params.filter, { runner: scenarioRunner(models) })) : undefined;
+        const board = params.board ? layoutBoard(buildBoard(models, params.filter, { runner: scenarioRunner(models) }), boardLayoutOptions(params)) : undefined;
         const errors = errorsOf(documents.filter(document => concernsView(document, graph, params.filter)), false);
         return { graph, board, errorCount: errors.length, firstError: errors[0] };
     });
     return { graph: await layoutFlowGraph(graph), ...(board ? { board } : {}), errorCount, ...(firstError ? { firstError } : {}) };
+}
+
+/** The view's aspect, within reason (a message is not to be trusted with a board 10,000 rows tall). */
+function boardLayoutOptions(params: FlowGraphParams): BoardLayoutOptions {
+    const aspect = params.boardAspect;
+    return typeof aspect === 'number' && Number.isFinite(aspect) ? { aspect: Math.min(6, Math.max(0.4, aspect)) } : {};
 }
 
 /**

@@ -4,8 +4,8 @@
  * of the webview and the board's SVG export draw with this one function. Colours are attributes,
  * so a standalone file needs no stylesheet; the webview's stylesheet may override them per theme.
  */
-import type { BoardNoteKind, LaidOutBoard, LaidOutBoardContext, LaidOutBoardNote, LaidOutBoardSlice } from '../../protocol/board.js';
-import { boardCaptionOf, CONTEXT_HEADER_HEIGHT, LANE_LABEL_WIDTH, SLICE_HEADER_HEIGHT } from './board-metrics.js';
+import type { BoardNoteKind, LaidOutBoard, LaidOutBoardContext, LaidOutBoardNote, LaidOutBoardRow, LaidOutBoardSlice } from '../../protocol/board.js';
+import { boardCaptionOf, LANE_LABEL_WIDTH, SLICE_HEADER_HEIGHT } from './board-metrics.js';
 import { CAPTION_FONT_SIZE, NAME_FONT_SIZE } from './node-metrics.js';
 import { FONT_FAMILY, NOTE_COLOURS, NOTE_TEXT, type NoteColours } from './palette.js';
 import { svg, type SvgElement } from './svg-tree.js';
@@ -15,6 +15,8 @@ const FRAME_STROKE = '#8a919c';
 const LABEL_TEXT = '#3b4048';
 const ARROW_COLOUR = '#6b7280';
 const SLICE_SHADE = '#f3f4f6';
+/** The dashed rule between two rows of a time line sits in the gap above the lower one. */
+const ROW_RULE_OFFSET = 9;
 
 export const BOARD_NOTE_COLOURS: Readonly<Record<BoardNoteKind, NoteColours>> = {
     policy: NOTE_COLOURS.policy,
@@ -36,18 +38,27 @@ export function drawBoard(board: LaidOutBoard): SvgElement {
 }
 
 function drawContext(context: LaidOutBoardContext): SvgElement {
-    const lanesTop = context.y + CONTEXT_HEADER_HEIGHT + SLICE_HEADER_HEIGHT;
     return svg('g', { class: 'board-context', 'data-context': context.name }, [
         svg('rect', { class: 'context-frame', x: context.x, y: context.y, width: context.width, height: context.height, rx: 6, fill: 'none', stroke: FRAME_STROKE, 'stroke-width': 1.2 }),
         svg('text', { class: 'context-name', x: context.x + 10, y: context.y + 20, 'font-size': 14, 'font-weight': 700, fill: LABEL_TEXT }, [], context.name),
         ...context.slices.map((slice, index) => drawSliceBackground(slice, index)),
-        ...context.lanes.map((lane, index) => svg('g', { class: `lane lane-${lane.kind}`, 'data-lane-id': lane.id }, [
-            ...(index > 0 ? [svg('line', { class: 'lane-rule', x1: lane.x, y1: lane.y, x2: lane.x + lane.width, y2: lane.y, stroke: FRAME_STROKE, 'stroke-opacity': 0.45 })] : [
-                svg('line', { class: 'lane-rule', x1: lane.x, y1: lanesTop, x2: lane.x + lane.width, y2: lanesTop, stroke: FRAME_STROKE, 'stroke-opacity': 0.45 })
-            ]),
-            svg('text', { class: 'lane-label', x: lane.x + 10, y: lane.y + lane.height / 2 + 4, 'font-size': 11, fill: LABEL_TEXT }, [], truncate(lane.label, LANE_LABEL_WIDTH - 16))
-        ])),
+        ...context.rows.map((row, index) => drawRow(context, row, index)),
         ...context.slices.map(drawSliceContent)
+    ]);
+}
+
+/** A row's lanes: a rule above each and its label on the left; a row after the first is marked as the time line's continuation. */
+function drawRow(context: LaidOutBoardContext, row: LaidOutBoardRow, rowIndex: number): SvgElement {
+    const lanesTop = row.y + SLICE_HEADER_HEIGHT;
+    return svg('g', { class: 'board-row', 'data-row': rowIndex }, [
+        ...(rowIndex > 0 ? [
+            svg('line', { class: 'row-rule', x1: row.x, y1: row.y - ROW_RULE_OFFSET, x2: row.x + row.width, y2: row.y - ROW_RULE_OFFSET, stroke: FRAME_STROKE, 'stroke-dasharray': '6 4' }),
+            svg('text', { class: 'row-continued', x: row.x + 10, y: row.y + 16, 'font-size': CAPTION_FONT_SIZE, fill: LABEL_TEXT, 'fill-opacity': 0.7 }, [], `${context.name}, continued`)
+        ] : []),
+        ...row.lanes.map((lane, index) => svg('g', { class: `lane lane-${lane.kind}`, 'data-lane-id': lane.id }, [
+            svg('line', { class: 'lane-rule', x1: lane.x, y1: index === 0 ? lanesTop : lane.y, x2: lane.x + lane.width, y2: index === 0 ? lanesTop : lane.y, stroke: FRAME_STROKE, 'stroke-opacity': 0.45 }),
+            svg('text', { class: 'lane-label', x: lane.x + 10, y: lane.y + lane.height / 2 + 4, 'font-size': 11, fill: LABEL_TEXT }, [], truncate(lane.label, LANE_LABEL_WIDTH - 16))
+        ]))
     ]);
 }
 

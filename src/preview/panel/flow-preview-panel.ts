@@ -38,6 +38,8 @@ export class FlowPreviewPanel {
     /** What the webview shows now, and the last graph (and board) computed from error-free text. */
     private shown: LaidOutFlowGraph | undefined;
     private shownBoard: LaidOutBoard | undefined;
+    /** The webview canvas's width : height (the board wraps to it), once the webview said. */
+    private viewAspect: number | undefined;
     private lastValid: { graph: LaidOutFlowGraph; board?: LaidOutBoard } | undefined;
     private staleReason: string | undefined;
     private updateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -113,6 +115,7 @@ export class FlowPreviewPanel {
     receive(message: FromWebviewMessage): void {
         switch (message.type) {
             case 'ready':
+                if (message.viewAspect !== undefined) this.viewAspect = message.viewAspect;
                 // A fresh page (first load, reload, or the panel became visible again).
                 if (this.shown) this.post(this.graphMessage(this.shown, this.shownBoard, this.staleReason));
                 void this.update();
@@ -131,6 +134,7 @@ export class FlowPreviewPanel {
                 break;
             case 'setMode':
                 this.mode = message.mode;
+                if (message.viewAspect !== undefined) this.viewAspect = message.viewAspect;
                 this.lastValid = undefined;
                 this.snapshot = { ...this.snapshot, mode: this.mode };
                 void this.update();
@@ -179,7 +183,7 @@ export class FlowPreviewPanel {
         const request = ++this.requestNumber;
         let result: FlowGraphResult;
         try {
-            const params: FlowGraphParams = { filter: this.filter, ...(this.mode === 'board' ? { board: true } : {}) };
+            const params: FlowGraphParams = { filter: this.filter, ...(this.mode === 'board' ? { board: true, ...(this.viewAspect ? { boardAspect: this.viewAspect } : {}) } : {}) };
             result = await this.client.sendRequest(FlowGraphRequest, params);
         } catch (error) {
             if (request !== this.requestNumber) return;

@@ -18,7 +18,14 @@ export function setMode(mode: PreviewMode): void {
     state.fitNext = true;
     saveState();
     labelToggle();
-    host.postMessage({ type: 'setMode', mode });
+    host.postMessage({ type: 'setMode', mode, viewAspect: viewAspect() });
+}
+
+/** The canvas's width : height above the legend: what the board is wrapped to fill. */
+export function viewAspect(): number | undefined {
+    const width = page.canvas.clientWidth;
+    const height = page.canvas.clientHeight - page.legend.offsetHeight - 8;
+    return width > 0 && height > 0 ? Math.round(width / height * 1000) / 1000 : undefined;
 }
 
 /** The button names the other view, the one a click switches to. */

@@ -23,8 +23,9 @@ export function describeBoard(board: Board): string {
 }
 
 /**
- * Notes sit inside their lane and their slice and never overlap; lanes are stacked in order;
- * slices follow each other left to right; contexts do not overlap.
+ * Notes sit inside their lane (in their slice's row) and their slice and never overlap; every row
+ * repeats the context's lanes, stacked in order; rows are stacked inside the context's frame;
+ * slices run left to right within a row and rows follow each other; contexts do not overlap.
  */
 export function assertCleanBoard(board: LaidOutBoard, label: string): void {
     const all: Array<{ id: string; x: number; y: number; width: number; height: number }> = [];
@@ -33,14 +34,22 @@ export function assertCleanBoard(board: LaidOutBoard, label: string): void {
         assert.ok(context.y >= previousBottom, `${label}: context ${context.name} overlaps the one above`);
         previousBottom = context.y + context.height;
         assert.ok(context.x + context.width <= board.width && context.y + context.height <= board.height, `${label}: ${context.name} lies outside the board`);
-        for (let i = 1; i < context.lanes.length; i++) {
-            assert.equal(context.lanes[i].y, context.lanes[i - 1].y + context.lanes[i - 1].height, `${label}: lanes of ${context.name} are stacked`);
-        }
+        context.rows.forEach((row, r) => {
+            assert.deepEqual(row.lanes.map(lane => lane.id), context.lanes.map(lane => lane.id), `${label}: row ${r} of ${context.name} has the context's lanes`);
+            if (r > 0) assert.ok(row.y >= context.rows[r - 1].y + context.rows[r - 1].height, `${label}: rows of ${context.name} are stacked`);
+            assert.ok(row.y >= context.y && row.y + row.height <= context.y + context.height + 0.01, `${label}: row ${r} lies in ${context.name}'s frame`);
+            for (let i = 1; i < row.lanes.length; i++) {
+                assert.equal(row.lanes[i].y, Math.round((row.lanes[i - 1].y + row.lanes[i - 1].height) * 100) / 100, `${label}: lanes of ${context.name} are stacked`);
+            }
+        });
         for (let i = 1; i < context.slices.length; i++) {
-            assert.ok(context.slices[i].x >= context.slices[i - 1].x + context.slices[i - 1].width - 0.01, `${label}: slices of ${context.name} run left to right`);
+            const [before, after] = [context.slices[i - 1], context.slices[i]];
+            if (after.row === before.row) assert.ok(after.x >= before.x + before.width - 0.01, `${label}: slices of ${context.name} run left to right`);
+            else assert.equal(after.row, before.row + 1, `${label}: the time line of ${context.name} continues in the next row`);
         }
-        const lanes = new Map(context.lanes.map(lane => [lane.id, lane]));
         for (const slice of context.slices) {
+            const lanes = new Map(context.rows[slice.row].lanes.map(lane => [lane.id, lane]));
+            assert.ok(slice.x + slice.width <= context.x + context.width + 0.01, `${label}: slice ${slice.title} lies in ${context.name}'s frame`);
             for (const note of slice.notes) {
                 const lane = lanes.get(note.lane);
                 assert.ok(lane, `${label}: ${note.id} has a lane`);

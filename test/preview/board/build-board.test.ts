@@ -83,6 +83,22 @@ describe('layoutBoard', () => {
         });
     }
 
+    it('wraps long time lines into rows, so that the board has the aspect of a view instead of a strip', async () => {
+        for (const template of ['templates/online-shop', 'templates/banking.loom']) {
+            const board = buildBoard(await modelsOf(readModelFolder(path.join(REPO_ROOT, template))));
+            const strip = layoutBoard(board, { aspect: Number.MAX_VALUE });
+            assert.ok(strip.contexts.every(context => context.rows.length === 1), `${template}: asked for no wrapping, one row each`);
+            assert.ok(strip.width / strip.height > 4, `${template}: unwrapped it is a strip (${strip.width} × ${strip.height})`);
+            const wrapped = layoutBoard(board);
+            const aspect = wrapped.width / wrapped.height;
+            assert.ok(aspect > 1.1 && aspect < 2.2, `${template}: ${wrapped.width} × ${wrapped.height}`);
+            assert.ok(wrapped.contexts.some(context => context.rows.length > 1), `${template}: a time line wraps`);
+            // Wrapping keeps the time order: the same slices, in the same order, row after row.
+            assert.deepEqual(wrapped.contexts.map(c => c.slices.map(s => s.id)), strip.contexts.map(c => c.slices.map(s => s.id)));
+            assertCleanBoard(wrapped, template);
+        }
+    });
+
     it('runs time left to right: a scenario\'s given events, then its command, then its outcome', async () => {
         const board = layoutBoard(buildBoard(await modelsOf(readModelFolder(path.join(REPO_ROOT, 'templates/online-shop')))));
         const slice = board.contexts[0].slices.find(s => s.title === 'placing an order records its total')!;
