@@ -106,9 +106,24 @@ export interface LaidOutEdge extends FlowEdge {
     points: FlowPoint[];
 }
 
+/**
+ * A bounded context's frame around its notes. A context the large layout wraps into several
+ * columns gets one frame per column; the later ones are `continued`.
+ */
+export interface LaidOutGroup {
+    context: string;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    continued?: boolean;
+}
+
 export interface LaidOutFlowGraph extends Omit<FlowGraph, 'nodes' | 'edges'> {
     nodes: LaidOutNode[];
     edges: LaidOutEdge[];
+    /** The contexts' frames, drawn under the notes (none when the view holds one context only). */
+    groups: LaidOutGroup[];
     width: number;
     height: number;
 }

@@ -6,7 +6,7 @@ import type { LaidOutFlowGraph } from '../../src/protocol/flow-graph.js';
 import { bandLayout } from '../../src/preview/layout/band-layout.js';
 import { ELK_MAX_NODES, layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { generateBenchModel } from '../bench/model/bench-model.js';
-import { assertCleanLayout, FIXTURES, modelsOf, readModelFolder, templates } from './preview-test-kit.js';
+import { aspectOf, assertCleanLayout, assertFramesContainTheirNotes, assertQueriesReadLeftwards, FIXTURES, modelsOf, readModelFolder, templates } from './preview-test-kit.js';
 
 /** No edge segment runs through a note (endpoints touch their own notes' borders only). */
 function assertEdgesAvoidNotes(graph: LaidOutFlowGraph, label: string): void {
@@ -28,6 +28,24 @@ function assertEdgesAvoidNotes(graph: LaidOutFlowGraph, label: string): void {
     }
 }
 
+/** No two edges run along one line: collinear segments of different edges never overlap (no shared trunks). */
+function assertNoSharedLines(graph: LaidOutFlowGraph, label: string): void {
+    const lines = new Map<string, Array<{ edge: string; from: number; to: number }>>();
+    for (const edge of graph.edges) {
+        for (let i = 1; i < edge.points.length; i++) {
+            const [a, b] = [edge.points[i - 1], edge.points[i]];
+            const key = a.x === b.x ? `x${a.x}` : `y${a.y}`;
+            const [from, to] = a.x === b.x ? [Math.min(a.y, b.y), Math.max(a.y, b.y)] : [Math.min(a.x, b.x), Math.max(a.x, b.x)];
+            let list = lines.get(key);
+            if (!list) lines.set(key, list = []);
+            for (const other of list) {
+                assert.ok(other.edge === edge.id || other.to <= from || to <= other.from, `${label}: ${edge.id} and ${other.edge} share the line ${key} over ${Math.max(from, other.from)}..${Math.min(to, other.to)}`);
+            }
+            list.push({ edge: edge.id, from, to });
+        }
+    }
+}
+
 describe('bandLayout', () => {
     for (const template of templates()) {
         const name = path.basename(template);
@@ -35,6 +53,9 @@ describe('bandLayout', () => {
             const graph = bandLayout(buildFlowGraph(await modelsOf(readModelFolder(template))));
             assertCleanLayout(graph, name);
             assertEdgesAvoidNotes(graph, name);
+            assertFramesContainTheirNotes(graph, name);
+            assertQueriesReadLeftwards(graph, name);
+            assertNoSharedLines(graph, name);
         });
     }
 
@@ -59,5 +80,20 @@ describe('bandLayout', () => {
         assert.deepEqual(laidOut, bandLayout(graph), 'large views use the band layout');
         assertCleanLayout(laidOut, 'bench model');
         assertEdgesAvoidNotes(laidOut, 'bench model');
+        assertFramesContainTheirNotes(laidOut, 'bench model');
+        assertQueriesReadLeftwards(laidOut, 'bench model');
+        assertNoSharedLines(laidOut, 'bench model');
+    });
+
+    it('wraps a large model\'s frames into columns: the diagram is about as wide as a view, not a strip', async () => {
+        const model = generateBenchModel({ contexts: 4, aggregates: 40, commands: 160, events: 200, readModels: 60, layout: 'per-context', hubUses: 10 });
+        const graph = bandLayout(buildFlowGraph(await modelsOf(Object.fromEntries(model.files.map(file => [file.path, file.text])))));
+        const columns = new Set(graph.groups.map(group => group.x));
+        assert.ok(columns.size > 1, `the frames lie in ${columns.size} column(s)`);
+        assert.ok(graph.width > graph.height / 2 && aspectOf(graph) <= 3, `${graph.width} × ${graph.height}`);
+        assert.deepEqual(new Set(graph.groups.map(group => group.context)), new Set(graph.nodes.map(node => node.context)), 'a frame (or more) per context');
+        assert.equal(new Set(graph.nodes.map(node => node.context)).size, 4);
+        assertFramesContainTheirNotes(graph, 'bench model, 4 contexts');
+        assertEdgesAvoidNotes(graph, 'bench model, 4 contexts');
     });
 });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { nodeWidth } from '../../src/preview/drawing/node-metrics.js';
-import { assertCleanLayout, FIXTURES, modelsOf, readModelFolder, templates } from './preview-test-kit.js';
+import { assertCleanLayout, assertFramesContainTheirNotes, assertQueriesReadLeftwards, FIXTURES, modelsOf, readModelFolder, REPO_ROOT, templates } from './preview-test-kit.js';
 
 describe('layoutFlowGraph', () => {
     for (const template of templates()) {
@@ -22,6 +22,22 @@ describe('layoutFlowGraph', () => {
             }
         });
     }
+
+    it('frames each context of a view of several (compound nodes), its notes inside, frames apart', async () => {
+        const models = await modelsOf(readModelFolder(path.join(REPO_ROOT, 'templates/online-shop')));
+        const whole = await layoutFlowGraph(buildFlowGraph(models));
+        assert.deepEqual(whole.groups.map(group => group.context), ['Ordering', 'Payments', 'Shipping']);
+        assertFramesContainTheirNotes(whole, 'online-shop');
+        assertQueriesReadLeftwards(whole, 'online-shop');
+        // A context view frames its context and each context its external events come from.
+        const payments = await layoutFlowGraph(buildFlowGraph(models, { context: 'Payments' }));
+        assert.deepEqual(payments.groups.map(group => group.context).sort(), ['Ordering', 'Payments']);
+        assertFramesContainTheirNotes(payments, 'online-shop / Payments');
+        // One context alone needs no frame.
+        const bank = await layoutFlowGraph(buildFlowGraph(await modelsOf(readModelFolder(path.join(REPO_ROOT, 'templates/banking.loom')))));
+        assert.deepEqual(bank.groups, []);
+        assertQueriesReadLeftwards(bank, 'banking');
+    });
 
     it('flows left to right: command before aggregate before event before read model', async () => {
         const graph = await layoutFlowGraph(buildFlowGraph(await modelsOf(readModelFolder(path.join(FIXTURES, 'shop')))));

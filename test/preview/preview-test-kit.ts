@@ -112,3 +112,48 @@ export function expectGolden(actual: string, file: string): void {
     }
     assert.equal(actual, readFileSync(golden, 'utf8'), `${file} differs from the golden file (${UPDATE_GOLDEN_VARIABLE}=1 rewrites it)`);
 }
+
+/**
+ * Contexts' frames (a view of one context has none): each note of a framed context lies inside one of that context's frames (an
+ * external event may sit in the frame of the context it feeds), and frames do not overlap.
+ */
+export function assertFramesContainTheirNotes(graph: LaidOutFlowGraph, label: string): void {
+    if (graph.groups.length === 0) {
+        assert.ok(new Set(graph.nodes.map(node => node.context)).size <= 1, `${label}: a view of several contexts has frames`);
+        return;
+    }
+    const inside = (node: LaidOutFlowGraph['nodes'][number], group: LaidOutFlowGraph['groups'][number]) =>
+        node.x >= group.x && node.y >= group.y && node.x + node.width <= group.x + group.width + 0.01 && node.y + node.height <= group.y + group.height + 0.01;
+    for (const node of graph.nodes) {
+        const frames = graph.groups.filter(group => group.context === node.context);
+        if (node.kind === 'externalEvent' && frames.length === 0) {
+            assert.ok(graph.groups.some(group => inside(node, group)), `${label}: ${node.id} lies in some frame`);
+            continue;
+        }
+        assert.ok(frames.some(group => inside(node, group)), `${label}: ${node.id} lies in a frame of ${node.context}`);
+    }
+    for (let i = 0; i < graph.groups.length; i++) {
+        for (let j = i + 1; j < graph.groups.length; j++) {
+            const [a, b] = [graph.groups[i], graph.groups[j]];
+            const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+            assert.ok(apart, `${label}: the frames of ${a.context} and ${b.context} overlap`);
+        }
+    }
+}
+
+/** Every `reads` edge leaves its query on the left and enters the read model on the right (one direction in every layout). */
+export function assertQueriesReadLeftwards(graph: LaidOutFlowGraph, label: string): void {
+    const byId = new Map(graph.nodes.map(node => [node.id, node]));
+    for (const edge of graph.edges.filter(candidate => candidate.kind === 'reads')) {
+        const [query, readModel] = [byId.get(edge.source)!, byId.get(edge.target)!];
+        const [start, end] = [edge.points[0], edge.points[edge.points.length - 1]];
+        assert.ok(readModel.x + readModel.width <= query.x, `${label}: ${query.id} lies right of ${readModel.id}`);
+        assert.ok(Math.abs(start.x - query.x) < 1, `${label}: ${edge.id} leaves the query's left side`);
+        assert.ok(Math.abs(end.x - (readModel.x + readModel.width)) < 1, `${label}: ${edge.id} enters the read model's right side`);
+    }
+}
+
+/** Width : height of the larger side to the smaller. */
+export function aspectOf(graph: { width: number; height: number }): number {
+    return Math.max(graph.width, graph.height) / Math.min(graph.width, graph.height);
+}

@@ -18,7 +18,7 @@ import { launchChromium, requireChromium } from '../kit/chromium.js';
 
 const AGGREGATES = 150;
 
-/** A tall model: one band per aggregate, far taller than the canvas even fully zoomed out. */
+/** A large model: one band per aggregate, wrapped into columns; zoomed in, most of it is out of view. */
 function largeModel(): string {
     const aggregates = Array.from({ length: AGGREGATES }, (_, i) => {
         const letters = ['a', 'b', 'c', 'd'];
@@ -38,6 +38,8 @@ describe('webview in Chromium, large graph', function () {
 
     const sent = () => page.evaluate(() => (window as unknown as { sent: Array<{ type: string; nodeIds?: string[] }> }).sent);
     const note = (node: LaidOutNode) => page.locator(`.node[data-node-id="${node.id}"]`);
+    const viewScale = async () => Number(/scale\(([^)]+)\)/.exec(await page.locator('#viewport').getAttribute('transform') ?? '')?.[1]);
+    const viewX = async () => Number(/translate\(([^,]+),/.exec(await page.locator('#viewport').getAttribute('transform') ?? '')?.[1]);
     const viewY = async () => Number(/translate\([^,]+,([^)]+)\)/.exec(await page.locator('#viewport').getAttribute('transform') ?? '')?.[1]);
 
     before(async function () {
@@ -54,6 +56,8 @@ describe('webview in Chromium, large graph', function () {
         await page.waitForFunction(() => (window as unknown as { sent: Array<{ type: string }> }).sent.some(m => m.type === 'ready'));
         await page.evaluate(g => window.postMessage({ type: 'graph', graph: g }, '*'), graph);
         await page.waitForFunction(() => (window as unknown as { sent: Array<{ type: string }> }).sent.some(m => m.type === 'rendered'));
+        // Fitted, the whole wrapped diagram is in view: zoom in to where one reads notes.
+        while (await viewScale() < 0.6) await page.click('#zoom-in');
     });
 
     after(async () => {
@@ -61,7 +65,8 @@ describe('webview in Chromium, large graph', function () {
         if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    const topmost = () => graph.nodes.reduce((top, node) => node.y < top.y ? node : top);
+    /** The top-left note (the wrapped diagram's first column). */
+    const topmost = () => graph.nodes.reduce((top, node) => node.y < top.y || (node.y === top.y && node.x < top.x) ? node : top);
     const bottommost = () => graph.nodes.reduce((bottom, node) => node.y > bottom.y ? node : bottom);
 
     it('draws fewer notes than nodes, yet reports every node as rendered', async () => {
@@ -78,15 +83,16 @@ describe('webview in Chromium, large graph', function () {
 
     it('draws the notes that panning brings into view, and drops those left far behind', async () => {
         const top = topmost();
-        // Drag the diagram down until its top is in the canvas.
-        for (let drags = 0; drags < 10 && await viewY() < -50; drags++) {
-            await page.mouse.move(500, 150);
+        // Drag the diagram down and right until its top-left corner is in the canvas.
+        for (let drags = 0; drags < 20 && (await viewY() < -50 || await viewX() < -50); drags++) {
+            const [dx, dy] = [await viewX() < -50 ? 300 : 0, await viewY() < -50 ? 200 : 0];
+            await page.mouse.move(300, 150);
             await page.mouse.down();
-            await page.mouse.move(500, 350, { steps: 4 });
-            await page.mouse.move(500, 550, { steps: 4 });
+            await page.mouse.move(300 + dx / 2, 150 + dy / 2, { steps: 4 });
+            await page.mouse.move(300 + dx, 150 + dy, { steps: 4 });
             await page.mouse.up();
         }
-        assert.ok(await viewY() >= -50, 'the drags reached the top of the diagram');
+        assert.ok(await viewY() >= -50 && await viewX() >= -50, 'the drags reached the top-left corner of the diagram');
         assert.equal(await note(top).count(), 1, 'the top note is drawn once in view');
         assert.equal(await page.locator(`.node[data-node-id="${top.id}"] .note`).count(), 1);
         const drawn = await page.locator('.node').count();

@@ -3,12 +3,13 @@
  * name), one arrow per edge. The webview and the SVG export draw with this same function, so what
  * is exported is what the preview shows.
  */
-import { FLOW_NODE_KIND_LABELS, FLOW_NODE_KINDS, type FlowNodeKind, type LaidOutEdge, type LaidOutFlowGraph, type LaidOutNode } from '../../protocol/flow-graph.js';
+import { FLOW_NODE_KIND_LABELS, FLOW_NODE_KINDS, type FlowNodeKind, type LaidOutEdge, type LaidOutFlowGraph, type LaidOutGroup, type LaidOutNode } from '../../protocol/flow-graph.js';
 import { CAPTION_FONT_SIZE, captionOf, NAME_FONT_SIZE, nodeWidth } from './node-metrics.js';
-import { EDGE_COLOUR, FONT_FAMILY, NOTE_COLOURS, NOTE_TEXT } from './palette.js';
+import { EDGE_COLOUR, FONT_FAMILY, GROUP_FILL, GROUP_STROKE, GROUP_TEXT, NOTE_COLOURS, NOTE_TEXT } from './palette.js';
 import { svg, type SvgElement } from './svg-tree.js';
 
 export const ARROW_MARKER_ID = 'eventloom-arrow';
+const ISSUES_DASH = '6 3';
 
 export interface DrawOptions {
     /** Add `<title>` tooltips (name, kind, doc comment): for the export; the webview has its own hover card. */
@@ -31,17 +32,36 @@ export function drawArrowMarker(): SvgElement {
 /** The diagram itself, at the layout's coordinates. */
 export function drawFlowDiagram(graph: LaidOutFlowGraph, options: DrawOptions = {}): SvgElement {
     return svg('g', { class: 'flow-diagram', 'font-family': options.inlineStyles === false ? undefined : FONT_FAMILY }, [
+        drawGroups(graph.groups, options),
         svg('g', { class: 'edges' }, graph.edges.map(edge => drawEdge(edge, options))),
         svg('g', { class: 'nodes' }, graph.nodes.map(node => drawNode(node, options)))
     ]);
 }
 
+/** The contexts' frames, each with its name in its top-left corner, under the edges and notes. */
+export function drawGroups(groups: readonly LaidOutGroup[] | undefined, options: DrawOptions = {}): SvgElement {
+    const inline = options.inlineStyles !== false;
+    return svg('g', { class: 'groups' }, (groups ?? []).map(group => svg('g', { class: 'context-group', 'data-context': group.context }, [
+        svg('rect', {
+            class: 'group-frame', x: group.x, y: group.y, width: group.width, height: group.height, rx: 8,
+            ...(inline ? { fill: GROUP_FILL, stroke: GROUP_STROKE, 'stroke-width': 1.2 } : {})
+        }),
+        svg('text', {
+            class: 'group-name', x: group.x + 12, y: group.y + 18,
+            ...(inline ? { 'font-size': 13, 'font-weight': 700, fill: GROUP_TEXT } : {})
+        }, [], group.continued ? `${group.context} (continued)` : group.context)
+    ])));
+}
+
 export function drawEdge(edge: LaidOutEdge, options: DrawOptions = {}): SvgElement {
     const d = edge.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
-    if (options.inlineStyles === false) return svg('path', { class: `edge edge-${edge.kind}`, d });
+    if (options.inlineStyles === false) return svg('path', { class: `edge edge-${edge.kind}`, 'data-edge-id': edge.id, d });
+    // A policy issuing a command runs back against the flow, around bands: dashed in the policy's
+    // colour, it reads as an arrow and not as a boundary.
+    const issues = edge.kind === 'issues';
     return svg('path', {
-        class: `edge edge-${edge.kind}`, 'data-edge-id': edge.id, d, fill: 'none', stroke: EDGE_COLOUR, 'stroke-width': 1.4,
-        'marker-end': `url(#${ARROW_MARKER_ID})`
+        class: `edge edge-${edge.kind}`, 'data-edge-id': edge.id, d, fill: 'none', stroke: issues ? NOTE_COLOURS.policy.stroke : EDGE_COLOUR, 'stroke-width': 1.4,
+        'stroke-dasharray': issues ? ISSUES_DASH : undefined, 'marker-end': `url(#${ARROW_MARKER_ID})`
     });
 }
 

@@ -6,6 +6,8 @@
 import { FLOW_NODE_KIND_LABELS, type FlowNode } from '../../protocol/flow-graph.js';
 
 export const NODE_HEIGHT = 52;
+/** The strip at the top of a context's frame that holds its name. */
+export const GROUP_HEADER_HEIGHT = 26;
 export const NAME_FONT_SIZE = 13;
 export const CAPTION_FONT_SIZE = 10;
 const NAME_CHAR_WIDTH = 8.8;

@@ -24,3 +24,7 @@ export const NOTE_COLOURS: Readonly<Record<FlowNodeKind, NoteColours>> = {
 export const NOTE_TEXT = '#1f2328';
 export const EDGE_COLOUR = '#7a808a';
 export const FONT_FAMILY = '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif';
+/** A context's frame: a faint tint behind its notes, a grey border, its name in dark grey. */
+export const GROUP_FILL = '#f6f7f9';
+export const GROUP_STROKE = '#9aa1ab';
+export const GROUP_TEXT = '#3b4048';

@@ -2,138 +2,398 @@
  * A linear-time layered layout for large views, where elkjs is too slow to keep the preview live
  * (measured here: 1.4–10 s for a 380-node context, 90 s for a 3,600-node model). The layers are
  * the flow's own: commands | aggregates | events | read models and policies | queries, and each
- * aggregate gets a horizontal band holding its commands, its events and their consumers. Nodes
- * are stacked, so they never overlap; edges run through the gaps between columns and bands.
+ * aggregate gets a horizontal band holding its commands, its events and their consumers. Bands
+ * are grouped by context, each context in a frame; the frames are wrapped into columns so that
+ * the whole diagram has the aspect of a view instead of one tall strip. Nodes are stacked, so
+ * they never overlap; edges run through the gaps between layers and bands, the gutters between
+ * columns and the margin above them, each at its own offset (no two edges share a line).
  */
-import type { FlowEdge, FlowGraph, FlowNode, FlowNodeKind, FlowPoint, LaidOutEdge, LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
-import { NODE_HEIGHT, nodeWidth } from '../drawing/node-metrics.js';
+import type { FlowEdge, FlowGraph, FlowNode, FlowNodeKind, LaidOutEdge, LaidOutFlowGraph, LaidOutGroup, LaidOutNode } from '../../protocol/flow-graph.js';
+import { GROUP_HEADER_HEIGHT, NODE_HEIGHT, nodeWidth } from '../drawing/node-metrics.js';
 import { groupEdges } from '../graph/group-edges.js';
+import { Channels, spreadAlong } from './channels.js';
 
-const COLUMN_OF: Readonly<Record<FlowNodeKind, number>> = {
+const LAYER_OF: Readonly<Record<FlowNodeKind, number>> = {
     command: 0, aggregate: 1, event: 2, externalEvent: 2, readModel: 3, policy: 3, query: 4
 };
-const COLUMNS = 5;
+const LAYERS = 5;
 const PADDING = 16;
 const NODE_GAP = 16;
-const COLUMN_GAP = 64;
+const LAYER_GAP = 64;
 const BAND_GAP = 28;
-/** Back edges (policy → command) leave the policy this far to the right, and enter the command this far to its left. */
-const DETOUR = 14;
+/** Room left and right of the layers inside a frame, for the edges that enter or leave a band sideways. */
+const SIDE_ROOM = 24;
+const FRAME_GAP = 24;
+const FRAME_PADDING = 10;
+/** Between two columns of frames: the vertical channel of the edges from one column to another. */
+const GUTTER = 96;
+/** Width : height the wrapped diagram aims at. */
+export const BAND_TARGET_ASPECT = 1.6;
 
-export function bandLayout(graph: FlowGraph): LaidOutFlowGraph {
-    const bandOf = assignBands(graph);
-    const bandCount = Math.max(0, ...bandOf.values()) + 1;
+export interface BandLayoutOptions {
+    /** Width : height to aim at when wrapping frames into columns (default BAND_TARGET_ASPECT). */
+    aspect?: number;
+}
 
-    // Stack each band's nodes per column, in graph order.
-    const cells: FlowNode[][][] = Array.from({ length: bandCount }, () => Array.from({ length: COLUMNS }, () => []));
-    for (const node of graph.nodes) cells[bandOf.get(node.id)!][COLUMN_OF[node.kind]].push(node);
+interface Band {
+    context: string;
+    /** Nodes per layer, in graph order. */
+    layers: FlowNode[][];
+    height: number;
+}
 
-    const columnWidth = Array.from({ length: COLUMNS }, (_, column) =>
-        Math.max(0, ...graph.nodes.filter(node => COLUMN_OF[node.kind] === column).map(nodeWidth)));
-    const columnX: number[] = [];
-    let x = PADDING + DETOUR;
-    for (let column = 0; column < COLUMNS; column++) {
-        columnX.push(x);
-        if (columnWidth[column] > 0) x += columnWidth[column] + COLUMN_GAP;
+/** Where a band ended up: its column and top. */
+interface PlacedBand extends Band {
+    column: number;
+    top: number;
+}
+
+export function bandLayout(graph: FlowGraph, options: BandLayoutOptions = {}): LaidOutFlowGraph {
+    const { bands, bandOf } = assignBands(graph);
+    const layerWidth = Array.from({ length: LAYERS }, (_, layer) =>
+        Math.max(0, ...graph.nodes.filter(node => LAYER_OF[node.kind] === layer).map(nodeWidth)));
+    // Layer x within a column, from the column's left edge.
+    const layerX: number[] = [];
+    let x = FRAME_PADDING + SIDE_ROOM;
+    for (let layer = 0; layer < LAYERS; layer++) {
+        layerX.push(x);
+        if (layerWidth[layer] > 0) x += layerWidth[layer] + LAYER_GAP;
     }
-    const width = x - COLUMN_GAP + DETOUR + PADDING;
+    const frameWidth = x - LAYER_GAP + SIDE_ROOM + FRAME_PADDING;
+    const showFrames = new Set(graph.nodes.map(node => node.context)).size > 1;
 
-    const placed = new Map<string, LaidOutNode>();
-    const bandTop: number[] = [];
-    let y = PADDING + BAND_GAP / 2;
-    for (let band = 0; band < bandCount; band++) {
-        bandTop.push(y);
-        const heights = cells[band].map(stack => stack.length * (NODE_HEIGHT + NODE_GAP) - NODE_GAP);
-        const bandHeight = Math.max(NODE_HEIGHT, ...heights);
-        cells[band].forEach((stack, column) => {
+    const crossing = graph.edges.filter(edge => bandOf.get(edge.source) !== bandOf.get(edge.target));
+    const { placed, groups, columns, columnHeight } = wrapIntoColumns(bands, frameWidth, options.aspect ?? BAND_TARGET_ASPECT, showFrames);
+    const columnLeft = (column: number) => PADDING + column * (frameWidth + GUTTER);
+    // The margin above the columns carries the edges between columns, each at its own height.
+    const crossColumn = crossing.filter(edge => placed[bandOf.get(edge.source)!].column !== placed[bandOf.get(edge.target)!].column);
+    const topMargin = crossColumn.length > 0 ? Math.min(240, 12 + 3 * crossColumn.length) : 0;
+    const top = PADDING + topMargin;
+
+    const nodes = new Map<string, LaidOutNode>();
+    for (const band of placed) {
+        const left = columnLeft(band.column);
+        band.layers.forEach((stack, layer) => {
+            const stackHeight = stack.length * (NODE_HEIGHT + NODE_GAP) - NODE_GAP;
             // Each stack is centred in its band, so an aggregate sits level with its commands and events.
-            let top = y + (bandHeight - Math.max(0, heights[column])) / 2;
+            let y = top + band.top + (band.height - Math.max(0, stackHeight)) / 2;
             for (const node of stack) {
-                placed.set(node.id, { ...node, x: columnX[column], y: round(top), width: nodeWidth(node), height: NODE_HEIGHT });
-                top += NODE_HEIGHT + NODE_GAP;
+                nodes.set(node.id, { ...node, x: round(left + layerX[layer]), y: round(y), width: nodeWidth(node), height: NODE_HEIGHT });
+                y += NODE_HEIGHT + NODE_GAP;
             }
         });
-        y += bandHeight + BAND_GAP;
     }
-    const height = y - BAND_GAP / 2 + PADDING;
-
-    const nodes = graph.nodes.map(node => placed.get(node.id)!);
-    const columnRight = (id: string) => {
-        const column = COLUMN_OF[placed.get(id)!.kind];
-        return columnX[column] + columnWidth[column];
+    const geometry: Geometry = {
+        nodes, bandOf, placed, top, topMargin, layerX, layerWidth, frameWidth, columnLeft
     };
-    const edges: LaidOutEdge[] = graph.edges.map(edge => ({
-        ...edge,
-        points: route(edge, placed.get(edge.source)!, placed.get(edge.target)!, bandTop[bandOf.get(edge.target)!], columnRight(edge.source))
-    }));
-    return { ...graph, nodes, edges, width: round(width), height: round(height) };
+    const edges = routeEdges(graph.edges, geometry);
+    // A gutter right of the last column too: edges between bands of one column run there.
+    const width = columnLeft(columns - 1) + frameWidth + GUTTER;
+    const height = top + columnHeight + PADDING;
+    return {
+        ...graph,
+        nodes: graph.nodes.map(node => nodes.get(node.id)!),
+        edges,
+        groups: groups.map(group => ({ ...group, x: round(columnLeft(group.column)), y: round(top + group.y), width: round(frameWidth), height: round(group.height), ...(group.continued ? { continued: true } : {}) })),
+        width: round(width), height: round(height)
+    };
 }
 
 /**
  * Every aggregate opens a band; its commands and events join it; a consumer joins the band of the
- * first event it consumes, a query the band of its read model, a command issued by a policy the
- * band of its aggregate. Whatever is left (an external event, a policy on one) joins a neighbour's
- * band, and the rest a last band.
+ * first event it consumes in its own context, a query the band of its read model, a command
+ * issued by a policy the band of its aggregate. Whatever is left (an external event, a policy on
+ * one) joins a neighbour's band, and the rest one last band per context. Bands come grouped by
+ * context, in the order the contexts first appear.
  */
-function assignBands(graph: FlowGraph): Map<string, number> {
-    const bands = new Map<string, number>();
-    const aggregateBand = new Map<string, number>();
+function assignBands(graph: FlowGraph): { bands: Band[]; bandOf: Map<string, number> } {
+    const bandKey = new Map<string, string>();
+    const keyContext = new Map<string, string>();
+    const open = (key: string, context: string) => {
+        if (!keyContext.has(key)) keyContext.set(key, context);
+    };
     for (const node of graph.nodes) {
         if (node.kind === 'aggregate') {
-            aggregateBand.set(`${node.context}.${node.name}`, aggregateBand.size);
-            bands.set(node.id, aggregateBand.size - 1);
+            const key = `${node.context}.${node.name}`;
+            open(key, node.context);
+            bandKey.set(node.id, key);
         }
     }
     for (const node of graph.nodes) {
-        const band = node.aggregate !== undefined ? aggregateBand.get(node.aggregate) : undefined;
-        if (band !== undefined && !bands.has(node.id)) bands.set(node.id, band);
+        if (node.aggregate !== undefined && keyContext.has(node.aggregate) && !bandKey.has(node.id)) bandKey.set(node.id, node.aggregate);
     }
     const incoming = groupEdges(graph.edges, edge => edge.target);
     const outgoing = groupEdges(graph.edges, edge => edge.source);
-    // Consumers follow their events, queries their read models; repeat while that places more nodes.
+    const contextOfKey = (key: string | undefined) => key === undefined ? undefined : keyContext.get(key);
+    // Consumers follow their events, queries their read models, within their context first;
+    // repeat while that places more nodes.
     for (let changed = true; changed;) {
         changed = false;
         for (const node of graph.nodes) {
-            if (bands.has(node.id)) continue;
-            const neighbours = [...(incoming.get(node.id) ?? []).map(edge => edge.source), ...(outgoing.get(node.id) ?? []).map(edge => edge.target)];
-            const band = neighbours.map(id => bands.get(id)).find(found => found !== undefined);
-            if (band !== undefined) {
-                bands.set(node.id, band);
+            if (bandKey.has(node.id)) continue;
+            const neighbours = [...(incoming.get(node.id) ?? []).map(edge => edge.source), ...(outgoing.get(node.id) ?? []).map(edge => edge.target)]
+                .map(id => bandKey.get(id)).filter((key): key is string => key !== undefined);
+            const own = node.kind === 'externalEvent' ? neighbours[0] : neighbours.find(key => contextOfKey(key) === node.context);
+            if (own !== undefined) {
+                bandKey.set(node.id, own);
                 changed = true;
             }
         }
     }
-    const rest = aggregateBand.size;
-    for (const node of graph.nodes) if (!bands.has(node.id)) bands.set(node.id, rest);
-    return bands;
+    for (const node of graph.nodes) {
+        if (bandKey.has(node.id)) continue;
+        const key = `${node.context}.`;
+        open(key, node.context);
+        bandKey.set(node.id, key);
+    }
+    // Bands in context order, then in the order they were opened.
+    const contextOrder = [...new Set(keyContext.values())];
+    const keys = [...keyContext.keys()].sort((a, b) => contextOrder.indexOf(keyContext.get(a)!) - contextOrder.indexOf(keyContext.get(b)!));
+    const index = new Map(keys.map((key, i) => [key, i]));
+    const bands: Band[] = keys.map(key => ({ context: keyContext.get(key)!, layers: Array.from({ length: LAYERS }, () => []), height: 0 }));
+    const bandOf = new Map<string, number>();
+    for (const node of graph.nodes) {
+        const band = index.get(bandKey.get(node.id)!)!;
+        bandOf.set(node.id, band);
+        bands[band].layers[LAYER_OF[node.kind]].push(node);
+    }
+    for (const band of bands) band.height = Math.max(NODE_HEIGHT, ...band.layers.map(stack => stack.length * (NODE_HEIGHT + NODE_GAP) - NODE_GAP));
+    return { bands, bandOf };
 }
 
-/** Orthogonal routes through the gaps: forward between neighbouring columns, back edges around the band. */
-function route(edge: FlowEdge, source: LaidOutNode, target: LaidOutNode, targetBandTop: number, sourceColumnRight: number): FlowPoint[] {
-    const sy = source.y + source.height / 2;
-    const ty = target.y + target.height / 2;
-    if (target.x > source.x) {
-        // Forward (left to right): leave on the right, turn in the gap, enter on the left.
-        const sx = source.x + source.width;
-        const mid = target.x - COLUMN_GAP / 2;
-        return points([sx, sy], [mid, sy], [mid, ty], [target.x, ty]);
-    }
-    if (edge.kind === 'reads') {
-        // A query (right) reading its read model (left): leave on the left, enter on the right.
-        const tx = target.x + target.width;
-        const mid = source.x - COLUMN_GAP / 2;
-        return points([source.x, sy], [mid, sy], [mid, ty], [tx, ty]);
-    }
-    // Back edge (a policy issuing a command): out to the right of its column, along the gap above
-    // the target's band, down left of the command's column, into the command from the left.
-    const right = sourceColumnRight + DETOUR;
-    const corridor = targetBandTop - BAND_GAP / 2;
-    const left = target.x - DETOUR;
-    return points([source.x + source.width, sy], [right, sy], [right, corridor], [left, corridor], [left, ty], [target.x, ty]);
+interface ColumnGroup extends Omit<LaidOutGroup, 'x'> {
+    column: number;
 }
 
-function points(...coordinates: Array<[number, number]>): FlowPoint[] {
-    return coordinates.map(([x, y]) => ({ x: round(x), y: round(y) }));
+/**
+ * Stacks the bands, context after context, into columns about `total height / n` tall, with `n`
+ * chosen for the aspect. A context that does not fit the rest of a column starts the next one
+ * when it would fit there whole; a context taller than a column continues in the next one.
+ */
+function wrapIntoColumns(bands: readonly Band[], frameWidth: number, aspect: number, frames: boolean): { placed: PlacedBand[]; groups: ColumnGroup[]; columns: number; columnHeight: number } {
+    const header = frames ? GROUP_HEADER_HEIGHT : 0;
+    const frameExtra = header + FRAME_PADDING + FRAME_GAP;
+    const contexts = [...new Set(bands.map(band => band.context))];
+    const total = bands.reduce((sum, band) => sum + band.height + BAND_GAP, 0) + contexts.length * frameExtra;
+    const columns = Math.max(1, Math.round(Math.sqrt(aspect * total / (frameWidth + GUTTER))));
+    const tallest = Math.max(0, ...bands.map(band => band.height + BAND_GAP)) + frameExtra;
+    const limit = Math.max(total / columns, tallest);
+
+    const placed: PlacedBand[] = [];
+    const groups: ColumnGroup[] = [];
+    let column = 0;
+    let y = 0;
+    let group: ColumnGroup | undefined;
+    const closeGroup = () => {
+        if (group) {
+            group.height = y + FRAME_PADDING - group.y;
+            y += FRAME_PADDING + FRAME_GAP;
+        }
+        group = undefined;
+    };
+    const openGroup = (context: string, continued: boolean) => {
+        group = { context, column, y, width: frameWidth, height: 0, ...(continued ? { continued: true } : {}) };
+        groups.push(group);
+        // The first band keeps a corridor above it too, below the frame's header.
+        y += header + BAND_GAP;
+    };
+    for (let i = 0; i < bands.length; i++) {
+        const band = bands[i];
+        if (group?.context !== band.context) {
+            closeGroup();
+            const contextHeight = bands.filter(other => other.context === band.context).reduce((sum, other) => sum + other.height + BAND_GAP, 0) + frameExtra;
+            if (y > 0 && y + contextHeight > limit && contextHeight <= limit) {
+                column++;
+                y = 0;
+            }
+            openGroup(band.context, false);
+        } else if (y + band.height + BAND_GAP / 2 + FRAME_PADDING > limit) {
+            closeGroup();
+            column++;
+            y = 0;
+            openGroup(band.context, true);
+        }
+        placed.push({ ...band, column, top: y });
+        y += band.height + BAND_GAP;
+    }
+    closeGroup();
+    const columnHeight = Math.max(0, ...groups.map(g => g.y + g.height));
+    return { placed, groups: frames ? groups : [], columns: column + 1, columnHeight };
+}
+
+interface Geometry {
+    nodes: ReadonlyMap<string, LaidOutNode>;
+    bandOf: ReadonlyMap<string, number>;
+    placed: readonly PlacedBand[];
+    top: number;
+    topMargin: number;
+    layerX: readonly number[];
+    layerWidth: readonly number[];
+    frameWidth: number;
+    columnLeft: (column: number) => number;
+}
+
+/**
+ * Orthogonal routes. An edge leaves its source on the side facing the flow and enters its target
+ * on the other: forward edges right → left, a query's `reads` from its left into the read
+ * model's right, a policy's `issues` back to the left of its command. Where edges share a side,
+ * a gap or a corridor, each gets its own place along it (arrowheads spread along the target's
+ * side, no shared trunks).
+ */
+function routeEdges(edges: readonly FlowEdge[], g: Geometry): LaidOutEdge[] {
+    const channels = new Channels();
+    const plans = edges.map(edge => planRoute(edge, g, channels));
+    // Ports: spread the ends of the edges that share a node's side, ordered by where they go.
+    const ends = new Map<string, Array<{ plan: RoutePlan; end: 'start' | 'end'; towards: number }>>();
+    for (const plan of plans) {
+        const source = g.nodes.get(plan.edge.source)!;
+        const target = g.nodes.get(plan.edge.target)!;
+        push(ends, `${plan.edge.source}|${plan.startSide}`, { plan, end: 'start', towards: target.y });
+        push(ends, `${plan.edge.target}|${plan.endSide}`, { plan, end: 'end', towards: source.y });
+    }
+    for (const [key, list] of ends) {
+        const node = g.nodes.get(key.slice(0, key.lastIndexOf('|')))!;
+        const side = key.endsWith('|left') ? 'left' : 'right';
+        list.sort((a, b) => a.towards - b.towards);
+        list.forEach((entry, i) => {
+            const y = node.y + portOffset(side, i, list.length);
+            if (entry.end === 'start') entry.plan.startY = y;
+            else entry.plan.endY = y;
+        });
+    }
+    channels.assign();
+    return plans.map(plan => ({ ...plan.edge, points: plan.build(channels).map(([px, py]) => ({ x: round(px), y: round(py) })) }));
+}
+
+/**
+ * Where the i-th of n edge ends sits on a note's side, from the note's top. Notes sit on whole
+ * pixels, two pixels apart: left sides at even offsets, right sides at odd ones, so that the
+ * horizontal run out of one note's right side and the run into the next layer's left side never
+ * lie on one line. Beyond what fits that way, spread evenly.
+ */
+function portOffset(side: 'left' | 'right', i: number, n: number): number {
+    if (n <= PORTS_ON_A_SIDE) {
+        // As far apart as the side allows (arrowheads side by side, not piled), in even steps.
+        const step = Math.max(2, 2 * Math.floor((NODE_HEIGHT - 2 * PORT_MARGIN) / (2 * n)));
+        const first = 2 * Math.round((NODE_HEIGHT / 2 - step * (n - 1) / 2) / 2);
+        return first + step * i + (side === 'right' ? 1 : 0);
+    }
+    return spreadAlong(PORT_MARGIN, NODE_HEIGHT - PORT_MARGIN, i, n) + (side === 'right' ? 0.5 : 0);
+}
+
+const PORT_MARGIN = 8;
+const PORTS_ON_A_SIDE = Math.floor((NODE_HEIGHT - 2 * PORT_MARGIN) / 2);
+
+interface RoutePlan {
+    edge: FlowEdge;
+    startSide: 'left' | 'right';
+    endSide: 'left' | 'right';
+    startY: number;
+    endY: number;
+    build: (channels: Channels) => Array<[number, number]>;
+}
+
+function planRoute(edge: FlowEdge, g: Geometry, channels: Channels): RoutePlan {
+    const source = g.nodes.get(edge.source)!;
+    const target = g.nodes.get(edge.target)!;
+    const sourceBand = g.placed[g.bandOf.get(edge.source)!];
+    const targetBand = g.placed[g.bandOf.get(edge.target)!];
+    const layerOf = (node: LaidOutNode) => LAYER_OF[node.kind];
+    // The gaps between layers, named by the layer on their right ('end' for the side room right
+    // of the last): the gap after one layer is the gap before the next, one strip of lines.
+    const nonEmpty = (layer: number) => g.layerWidth[layer] > 0;
+    // Lines in a gap never leave their band (and the corridor above it): each band has its own.
+    const gapLeftOf = (columnLeft: number, layer: number | 'end', band: number): [string, number, number] => {
+        const right = layer === 'end' ? columnLeft + g.frameWidth - FRAME_PADDING : columnLeft + g.layerX[layer];
+        const before = layer === 'end' ? LAYERS : layer;
+        const previous = [...g.layerX.keys()].reverse().find(i => i < before && nonEmpty(i));
+        const left = previous === undefined ? columnLeft + FRAME_PADDING : columnLeft + g.layerX[previous] + g.layerWidth[previous];
+        return [`v|band${band}|gap${layer}`, left, right];
+    };
+    const gapBefore = (node: LaidOutNode) => {
+        const band = g.bandOf.get(node.id)!;
+        return gapLeftOf(g.columnLeft(g.placed[band].column), LAYER_OF[node.kind], band);
+    };
+    const gapAfter = (node: LaidOutNode) => {
+        const band = g.bandOf.get(node.id)!;
+        const next = g.layerX.findIndex((_, i) => i > LAYER_OF[node.kind] && nonEmpty(i));
+        return gapLeftOf(g.columnLeft(g.placed[band].column), next < 0 ? 'end' : next, band);
+    };
+    // The corridor above a band (the gap between it and the band or frame header above).
+    const corridorAbove = (band: PlacedBand): [number, number] => [g.top + band.top - BAND_GAP + 4, g.top + band.top - 4];
+    const plan: RoutePlan = { edge, startSide: 'right', endSide: 'left', startY: 0, endY: 0, build: () => [] };
+    const reads = edge.kind === 'reads';
+    if (reads) {
+        plan.startSide = 'left';
+        plan.endSide = 'right';
+    }
+    const sx = () => plan.startSide === 'right' ? source.x + source.width : source.x;
+    const tx = () => plan.endSide === 'left' ? target.x : target.x + target.width;
+    const sameColumn = sourceBand.column === targetBand.column;
+
+    const sameBand = g.bandOf.get(edge.source) === g.bandOf.get(edge.target);
+    if (reads && sameBand) {
+        // A query (right) reading its read model (left): in the gap between them.
+        const gap = channels.take(...gapAfter(target));
+        plan.build = c => [[sx(), plan.startY], [c.at(gap), plan.startY], [c.at(gap), plan.endY], [tx(), plan.endY]];
+        return plan;
+    }
+    if (sameBand && layerOf(target) > layerOf(source)) {
+        // Forward (always into the next layer): turn in the gap just before the target's layer.
+        const gap = channels.take(...gapBefore(target));
+        plan.build = c => [[sx(), plan.startY], [c.at(gap), plan.startY], [c.at(gap), plan.endY], [tx(), plan.endY]];
+        return plan;
+    }
+    // Everything else leaves its band through the gap after the source's layer and the corridor
+    // above the source's band, and enters the target's band through the corridor above it and
+    // the gap before the target's layer (left of it for commands).
+    const out = channels.take(...(reads ? gapBefore(source) : gapAfter(source)));
+    const into = channels.take(...(reads ? gapAfter(target) : gapBefore(target)));
+    const sourceCorridor = channels.take(`h|band${g.bandOf.get(edge.source)}`, ...corridorAbove(sourceBand));
+    if (sameBand) {
+        // A policy issuing a command of its own band: over the band, back to the command's left.
+        plan.build = c => [
+            [sx(), plan.startY], [c.at(out), plan.startY], [c.at(out), c.at(sourceCorridor)],
+            [c.at(into), c.at(sourceCorridor)], [c.at(into), plan.endY], [tx(), plan.endY]
+        ];
+        return plan;
+    }
+    const targetCorridor = channels.take(`h|band${g.bandOf.get(edge.target)}`, ...corridorAbove(targetBand));
+    // Another band: along the source band's corridor to a gutter (the gutters between columns are
+    // the only strips free from top to bottom), along it, and in along the target band's corridor.
+    // A gutter's left half carries the runs to and from the column on its left, the right half
+    // those of the column on its right: runs along corridors at one height in both never meet.
+    const gutter = (index: number, fromLeft: boolean) => {
+        const left = g.columnLeft(index) + g.frameWidth;
+        const middle = left + GUTTER / 2;
+        return fromLeft ? channels.take(`v|gutter${index}|left`, left + 6, middle) : channels.take(`v|gutter${index}|right`, middle, left + GUTTER - 6);
+    };
+    if (sameColumn) {
+        const side = gutter(sourceBand.column, true);
+        plan.build = c => [
+            [sx(), plan.startY], [c.at(out), plan.startY], [c.at(out), c.at(sourceCorridor)], [c.at(side), c.at(sourceCorridor)],
+            [c.at(side), c.at(targetCorridor)], [c.at(into), c.at(targetCorridor)], [c.at(into), plan.endY], [tx(), plan.endY]
+        ];
+        return plan;
+    }
+    // Between columns: up the source's gutter facing the target to the margin above all columns,
+    // across, and down the target column's gutter facing the source.
+    const rightwards = targetBand.column > sourceBand.column;
+    const sourceGutter = rightwards ? gutter(sourceBand.column, true) : gutter(sourceBand.column - 1, false);
+    const targetGutter = rightwards ? gutter(targetBand.column - 1, false) : gutter(targetBand.column, true);
+    const margin = channels.take('h|margin', PADDING / 2, g.top - 6);
+    plan.build = c => [
+        [sx(), plan.startY], [c.at(out), plan.startY], [c.at(out), c.at(sourceCorridor)], [c.at(sourceGutter), c.at(sourceCorridor)],
+        [c.at(sourceGutter), c.at(margin)], [c.at(targetGutter), c.at(margin)], [c.at(targetGutter), c.at(targetCorridor)],
+        [c.at(into), c.at(targetCorridor)], [c.at(into), plan.endY], [tx(), plan.endY]
+    ];
+    return plan;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
 }
 
 function round(value: number): number {

@@ -3,7 +3,7 @@
  * when readable) and culling (a large diagram draws only its notes and arrows in and near the
  * visible area, drawing the rest as the view moves).
  */
-import { drawEdge, drawNode, type DrawOptions } from '../drawing/draw-flow-diagram.js';
+import { drawEdge, drawGroups, drawNode, type DrawOptions } from '../drawing/draw-flow-diagram.js';
 import type { LaidOutEdge, LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
 import { runFind } from './find.js';
 import { page } from './page.js';
@@ -75,7 +75,8 @@ export class DiagramDrawing {
         this.edgeLayer.setAttribute('class', 'edges');
         this.nodeLayer = document.createElementNS(SVG_NS, 'g');
         this.nodeLayer.setAttribute('class', 'nodes');
-        this.root.append(this.edgeLayer, this.nodeLayer);
+        // The contexts' frames are few: always drawn whole, under everything.
+        this.root.append(toSvgDom(drawGroups(shown.groups, options), document), this.edgeLayer, this.nodeLayer);
         this.nodeBoxes = shown.nodes.map(node => ({ node, box: boxOfRect(node.x, node.y, node.width, node.height) }));
         this.edgeBoxes = shown.edges.map(edge => ({ edge, box: boxOfPoints(edge.points) }));
     }
