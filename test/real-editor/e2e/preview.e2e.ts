@@ -192,8 +192,10 @@ function steps(workspace: string): Step[] {
             await frame.locator('#view-toggle').click();
             await eventually('the board is drawn with the three contexts', async () =>
                 (await frame.locator('.board-context .context-name').allTextContents()).join(',') === 'Ordering,Payments,Shipping', 30_000);
-            assert.deepEqual(await frame.locator('.board-context[data-context="Ordering"] .lane-label').allTextContents(),
+            // Ordering's time line wraps into rows (the board fills the panel); each row has its lanes.
+            assert.deepEqual(await frame.locator('.board-context[data-context="Ordering"] .board-row[data-row="0"] .lane-label').allTextContents(),
                 ['Automations', 'Commands · read models', 'Order events', 'From other contexts']);
+            assert.ok(await frame.locator('.board-context[data-context="Ordering"] .board-row').count() > 1, 'Ordering\'s time line wraps');
             assert.equal(await frame.locator('#view-toggle').textContent(), 'Flow');
             await screenshot(workbench, 'preview-07-board');
             // Zoomed in on the start of Ordering's time line, where the notes can be read.
