@@ -79,12 +79,18 @@ export async function startPostgres(): Promise<PostgresServer> {
     return {
         url, pid,
         stop: async () => {
-            try {
-                process.kill(pid, 'SIGINT'); // "fast shutdown": open sessions end, nothing kept
-            } catch { /* already gone */ }
-            const deadline = Date.now() + 30_000;
-            while (alive(pid) && Date.now() < deadline) await sleep(50);
-            if (alive(pid)) process.kill(pid, 'SIGKILL');
+            // "Smart shutdown" first: the sessions still closing (pg-pool's end() resolves before its
+            // sockets are closed) end on their own; a fast shutdown would send them "terminating
+            // connection", which pg raises as an unhandled 'error' on the already-ended pool and the
+            // process dies. Then "fast" (open sessions are cut), then SIGKILL.
+            for (const [signal, wait] of [['SIGTERM', 5_000], ['SIGINT', 30_000], ['SIGKILL', 5_000]] as const) {
+                try {
+                    process.kill(pid, signal);
+                } catch { /* already gone */ }
+                const deadline = Date.now() + wait;
+                while (alive(pid) && Date.now() < deadline) await sleep(50);
+                if (!alive(pid)) break;
+            }
             rmSync(dataDir, { recursive: true, force: true });
         }
     };
