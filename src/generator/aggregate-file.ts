@@ -7,11 +7,11 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { Aggregate, Command, DomainError, Event, Field } from '../language/generated/ast.js';
 import { aggregateOf, commandsOf, contextNameOf, emittedEventsOf, errorsOf, eventsOf, sameType, stateFieldsOf } from '../language/model-queries.js';
-import { camelCase } from '../language/typescript-names.js';
+import { camelCase, contextFolder } from '../language/typescript-names.js';
 import { docs } from './doc-comments.js';
-import { access, handwrittenNames } from './element-files.js';
+import { access, aggregateFile, handwrittenNames } from './element-files.js';
 import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG, declarationText } from './file-layout.js';
-import { literalToTypeScript } from './literals.js';
+import { literalToTypeScript, quote } from './literals.js';
 import { switchOnType } from './exhaustive.js';
 import { TypeImports, objectTypeOf, propertyName, typeOf } from './type-mapping.js';
 
@@ -185,13 +185,22 @@ function decideStub(aggregate: Aggregate, command: Command, imports: TypeImports
     const body = first && data
         ? [`// TODO: ${rules}complete the event data.`, `return [{ type: '${first.name}', data: ${data} }];`]
         : [`// TODO: ${rules}return the events ${command.name} causes.`,
-            `throw new Error('${aggregate.name}: decide${command.name} is not written yet (${contextNameOf(aggregate)} model)');`];
+            `throw new Error(${quote(notWrittenMessage(aggregate, command))});`];
     return {
         kind: StructureKind.Function, isExported: true, name: handwrittenNames.decide(command),
         docs: handwrittenDocs(`Decides command ${command.name}${emitted.length ? `: emits ${emitted.map(e => e.name).join(', ')}` : ''}${rejections.length ? `, or rejects with ${rejections.join(', ')}` : ''}.`),
         parameters: [{ name: 'command', type: command.name }, { name: 'state', type: `${aggregate.name}State` }, { name: 'context', type: imports.use('DecisionContext') }],
         returnType, statements: body.join('\n')
     };
+}
+
+/**
+ * What a stub's error says: which function, where to write it, or what to model instead. The HTTP
+ * runtime answers a command that reaches a stub with 501 and this text (it matches "is not written yet").
+ */
+function notWrittenMessage(aggregate: Aggregate, command: Command): string {
+    const file = `${contextFolder(contextNameOf(aggregate))}/${aggregateFile(aggregate)}.ts`;
+    return `${aggregate.name}: decide${command.name} is not written yet: write its body in ${file}, or model the rules of ${command.name} in the ${contextNameOf(aggregate)} context`;
 }
 
 function evolveStub(aggregate: Aggregate, event: Event): StatementStructures {

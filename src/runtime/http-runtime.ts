@@ -3,7 +3,8 @@
  * JSON input against the model's field types, then runs the command or the query.
  * - `POST /<context>/<aggregate>/<id>/<command>` with the command's data as a JSON object:
  *   200 `{ "events": [{ "type", "data" }, …] }`; 409 `{ "type", "data" }` for a rejection;
- *   400 `{ "error" }` for bad JSON or a wrong field (nothing is appended on an error).
+ *   400 `{ "error" }` for bad JSON or a wrong field; 501 `{ "error" }` when the command reaches a
+ *   hand-written stub not written yet (nothing is appended on a 400 or 409).
  * - `GET /<context>/queries/<query>?field=value…`: 200 with the document (404 when there is none)
  *   or the list of documents.
  * Path segments are the model's names in kebab-case: `/banking/bank-account/<id>/withdraw-money`.
@@ -155,6 +156,11 @@ function rejectionOf(error: unknown): { type: string; data: unknown } | undefine
     return rejection && typeof rejection.type === 'string' ? { type: rejection.type, data: rejection.data ?? {} } : undefined;
 }
 
+/** A generated stub that is not written yet (its error says so, and where to write it). */
+function isStub(error: unknown): error is Error {
+    return error instanceof Error && /: decide\w+ is not written yet: /.test(error.message);
+}
+
 /** The request handler of the API (use it with `http.createServer`, or `serveHttp`). */
 export function httpHandler(api: HttpApi): (request: IncomingMessage, response: ServerResponse) => void {
     const commands = new Map(api.commands.map(command => [command.path.join('/'), command]));
@@ -164,7 +170,12 @@ export function httpHandler(api: HttpApi): (request: IncomingMessage, response: 
             if (error instanceof InputError) send(response, 400, { error: error.message });
             else if (rejectionOf(error)) send(response, 409, rejectionOf(error));
             else if (error instanceof Error && error.name === 'ConcurrencyConflictError') send(response, 409, { type: 'ConcurrencyConflict', error: error.message });
-            else send(response, 500, { error: error instanceof Error ? error.message : String(error) });
+            else if (isStub(error)) send(response, 501, { error: `${error.message}.` });
+            else {
+                // A bug in the application's code: the client gets its message, the console its stack.
+                console.error(`${request.method} ${request.url}: 500`, error);
+                send(response, 500, { error: error instanceof Error ? error.message : String(error) });
+            }
         });
     };
 

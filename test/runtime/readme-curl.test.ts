@@ -65,4 +65,16 @@ describe('the README\'s curl session against the served shop', function () {
             assert.equal(actual.trimEnd(), step.output, step.command);
         }
     });
+
+    it('answers a command that reaches a hand-written stub with 501, naming the function and its file', async () => {
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : 0;
+        const order = `http://127.0.0.1:${port}/ordering/order/5a0c7e57-0000-4000-8000-0000000000ff`;
+        assert.equal((await fetch(`${order}/start-order`, { method: 'POST', body: '{"customerId":"4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f"}' })).status, 200);
+        const response = await fetch(`${order}/place-order`, { method: 'POST', body: '{"shippingAddress":"1 Main St"}' });
+        assert.deepEqual({ status: response.status, body: await response.json() }, {
+            status: 501,
+            body: { error: 'Order: decidePlaceOrder is not written yet: write its body in ordering/order.ts, or model the rules of PlaceOrder in the Ordering context.' }
+        });
+    });
 });
