@@ -17,3 +17,4 @@ export async function generateToFolder(models: readonly Model[], outDir: string,
 
 export { generateModel, type GeneratedFile } from './generate-model.js';
 export { runGeneratedScenarios, type LoadProblem, type ScenarioResult, type ScenarioRun, type SourceText } from './scenario-run/run-generated-scenarios.js';
+export { runModelScenarios, type ModelScenario, type ModelScenarioOptions, type ModelScenarioRun, type ScenarioOutcome } from './scenario-run/run-model-scenarios.js';
