@@ -1,6 +1,6 @@
 /**
  * The language server process (bundled to `out/server.cjs`): Langium's LSP over the connection
- * the client opened (IPC), plus Eventloom's custom requests (the flow graph, Generate).
+ * the client opened (IPC), plus Eventloom's custom requests (the flow graph, Generate, the scenarios of the Test Explorer).
  */
 import '../polyfills/group-by.mjs';
 import { startLanguageServer } from 'langium/lsp';
@@ -11,6 +11,7 @@ import { registerEvolutionWarnings } from './evolution-warnings.js';
 import { registerScenarioCheck } from '../semantics/scenario-check.js';
 import { registerFlowGraphHandler } from './flow-graph-handler.js';
 import { registerGenerateHandler } from './generate-handler.js';
+import { registerScenarioHandlers } from './scenario-handlers.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Eventloom } = createEventloomServices({ connection, ...NodeFileSystem });
@@ -20,3 +21,4 @@ if (process.env.EVENTLOOM_SCENARIO_CHECK !== 'off') registerScenarioCheck(Eventl
 startLanguageServer(shared);
 registerFlowGraphHandler(shared);
 registerGenerateHandler(shared);
+registerScenarioHandlers(shared);
