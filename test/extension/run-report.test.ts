@@ -60,8 +60,9 @@ describe('the report of a scenario run in the editor', function () {
             '1 passed, 1 failed, 2 not run'
         ]);
         assert.equal(report.summary, '1 passed, 1 failed, 2 not run');
-        assert.deepEqual(report.output[1].location, { uri: URI, line: overdraw, character: 0 });
         assert.equal(report.output[1].id, asked[1], 'the line shows in that test\'s output too');
+        assert.equal(report.output[1].location, undefined, 'the failure\'s message is already at that line');
+        assert.deepEqual(report.output[2].location, { uri: URI, line: line('scenario "withdrawals lower the balance" {'), character: 0 }, 'why it was not run, at its line');
     });
 
     it('a stale output folder is said to be brought up to date; code that does not load names the file and line to fix', async () => {

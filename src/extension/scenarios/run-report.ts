@@ -104,7 +104,8 @@ export function reportRun(result: RunScenariosResult, requested: readonly string
         } else if (outcome.kind === 'failed') {
             counts.failed++;
             items.push({ id, verdict: 'failed', message: `Expected ${outcome.expected}, got ${outcome.actual}`, expected: outcome.expected, actual: outcome.actual, location: at });
-            output.push({ id, location: at, text: `${where}: error: scenario "${scenario.name}": expected ${outcome.expected}, got ${outcome.actual}` });
+            // No location: the failure's message is already shown at that line.
+            output.push({ id, text: `${where}: error: scenario "${scenario.name}": expected ${outcome.expected}, got ${outcome.actual}` });
         } else if (outcome.problems.length > 0) {
             counts.notRun++;
             const [first] = outcome.problems;
@@ -112,7 +113,7 @@ export function reportRun(result: RunScenariosResult, requested: readonly string
                 id, verdict: 'errored', location: codeLocation(first, words),
                 message: `Not run: ${outcome.reason}: ${codeWhere(first, words)}: ${first.message}. Fix it there (or regenerate), then run again.`
             });
-            output.push({ id, location: at, text: `${where}: not run: scenario "${scenario.name}": ${outcome.reason}.` });
+            output.push({ id, text: `${where}: not run: scenario "${scenario.name}": ${outcome.reason}.` });
         } else {
             counts.notRun++;
             items.push({ id, verdict: 'skipped' });

@@ -111,11 +111,9 @@ export class ScenarioTests implements vscode.Disposable {
                 run.appendOutput(`${line.text}\r\n`, line.location && locationOf(line.location), line.id ? byId.get(line.id) : undefined);
             }
             for (const entry of report.items) reportItem(run, byId.get(entry.id)!, entry);
-            if (report.items.some(entry => entry.verdict === 'errored')) {
-                void vscode.window.showErrorMessage(`Eventloom: scenarios ${report.summary}. ${report.items.find(entry => entry.verdict === 'errored')?.message ?? ''}`);
-            } else {
-                vscode.window.setStatusBarMessage(`Eventloom scenarios: ${report.summary}`, 10_000);
-            }
+            vscode.window.setStatusBarMessage(`Eventloom scenarios: ${report.summary}`, 10_000);
+            const errored = report.items.find(entry => entry.verdict === 'errored');
+            if (errored?.message) void vscode.window.showErrorMessage(`Eventloom: ${errored.message}`);
             return report.items;
         } finally {
             run.end();
@@ -144,8 +142,9 @@ export class ScenarioTests implements vscode.Disposable {
         item.label = node.label;
         item.description = node.description;
         item.range = node.range && rangeOf(node.range);
-        // Sorted by where they are in the file, not by name.
-        item.sortText = node.range ? String(node.range.start.line).padStart(8, '0') : undefined;
+        // Sorted by where they are in the file (a group by its first scenario), not by name.
+        const line = node.range?.start.line ?? node.children[0]?.range?.start.line;
+        item.sortText = line === undefined ? undefined : String(line).padStart(8, '0');
         item.children.replace(node.children.map(child => this.itemOf(child, uri, item.children.get(child.id))));
         return item;
     }
