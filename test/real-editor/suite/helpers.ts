@@ -152,3 +152,19 @@ export async function closeAllEditors(): Promise<void> {
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/**
+ * A screenshot of the whole workbench, taken by the harness outside the extension host (which
+ * cannot see the page): asked for on the console, then waited for. Only the code-server runner
+ * takes them (it sets EVENTLOOM_SCREENSHOTS to its folder); elsewhere this does nothing. Returns
+ * the file's path.
+ */
+export async function screenshot(name: string): Promise<string | undefined> {
+    const folder = process.env.EVENTLOOM_SCREENSHOTS;
+    if (!folder) return undefined;
+    const file = path.join(folder, `${name}.png`);
+    fs.rmSync(file, { force: true });
+    console.log(`[eventloom-screenshot] ${name}`);
+    return waitFor(() => fs.existsSync(file) ? file : undefined, () => `the harness did not write ${file}`, 30_000);
+}
+
