@@ -7,7 +7,9 @@ import { EmptyFileSystem } from 'langium';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
 import { listScenarios } from '../../src/server/scenario-handlers.js';
 import { fileNodeOf, scenarioId } from '../../src/extension/scenarios/scenario-tree.js';
-import { HAND_WRITTEN_BANK } from '../kit/hand-written-bank.js';
+import { HAND_WRITTEN_BANK, PROJECTION_SCENARIO } from '../kit/hand-written-bank.js';
+
+const BANK = HAND_WRITTEN_BANK + PROJECTION_SCENARIO;
 import { buildWorkspace } from '../kit/workspace.js';
 
 async function listed(files: Record<string, string>) {
@@ -20,12 +22,12 @@ async function listed(files: Record<string, string>) {
 describe('the Test Explorer tree of scenarios', () => {
     it('groups a file\'s scenarios by aggregate and read model, then the context, keeping the file\'s order', async () => {
         const [bank] = await listed({
-            'banking.loom': `${HAND_WRITTEN_BANK}\nscenario "says nothing yet" {\n  given AccountOpened { owner: "Bo" }\n}\n`
+            'banking.loom': `${BANK}\nscenario "says nothing yet" {\n  given AccountOpened { owner: "Bo" }\n}\n`
         });
         const node = fileNodeOf(bank, 'models/banking.loom');
         assert.ok(node);
         const shape = (n: typeof node): unknown => ({ id: n.id, label: n.label, description: n.description, line: n.range?.start.line, children: n.children.map(shape) });
-        const lines = HAND_WRITTEN_BANK.split('\n');
+        const lines = BANK.split('\n');
         const uri = 'file:///workspace/banking.loom';
         assert.deepEqual(shape(node), {
             id: uri, label: 'models/banking.loom', description: undefined, line: undefined, children: [
@@ -47,6 +49,6 @@ describe('the Test Explorer tree of scenarios', () => {
         const [empty] = await listed({ 'empty.loom': 'context Empty\n' });
         assert.equal(fileNodeOf(empty, 'empty.loom'), undefined);
         const ids = async (text: string) => fileNodeOf((await listed({ 'banking.loom': text }))[0], 'banking.loom')!.children.flatMap(group => group.children.map(child => child.id));
-        assert.deepEqual(await ids(`// a comment\n\n${HAND_WRITTEN_BANK}`), await ids(HAND_WRITTEN_BANK));
+        assert.deepEqual(await ids(`// a comment\n\n${BANK}`), await ids(BANK));
     });
 });

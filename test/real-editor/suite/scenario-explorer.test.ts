@@ -8,13 +8,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { HAND_WRITTEN_BANK, writeWithdrawRule } from '../../kit/hand-written-bank.js';
+import { HAND_WRITTEN_BANK, PROJECTION_SCENARIO, writeWithdrawRule } from '../../kit/hand-written-bank.js';
 import { activateExtension, closeAllEditors, createFile, deleteFiles, replaceText, screenshot, waitFor, workspaceFile } from './helpers.js';
 
 interface ItemReport { id: string; verdict: string; message?: string; expected?: string; actual?: string; location?: { uri: string; line: number; character: number } }
 
 /** Another context than the fixture's Banking, so that the two models do not clash. */
-const MODEL = HAND_WRITTEN_BANK.replace('context Banking', 'context Vault');
+const MODEL = (HAND_WRITTEN_BANK + PROJECTION_SCENARIO).replace('context Banking', 'context Vault');
 const FILE = 'explorer/vault.loom';
 const lineOf = (text: string) => MODEL.split('\n').indexOf(text);
 
