@@ -22,7 +22,7 @@ describe('Activation', () => {
     it('registers a handler for every command it contributes to the palette', async () => {
         const extension = await activateExtension();
         const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map(c => c.command);
-        assert.deepEqual([...contributed].sort(), ['eventloom.exportMermaid', 'eventloom.exportSvg', 'eventloom.generate', 'eventloom.newModelFromTemplate', 'eventloom.openPreview']);
+        assert.deepEqual([...contributed].sort(), ['eventloom.exportMermaid', 'eventloom.exportSvg', 'eventloom.generate', 'eventloom.newModelFromTemplate', 'eventloom.openPreview', 'eventloom.runScenario']);
         const registered = new Set(await vscode.commands.getCommands(true));
         assert.deepEqual(contributed.filter(command => !registered.has(command)), [], 'contributed commands without a handler');
     });

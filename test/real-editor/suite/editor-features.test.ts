@@ -176,14 +176,16 @@ describe('Editor features', () => {
         }
     });
 
-    it('shows "Preview flow" and "Generate" lenses on the context line', async () => {
+    it('shows "Preview flow" and "Generate" lenses on the context line, "Run scenario" on each scenario', async () => {
         const document = (await openFixture('banking.loom')).document;
         const lenses = await answered(
             () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri),
-            l => l.length > 0, 'code lenses');
+            l => l.length === 3, 'code lenses');
+        const scenarioLine = document.getText().split('\n').indexOf('scenario "cannot overdraw" {');
         assert.deepEqual(lenses.map(l => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments]), [
             [1, 'Preview flow', 'eventloom.openPreview', [document.uri.toString()]],
-            [1, 'Generate', 'eventloom.generate', [document.uri.toString()]]
+            [1, 'Generate', 'eventloom.generate', [document.uri.toString()]],
+            [scenarioLine, 'Run scenario', 'eventloom.runScenario', [`${document.uri.toString()}#Banking/cannot overdraw`]]
         ]);
     });
 
