@@ -21,16 +21,24 @@ export type ToWebviewMessage =
         board?: LaidOutBoard;
         /** Set while the text has errors: the graph shown is the last valid one. */
         staleReason?: string;
+        /** Start stepping through the scenario declared there (its "Step on the board" lens). */
+        step?: ScenarioAt;
     }
     | { type: 'highlight'; nodeId?: string }
     | { type: 'failed'; message: string };
+
+/** Where a scenario is declared: its document and the line its declaration starts on (0-based). */
+export interface ScenarioAt {
+    uri: string;
+    line: number;
+}
 
 /** Webview → extension. */
 export type FromWebviewMessage =
     /** `viewAspect`: the canvas's width : height, so that the board is wrapped to fill it. */
     | { type: 'ready'; viewAspect?: number }
     /** The webview drew a graph: the ids it shows (the extension's tests wait on this). */
-    | { type: 'rendered'; nodeIds: string[]; stale: boolean; mode: PreviewMode }
+    | { type: 'rendered'; nodeIds: string[]; stale: boolean; mode: PreviewMode; /** The scenario slice being stepped through. */ stepping?: string }
     | { type: 'reveal'; nodeId: string }
     | { type: 'setFilter'; filter: FlowGraphFilter }
     | { type: 'setMode'; mode: PreviewMode; viewAspect?: number }

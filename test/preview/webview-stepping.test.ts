@@ -10,6 +10,8 @@ import { layoutBoard } from '../../src/preview/board/layout-board.js';
 import { scenarioRunner } from '../../src/preview/board/scenario-steps.js';
 import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
+import type { LaidOutBoard } from '../../src/protocol/board.js';
+import type { LaidOutFlowGraph } from '../../src/protocol/flow-graph.js';
 import { requireChromium } from '../kit/chromium.js';
 import { FIXTURES, modelsOf, readModelFolder } from './preview-test-kit.js';
 import { openWebview, type WebviewPage } from './webview-page.js';
@@ -17,13 +19,16 @@ import { openWebview, type WebviewPage } from './webview-page.js';
 describe('webview scenario stepping in Chromium', function () {
     this.timeout(90_000);
     let webview: WebviewPage;
+    let graph: LaidOutFlowGraph;
+    let board: LaidOutBoard;
 
     before(async function () {
         requireChromium(this);
         webview = await openWebview();
         const models = await modelsOf(readModelFolder(path.join(FIXTURES, 'modelled-bank')));
-        const board = layoutBoard(buildBoard(models, {}, { runner: scenarioRunner(models) }));
-        await webview.post({ type: 'graph', graph: await layoutFlowGraph(buildFlowGraph(models)), mode: 'board', board });
+        board = layoutBoard(buildBoard(models, {}, { runner: scenarioRunner(models) }));
+        graph = await layoutFlowGraph(buildFlowGraph(models));
+        await webview.post({ type: 'graph', graph, mode: 'board', board });
         await webview.waitForSent('rendered');
     });
     after(async () => { await webview?.close(); });
@@ -65,5 +70,20 @@ describe('webview scenario stepping in Chromium', function () {
         assert.match(await page.locator('#step-panel .step-failure').textContent() ?? '', /^Fails here\. Expected Closed, but the model gives rejected StillOpen/);
         assert.equal(await page.locator('.board-note.step-failed .name').textContent(), 'Closed', 'the outcome the scenario expected is marked failing');
         await page.screenshot({ path: path.join(FIXTURES, '..', '..', '..', 'test-results', 'screenshots', 'board-step-failing.png') }).catch(() => undefined);
+    });
+
+    it('starts stepping through the scenario a "Step on the board" lens names, by its declaration\'s line', async () => {
+        const { page } = webview;
+        await page.locator('#scenario-select').selectOption('');
+        const slice = board.contexts.flatMap(context => context.slices).find(candidate => candidate.title === 'an amount is booked')!;
+        const renders = (await webview.sent()).filter(m => m.type === 'rendered').length;
+        await webview.post({ type: 'graph', graph, mode: 'board', board, step: { uri: slice.location!.uri, line: slice.location!.range.start.line } });
+        await webview.waitForSent('rendered', renders);
+        assert.equal(await page.locator('#scenario-select').inputValue(), slice.id);
+        assert.equal(await page.locator('#step-panel .step-position').textContent(), 'before the first step');
+        const rendered = (await webview.sent()).filter(m => m.type === 'rendered').at(-1);
+        assert.equal(rendered?.type === 'rendered' && rendered.stepping, slice.id, 'the extension is told what is being stepped');
+        await page.click('#step-next');
+        assert.equal(await page.locator('#step-panel .step-summary').textContent(), 'Opened happened');
     });
 });

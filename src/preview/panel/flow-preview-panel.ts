@@ -9,7 +9,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FlowGraphRequest, type FlowGraphParams, type FlowGraphResult } from '../../protocol/flow-graph-request.js';
 import type { FlowGraphFilter, LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
 import type { LaidOutBoard } from '../../protocol/board.js';
-import { PREVIEW_VIEW_TYPE, type FromWebviewMessage, type PreviewMode, type PreviewState, type ToWebviewMessage } from '../../protocol/webview-messages.js';
+import { PREVIEW_VIEW_TYPE, type FromWebviewMessage, type PreviewMode, type PreviewState, type ScenarioAt, type ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { saveBoard, saveDiagram } from './export-diagram.js';
 import { nodeAtPosition } from './node-at-position.js';
 import { previewHtml } from './webview-html.js';
@@ -24,6 +24,8 @@ export interface PreviewSnapshot {
     renderedNodeIds: string[];
     /** The view the webview last drew. */
     renderedMode?: PreviewMode;
+    /** The scenario slice the webview last showed stepping. */
+    renderedStepping?: string;
     renderCount: number;
     stale: boolean;
     highlighted?: string;
@@ -38,6 +40,8 @@ export class FlowPreviewPanel {
     /** What the webview shows now, and the last graph (and board) computed from error-free text. */
     private shown: LaidOutFlowGraph | undefined;
     private shownBoard: LaidOutBoard | undefined;
+    /** The scenario a lens asked to step through, until a board goes out with it. */
+    private pendingStep: ScenarioAt | undefined;
     /** The webview canvas's width : height (the board wraps to it), once the webview said. */
     private viewAspect: number | undefined;
     private lastValid: { graph: LaidOutFlowGraph; board?: LaidOutBoard } | undefined;
@@ -121,7 +125,7 @@ export class FlowPreviewPanel {
                 void this.update();
                 break;
             case 'rendered':
-                this.snapshot = { ...this.snapshot, renderedNodeIds: message.nodeIds, renderedMode: message.mode, renderCount: this.snapshot.renderCount + 1, stale: message.stale };
+                this.snapshot = { ...this.snapshot, renderedNodeIds: message.nodeIds, renderedMode: message.mode, renderedStepping: message.stepping, renderCount: this.snapshot.renderCount + 1, stale: message.stale };
                 break;
             case 'reveal':
                 void this.reveal(message.nodeId);
@@ -143,6 +147,17 @@ export class FlowPreviewPanel {
                 void this.exportShown(message.format);
                 break;
         }
+    }
+
+    /** A scenario's "Step on the board" lens: the board, stepping through that scenario. */
+    stepScenario(scenario: ScenarioAt): Promise<void> {
+        this.pendingStep = scenario;
+        if (this.mode !== 'board') {
+            this.mode = 'board';
+            this.lastValid = undefined;
+            this.snapshot = { ...this.snapshot, mode: this.mode };
+        }
+        return this.update();
     }
 
     async exportShown(format: 'svg' | 'mermaid'): Promise<vscode.Uri | undefined> {
@@ -215,7 +230,10 @@ export class FlowPreviewPanel {
     }
 
     private graphMessage(graph: LaidOutFlowGraph, board: LaidOutBoard | undefined, staleReason: string | undefined): ToWebviewMessage {
-        return { type: 'graph', graph, mode: this.mode, ...(board ? { board } : {}), ...(staleReason ? { staleReason } : {}) };
+        // A lens's scenario goes with the first board sent after it.
+        const step = board ? this.pendingStep : undefined;
+        if (step) this.pendingStep = undefined;
+        return { type: 'graph', graph, mode: this.mode, ...(board ? { board } : {}), ...(staleReason ? { staleReason } : {}), ...(step ? { step } : {}) };
     }
 
     /**

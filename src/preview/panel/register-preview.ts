@@ -1,6 +1,6 @@
 /**
  * Everything the flow preview adds to the extension: the commands "Open Flow Preview", "Export as
- * SVG" and "Export as Mermaid", and the serializer that brings the panel back after a reload.
+ * SVG" and "Export as Mermaid", the scenario lens's "Step on the board", and the serializer that brings the panel back after a reload.
  * Called once from the extension's `activate`.
  */
 import * as vscode from 'vscode';
@@ -13,6 +13,7 @@ import { FlowPreviewPanel, type PreviewSnapshot } from './flow-preview-panel.js'
 import { modelErrorsOf } from './model-errors.js';
 
 export const OPEN_PREVIEW_COMMAND = 'eventloom.openPreview';
+export const STEP_SCENARIO_COMMAND = 'eventloom.stepScenario';
 export const EXPORT_SVG_COMMAND = 'eventloom.exportSvg';
 export const EXPORT_MERMAID_COMMAND = 'eventloom.exportMermaid';
 /** Internal (not contributed, so not in the palette): what the in-host tests observe and inject. */
@@ -27,6 +28,13 @@ export function registerFlowPreview(context: vscode.ExtensionContext, client: Ba
         vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, async (target?: unknown) => {
             const context = typeof target === 'string' ? await contextOfDocument(target) : undefined;
             FlowPreviewPanel.createOrShow(extensionUri, client, context ? { context } : undefined);
+        }),
+        // A scenario's lens: its document's URI string and the scenario's line. The board of the
+        // file's context opens, stepping through the scenario.
+        vscode.commands.registerCommand(STEP_SCENARIO_COMMAND, async (uri?: unknown, line?: unknown) => {
+            if (typeof uri !== 'string' || typeof line !== 'number') return;
+            const context = await contextOfDocument(uri);
+            await FlowPreviewPanel.createOrShow(extensionUri, client, context ? { context } : undefined).stepScenario({ uri, line });
         }),
         vscode.commands.registerCommand(EXPORT_SVG_COMMAND, () => exportDiagram(client, 'svg')),
         vscode.commands.registerCommand(EXPORT_MERMAID_COMMAND, () => exportDiagram(client, 'mermaid')),

@@ -4,7 +4,7 @@
  */
 import type { LaidOutBoard } from '../../protocol/board.js';
 import type { LaidOutFlowGraph } from '../../protocol/flow-graph.js';
-import type { PreviewMode, ToWebviewMessage } from '../../protocol/webview-messages.js';
+import type { PreviewMode, ScenarioAt, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { drawBoardView, isBoardShown } from './board-view.js';
 import { drawDiagram } from './diagram-drawing.js';
 import { filterKey, updateFilterMenus } from './filters.js';
@@ -14,13 +14,13 @@ import { applyView, fittedView } from './pan-zoom.js';
 import { highlight } from './selection.js';
 import { showLegend } from './legend.js';
 import { labelToggle, viewAspect } from './view-mode.js';
-import { updateStepping } from './stepping.js';
+import { startSteppingAt, updateStepping } from './stepping.js';
 import { saveState, state } from './state.js';
 
 export function installMessaging(): void {
     window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
         const message = event.data;
-        if (message.type === 'graph') showGraph(message.graph, message.mode, message.board, message.staleReason);
+        if (message.type === 'graph') showGraph(message.graph, message.mode, message.board, message.staleReason, message.step);
         else if (message.type === 'highlight') highlight(message.nodeId);
         else if (message.type === 'failed') showBanner(message.message);
     });
@@ -33,7 +33,7 @@ export function reportReady(): void {
     host.postMessage({ type: 'ready', viewAspect: viewAspect() });
 }
 
-function showGraph(next: LaidOutFlowGraph, mode: PreviewMode | undefined, board: LaidOutBoard | undefined, staleReason: string | undefined): void {
+function showGraph(next: LaidOutFlowGraph, mode: PreviewMode | undefined, board: LaidOutBoard | undefined, staleReason: string | undefined, step: ScenarioAt | undefined): void {
     // The extension chooses the view too (a "Step" lens opens the board).
     if (mode !== undefined && mode !== (state.persisted.mode ?? 'flow')) {
         state.persisted = { ...state.persisted, mode };
@@ -66,8 +66,10 @@ function showGraph(next: LaidOutFlowGraph, mode: PreviewMode | undefined, board:
     if (isBoardShown()) drawBoardView(board!);
     else drawDiagram(next);
     updateStepping();
+    // A scenario's "Step on the board" lens: step through that one.
+    if (step && isBoardShown()) startSteppingAt(step);
     const nodeIds = board && isBoardShown() ? [...new Set(board.contexts.flatMap(c => c.slices.flatMap(s => s.notes.map(n => n.declaration))))] : next.nodes.map(node => node.id);
-    host.postMessage({ type: 'rendered', nodeIds, stale: staleReason !== undefined, mode: isBoardShown() ? 'board' : 'flow' });
+    host.postMessage({ type: 'rendered', nodeIds, stale: staleReason !== undefined, mode: isBoardShown() ? 'board' : 'flow', ...(state.stepping ? { stepping: state.stepping.slice } : {}) });
 }
 
 function showBanner(text: string): void {

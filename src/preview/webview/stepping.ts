@@ -6,6 +6,7 @@
  * A failing scenario is shown failing at the step where the model and the scenario differ.
  */
 import type { BoardSlice, StepView } from '../../protocol/board.js';
+import type { ScenarioAt } from '../../protocol/webview-messages.js';
 import { isBoardShown } from './board-view.js';
 import { page } from './page.js';
 import { setView } from './pan-zoom.js';
@@ -31,6 +32,15 @@ export function updateStepping(): void {
     if (state.stepping && !slices.some(slice => slice.id === state.stepping!.slice)) state.stepping = undefined;
     page.scenarioSelect.value = state.stepping?.slice ?? '';
     showStep(false);
+}
+
+/** Starts stepping through the scenario declared at `at` (before its first step), if the board has it. */
+export function startSteppingAt(at: ScenarioAt): void {
+    const slice = scenarioSlices().find(candidate => candidate.location?.uri === at.uri && candidate.location.range.start.line === at.line);
+    if (!slice) return;
+    state.stepping = { slice: slice.id, index: -1 };
+    page.scenarioSelect.value = slice.id;
+    showStep(true);
 }
 
 function scenarioSlices(): BoardSlice[] {

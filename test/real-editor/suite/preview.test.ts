@@ -12,6 +12,7 @@ interface PreviewSnapshot {
     filter: { context?: string; aggregate?: string };
     mode: 'flow' | 'board';
     renderedMode?: 'flow' | 'board';
+    renderedStepping?: string;
     renderedNodeIds: string[];
     renderCount: number;
     stale: boolean;
@@ -125,6 +126,17 @@ describe('Flow preview', () => {
 
         await send({ type: 'setMode', mode: 'flow' });
         await rendered(s => s.renderedMode === 'flow' && s.renderedNodeIds.includes('aggregate:Banking.BankAccount'), board.renderCount, 'the flow again');
+    });
+
+    it('the scenario\'s "Step on the board" lens opens the board stepping through that scenario', async () => {
+        const before = (await snapshot())!.renderCount;
+        const line = positionOf(editor.document, 'scenario "cannot overdraw"').line;
+        await vscode.commands.executeCommand('eventloom.stepScenario', editor.document.uri.toString(), line);
+        const stepping = await rendered(s => s.renderedMode === 'board' && s.renderedStepping === 'scenario:Banking:cannot overdraw', before, 'the board stepping the scenario');
+        assert.equal(stepping.filter.context, 'Banking', 'the board of the scenario\'s context');
+        await send({ type: 'setFilter', filter: {} });
+        await send({ type: 'setMode', mode: 'flow' });
+        await rendered(s => s.renderedMode === 'flow' && s.filter.context === undefined, stepping.renderCount, 'the flow again');
     });
 
     it('the "Preview flow" lens (a document URI string) previews that file\'s context; the palette shows everything', async () => {
