@@ -9,6 +9,7 @@ export interface TableRow {
 
 const ms = (value: number | undefined) => value === undefined || Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`;
 const notBuilt = (what: string) => `n/a (${what} not built)`;
+const aspectOf = (size: { width: number; height: number }) => Math.max(size.width, size.height) / Math.max(1, Math.min(size.width, size.height));
 
 /** The rows every run reports; the smoke test checks that each is present. */
 export const FIGURES = [
@@ -16,7 +17,8 @@ export const FIGURES = [
     'edit -> diagnostics p95', 'server CPU per edit p50 / p95',
     ...EDIT_KINDS.flatMap(kind => [`edit (${kind}) p50 / p95 / max`, `server CPU (${kind}) p50 / p95 / max`]),
     'completion p95', 'hover p95', 'rename (event, N uses)', 'generate', 'tsc --strict (TS 5.9) on output',
-    'validate / tsc', 'validate / tsc, interleaved median', 'generate / tsc', 'preview graph + layout (1 context)', 'preview graph + layout (all)', 'server peak RSS'
+    'validate / tsc', 'validate / tsc, interleaved median', 'generate / tsc', 'preview graph + layout (1 context)', 'preview graph + layout (all)',
+    'flow SVG aspect (all)', 'board build + layout (all)', 'board with every scenario run (all)', 'server peak RSS'
 ] as const;
 
 export function tableRows(runs: readonly RunResult[]): TableRow[] {
@@ -59,6 +61,18 @@ export function tableRows(runs: readonly RunResult[]): TableRow[] {
         row('preview graph + layout (all)', run => run.preview
             ? `${ms(run.preview.workspaceGraphMs)} + ${run.preview.workspaceLayoutMs === undefined ? 'layout skipped' : ms(run.preview.workspaceLayoutMs)} (${run.preview.workspaceNodes} nodes)`
             : notBuilt('preview')),
+        row('flow SVG aspect (all)', run => {
+            const size = run.preview?.workspaceSize;
+            return size ? `${aspectOf(size).toFixed(2)}:1 (${Math.round(size.width)} × ${Math.round(size.height)}; goal <= 3:1)` : 'n/a (layout skipped)';
+        }),
+        row('board build + layout (all)', run => {
+            const board = run.preview?.board;
+            return board ? `${ms(board.buildLayoutMs)} (${board.notes} notes, ${Math.round(board.width)} × ${Math.round(board.height)}; goal <= 300 ms)` : notBuilt('board');
+        }),
+        row('board with every scenario run (all)', run => {
+            const board = run.preview?.board;
+            return board ? `${ms(board.withRunsMs)} (${board.scenarios} scenarios, ${board.scenarios > 0 ? ((board.withRunsMs - board.buildLayoutMs) / board.scenarios).toFixed(1) : 'n/a'} ms each; a step <= 50 ms)` : notBuilt('board');
+        }),
         row('server peak RSS', run => run.languageServer.peakRssMb === undefined ? 'n/a' : `${Math.round(run.languageServer.peakRssMb)} MB`)
     ];
 }
@@ -105,7 +119,10 @@ export function targetRows(run: RunResult, single?: RunResult): TableRow[] {
         { figure: 'validate <= 0.25 x tsc (interleaved, wall)', values: [check(run.ratio ? run.ratio.wall <= 0.25 : undefined)] },
         { figure: 'workspace build <= 1.5 s', values: [check(ls.workspaceBuildMs <= 1500)] },
         { figure: 'server peak RSS <= 300 MB', values: [check(ls.peakRssMb === undefined ? undefined : ls.peakRssMb <= 300)] },
-        { figure: 'completion and hover p95 <= 30 ms', values: [check(ls.completionP95Ms <= 30 && ls.hoverP95Ms <= 30)] }
+        { figure: 'completion and hover p95 <= 30 ms', values: [check(ls.completionP95Ms <= 30 && ls.hoverP95Ms <= 30)] },
+        // Issue 15: the board a request computes, and the whole model's exported flow SVG.
+        { figure: 'board build + layout <= 300 ms', values: [check(run.preview?.board ? run.preview.board.buildLayoutMs <= 300 : undefined)] },
+        { figure: 'flow SVG of the whole model <= 3:1', values: [check(run.preview?.workspaceSize ? aspectOf(run.preview.workspaceSize) <= 3 : undefined)] }
     ];
     if (single) rows.splice(2, 0, { figure: `edit -> diagnostics p95 <= 100 ms, every kind (${single.name})`, values: [check(kinds(single, f => f.p95Ms, 100))] });
     return rows;
