@@ -60,6 +60,8 @@ export interface FlowNode {
     fields: FlowField[];
     /** Another context in the view has a note of this kind and name: the caption names the context. */
     confusable?: boolean;
+    /** In an aggregate's view, the note belongs to another context: drawn dashed, its caption naming the context. */
+    foreign?: boolean;
 }
 
 export type FlowEdgeKind = 'handles' | 'emits' | 'projects' | 'triggers' | 'issues' | 'reads';
@@ -104,6 +106,8 @@ export interface FlowPoint {
 export interface LaidOutEdge extends FlowEdge {
     /** From the source's border to the target's border, bends in between. */
     points: FlowPoint[];
+    /** Runs between columns of a wrapped large layout: drawn faint (it crosses the diagram) until one of its notes is selected. */
+    far?: boolean;
 }
 
 /**

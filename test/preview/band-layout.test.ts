@@ -94,6 +94,10 @@ describe('bandLayout', () => {
         assert.deepEqual(new Set(graph.groups.map(group => group.context)), new Set(graph.nodes.map(node => node.context)), 'a frame (or more) per context');
         assert.equal(new Set(graph.nodes.map(node => node.context)).size, 4);
         assertFramesContainTheirNotes(graph, 'bench model, 4 contexts');
+        // Exactly the edges between columns are marked far (drawn faint).
+        const column = (id: string) => graph.groups.find(group => { const n = graph.nodes.find(node => node.id === id)!; return n.x >= group.x && n.x <= group.x + group.width; })!.x;
+        for (const edge of graph.edges) assert.equal(edge.far === true, column(edge.source) !== column(edge.target), `${edge.id} far: ${edge.far}`);
+        assert.ok(graph.edges.some(edge => edge.far));
         assertEdgesAvoidNotes(graph, 'bench model, 4 contexts');
     });
 });

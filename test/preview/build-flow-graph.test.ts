@@ -114,14 +114,19 @@ describe('buildFlowGraph', () => {
         ]);
         assert.ok(!graph.nodes.some(node => node.name === 'Invoice' || node.name === 'InvoiceSent'), 'other aggregates stay out');
         assert.ok(edgesOf(graph).includes('policy:Shop.InvoicePlacedOrders -issues-> command:Shop.SendInvoice'));
+        // Notes of another context than the aggregate's are marked, so that they are drawn apart.
+        assert.deepEqual(graph.nodes.filter(node => node.foreign).map(node => node.id), ['command:Warehouse.PrepareShipment', 'policy:Warehouse.PrepareWhenPlaced', 'readModel:Warehouse.Backlog']);
     });
 
     it('filters by qualified aggregate name and by context and aggregate together', async () => {
         const models = await shop();
         const qualified = buildFlowGraph(models, { aggregate: 'Warehouse.Shipment' });
         assert.deepEqual(nodesOf(qualified), [
-            'aggregate Warehouse.Shipment', 'command Warehouse.PrepareShipment', 'event Warehouse.ShipmentPrepared', 'readModel Warehouse.Backlog'
+            'aggregate Warehouse.Shipment', 'command Warehouse.PrepareShipment', 'event Warehouse.ShipmentPrepared',
+            'policy Warehouse.PrepareWhenPlaced', 'readModel Warehouse.Backlog'
         ]);
+        // The policy issuing its command is kept (it reacts to another context's event).
+        assert.ok(edgesOf(qualified).includes('policy:Warehouse.PrepareWhenPlaced -issues-> command:Warehouse.PrepareShipment'));
         const both = buildFlowGraph(models, { context: 'Shop', aggregate: 'Order' });
         assert.deepEqual(nodesOf(both), [
             'aggregate Shop.Order', 'command Shop.PlaceOrder', 'command Shop.SendInvoice', 'command Shop.ShipOrder',

@@ -10,6 +10,8 @@ import { svg, type SvgElement } from './svg-tree.js';
 
 export const ARROW_MARKER_ID = 'eventloom-arrow';
 const ISSUES_DASH = '6 3';
+/** An edge across the columns of a large diagram is long: faint, so that the bundles in the gutters do not hide the notes. */
+const FAR_EDGE_OPACITY = 0.35;
 
 export interface DrawOptions {
     /** Add `<title>` tooltips (name, kind, doc comment): for the export; the webview has its own hover card. */
@@ -55,12 +57,14 @@ export function drawGroups(groups: readonly LaidOutGroup[] | undefined, options:
 
 export function drawEdge(edge: LaidOutEdge, options: DrawOptions = {}): SvgElement {
     const d = edge.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
-    if (options.inlineStyles === false) return svg('path', { class: `edge edge-${edge.kind}`, 'data-edge-id': edge.id, d });
+    const classes = `edge edge-${edge.kind}${edge.far ? ' edge-far' : ''}`;
+    if (options.inlineStyles === false) return svg('path', { class: classes, 'data-edge-id': edge.id, d });
     // A policy issuing a command runs back against the flow, around bands: dashed in the policy's
     // colour, it reads as an arrow and not as a boundary.
     const issues = edge.kind === 'issues';
     return svg('path', {
-        class: `edge edge-${edge.kind}`, 'data-edge-id': edge.id, d, fill: 'none', stroke: issues ? NOTE_COLOURS.policy.stroke : EDGE_COLOUR, 'stroke-width': 1.4,
+        class: classes, 'data-edge-id': edge.id, d, fill: 'none', stroke: issues ? NOTE_COLOURS.policy.stroke : EDGE_COLOUR, 'stroke-width': edge.far ? 1 : 1.4,
+        'stroke-opacity': edge.far ? FAR_EDGE_OPACITY : undefined,
         'stroke-dasharray': issues ? ISSUES_DASH : undefined, 'marker-end': `url(#${ARROW_MARKER_ID})`
     });
 }
@@ -77,17 +81,17 @@ export function drawNode(node: LaidOutNode, options: DrawOptions = {}): SvgEleme
                 svg('text', { class: 'name', x: 12, y: 38 }, [], node.name)
             ])
         );
-        return svg('g', { class: `node node-${node.kind}`, 'data-node-id': node.id, transform: `translate(${node.x},${node.y})` }, children);
+        return svg('g', { class: `node node-${node.kind}${node.foreign ? ' foreign' : ''}`, 'data-node-id': node.id, transform: `translate(${node.x},${node.y})` }, children);
     }
     children.push(
         svg('rect', {
             class: 'note', width: node.width, height: node.height, rx: 4, fill: colours.fill, stroke: colours.stroke,
-            'stroke-width': 1.2, 'stroke-dasharray': colours.dashed ? '5 3' : undefined
+            'stroke-width': 1.2, 'stroke-dasharray': colours.dashed || node.foreign ? '5 3' : undefined, 'fill-opacity': node.foreign ? 0.7 : undefined
         }),
         svg('text', { class: 'caption', x: 12, y: 19, 'font-size': CAPTION_FONT_SIZE, fill: NOTE_TEXT, 'fill-opacity': 0.75 }, [], captionOf(node)),
         svg('text', { class: 'name', x: 12, y: 38, 'font-size': NAME_FONT_SIZE, 'font-weight': 600, fill: NOTE_TEXT }, [], node.name)
     );
-    return svg('g', { class: `node node-${node.kind}`, 'data-node-id': node.id, transform: `translate(${node.x},${node.y})` }, children);
+    return svg('g', { class: `node node-${node.kind}${node.foreign ? ' foreign' : ''}`, 'data-node-id': node.id, transform: `translate(${node.x},${node.y})` }, children);
 }
 
 /** One note per kind in a row, for the exported file (the webview shows an HTML legend). */

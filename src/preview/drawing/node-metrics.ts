@@ -19,13 +19,13 @@ const MIN_WIDTH = 110;
  * The small line above the name: the kind, or the context an external event comes from; for a
  * note another context has a namesake of, also the note's context.
  */
-export function captionOf(node: Pick<FlowNode, 'kind' | 'context' | 'confusable'>): string {
+export function captionOf(node: Pick<FlowNode, 'kind' | 'context' | 'confusable' | 'foreign'>): string {
     if (node.kind === 'externalEvent') return `event from ${node.context}`;
     const kind = FLOW_NODE_KIND_LABELS[node.kind].toLowerCase();
-    return node.confusable ? `${kind} · ${node.context}` : kind;
+    return node.confusable || node.foreign ? `${kind} · ${node.context}` : kind;
 }
 
-export function nodeWidth(node: Pick<FlowNode, 'kind' | 'context' | 'name' | 'confusable'>): number {
+export function nodeWidth(node: Pick<FlowNode, 'kind' | 'context' | 'name' | 'confusable' | 'foreign'>): number {
     return noteWidth(node.name, captionOf(node));
 }
 

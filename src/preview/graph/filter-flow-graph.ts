@@ -34,8 +34,9 @@ function contextView(nodes: readonly FlowNode[], edges: readonly FlowEdge[], con
 }
 
 /**
- * An aggregate with the commands it takes, the events it emits, the read models and policies
- * consuming those events, the commands those policies issue, and the queries on those read models.
+ * An aggregate with the commands it takes (and the policies issuing them), the events it emits,
+ * the read models and policies consuming those events, the commands those policies issue, and the
+ * queries on those read models — of every context, those of other contexts marked `foreign`.
  * `aggregate` is `Context.Name`, or a simple name matching that aggregate in any context.
  */
 function aggregateNeighbourhood(nodes: readonly FlowNode[], edges: readonly FlowEdge[], aggregate: string): NodesAndEdges {
@@ -51,7 +52,13 @@ function aggregateNeighbourhood(nodes: readonly FlowNode[], edges: readonly Flow
     };
     for (const root of roots) {
         add(root.id);
-        for (const edge of incoming.get(root.id) ?? []) add(edge.source);
+        for (const handled of incoming.get(root.id) ?? []) {
+            add(handled.source);
+            // The policies, of any context, that issue its commands.
+            for (const issued of incoming.get(handled.source) ?? []) {
+                if (issued.kind === 'issues') add(issued.source);
+            }
+        }
         for (const emitted of outgoing.get(root.id) ?? []) {
             add(emitted.target);
             for (const consumer of outgoing.get(emitted.target) ?? []) {
@@ -64,6 +71,11 @@ function aggregateNeighbourhood(nodes: readonly FlowNode[], edges: readonly Flow
                 }
             }
         }
+    }
+    // Notes of another context than the aggregate's look different (their caption names it too).
+    const home = new Set(roots.map(root => root.context));
+    for (const [id, node] of kept) {
+        if (!home.has(node.context) && node.kind !== 'externalEvent') kept.set(id, { ...node, foreign: true });
     }
     return keep(nodes, edges, kept);
 }

@@ -262,7 +262,10 @@ function routeEdges(edges: readonly FlowEdge[], g: Geometry): LaidOutEdge[] {
         });
     }
     channels.assign();
-    return plans.map(plan => ({ ...plan.edge, points: plan.build(channels).map(([px, py]) => ({ x: round(px), y: round(py) })) }));
+    return plans.map(plan => ({
+        ...plan.edge, points: plan.build(channels).map(([px, py]) => ({ x: round(px), y: round(py) })),
+        ...(g.placed[g.bandOf.get(plan.edge.source)!].column !== g.placed[g.bandOf.get(plan.edge.target)!].column ? { far: true } : {})
+    }));
 }
 
 /**

@@ -40,6 +40,12 @@ export function previewHtml(resources: WebviewResources, nonce: string = createN
   <select id="aggregate-filter" title="Show one aggregate and its neighbourhood" aria-label="Aggregate"></select>
   <input id="find" type="search" placeholder="Find a node" title="Find a node by name (Enter: next)" aria-label="Find a node">
   <span id="find-count" aria-live="polite"></span>
+  <select id="focus-depth" title="Fade all but the selected note's neighbourhood" aria-label="Focus">
+    <option value="0">Focus: off</option>
+    <option value="1">Focus: 1 step</option>
+    <option value="2">Focus: 2 steps</option>
+    <option value="3">Focus: 3 steps</option>
+  </select>
   <span class="group stepping" id="stepping" hidden>
     <select id="scenario-select" title="Step through a scenario on the board" aria-label="Scenario"></select>
     <button id="step-back" title="Back one step" aria-label="Back one step">&#x2039;</button>

@@ -6,6 +6,7 @@
 import { drawEdge, drawGroups, drawNode, type DrawOptions } from '../drawing/draw-flow-diagram.js';
 import type { LaidOutEdge, LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
 import { runFind } from './find.js';
+import { applyFocus, markEdge } from './focus.js';
 import { page } from './page.js';
 import { highlight, markSelected } from './selection.js';
 import { state } from './state.js';
@@ -31,6 +32,7 @@ export function drawDiagram(shown: LaidOutFlowGraph): void {
     page.viewport.replaceChildren(state.drawing.root);
     const selected = state.persisted.selected;
     markSelected(selected && state.nodesById.has(selected) ? selected : undefined);
+    applyFocus();
     highlight(state.highlighted);
     if (page.findInput.value.trim()) runFind(false);
 }
@@ -91,6 +93,7 @@ export class DiagramDrawing {
             if (wanted && !drawn) {
                 const path = toSvgDom(drawEdge(edge, this.options), document);
                 this.edges.set(edge, path);
+                markEdge(edge, path);
                 newEdges.append(path);
             } else if (!wanted && drawn) {
                 drawn.remove();
@@ -108,6 +111,11 @@ export class DiagramDrawing {
             }
         }
         this.nodeLayer.append(newNodes);
+    }
+
+    /** The edges drawn now, with their elements. */
+    edgeElements(): IterableIterator<[LaidOutEdge, SVGElement]> {
+        return this.edges.entries();
     }
 
     /** The node's element, drawn now if it was culled. */
@@ -132,4 +140,5 @@ function decorate(group: SVGGElement, nodeId: string): void {
     if (nodeId === state.persisted.selected) group.classList.add('selected');
     if (nodeId === state.highlighted) group.classList.add('highlighted');
     if (state.find.matching) group.classList.add(state.find.matching.has(nodeId) ? 'match' : 'dimmed');
+    if (state.focused && !state.focused.has(nodeId)) group.classList.add('unfocused');
 }

@@ -7,6 +7,7 @@
 import { drawArrowMarker } from '../drawing/draw-flow-diagram.js';
 import { installFilters } from './filters.js';
 import { installFind } from './find.js';
+import { installFocus } from './focus.js';
 import { installKeyboard } from './keyboard.js';
 import { installMessaging, reportReady } from './messaging.js';
 import { page } from './page.js';
@@ -26,5 +27,6 @@ installFilters();
 installPanZoom();
 installSelection();
 installFind();
+installFocus();
 installKeyboard();
 reportReady();

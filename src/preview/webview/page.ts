@@ -13,6 +13,7 @@ export const page = {
     aggregateFilter: element<HTMLSelectElement>('aggregate-filter'),
     findInput: element<HTMLInputElement>('find'),
     findCount: element<HTMLSpanElement>('find-count'),
+    focusDepth: element<HTMLSelectElement>('focus-depth'),
     zoomIn: element<HTMLButtonElement>('zoom-in'),
     zoomOut: element<HTMLButtonElement>('zoom-out'),
     fit: element<HTMLButtonElement>('fit'),

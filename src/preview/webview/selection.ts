@@ -4,6 +4,7 @@
  */
 import { isBoardShown, markBoardNotes } from './board-view.js';
 import { nodeElement } from './diagram-drawing.js';
+import { applyFocus } from './focus.js';
 import { fillHoverCard } from './hover-card.js';
 import { host } from './host.js';
 import { page } from './page.js';
@@ -22,6 +23,8 @@ export function markSelected(nodeId: string | undefined): void {
         state.persisted = { ...state.persisted, selected: nodeId };
         saveState();
     }
+    // The selected note's edges stand out; a focus follows the selection.
+    if (!isBoardShown()) applyFocus();
 }
 
 /** The node of the declaration under the editor's cursor. */

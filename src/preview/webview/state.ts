@@ -34,6 +34,10 @@ export interface WebviewState {
     };
     /** The scenario being stepped through on the board: its slice and the step shown (-1: before the first). */
     stepping: { slice: string; index: number } | undefined;
+    /** "Focus": how many steps around the selected note stay clear (0: no focus). */
+    focusDepth: number;
+    /** The notes in focus, or undefined when nothing is focused. */
+    focused: Set<string> | undefined;
     /** A pan in progress (pointer down on the canvas). */
     drag: { startX: number; startY: number; view: ViewTransform; moved: boolean } | undefined;
 }
@@ -52,7 +56,9 @@ export const state: WebviewState = {
     highlighted: undefined,
     find: { matches: [], matching: undefined, index: -1 },
     drag: undefined,
-    stepping: undefined
+    stepping: undefined,
+    focusDepth: 0,
+    focused: undefined
 };
 
 export function saveState(): void {

@@ -5,7 +5,8 @@ export interface ViewTransform {
     scale: number;
 }
 
-export const MIN_SCALE = 0.05;
+/** Far enough out for Fit to show a whole 21k-line model in a small panel. */
+export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 4;
 
 export function clampScale(scale: number): number {
