@@ -176,16 +176,20 @@ describe('Editor features', () => {
         }
     });
 
-    it('shows "Preview flow" and "Generate" lenses on the context line, "Run scenario" on each scenario', async () => {
+    it('shows "Preview flow" and "Generate" lenses on the context line, "Run scenario" and "Step on the board" on each scenario', async () => {
         const document = (await openFixture('banking.loom')).document;
         const lenses = await answered(
             () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri),
-            l => l.length === 3, 'code lenses');
-        const scenarioLine = document.getText().split('\n').indexOf('scenario "cannot overdraw" {');
-        assert.deepEqual(lenses.map(l => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments]), [
-            [1, 'Preview flow', 'eventloom.openPreview', [document.uri.toString()]],
+            l => l.length === 4, 'code lenses');
+        const scenarioLine = positionOf(document, 'scenario "cannot overdraw"').line;
+        // Two providers (the language server's, the Test Explorer's): compared by line and title.
+        const listed = lenses.map(l => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments] as const)
+            .sort((x, y) => x[0] - y[0] || String(x[1]).localeCompare(String(y[1])));
+        assert.deepEqual(listed, [
             [1, 'Generate', 'eventloom.generate', [document.uri.toString()]],
-            [scenarioLine, 'Run scenario', 'eventloom.runScenario', [`${document.uri.toString()}#Banking/cannot overdraw`]]
+            [1, 'Preview flow', 'eventloom.openPreview', [document.uri.toString()]],
+            [scenarioLine, 'Run scenario', 'eventloom.runScenario', [`${document.uri.toString()}#Banking/cannot overdraw`]],
+            [scenarioLine, 'Step on the board', 'eventloom.stepScenario', [document.uri.toString(), scenarioLine]]
         ]);
     });
 
