@@ -46,7 +46,8 @@ describe('eventloom export', () => {
 
     it('takes the format from the file name, and fences Mermaid in a Markdown file', async () => {
         const result = await run('export', shop, '--out', 'FLOW.md', '--aggregate', 'Shipment');
-        assert.deepEqual(result.out, ['Wrote FLOW.md (mermaid, 4 nodes, 3 edges).']);
+        // The Shipment aggregate, its command, event and read model, and the policy issuing its command.
+        assert.deepEqual(result.out, ['Wrote FLOW.md (mermaid, 5 nodes, 4 edges).']);
         const text = readFileSync(path.join(cwd, 'FLOW.md'), 'utf8');
         assert.match(text, /^```mermaid\nflowchart LR\n[\s\S]*\n```\n$/);
     });
