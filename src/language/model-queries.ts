@@ -197,3 +197,17 @@ export function eventDataFields(data: EventData): readonly Field[] {
 export function oldVersionOf(data: EventData): number | undefined {
     return data.version === undefined ? undefined : Number(data.version.slice(1));
 }
+
+/**
+ * The fields of the version an upcast produces: the event's own for the step to the newest
+ * version, else the old shape the next upcast states; the event's own when that is not written
+ * (a gap, reported on the event), so names still resolve.
+ */
+export function producedFieldsOf(upcast: Upcast): readonly Field[] {
+    const event = upcast.event?.ref;
+    if (!event) return [];
+    const next = String(Number(upcast.fromVersion) + 1);
+    if (next === event.version) return event.fields;
+    const nextUpcast = event.$container.members.find((member): member is Upcast => isUpcast(member) && member.event?.ref === event && member.fromVersion === next);
+    return nextUpcast?.fields ?? event.fields;
+}

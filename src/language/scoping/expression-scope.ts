@@ -10,8 +10,8 @@
  * Enum members of the context come last everywhere (`status == Open`), those of the enum the
  * position expects first.
  * Members (`amount.currency`, `R.balance`, `Currency.EUR`) come from the receiver's type; mapping
- * keys from the event, error or command the mapping builds; assignment targets from the state or
- * document.
+ * keys from the event, error or command the mapping builds (an upcast: the version it produces);
+ * assignment targets from the state or document.
  */
 import { AstUtils, type AstNode } from 'langium';
 import {
@@ -20,7 +20,7 @@ import {
     type Enum, type EnumMember, type Expression, type FieldAssignment, type Mapping, type MemberAccess, type NameExpression
 } from '../generated/ast.js';
 import { assignableFieldsOf, behaviourSiteOf, eventFieldsOf, eventStreamIdsOf, recordFieldsOf, type BehaviourSite } from '../behaviour-site.js';
-import { aggregateOf, stateFieldsOf, streamIdsOf } from '../model-queries.js';
+import { aggregateOf, producedFieldsOf, stateFieldsOf, streamIdsOf } from '../model-queries.js';
 import { expectedTypeOf, typeOf } from '../typing/type-of.js';
 import { required } from '../typing/types.js';
 
@@ -102,7 +102,8 @@ export function mappingFields(mapping: Mapping): AstNode[] {
         const aggregate = command && aggregateOf(command);
         return command ? [...command.fields, ...(aggregate ? streamIdsOf(aggregate) : [])] : [];
     }
-    if (isUpcast(owner)) return owner.event?.ref?.fields ?? [];
+    // The version the upcast produces, which may differ from the newest (`from 1` builds version 2).
+    if (isUpcast(owner)) return [...producedFieldsOf(owner)];
     // A value of a value type inside an expression: the type its position expects.
     const expected = isMappingEntry(owner) || isFieldAssignment(owner) || isMapping(owner) ? expectedTypeOf(mapping as Expression) : undefined;
     const base = expected && required(expected);

@@ -36,6 +36,15 @@ describe('event evolution rules', () => {
         assert.deepEqual(result.diagnostics.filter(diagnostic => evolutionCodes.has(codeOf(diagnostic) ?? '')), [], listDiagnostics(result.diagnostics));
     });
 
+    it('types an upcast\'s mapping against the version it produces, not the newest', async () => {
+        // Version 2 held the limit as text; `from 1` builds version 2, so its limit is a string there.
+        const result = await validate(account(`  event AccountOpened version 3 { customerId: uuid, currency: Currency, limit: decimal }
+  upcast AccountOpened from 1 { customerId: uuid, currency: Currency } { limit: 5 }
+  upcast AccountOpened from 2 { customerId: uuid, currency: Currency, limit: string } { limit: 0 }`));
+        assert.deepEqual(result.diagnostics.map(diagnostic => [textAt(result, diagnostic), messageOf(diagnostic)]),
+            [['5', 'Expected a string here, but this is an int: write a value of type string.']]);
+    });
+
     it('asks for the upcast of every older version, on the version number', async () => {
         const found = await only(account('  event AccountOpened version 3 { customerId: uuid, currency: Currency }\n  upcast AccountOpened from 1 { customerId: uuid, currency: Currency } {}'), IssueCodes.MissingUpcast);
         assert.deepEqual(found, {
