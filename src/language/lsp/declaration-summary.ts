@@ -5,12 +5,12 @@
 import type { AstNode } from 'langium';
 import {
     isAggregate, isCommand, isContextDeclaration, isDomainError, isEnum, isEnumMember, isEvent, isField,
-    isPolicy, isQuery, isReadModel, isReadModelKey, isScenario, isStreamId, isValueType,
-    type Aggregate, type Command, type Event, type Field, type ReadModel
+    isPolicy, isQuery, isReadModel, isReadModelKey, isScenario, isStreamId, isUpcast, isValueType,
+    type Aggregate, type Command, type Event, type Field, type ReadModel, type Upcast
 } from '../generated/ast.js';
 import {
     aggregateOf, commandsOf, contextNameOf, emittedEventReferences, errorsOf, eventsOf, handledEventReferences, issuedCommandReferences,
-    streamIdsOf, typeToString
+    producedFieldsOf, sameType, streamIdsOf, typeToString
 } from '../model-queries.js';
 import type { ReferencingNode } from './referencing-nodes.js';
 
@@ -49,7 +49,23 @@ export function summarize(node: AstNode, referencedBy: () => ReferencingNode[]):
     if (isField(node)) return `${fieldSignature(node)} (field of ${ownerDescription(node)})`;
     if (isContextDeclaration(node)) return `context ${node.name}`;
     if (isScenario(node)) return `scenario "${node.name}"`;
+    if (isUpcast(node)) return summarizeUpcast(node);
     return undefined;
+}
+
+/** `upcast AccountOpened from 1 to 2 — carries owner — maps limit — drops limitInCents`: what each field of the step becomes. */
+function summarizeUpcast(upcast: Upcast): string {
+    const mapped = (upcast.mapping?.entries ?? []).map(entry => entry.field?.$refText).filter((name): name is string => !!name);
+    const produced = producedFieldsOf(upcast);
+    const carried = produced.filter(field => !mapped.includes(field.name) && upcast.fields.some(old => old.name === field.name && sameType(old.type, field.type)));
+    const dropped = upcast.fields.filter(old => !produced.some(field => field.name === old.name));
+    const from = Number(upcast.fromVersion);
+    return join(
+        `upcast ${upcast.event?.$refText ?? '…'} from ${upcast.fromVersion} to ${Number.isInteger(from) ? from + 1 : '…'}`,
+        ...(carried.length ? [`carries ${carried.map(field => field.name).join(', ')}`] : []),
+        ...(mapped.length ? [`maps ${mapped.join(', ')}`] : []),
+        ...(dropped.length ? [`drops ${dropped.map(field => field.name).join(', ')}`] : [])
+    );
 }
 
 function summarizeCommand(command: Command, referencedBy: ReferencingNode[]): string {

@@ -2,21 +2,23 @@
  * Completion of names narrowed beyond what scoping allows, to what makes a valid model at that
  * point: `emits` offers the command's own aggregate's events, `rejects` its errors, a scenario's
  * `then` the `when` command's events (and `rejected` its errors), `given` the events of the
- * aggregate that handles the `when` command; data literals offer only the fields not given yet.
+ * aggregate that handles the `when` command; data literals offer only the fields not given yet;
+ * `upcast` its versioned events, versions and the fields to map (`upcast-completion.ts`).
  * The own context's names come first, other contexts' events (qualified) after them.
  */
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type ReferenceInfo, type Stream } from 'langium';
-import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature } from 'langium/lsp';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LangiumParser } from 'langium';
-import { CompletionList, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
 import {
-    isAggregate, isCommand, isEventData, isFieldValue, isObjectLiteral, isScenario,
+    isAggregate, isCommand, isEventData, isFieldValue, isObjectLiteral, isScenario, isUpcast,
     type Aggregate, type Command, type DomainError, type Event, type Model, type Scenario
 } from '../generated/ast.js';
 import { aggregateOf, emittedEventsOf, errorsOf, eventsOf } from '../model-queries.js';
 import { splitQualifiedName } from '../scoping/qualified-names.js';
 import { declarationUse } from './clause-owner.js';
+import { missingUpcastVersions, upcastBeingTyped, upcastEventCandidates, withoutCarriedOver } from './upcast-completion.js';
 import { deleteMakesSense, describeDataName, generatorKeywordMakesSense, qualifierMakesSense, rankBehaviourCandidates } from './expression-completion.js';
 
 /** Stands in for the name being typed, so that an unfinished line parses. */
@@ -108,7 +110,8 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
         if (!refInfo) return stream([]);
         // A declaration whose name did not parse (a partial AST) is nothing to complete to.
         // Read once: a scope's element stream need not be iterable twice.
-        const found = super.getReferenceCandidates(refInfo, context).filter(description => typeof description.name === 'string' && description.name.length > 0).toArray();
+        const found = withoutCarriedOver(refInfo.container, refInfo.property,
+            super.getReferenceCandidates(refInfo, context).filter(description => typeof description.name === 'string' && description.name.length > 0).toArray());
         const candidates = stream(found);
         const behaviour = rankBehaviourCandidates(refInfo.container, refInfo.property, found, context.offset);
         if (behaviour) {
@@ -116,6 +119,7 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
             return stream(behaviour.map(candidate => candidate.description));
         }
         const { node: container, property } = declarationUse(refInfo.container, refInfo.property);
+        if (isUpcast(container) && property === 'event') return stream(upcastEventCandidates(container, found));
         if (isCommand(container) && (property === 'emits' || property === 'rejects')) {
             const repaired = this.repairedAggregateMembers(context, container, property);
             if (repaired) return stream(repaired);
@@ -182,6 +186,17 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
             return candidates.filter(d => d.node !== undefined && aggregateOf(d.node) === aggregate);
         }
         return candidates;
+    }
+
+    /** `upcast E from `: the grammar wants a number there, which Langium does not complete; the versions still without an upcast are what fits. */
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        if (assignment?.feature !== 'fromVersion') return super.completionFor(context, next, acceptor);
+        const typing = upcastBeingTyped(context.node, context.textDocument.getText().slice(0, context.tokenOffset));
+        if (!typing) return;
+        for (const version of missingUpcastVersions(typing.aggregate, typing.event, typing.upcast)) {
+            acceptor(context, { label: String(version), kind: CompletionItemKind.Value, detail: `version ${version} of ${typing.event.name} has no upcast yet`, sortText: `0${String(version).padStart(4, '0')}` });
+        }
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {

@@ -1,12 +1,13 @@
 /**
  * Hover: a one-line summary of the declaration under the cursor (what it emits, who emits and
- * consumes it, its type) above its doc comment. Works on declarations and on references.
+ * consumes it, its type) above its doc comment. Works on declarations and on references, and on
+ * an upcast's `from N` (what the step carries over, maps and drops).
  */
-import { CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { DocumentationProvider } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isMemberAccess, isNameExpression } from '../generated/ast.js';
+import { isMemberAccess, isNameExpression, isUpcast } from '../generated/ast.js';
 import { typeOf } from '../typing/type-of.js';
 import { typeName } from '../typing/types.js';
 import { summarize } from './declaration-summary.js';
@@ -31,9 +32,14 @@ export class EventloomHoverProvider extends AstNodeHoverProvider {
      * summary.
      */
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
-        const hover = await super.getHoverContent(document, params);
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        // An upcast has no name: its `from N` stands for it.
+        if (leaf && isUpcast(leaf.astNode) && leaf === GrammarUtils.findNodeForProperty(leaf.astNode.$cstNode, 'fromVersion')) {
+            const content = await this.getAstNodeHoverContent(leaf.astNode);
+            return content ? { contents: { kind: 'markdown', value: content } } : undefined;
+        }
+        const hover = await super.getHoverContent(document, params);
         const expression = leaf?.astNode;
         if (!hover || !(isNameExpression(expression) || isMemberAccess(expression))) return hover;
         const contents = hover.contents;
