@@ -80,7 +80,7 @@ export function objectValue(literal: ObjectLiteral | undefined, options: Literal
 function valueTypeFieldsOf(literal: ObjectLiteral | undefined): readonly Field[] {
     const owner = literal?.$container;
     const field = owner && 'field' in owner ? (owner.field as { ref?: Field | ReadModelKey | StreamId }).ref : undefined;
-    const target = field?.type.dataType?.ref;
+    const target = field?.type?.dataType?.ref;
     return isValueType(target) ? target.fields : [];
 }
 
