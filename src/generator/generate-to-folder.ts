@@ -5,14 +5,16 @@
  */
 import type { Model } from '../language/generated/ast.js';
 import { generateModel, type Runtime } from './generate-model.js';
-import { writeOutput, type OutputOptions, type OutputResult } from './output-folder.js';
+import { hasEmmettApp, writeOutput, type OutputOptions, type OutputResult } from './output-folder.js';
 
 export { OutputFolderError, type OutputOptions, type OutputResult } from './output-folder.js';
 export { RUNTIMES, type Runtime } from './generate-model.js';
 
+/** Without a `runtime`, the folder keeps the one it was generated with (the Emmett app stays). */
 export async function generateToFolder(models: readonly Model[], outDir: string, options: OutputOptions & { runtime?: Runtime } = {}): Promise<OutputResult> {
     const { runtime, ...output } = options;
-    return writeOutput(outDir, generateModel(models, { runtime }), output);
+    const chosen = runtime ?? (await hasEmmettApp(outDir) ? 'emmett' : 'none');
+    return writeOutput(outDir, generateModel(models, { runtime: chosen }), output);
 }
 
 export { generateModel, type GeneratedFile } from './generate-model.js';

@@ -214,6 +214,19 @@ async function readExistingOutput(outDir: string, force: boolean): Promise<Exist
     return { exists: true, hasForeignFiles: foreign.length > 0, manifest, manifestText, texts };
 }
 
+/**
+ * Whether the folder was last generated with the Emmett application (its manifest lists `app.ts`):
+ * a run that names no runtime (`eventloom test --out`) keeps it instead of deleting the app.
+ */
+export async function hasEmmettApp(outDir: string): Promise<boolean> {
+    const text = await readFile(join(outDir, MANIFEST_FILE), 'utf8').catch(() => undefined);
+    try {
+        return parseManifest(text).files.includes('app.ts');
+    } catch {
+        return false; // not Eventloom's manifest: writing into the folder reports it
+    }
+}
+
 function parseManifest(text: string | undefined): Manifest {
     if (text === undefined) return { generator: 'eventloom', files: [] };
     try {

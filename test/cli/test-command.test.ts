@@ -4,7 +4,7 @@
  * at their scenario's line, then `N passed, M failed`.
  */
 import * as assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
 import { REPO_ROOT as repositoryRoot } from '../kit/paths.js';
@@ -47,6 +47,14 @@ describe('eventloom test', function () {
         const second = captureOutput(cwd);
         assert.equal(await runCli(['test', '.', '--out', 'generated'], second), 0, second.stdout.join('\n'));
         assert.deepEqual(second.stdout, ['2 passed, 0 failed'], 'up to date: nothing regenerated');
+    });
+
+    it('with --out on a folder generated with --runtime emmett: keeps the app (the demo serves it next)', async () => {
+        assert.equal(await runCli(['generate', '.', '--out', 'generated', '--runtime', 'emmett'], captureOutput(cwd)), 0);
+        const output = captureOutput(cwd);
+        assert.equal(await runCli(['test', '.', '--out', 'generated'], output), 1);
+        assert.deepEqual(output.stdout.slice(-1), ['1 passed, 1 failed'], 'up to date: nothing regenerated, nothing removed');
+        for (const file of ['app.ts', 'runtime.ts', 'http.ts', 'server.ts']) assert.ok(existsSync(path.join(cwd, 'generated', file)), `${file} is still there`);
     });
 
     it('a hand-written body that does not load is reported at its file, and the run fails', async () => {

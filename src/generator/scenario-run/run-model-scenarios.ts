@@ -13,7 +13,7 @@ import { AstUtils, type LangiumDocument } from 'langium';
 import { isScenario, type Model, type Scenario } from '../../language/generated/ast.js';
 import { kebabCase } from '../../language/typescript-names.js';
 import { generateModel } from '../generate-model.js';
-import { MANIFEST_FILE, writeOutput } from '../output-folder.js';
+import { MANIFEST_FILE, hasEmmettApp, writeOutput } from '../output-folder.js';
 import { runGeneratedScenarios, type LoadProblem } from './run-generated-scenarios.js';
 
 export interface ModelScenarioOptions {
@@ -66,7 +66,8 @@ export async function runModelScenarios(documents: ReadonlyArray<LangiumDocument
     let updated: string[] = [];
     const outDir = options.outDir && (!options.onlyGeneratedFolder || existsSync(path.join(options.outDir, MANIFEST_FILE))) ? options.outDir : undefined;
     if (outDir) {
-        const result = await writeOutput(outDir, generated);
+        // A folder generated with the Emmett app keeps it (the scenarios run without its files).
+        const result = await writeOutput(outDir, await hasEmmettApp(outDir) ? generateModel(models, { runtime: 'emmett' }) : generated);
         updated = result.written;
         files = await Promise.all(generated.map(async file => ({ path: file.path, text: await readFile(path.join(result.outDir, ...file.path.split('/')), 'utf8') })));
     }
