@@ -68,4 +68,16 @@ describe('webview selection and focus in Chromium', function () {
         await page.locator('#focus-depth').selectOption('0');
         assert.equal(await page.locator('.node.unfocused, .edge.unfocused').count(), 0);
     });
+
+    it('writes the edges\' kinds along them once zoomed in far enough to read them', async () => {
+        const { page } = webview;
+        const scale = async () => Number(/scale\(([^)]+)\)/.exec(await page.locator('#viewport').getAttribute('transform') ?? '')?.[1]);
+        await page.click('#fit');
+        assert.ok(await scale() < 0.9, 'the whole shop fitted is too small to read labels on edges');
+        assert.equal(await page.locator('.edge-label').count(), 0);
+        while (await scale() < 0.9) await page.click('#zoom-in');
+        const labels = await page.locator('.edge-label').allTextContents();
+        assert.ok(labels.length > 0, 'zoomed in, the edges say what they are');
+        assert.deepEqual([...new Set(labels)].filter(label => !['handles', 'emits', 'updates', 'triggers', 'issues', 'reads'].includes(label)), []);
+    });
 });

@@ -23,6 +23,8 @@ export interface DrawOptions {
     inlineStyles?: boolean;
     /** Draw the kind and name on the notes (default); the webview leaves them out when zoomed far out. */
     labels?: boolean;
+    /** Name each edge's kind (emits, handles, …) along it: the export does, the webview once zoomed in. */
+    edgeLabels?: boolean;
 }
 
 export function drawArrowMarker(): SvgElement {
@@ -36,6 +38,7 @@ export function drawFlowDiagram(graph: LaidOutFlowGraph, options: DrawOptions = 
     return svg('g', { class: 'flow-diagram', 'font-family': options.inlineStyles === false ? undefined : FONT_FAMILY }, [
         drawGroups(graph.groups, options),
         svg('g', { class: 'edges' }, graph.edges.map(edge => drawEdge(edge, options))),
+        ...(options.edgeLabels ? [svg('g', { class: 'edge-labels', 'font-size': options.inlineStyles === false ? undefined : EDGE_LABEL_FONT_SIZE }, graph.edges.flatMap(edge => drawEdgeLabel(edge, options) ?? []))] : []),
         svg('g', { class: 'nodes' }, graph.nodes.map(node => drawNode(node, options)))
     ]);
 }
@@ -67,6 +70,33 @@ export function drawEdge(edge: LaidOutEdge, options: DrawOptions = {}): SvgEleme
         'stroke-opacity': edge.far ? FAR_EDGE_OPACITY : undefined,
         'stroke-dasharray': issues ? ISSUES_DASH : undefined, 'marker-end': `url(#${ARROW_MARKER_ID})`
     });
+}
+
+/**
+ * The edge's kind, written along its longest straight run (where it is not squeezed into a
+ * corner), just above a horizontal run or right of a vertical one. None for an edge too short.
+ */
+export function drawEdgeLabel(edge: LaidOutEdge, options: DrawOptions = {}): SvgElement | undefined {
+    let best: { x: number; y: number; length: number; horizontal: boolean } | undefined;
+    for (let i = 1; i < edge.points.length; i++) {
+        const [a, b] = [edge.points[i - 1], edge.points[i]];
+        const length = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+        if (!best || length > best.length) best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, length, horizontal: a.y === b.y };
+    }
+    const text = EDGE_LABELS[edge.kind];
+    if (!best || best.length < text.length * 6 + 12) return undefined;
+    const inline = options.inlineStyles !== false;
+    const at = best.horizontal ? { x: round(best.x), y: round(best.y - 3), 'text-anchor': 'middle' } : { x: round(best.x + 3), y: round(best.y + 3) };
+    return svg('text', { class: `edge-label edge-label-${edge.kind}`, ...at, ...(inline ? { fill: EDGE_COLOUR } : {}) }, [], text);
+}
+
+const EDGE_LABELS: Readonly<Record<LaidOutEdge['kind'], string>> = {
+    handles: 'handles', emits: 'emits', projects: 'updates', triggers: 'triggers', issues: 'issues', reads: 'reads'
+};
+const EDGE_LABEL_FONT_SIZE = 9;
+
+function round(value: number): number {
+    return Math.round(value * 100) / 100;
 }
 
 export function drawNode(node: LaidOutNode, options: DrawOptions = {}): SvgElement {

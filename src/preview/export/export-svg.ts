@@ -21,7 +21,7 @@ export function exportSvg(graph: LaidOutFlowGraph): string {
         svg('defs', {}, [drawArrowMarker()]),
         svg('rect', { class: 'background', width, height, fill: '#ffffff' }),
         svg('g', { transform: `translate(${MARGIN},${MARGIN})` }, [legend.element]),
-        svg('g', { transform: `translate(0,${top})` }, [drawFlowDiagram(graph, { tooltips: true })])
+        svg('g', { transform: `translate(0,${top})` }, [drawFlowDiagram(graph, { tooltips: true, edgeLabels: true })])
     ]);
     return `<?xml version="1.0" encoding="UTF-8"?>\n${printSvgElement(document)}\n`;
 }

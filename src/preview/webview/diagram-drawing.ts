@@ -3,7 +3,7 @@
  * when readable) and culling (a large diagram draws only its notes and arrows in and near the
  * visible area, drawing the rest as the view moves).
  */
-import { drawEdge, drawGroups, drawNode, type DrawOptions } from '../drawing/draw-flow-diagram.js';
+import { drawEdge, drawEdgeLabel, drawGroups, drawNode, type DrawOptions } from '../drawing/draw-flow-diagram.js';
 import type { LaidOutEdge, LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
 import { runFind } from './find.js';
 import { applyFocus, markEdge } from './focus.js';
@@ -15,6 +15,8 @@ import { boxOfPoints, boxOfRect, contains, intersects, visibleArea, type Box } f
 
 /** Below this scale the notes are drawn without labels. */
 export const LABEL_MIN_SCALE = 0.3;
+/** From this scale on the edges' kinds are written along them (smaller, they could not be read). */
+export const EDGE_LABEL_MIN_SCALE = 0.9;
 /** Below this many nodes everything is drawn: culling would save nothing noticeable. */
 const CULL_MIN_NODES = 500;
 /** The drawn area reaches this far beyond the canvas (in canvases), so most pans draw nothing new. */
@@ -27,7 +29,8 @@ const CULL_MARGIN = 0.25;
  */
 export function drawDiagram(shown: LaidOutFlowGraph): void {
     state.labelsDrawn = (state.view?.scale ?? 1) >= LABEL_MIN_SCALE;
-    state.drawing = new DiagramDrawing(shown, { inlineStyles: false, labels: state.labelsDrawn });
+    state.edgeLabelsDrawn = (state.view?.scale ?? 1) >= EDGE_LABEL_MIN_SCALE;
+    state.drawing = new DiagramDrawing(shown, { inlineStyles: false, labels: state.labelsDrawn, edgeLabels: state.edgeLabelsDrawn });
     state.drawing.update(cullArea(shown));
     page.viewport.replaceChildren(state.drawing.root);
     const selected = state.persisted.selected;
@@ -64,7 +67,9 @@ export class DiagramDrawing {
     readonly root: SVGGElement;
     readonly nodes = new Map<string, SVGGElement>();
     private readonly edges = new Map<LaidOutEdge, SVGElement>();
+    private readonly edgeLabels = new Map<LaidOutEdge, SVGElement>();
     private readonly edgeLayer: SVGGElement;
+    private readonly edgeLabelLayer: SVGGElement;
     private readonly nodeLayer: SVGGElement;
     private readonly nodeBoxes: Array<{ node: LaidOutNode; box: Box }>;
     private readonly edgeBoxes: Array<{ edge: LaidOutEdge; box: Box }>;
@@ -78,7 +83,9 @@ export class DiagramDrawing {
         this.nodeLayer = document.createElementNS(SVG_NS, 'g');
         this.nodeLayer.setAttribute('class', 'nodes');
         // The contexts' frames are few: always drawn whole, under everything.
-        this.root.append(toSvgDom(drawGroups(shown.groups, options), document), this.edgeLayer, this.nodeLayer);
+        this.edgeLabelLayer = document.createElementNS(SVG_NS, 'g');
+        this.edgeLabelLayer.setAttribute('class', 'edge-labels');
+        this.root.append(toSvgDom(drawGroups(shown.groups, options), document), this.edgeLayer, this.edgeLabelLayer, this.nodeLayer);
         this.nodeBoxes = shown.nodes.map(node => ({ node, box: boxOfRect(node.x, node.y, node.width, node.height) }));
         this.edgeBoxes = shown.edges.map(edge => ({ edge, box: boxOfPoints(edge.points) }));
     }
@@ -87,6 +94,7 @@ export class DiagramDrawing {
     update(area: Box | undefined): void {
         this.area = area;
         const newEdges = document.createDocumentFragment();
+        const newLabels = document.createDocumentFragment();
         for (const { edge, box } of this.edgeBoxes) {
             const drawn = this.edges.get(edge);
             const wanted = !area || intersects(area, box);
@@ -95,12 +103,21 @@ export class DiagramDrawing {
                 this.edges.set(edge, path);
                 markEdge(edge, path);
                 newEdges.append(path);
+                const label = this.options.edgeLabels ? drawEdgeLabel(edge, this.options) : undefined;
+                if (label) {
+                    const element = toSvgDom(label, document);
+                    this.edgeLabels.set(edge, element);
+                    newLabels.append(element);
+                }
             } else if (!wanted && drawn) {
                 drawn.remove();
                 this.edges.delete(edge);
+                this.edgeLabels.get(edge)?.remove();
+                this.edgeLabels.delete(edge);
             }
         }
         this.edgeLayer.append(newEdges);
+        this.edgeLabelLayer.append(newLabels);
         const newNodes = document.createDocumentFragment();
         for (const { node, box } of this.nodeBoxes) {
             const wanted = !area || intersects(area, box) || node.id === state.highlighted || node.id === state.persisted.selected;

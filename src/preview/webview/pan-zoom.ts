@@ -1,6 +1,6 @@
 /** Pan, zoom and fit: the view transform, wheel and drag on the canvas, the zoom and fit buttons. */
 import { isBoardShown } from './board-view.js';
-import { cullToView, drawDiagram, LABEL_MIN_SCALE } from './diagram-drawing.js';
+import { cullToView, drawDiagram, EDGE_LABEL_MIN_SCALE, LABEL_MIN_SCALE } from './diagram-drawing.js';
 import { page } from './page.js';
 import { saveState, state } from './state.js';
 import { fitView, transformAttribute, zoomAt, type ViewTransform } from './view-transform.js';
@@ -11,7 +11,7 @@ export function applyView(redrawForLabels = true): void {
     page.viewport.setAttribute('transform', transformAttribute(view));
     page.svgRoot.classList.toggle('zoomed-out', view.scale < LABEL_MIN_SCALE);
     if (!redrawForLabels || !graph || isBoardShown()) return;
-    if (state.labelsDrawn !== view.scale >= LABEL_MIN_SCALE) drawDiagram(graph);
+    if (state.labelsDrawn !== view.scale >= LABEL_MIN_SCALE || state.edgeLabelsDrawn !== view.scale >= EDGE_LABEL_MIN_SCALE) drawDiagram(graph);
     else cullToView();
 }
 

@@ -24,6 +24,8 @@ export interface WebviewState {
     drawing: DiagramDrawing | undefined;
     /** Whether the notes are drawn with their labels (level of detail). */
     labelsDrawn: boolean;
+    /** Whether the edges' kinds are written along them (zoomed in far enough to read them). */
+    edgeLabelsDrawn: boolean;
     /** The node of the declaration under the editor's cursor. */
     highlighted: string | undefined;
     find: {
@@ -53,6 +55,7 @@ export const state: WebviewState = {
     nodesById: new Map(),
     drawing: undefined,
     labelsDrawn: true,
+    edgeLabelsDrawn: false,
     highlighted: undefined,
     find: { matches: [], matching: undefined, index: -1 },
     drag: undefined,
