@@ -10,7 +10,7 @@ import {
 } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumSharedServices
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { EventloomGeneratedModule, EventloomGeneratedSharedModule } from './generated/module.js';
 import { EventloomLinker } from './linking/eventloom-linker.js';
@@ -36,6 +36,8 @@ import { ScenarioValidator } from './validation/scenario-validator.js';
 import { StructureValidator } from './validation/structure-validator.js';
 import { DeclarationIndex } from './workspace/declaration-index.js';
 import { EventloomDocumentBuilder } from './workspace/eventloom-document-builder.js';
+import { DeferredReferenceIndexManager, SynchronousReferenceDescriptionProvider } from './workspace/deferred-reference-index.js';
+import { ExportsOnlyIndexManager } from './workspace/exports-only-index-manager.js';
 import { ContextSiblingsRevalidation } from './workspace/context-siblings-revalidation.js';
 import { EventHandlerIndex } from './workspace/event-handler-index.js';
 import { IncrementalDocumentFactory } from './workspace/incremental-document-factory.js';
@@ -109,10 +111,30 @@ export const EventloomSharedModule: Module<LangiumSharedCoreServices, PartialLan
     }
 };
 
-/** The language server's part of the shared services: saving a file runs the 'slow' checks, which edits skip. */
+/** The CLI's part of the shared services: a one-shot build keeps no reference index (nothing it prints needs one). */
+export const EventloomSharedOneShotModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        IndexManager: services => new ExportsOnlyIndexManager(services)
+    }
+};
+
+/**
+ * The language server's part of the shared services: saving a file runs the 'slow' checks, which
+ * edits skip; the reference index is recorded when the user pauses (or a request needs it).
+ */
 export const EventloomSharedEditorModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        IndexManager: services => new DeferredReferenceIndexManager(services)
+    },
     lsp: {
         DocumentUpdateHandler: services => new EventloomDocumentUpdateHandler(services)
+    }
+};
+
+/** What the deferred reference index needs of each language: references described without yielding. */
+const EventloomEditorWorkspaceModule: Module<LangiumServices, PartialLangiumServices> = {
+    workspace: {
+        ReferenceDescriptionProvider: services => new SynchronousReferenceDescriptionProvider(services)
     }
 };
 
@@ -122,7 +144,7 @@ export function createEventloomServices(context: DefaultSharedModuleContext): {
     Eventloom: EventloomServices;
 } {
     const shared = inject(createDefaultSharedModule(context), EventloomGeneratedSharedModule, EventloomSharedModule, EventloomSharedEditorModule, EventloomSharedLspModule);
-    const Eventloom = inject(createDefaultModule({ shared }), EventloomGeneratedModule, EventloomModule, EventloomLspModule);
+    const Eventloom = inject(createDefaultModule({ shared }), EventloomGeneratedModule, EventloomModule, EventloomLspModule, EventloomEditorWorkspaceModule);
     finishSetUp(shared, Eventloom, context.connection === undefined);
     return { shared, Eventloom };
 }
@@ -130,13 +152,13 @@ export function createEventloomServices(context: DefaultSharedModuleContext): {
 /**
  * Core services only, for the command line: the same parser, scoping, linker and validators as
  * the language server (so the same diagnostics), without completion, hover, formatting and the
- * rest of the LSP layer.
+ * rest of the LSP layer, and without the reference index (find references, rename: editor requests).
  */
 export function createEventloomCoreServices(context: DefaultSharedCoreModuleContext): {
     shared: LangiumSharedCoreServices;
     Eventloom: EventloomCoreServices;
 } {
-    const shared = inject(createDefaultSharedCoreModule(context), EventloomGeneratedSharedModule, EventloomSharedModule);
+    const shared = inject(createDefaultSharedCoreModule(context), EventloomGeneratedSharedModule, EventloomSharedModule, EventloomSharedOneShotModule);
     const Eventloom = inject(createDefaultCoreModule({ shared }), EventloomGeneratedModule, EventloomModule);
     finishSetUp(shared, Eventloom, true);
     return { shared, Eventloom };

@@ -34,6 +34,20 @@ describe('core-only services (the CLI)', function () {
         assert.equal('lsp' in shared, false);
     });
 
+    it('keep no reference index: a one-shot build describes no references (nothing the CLI prints reads them)', async () => {
+        const core = createEventloomCoreServices(EmptyFileSystem);
+        let described = 0;
+        const provider = core.Eventloom.workspace.ReferenceDescriptionProvider;
+        const createDescriptions = provider.createDescriptions.bind(provider);
+        provider.createDescriptions = (...args) => {
+            described++;
+            return createDescriptions(...args);
+        };
+        const documents = await buildWorkspace(loomFiles(join(REPO_ROOT, 'templates')), { shared: core.shared, folder: '/ws' });
+        assert.ok(documents.length > 1 && documents.every(document => document.references.length > 0), 'linked');
+        assert.equal(described, 0);
+    });
+
     const workspaces = [
         ...readdirSync(join(REPO_ROOT, 'test/fixtures')).map(name => `test/fixtures/${name}`),
         'templates'

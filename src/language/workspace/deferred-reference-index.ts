@@ -1,0 +1,109 @@
+/**
+ * The reference index of the language server, recorded when the user pauses. Langium records
+ * every resolved reference of a document after linking it (phase IndexedReferences); only find
+ * references, rename, document highlight, the hover's "used by" and `isAffected` (which files an
+ * edit in another file touches) read that record. Per keystroke it is ~10% of the edited file's
+ * build, spent on nothing the edit's diagnostics need. So a linked document is only marked as
+ * pending; its references are described when the user pauses (PAUSE_MS without a new build), or
+ * at once when something reads the index — a request that needs it waits for it and answers as
+ * if it had been recorded eagerly.
+ *
+ * Why that is exact: a pending document is linked (it was marked after its linking phase), and a
+ * reset that unlinks it also removes its record (`removeReferences`), which drops it from the
+ * pending set; so describing a pending document at any later moment gives what the eager
+ * IndexedReferences phase would have given.
+ */
+import {
+    AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, type AstNode, type LangiumDocument, type LangiumSharedCoreServices,
+    type ReferenceDescription, type ServiceRegistry, type Stream, type URI
+} from 'langium';
+
+/** How long without a new build counts as a pause. */
+export const PAUSE_MS = 400;
+
+/** `createDescriptions` without yielding: the index is read synchronously (`findAllReferences`, `isAffected`). */
+export class SynchronousReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    describe(document: LangiumDocument): ReferenceDescription[] {
+        const descriptions: ReferenceDescription[] = [];
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            AstUtils.streamReferences(node).forEach(refInfo => {
+                if (!refInfo.reference.error) descriptions.push(...this.createInfoDescriptions(refInfo));
+            });
+        }
+        return descriptions;
+    }
+}
+
+export class DeferredReferenceIndexManager extends DefaultIndexManager {
+    private readonly registry: ServiceRegistry;
+    /** URI -> a linked document whose references are not described yet. */
+    private readonly pending = new Map<string, LangiumDocument>();
+    private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.registry = services.ServiceRegistry;
+    }
+
+    override async updateReferences(document: LangiumDocument): Promise<void> {
+        const key = document.uri.toString();
+        if (!(this.registry.getServices(document.uri).workspace.ReferenceDescriptionProvider instanceof SynchronousReferenceDescriptionProvider)) {
+            return super.updateReferences(document);
+        }
+        this.referenceIndex.delete(key);
+        this.pending.set(key, document);
+        this.restartPauseTimer();
+    }
+
+    override removeReferences(uri: URI): void {
+        this.pending.delete(uri.toString());
+        super.removeReferences(uri);
+    }
+
+    override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
+        this.describePending();
+        return super.findAllReferences(targetNode, astNodePath);
+    }
+
+    override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
+        this.describe(document.uri.toString());
+        return super.isAffected(document, changedUris);
+    }
+
+    /** Whether some document's references are still to be described (for tests and the bench). */
+    get hasPending(): boolean {
+        return this.pending.size > 0;
+    }
+
+    /** Describes every pending document now. */
+    describePending(): void {
+        for (const key of [...this.pending.keys()]) this.describe(key);
+    }
+
+    private describe(key: string): void {
+        const document = this.pending.get(key);
+        if (!document) return;
+        this.pending.delete(key);
+        const provider = this.registry.getServices(document.uri).workspace.ReferenceDescriptionProvider as SynchronousReferenceDescriptionProvider;
+        this.referenceIndex.set(key, provider.describe(document));
+    }
+
+    private restartPauseTimer(): void {
+        if (this.pauseTimer) clearTimeout(this.pauseTimer);
+        this.pauseTimer = setTimeout(() => this.describeAfterPause(), PAUSE_MS);
+        // A pending description never keeps a process alive (tests, a server shutting down).
+        this.pauseTimer.unref?.();
+    }
+
+    /** One document per turn of the event loop, so that a keystroke arriving meanwhile is not held up. */
+    private describeAfterPause(): void {
+        this.pauseTimer = undefined;
+        const next = this.pending.keys().next();
+        if (next.done) return;
+        this.describe(next.value);
+        if (this.pending.size > 0) {
+            this.pauseTimer = setTimeout(() => this.describeAfterPause(), 0);
+            this.pauseTimer.unref?.();
+        }
+    }
+}
