@@ -12,7 +12,7 @@ import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
     type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
-import { EventloomGeneratedModule, EventloomGeneratedSharedModule } from './generated/module.js';
+import { EventloomGeneratedModule, EventloomGeneratedSharedModule, EventloomLanguageMetaData } from './generated/module.js';
 import { EventloomLinker } from './linking/eventloom-linker.js';
 import { EventloomLspModule, EventloomSharedLspModule } from './lsp/eventloom-lsp-module.js';
 import { HoverNotes } from './lsp/hover-notes.js';
@@ -64,6 +64,10 @@ export type EventloomCoreServices = LangiumCoreServices & EventloomAddedServices
 
 /** Everything Eventloom adds that is not an editor feature: both factories inject it. */
 export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreServices & EventloomAddedServices> = {
+    // Production mode: the parser and the lexer skip chevrotain's grammar self-checks (ambiguity
+    // analysis, ~200 ms at every start, printed warnings). They are for whoever changes the
+    // grammar: test/language/parser/grammar-self-checks.test.ts runs them.
+    LanguageMetaData: () => ({ ...EventloomLanguageMetaData, mode: 'production' }),
     parser: {
         LangiumParser: services => createEventloomParser(services),
         Lexer: services => new EventloomLexer(services),

@@ -9,7 +9,7 @@ import type { Model } from '../../src/language/generated/ast.js';
 import { measureGenerator, runTsc, type GeneratorResult } from './measure/measure-generator.js';
 import { measureLanguageServer, type LanguageServerResult } from './measure/measure-language-server.js';
 import { measurePreview, type PreviewResult } from './measure/measure-preview.js';
-import { measureValidate, type ValidateResult } from './measure/measure-validate.js';
+import { measureGenerateCli, measureValidate, type ValidateResult } from './measure/measure-validate.js';
 import type { BenchBundles } from './measure/bundle-for-bench.js';
 import { percentile } from './measure/stats.js';
 import { generateBenchModel, type BenchSize } from './model/bench-model.js';
@@ -22,7 +22,7 @@ export interface RunResult {
     validate: ValidateResult;
     languageServer: LanguageServerResult;
     generator?: GeneratorResult;
-    /** `eventloom validate` against `tsc --strict` on its generated output, interleaved runs, medians. */
+    /** `eventloom validate` and `eventloom generate` against `tsc --strict` on the generated output, interleaved runs, medians. */
     ratio?: ValidateTscRatio;
     preview?: PreviewResult;
     /** A modelled run (issue 11) measured again with the scenario runs switched off, for their cost. */
@@ -38,6 +38,11 @@ export interface ValidateTscRatio {
     /** Median of the per-pair ratios (wall and CPU). */
     wall: number;
     cpu: number;
+    /** `eventloom generate` into an empty folder (the CLI as shipped: validation, generation, writing). */
+    generateMs: number;
+    generateCpuMs: number;
+    generateWall: number;
+    generateCpu: number;
 }
 
 export interface RunOptions {
@@ -108,11 +113,15 @@ export async function runBenchModel(options: RunOptions): Promise<RunResult> {
     return { ...result, generator, ratio, preview };
 }
 
-/** Validate and tsc alternately, so that both see the same load; medians of the pairs. */
+/** Validate, generate and tsc alternately, so that all three see the same load; medians of the triples. */
 function measureRatio(options: RunOptions, modelDir: string, outDir: string, runs: number): ValidateTscRatio {
-    const pairs: Array<{ validate: ValidateResult; tsc: ReturnType<typeof runTsc> }> = [];
+    const pairs: Array<{ validate: ValidateResult; generate: ValidateResult; tsc: ReturnType<typeof runTsc> }> = [];
+    const cliOut = join(dirname(outDir), 'generated-by-cli');
     for (let i = 0; i < runs; i++) {
-        pairs.push({ validate: measureValidate(options.bundles.cli, modelDir), tsc: runTsc(options.repoRoot, outDir) });
+        const validate = measureValidate(options.bundles.cli, modelDir);
+        const generate = measureGenerateCli(options.bundles.cli, modelDir, cliOut);
+        if (generate.exitCode !== 0) throw new Error(`eventloom generate failed on the bench model: ${generate.summary}`);
+        pairs.push({ validate, generate, tsc: runTsc(options.repoRoot, outDir) });
     }
     const median = (values: number[]) => percentile(values, 50);
     return {
@@ -122,7 +131,11 @@ function measureRatio(options: RunOptions, modelDir: string, outDir: string, run
         tscMs: median(pairs.map(pair => pair.tsc.wallMs)),
         tscCpuMs: median(pairs.map(pair => pair.tsc.cpuMs ?? Number.NaN)),
         wall: median(pairs.map(pair => pair.validate.ms / pair.tsc.wallMs)),
-        cpu: median(pairs.map(pair => (pair.validate.cpuMs ?? Number.NaN) / (pair.tsc.cpuMs ?? Number.NaN)))
+        cpu: median(pairs.map(pair => (pair.validate.cpuMs ?? Number.NaN) / (pair.tsc.cpuMs ?? Number.NaN))),
+        generateMs: median(pairs.map(pair => pair.generate.ms)),
+        generateCpuMs: median(pairs.map(pair => pair.generate.cpuMs ?? Number.NaN)),
+        generateWall: median(pairs.map(pair => pair.generate.ms / pair.tsc.wallMs)),
+        generateCpu: median(pairs.map(pair => (pair.generate.cpuMs ?? Number.NaN) / (pair.tsc.cpuMs ?? Number.NaN)))
     };
 }
 

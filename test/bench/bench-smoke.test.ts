@@ -22,6 +22,8 @@ describe('npm run bench (tiny model)', function () {
         const [run] = report.runs;
         assert.equal(run.validate.exitCode, 0, run.validate.summary);
         assert.equal(run.languageServer.editSamplesMs.length, 3);
+        assert.equal(run.generator?.tscExitCode, 0, `the generated code type-checks: ${run.generator?.tscErrors}`);
+        assert.ok(run.ratio && run.ratio.generateMs > 0, 'eventloom generate was run for the ratio');
         // The hub event: its declaration plus six uses, all renamed.
         assert.equal(run.languageServer.renameEdits, 7);
         assert.ok(run.languageServer.completionItems > 0, 'completion offered names');

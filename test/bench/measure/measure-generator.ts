@@ -38,10 +38,11 @@ export async function measureGenerator(repoRoot: string, models: Model[], outDir
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, file.text);
     }
-    // An ESM package with NodeNext resolution, as DESIGN.md §5 promises the output compiles in.
+    // An ESM package with NodeNext resolution, as DESIGN.md §5 promises the output compiles in;
+    // Node's types, as in `npm run demo` (the generated scenario tests import node:test).
     writeFileSync(join(outDir, 'package.json'), JSON.stringify({ type: 'module', private: true }, null, 2));
     writeFileSync(join(outDir, 'tsconfig.json'), JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true, types: [] },
+        compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true, types: ['node'] },
         include: ['**/*.ts']
     }, null, 2));
     const run = runTsc(repoRoot, outDir);

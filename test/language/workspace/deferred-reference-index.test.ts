@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import { isEvent, type Model } from '../../../src/language/generated/ast.js';
 import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
-import { DeferredReferenceIndexManager, SynchronousReferenceDescriptionProvider } from '../../../src/language/workspace/deferred-reference-index.js';
+import { DeferredReferenceIndexManager, type SynchronousReferenceDescriptionProvider } from '../../../src/language/workspace/deferred-reference-index.js';
 
 const SALES = `context Sales
 aggregate Order {
