@@ -16,7 +16,7 @@ describe('npm run bench (tiny model)', function () {
     it('measures every figure and writes the results', async () => {
         const benchDir = join(repoRoot, '.bench', 'smoke');
         const report = await runBench({
-            repoRoot, benchDir, growth: false, edits: 3, requests: 3,
+            repoRoot, benchDir, growth: false, edits: 3, requests: 3, ratioRuns: 1,
             runs: [{ name: 'tiny', size: { contexts: 2, aggregates: 4, commands: 8, events: 8, readModels: 4, layout: 'per-context', hubUses: 6 } }]
         });
         const [run] = report.runs;
@@ -38,7 +38,7 @@ describe('npm run bench (tiny model)', function () {
     it('measures a modelled model with and without its scenario runs', async () => {
         const benchDir = join(repoRoot, '.bench', 'smoke-behaviour');
         const report = await runBench({
-            repoRoot, benchDir, growth: false, edits: 3, requests: 3,
+            repoRoot, benchDir, growth: false, edits: 3, requests: 3, ratioRuns: 1,
             runs: [{ name: 'tiny-behaviour', size: { contexts: 2, aggregates: 4, commands: 8, events: 8, readModels: 4, layout: 'per-context', hubUses: 6, behaviour: true } }]
         });
         const [run] = report.runs;
