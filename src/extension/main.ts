@@ -8,10 +8,13 @@ import { createLanguageClient, stopLanguageClient } from './language-client.js';
 import { registerNewModelCommand } from './new-model-command.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { registerScenarioTests } from './scenarios/register-scenario-tests.js';
+import type { ItemReport } from './scenarios/run-report.js';
 
-/** What the extension exports: the scenarios' test controller, whose items the Test Explorer shows. */
+/** What the extension exports: the scenarios' test controller (whose items the Test Explorer shows), its run profile, and each run's verdicts. */
 export interface EventloomApi {
     scenarioTests: vscode.TestController;
+    scenarioProfile: vscode.TestRunProfile;
+    onDidRunScenarios: vscode.Event<ItemReport[]>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<EventloomApi> {
@@ -32,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Eventl
         const message = error instanceof Error ? error.message : String(error);
         void vscode.window.showErrorMessage(`The Eventloom language server did not start: ${message}. See Output › Eventloom Language Server, then run "Developer: Restart Extension Host".`);
     }
-    return { scenarioTests: scenarioTests.controller };
+    return { scenarioTests: scenarioTests.controller, scenarioProfile: scenarioTests.profile, onDidRunScenarios: scenarioTests.onDidReport };
 }
 
 export function deactivate(): Promise<void> {

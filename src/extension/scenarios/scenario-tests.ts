@@ -2,8 +2,9 @@
  * The model's scenarios in VS Code's Test Explorer (DESIGN §9), after the shape of the
  * test-provider sample: one `TestController`, its items kept equal to what the language server
  * lists (it says when a file's scenarios change), one run profile that asks the server to run
- * them against the generated code with the user's hand-written bodies, and the results reported
- * at each scenario's line with expected vs actual.
+ * them against the generated code with the user's hand-written bodies (once, or continuously as
+ * the model and the code change), and the results reported at each scenario's line with expected
+ * vs actual.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -15,6 +16,7 @@ import {
 } from '../../protocol/scenario-requests.js';
 import { reportRun, type ItemReport, type ReportLocation, type RunReport } from './run-report.js';
 import { fileNodeOf, type ScenarioNode } from './scenario-tree.js';
+import { watchScenarios } from './watch-scenarios.js';
 
 export const CONTROLLER_ID = 'eventloom.scenarios';
 
@@ -24,9 +26,14 @@ export class ScenarioTests implements vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<void>();
     /** Fires when the items change (the code lenses follow). */
     readonly onDidChange = this.changed.event;
+    private readonly reported = new vscode.EventEmitter<ItemReport[]>();
+    /** Fires after every run with what it reported (continuous runs included). */
+    readonly onDidReport = this.reported.event;
 
     constructor(private readonly client: BaseLanguageClient) {
-        this.profile = this.controller.createRunProfile('Run scenarios', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token).then(() => undefined), true);
+        this.profile = this.controller.createRunProfile('Run scenarios', vscode.TestRunProfileKind.Run, (request, token) => request.continuous
+            ? watchScenarios(token, () => this.outDirs(), () => this.run(new vscode.TestRunRequest(request.include, request.exclude, request.profile), token))
+            : this.run(request, token).then(() => undefined), true, undefined, true);
         this.controller.refreshHandler = token => this.refresh(token);
         // Registered before the client starts: the server's first build already notifies.
         client.onNotification(ScenariosChangedNotification, change => this.apply(change));
@@ -80,15 +87,19 @@ export class ScenarioTests implements vscode.Disposable {
                 for (const item of items) run.errored(item, new vscode.TestMessage(message));
                 return [];
             }
-            const configured = vscode.workspace.getConfiguration('eventloom', folder.uri).get<string>('generate.outDir', 'src/generated').trim() || 'src/generated';
+            const configured = configuredOutDir(folder);
             const outDir = path.resolve(folder.uri.fsPath, configured);
             warnAboutUnsavedCode(run, outDir, configured);
             for (const item of items) run.started(item);
             let report: RunReport;
+            let codeNote = '';
             try {
                 const result = await vscode.window.withProgress(
                     { location: vscode.ProgressLocation.Window, title: `Eventloom: running ${items.length === 1 ? 'a scenario' : `${items.length} scenarios`}…` },
                     () => this.client.sendRequest(RunScenariosRequest, { outDir }, token));
+                const ran = result.modelErrors.length === 0 && result.notReady === 0;
+                codeNote = !ran ? '' : result.codeFrom === 'memory' ? ` (code generated in memory: nothing in ${configured} yet)`
+                    : result.updated.length > 0 ? ` (updated ${result.updated.length} stale file(s) in ${configured} first)` : '';
                 report = reportRun(result, items.map(item => item.id), {
                     outDir: configured,
                     fileLabel: uriOrPath => vscode.workspace.asRelativePath(uriOrPath.includes('://') ? vscode.Uri.parse(uriOrPath) : vscode.Uri.file(uriOrPath), false),
@@ -111,18 +122,25 @@ export class ScenarioTests implements vscode.Disposable {
                 run.appendOutput(`${line.text}\r\n`, line.location && locationOf(line.location), line.id ? byId.get(line.id) : undefined);
             }
             for (const entry of report.items) reportItem(run, byId.get(entry.id)!, entry);
-            vscode.window.setStatusBarMessage(`Eventloom scenarios: ${report.summary}`, 10_000);
+            vscode.window.setStatusBarMessage(`Eventloom scenarios: ${report.summary}${codeNote}`, 10_000);
             const errored = report.items.find(entry => entry.verdict === 'errored');
             if (errored?.message) void vscode.window.showErrorMessage(`Eventloom: ${errored.message}`);
+            this.reported.fire(report.items);
             return report.items;
         } finally {
             run.end();
         }
     }
 
+    /** The output folders of the workspace's folders (where continuous runs watch for saved code). */
+    private outDirs(): string[] {
+        return (vscode.workspace.workspaceFolders ?? []).map(folder => path.resolve(folder.uri.fsPath, configuredOutDir(folder)));
+    }
+
     dispose(): void {
         this.controller.dispose();
         this.changed.dispose();
+        this.reported.dispose();
     }
 
     private applyFile(file: ScenarioFile): void {
@@ -172,6 +190,10 @@ function warnAboutUnsavedCode(run: vscode.TestRun, outDir: string, shown: string
         && !path.relative(outDir, document.uri.fsPath).startsWith('..'));
     if (unsaved.length === 0) return;
     run.appendOutput(`Unsaved changes in ${unsaved.map(document => path.relative(outDir, document.uri.fsPath)).join(', ')} (${shown}) are not part of this run: save them first.\r\n`);
+}
+
+function configuredOutDir(folder: vscode.WorkspaceFolder): string {
+    return vscode.workspace.getConfiguration('eventloom', folder.uri).get<string>('generate.outDir', 'src/generated').trim() || 'src/generated';
 }
 
 function workspaceFolderOf(uri: vscode.Uri | undefined): vscode.WorkspaceFolder | undefined {

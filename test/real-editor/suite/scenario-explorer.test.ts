@@ -21,9 +21,11 @@ const lineOf = (text: string) => MODEL.split('\n').indexOf(text);
 describe('Scenarios in the Test Explorer', function () {
     this.timeout(180_000);
     let controller: vscode.TestController;
+    let api: { scenarioTests: vscode.TestController; scenarioProfile: vscode.TestRunProfile; onDidRunScenarios: vscode.Event<ItemReport[]> };
     before(async () => {
         const extension = await activateExtension();
-        controller = (extension.exports as { scenarioTests: vscode.TestController }).scenarioTests;
+        api = extension.exports as typeof api;
+        controller = api.scenarioTests;
         assert.ok(controller, 'the extension exports its scenario test controller');
     });
     afterEach(closeAllEditors);
@@ -117,5 +119,42 @@ describe('Scenarios in the Test Explorer', function () {
         assert.equal(report.message, `Not run: the model has an error. Fix it first: ${FILE}:${line + 1}:${column + 1}: Unknown event 'MoneyTaken' in context Vault: declare \`event MoneyTaken { … }\` in the aggregate that records it, or fix the name.`);
         assert.deepEqual(report.location, { uri: editor.document.uri.toString(), line, character: column });
         await screenshot('scenarios-03-model-error');
+    });
+
+    it('a continuous run runs the watched scenario again when the model is edited and when the generated code is saved', async () => {
+        await deleteFiles('src');
+        const editor = await createFile(FILE, MODEL);
+        const item = (await itemsOf(editor.document.uri, threeScenarios, 'three scenarios')).get('cannot overdraw')!;
+        const reports: ItemReport[][] = [];
+        const subscription = api.onDidRunScenarios(report => reports.push(report));
+        const watch = new vscode.CancellationTokenSource();
+        const watching = api.scenarioProfile.runHandler(new vscode.TestRunRequest([item], undefined, api.scenarioProfile, true), watch.token);
+        const nextVerdict = async (what: string) => {
+            const seen = reports.length;
+            return waitFor(() => reports.length > seen ? reports.at(-1)!.map(report => `${report.id.split('/').pop()}: ${report.verdict}`).join(', ') : undefined,
+                () => `a continuous run after ${what}`, 30_000);
+        };
+        try {
+            // What the stub emits, expected: the edit alone (unsaved) makes it pass; back as it was, it fails.
+            let verdict = nextVerdict('the edit');
+            await replaceText(editor, 'then rejected InsufficientFunds { requested: 150 }', 'then MoneyWithdrawn { amount: 150 }');
+            assert.equal(await verdict, 'cannot overdraw: passed');
+            verdict = nextVerdict('undoing the edit');
+            await replaceText(editor, 'then MoneyWithdrawn { amount: 150 }', 'then rejected InsufficientFunds { requested: 150 }');
+            assert.equal(await verdict, 'cannot overdraw: failed');
+
+            // The rule written by hand into the generated code and saved: it passes.
+            await vscode.commands.executeCommand('eventloom.generate', { uri: editor.document.uri.toString(), quiet: true });
+            const code = await vscode.window.showTextDocument(workspaceFile('src/generated/vault/bank-account.ts'));
+            const all = new vscode.Range(code.document.positionAt(0), code.document.positionAt(code.document.getText().length));
+            assert.ok(await code.edit(builder => builder.replace(all, writeWithdrawRule(code.document.getText()))));
+            verdict = nextVerdict('saving the generated code');
+            assert.ok(await code.document.save());
+            assert.equal(await verdict, 'cannot overdraw: passed');
+        } finally {
+            watch.cancel();
+            await watching;
+            subscription.dispose();
+        }
     });
 });
