@@ -121,6 +121,10 @@ export async function openStore(url: string, projections: readonly DocumentProje
     throw new Error(`Unknown event store URL "${url}": use memory:, sqlite:<file> or postgresql://user@host:port/database.`);
 }
 
+function asJson<T>(value: T): T {
+    return value === undefined ? value : JSON.parse(JSON.stringify(value)) as T;
+}
+
 /**
  * Emmett's in-memory store appends before it projects, so a failing projection would leave the
  * events behind. Here the documents are computed first on a copy, the events appended, and only
@@ -136,7 +140,9 @@ function openMemoryStore(projections: readonly DocumentProjection[]): ModelEvent
     };
     const exclusive = serialQueue();
     const append = store.appendToStream.bind(store);
-    const appendToStream = ((streamName: string, events: Event[], options?: AppendToStreamOptions) => exclusive(async () => {
+    const appendToStream = ((streamName: string, decided: Event[], options?: AppendToStreamOptions) => exclusive(async () => {
+        // Kept as the SQL stores keep them, as JSON: an optional field left undefined is absent, on every store.
+        const events = decided.map(event => ({ ...event, data: asJson(event.data) }));
         const current = await store.readStream(streamName);
         const staged = new Map<string, Map<string, Document | null>>();
         let position = current.currentStreamVersion;
@@ -156,7 +162,7 @@ function openMemoryStore(projections: readonly DocumentProjection[]): ModelEvent
         for (const [name, changes] of staged) {
             for (const [id, document] of changes) {
                 if (document === null) collection(name).delete(id);
-                else collection(name).set(id, document);
+                else collection(name).set(id, asJson(document));
             }
         }
         return result;
@@ -388,7 +394,8 @@ export function commandRuntime(options: CommandRuntimeOptions) {
             if (error instanceof ExpectedVersionConflictError || isExpectedVersionConflictError(error)) throw new ConcurrencyConflictError(streamName, retries + 1);
             throw error;
         }
-        const appended = (result.newEvents as StreamEvent[]).map(event => ({ ...event, metadata: { ...metadataOf(event), streamName } }) as AppendedEvent<StreamEvent>);
+        // As stored (JSON: an optional field left undefined is absent), on every store.
+        const appended = (result.newEvents as StreamEvent[]).map(event => ({ ...event, data: asJson(event.data), metadata: { ...metadataOf(event), streamName } }) as AppendedEvent<StreamEvent>);
         for (const event of appended) {
             for (const policy of options.policies[`${aggregate.context}.${event.type}`] ?? []) {
                 await policy.react(event, async (target, targetId, issued) => {

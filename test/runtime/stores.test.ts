@@ -53,6 +53,15 @@ describe('the generated app on Emmett stores', function () {
                 assert.equal((await app.banking.queries.getAccountBalance({ accountId: account }))?.balance, '56.00');
             });
 
+            it('stores an optional field left out as absent, as JSON, and hands the event out the same way', async () => {
+                const app = bankApp(bank, eventStore);
+                const account = `${SAVINGS.slice(0, -2)}e${store.kind.length}`;
+                await app.banking.bankAccount.openAccount(account, { customerId: ANN, currency: 'EUR' });
+                const frozen = await app.banking.bankAccount.freezeAccount(account, {}); // reason?: string, decided as reason: undefined
+                assert.deepEqual(frozen.map(event => event.data), [{}]);
+                assert.deepEqual((await eventStore.readStream(`BankAccount-${account}`)).events.map(event => event.data).slice(-1), [{}]);
+            });
+
             it('appends nothing when a projection fails half-way through the command', async () => {
                 const app = bankApp(bank, eventStore);
                 const account = `${SAVINGS.slice(0, -2)}f${store.kind.length}`;
