@@ -1,7 +1,7 @@
 /**
  * Completion of names narrowed beyond what scoping allows, to what makes a valid model at that
- * point: `emits` offers the command's own aggregate's events, `rejects` its errors, a scenario's
- * `then` the `when` command's events (and `rejected` its errors), `given` the events of the
+ * point: `emits` offers the command's own aggregate's events, `rejects` and `else` its errors, a
+ * scenario's `then` the `when` command's events (and `rejected` its errors), `given` the events of the
  * aggregate that handles the `when` command; data literals offer only the fields not given yet;
  * `upcast` its versioned events, versions and the fields to map (`upcast-completion.ts`).
  * The own context's names come first, other contexts' events (qualified) after them.
@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LangiumParser } from 'langium';
 import { CompletionItemKind, CompletionList, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
 import {
-    isAggregate, isCommand, isEventData, isFieldValue, isObjectLiteral, isScenario, isUpcast,
+    isAggregate, isCommand, isEventData, isFieldValue, isObjectLiteral, isRequirement, isScenario, isUpcast,
     type Aggregate, type Command, type DomainError, type Event, type Model, type Scenario
 } from '../generated/ast.js';
 import { aggregateOf, emittedEventsOf, errorsOf, eventsOf } from '../model-queries.js';
@@ -123,6 +123,11 @@ export class EventloomCompletionProvider extends DefaultCompletionProvider {
         if (isCommand(container) && (property === 'emits' || property === 'rejects')) {
             const repaired = this.repairedAggregateMembers(context, container, property);
             if (repaired) return stream(repaired);
+            const aggregate = aggregateOf(container);
+            return candidates.filter(d => !splitQualifiedName(d.name) && (!aggregate || (d.node !== undefined && aggregateOf(d.node) === aggregate)));
+        }
+        if (isRequirement(container) && property === 'error') {
+            // `else E` rejects with an error of the command's own aggregate, as `rejects` does.
             const aggregate = aggregateOf(container);
             return candidates.filter(d => !splitQualifiedName(d.name) && (!aggregate || (d.node !== undefined && aggregateOf(d.node) === aggregate)));
         }

@@ -35,6 +35,12 @@ describe('completion', () => {
         assert.deepEqual(labels, ['Insufficient']);
     });
 
+    it('offers only the own aggregate\'s errors after `else`', async () => {
+        const document = await banking(text => text.replace('    rejects Insufficient\n', '    requires amount > 0 else \n'));
+        const labels = await labelsAt(document, positionOf(document, 'requires amount > 0 else ', { shift: 'requires amount > 0 else '.length }));
+        assert.deepEqual(labels, ['Insufficient']);
+    });
+
     it('offers every event after a read model\'s `on`: own context unqualified first, then other contexts\' events qualified', async () => {
         const documents = await openWorkspace({ 'banking.loom': BANKING, 'shipping.loom': SHIPPING.replace('on Banking.Opened, Dispatched', 'on Banking.Opened, Dispatched, ') });
         const shipping = documents['shipping.loom'];
