@@ -53,6 +53,10 @@ export async function generateCommand(inputs: readonly string[], options: Genera
         const what = name ? `${name} is obsolete` : 'the whole file is obsolete';
         output.err(`${path.join(shownOut, file)}: warning: ${what}: its model element was removed or renamed. Its code is kept, commented out; move what you need, then delete it.`);
     }
+    for (const kept of result.kept) {
+        const [file, name] = kept.split(': ');
+        output.err(`${path.join(shownOut, file)}: warning: the model now determines ${name}; your hand-written ${name} is kept as it is. To let Eventloom generate it, remove its @handwritten tag (or the whole function) and generate again.`);
+    }
     const changed = [...result.written, ...result.removed];
     if (options.check) {
         for (const file of changed) output.out(`would change: ${path.join(shownOut, file)}`);

@@ -14,8 +14,11 @@ import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG, declarationText 
 import { literalToTypeScript, quote } from './literals.js';
 import { switchOnType } from './exhaustive.js';
 import { TypeImports, objectTypeOf, propertyName, typeOf } from './type-mapping.js';
+import type { AggregateForm, CommandForm } from '../semantics/form.js';
+import { assignmentsBody, decideBody } from './behaviour/print-bodies.js';
+import { UnprintableExpression } from './behaviour/print-expression.js';
 
-export function aggregateSourceFile(aggregate: Aggregate): SourceFileStructure {
+export function aggregateSourceFile(aggregate: Aggregate, form?: AggregateForm): SourceFileStructure {
     const imports = new TypeImports();
     const name = aggregate.name;
     const commands = commandsOf(aggregate);
@@ -37,15 +40,26 @@ export function aggregateSourceFile(aggregate: Aggregate): SourceFileStructure {
         decide(aggregate, commands, imports),
         decider(aggregate, imports)
     ];
+    // What the model determines is generated (and regenerated); the rest gets a hand-written stub.
+    const modelledCommand = (command: Command) => form?.commands.find(candidate => local(candidate.name) === command.name && candidate.modelled && candidate.statesBehaviour && printable(() => decideBody(candidate)));
+    const modelledEvolve = form?.evolveModelled === true && form.evolve.length > 0
+        && printable(() => events.forEach(event => modelledEvolveFunction(aggregate, event, form)));
+    const decidedByModel = commands.filter(command => modelledCommand(command));
+    generated.push(
+        ...decidedByModel.map(command => modelledDecide(aggregate, command, modelledCommand(command)!, imports)),
+        ...(modelledEvolve ? events.map(event => modelledEvolveFunction(aggregate, event, form!)) : [])
+    );
     const handwritten: StatementStructures[] = [
-        ...commands.map(command => decideStub(aggregate, command, imports)),
-        ...events.map(event => evolveStub(aggregate, event))
+        ...commands.filter(command => !modelledCommand(command)).map(command => decideStub(aggregate, command, imports)),
+        ...(modelledEvolve ? [] : events.map(event => evolveStub(aggregate, event)))
     ];
+    const bodies = generated.map(statement => typeof statement === 'string' ? statement : 'statements' in statement ? String(statement.statements ?? '') : '').join('\n');
+    const values = ['assertNever', ...(bodies.includes('decimal.') ? ['decimal'] : []), ...(bodies.includes('streamIdOfDecision(') ? ['streamIdOfDecision'] : [])];
     return {
         kind: StructureKind.SourceFile,
         statements: [
             GENERATED_HEADER,
-            ...imports.declarations(['assertNever']),
+            ...imports.declarations(values),
             ...generated,
             HANDWRITTEN_BANNER,
             ...handwritten
@@ -160,6 +174,45 @@ function decider(aggregate: Aggregate, imports: TypeImports): StatementStructure
             type: `Decider<${name}State, ${name}Command, ${name}Event, ${name}Rejection>`,
             initializer: '{ decide, evolve, initialState }'
         }]
+    };
+}
+
+const local = (name: string) => name.slice(name.indexOf('.') + 1);
+
+/** Whether a body prints (an expression reading what its site does not offer stays hand-written). */
+export function printable(print: () => unknown): boolean {
+    try {
+        print();
+        return true;
+    } catch (error) {
+        if (error instanceof UnprintableExpression) return false;
+        throw error;
+    }
+}
+
+/** A command the model decides completely: its decide, printed from the rules form. */
+function modelledDecide(aggregate: Aggregate, command: Command, form: CommandForm, imports: TypeImports): StatementStructures {
+    const emitted = form.emits.map(emit => local(emit.event));
+    const rejections = [...new Set(form.requires.map(guard => local(guard.error)))];
+    return {
+        kind: StructureKind.Function, isExported: true, name: handwrittenNames.decide(command),
+        docs: [{ description: `Decides command ${command.name} as the model says${rejections.length ? ` (rejects with ${rejections.join(', ')})` : ''}. Generated: change the model to change it.` }],
+        parameters: [{ name: 'command', type: command.name }, { name: 'state', type: `${aggregate.name}State` }, { name: 'context', type: imports.use('DecisionContext') }],
+        returnType: [emitted.length === 0 ? 'never[]' : `Array<${[...new Set(emitted)].join(' | ')}>`, ...rejections].join(' | '),
+        statements: decideBody(form)
+    };
+}
+
+/** An event's evolve for an aggregate with `on` blocks: every block naming it, in order. */
+function modelledEvolveFunction(aggregate: Aggregate, event: Event, form: AggregateForm): StatementStructures {
+    const assignments = form.evolve.filter(handler => handler.events.some(name => local(name) === event.name)).flatMap(handler => handler.assignments);
+    return {
+        kind: StructureKind.Function, isExported: true, name: handwrittenNames.evolve(event),
+        docs: [{ description: `Applies event ${event.name} to the state of ${aggregate.name}, as the model's \`on\` blocks say. Generated.` }],
+        parameters: [{ name: 'state', type: `${aggregate.name}State` }, { name: 'event', type: event.name }],
+        returnType: `${aggregate.name}State`,
+        statements: assignments.length === 0 ? 'return state;'
+            : assignmentsBody(assignments, form.state, { event: 'event', state: 'next' }, 'state')
     };
 }
 

@@ -7,6 +7,7 @@ import { printStructure, StructureKind, type PrintStructureOptions, type SourceF
 import type { Model } from '../language/generated/ast.js';
 import { aggregateSourceFile } from './aggregate-file.js';
 import { groupByContext, modelsRootOf } from './context-model.js';
+import { qualifiedName } from '../semantics/form.js';
 import { scenariosSourceFile, scenariosTestSourceFile } from './scenarios-file.js';
 import { TESTING_MODULE, TESTING_SOURCE } from './runtime/testing-source.js';
 import { appFileText } from './app-file.js';
@@ -45,12 +46,13 @@ export function generateModel(models: readonly Model[], options: GenerateModelOp
         { path: `${TESTING_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, TESTING_SOURCE.trimEnd()] } }
     ];
     const modelsRoot = modelsRootOf(models);
+    // The rules, resolved once: generated bodies are printed from this form, as the interpreter runs it.
     const form = buildModelForm(models);
     for (const context of contexts) {
         const inFolder = (file: string, structure: SourceFileStructure) => structures.push({ path: `${context.folder}/${file}.ts`, structure });
         inFolder('types', typesFile(context));
-        for (const aggregate of context.aggregates) inFolder(aggregateFile(aggregate), aggregateSourceFile(aggregate));
-        for (const readModel of context.readModels) inFolder(projectionFile(readModel), projectionSourceFile(readModel));
+        for (const aggregate of context.aggregates) inFolder(aggregateFile(aggregate), aggregateSourceFile(aggregate, form.aggregates.get(qualifiedName(context.name, aggregate.name))));
+        for (const readModel of context.readModels) inFolder(projectionFile(readModel), projectionSourceFile(readModel, form.readModels.get(qualifiedName(context.name, readModel.name))));
         inFolder('queries', queriesSourceFile(context));
         inFolder('policies', policiesSourceFile(context));
         inFolder('scenarios', scenariosSourceFile(context, modelsRoot));

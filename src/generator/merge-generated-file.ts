@@ -16,6 +16,8 @@ export interface MergedFile {
     text: string;
     /** Functions of this file that became obsolete in this merge (their element is gone). */
     obsolete: string[];
+    /** Hand-written functions the model now determines: the user's code is kept in place of the generated one. */
+    kept?: string[];
 }
 
 const parser = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: false } });
@@ -27,13 +29,25 @@ export function mergeGeneratedFile(generated: string, existing: string | undefin
     const old = readUserCode(existing);
     const fresh = parse('/generated.ts', generated);
     const freshFunctions = handwrittenFunctions(fresh);
-    const freshNames = new Set(freshFunctions.map(fn => fn.getName()!));
+    // A function the user wrote that the model now determines: the user's function stays, tag and
+    // all, in place of the generated one; removing its @handwritten tag hands it back.
+    const takenOver = fresh.getFunctions().filter(fn => !isHandwritten(fn) && fn.getName() !== undefined && old.bodies.has(fn.getName()!));
+    const freshNames = new Set([...freshFunctions, ...takenOver].map(fn => fn.getName()!));
 
     // Splice the user's bodies into the new text, and put the user's own statements back before
     // the function they preceded; from the end, so earlier offsets stay valid.
     let text = generated;
     const placed = new Set<UserChunk>();
-    for (const fn of [...freshFunctions].reverse()) {
+    for (const fn of [...takenOver].reverse()) {
+        if (fn.getStart(true) < (freshFunctions[0]?.getStart(true) ?? Infinity)) {
+            const kept = old.functions.find(candidate => candidate.name === fn.getName())!;
+            text = text.slice(0, fn.getStart(true)) + kept.fullText + text.slice(fn.getEnd());
+        }
+    }
+    // Offsets after the first replacement moved: re-read the functions the user owns.
+    const spliced = takenOver.length > 0 ? parse('/spliced.ts', text) : fresh;
+    const owned = takenOver.length > 0 ? handwrittenFunctions(spliced).filter(fn => !takenOver.some(taken => taken.getName() === fn.getName())) : freshFunctions;
+    for (const fn of [...owned].reverse()) {
         const body = old.bodies.get(fn.getName()!);
         const block = fn.getBody();
         if (body !== undefined && block) text = text.slice(0, block.getStart()) + body + text.slice(block.getEnd());
@@ -46,11 +60,12 @@ export function mergeGeneratedFile(generated: string, existing: string | undefin
         }
     }
     fresh.forget();
+    if (spliced !== fresh) spliced.forget();
 
     const trailing = old.chunks.filter(chunk => !placed.has(chunk)).map(chunk => chunk.text).join('');
     const obsolete = old.functions.filter(fn => !freshNames.has(fn.name));
     const entries = [...old.obsoleteEntries, ...obsolete.map(fn => obsoleteEntry(fn.name, fn.text))];
-    return { text: assemble(text, trailing, entries), obsolete: obsolete.map(fn => fn.name) };
+    return { text: assemble(text, trailing, entries), obsolete: obsolete.map(fn => fn.name), kept: takenOver.map(fn => fn.getName()!) };
 }
 
 /**
@@ -90,7 +105,7 @@ interface UserChunk {
 
 interface UserCode {
     bodies: Map<string, string>;
-    functions: Array<{ name: string; text: string }>;
+    functions: Array<{ name: string; text: string; fullText: string }>;
     chunks: UserChunk[];
     /** The already commented-out entries of the Obsolete section. */
     obsoleteEntries: string[];
@@ -110,14 +125,14 @@ function readUserCode(existing: string): UserCode {
     let bannerEnd = endOfBanner(code);
     if (bannerEnd === -1) bannerEnd = handwrittenFunctions(file)[0]?.getPos() ?? -1;
     const bodies = new Map<string, string>();
-    const functions: Array<{ name: string; text: string }> = [];
+    const functions: Array<{ name: string; text: string; fullText: string }> = [];
     const chunks: UserChunk[] = [];
     let pending = '';
     let pendingEnd = 0;
     for (const statement of file.getStatements()) {
         if (Node.isFunctionDeclaration(statement) && isHandwritten(statement) && statement.getName() && statement.getBody()) {
             bodies.set(statement.getName()!, statement.getBody()!.getText());
-            functions.push({ name: statement.getName()!, text: statement.getText() });
+            functions.push({ name: statement.getName()!, text: statement.getText(), fullText: statement.getText(true) });
             if (pending) chunks.push({ text: pending, before: statement.getName()!, gapAfter: code.slice(pendingEnd, statement.getStart(true)) });
             pending = '';
         } else if (bannerEnd !== -1 && statement.getStart() >= bannerEnd) {

@@ -39,6 +39,8 @@ export interface OutputResult {
     obsolete: string[];
     /** Files of elements that are gone and that hold no user code (fully generated, or untouched). */
     removed: string[];
+    /** `path: function`: hand-written functions the model now determines, kept as the user wrote them. */
+    kept: string[];
 }
 
 /** The output folder cannot be used as asked; the message says what to do. */
@@ -70,13 +72,16 @@ export async function writeOutput(outDirectory: string, files: readonly Generate
     await assertNoLinkOnTheWay(outDir, [MANIFEST_FILE, ...files.map(file => file.path)]);
     const existing = await readExistingOutput(outDir, options.force ?? false);
 
-    const result: OutputResult = { outDir, written: [], unchanged: [], obsolete: [], removed: [] };
+    const result: OutputResult = { outDir, written: [], unchanged: [], obsolete: [], removed: [], kept: [] };
     const changes = new Map<string, string | null>(); // path -> new text, or null to delete
     const generatedPaths = new Set(files.map(file => file.path));
     const pristine: Record<string, string> = {};
     for (const file of files) {
         const before = existing.texts.get(file.path);
-        const merged = mergeGeneratedFile(file.text, before);
+        // A file exactly as Eventloom wrote it holds no user code: its stubs give way to what the model now determines.
+        const untouched = before !== undefined && existing.manifest.pristine?.[file.path] === sha256(before);
+        const merged = mergeGeneratedFile(file.text, untouched ? undefined : before);
+        result.kept.push(...(merged.kept ?? []).map(name => `${file.path}: ${name}`));
         if (merged.text === file.text) pristine[file.path] = sha256(file.text);
         result.obsolete.push(...merged.obsolete.map(name => `${file.path}: ${name}`));
         if (merged.text === before) result.unchanged.push(file.path);

@@ -11,7 +11,9 @@ import { StructureKind, type ImportDeclarationStructure, type SourceFileStructur
 import type { Event, ReadModel, ReadModelKey } from '../language/generated/ast.js';
 import { aggregateOf, contextNameOf, handledEventsOf, sameType } from '../language/model-queries.js';
 import { camelCase } from '../language/typescript-names.js';
-import { copiedAssignments } from './aggregate-file.js';
+import { copiedAssignments, printable } from './aggregate-file.js';
+import type { ReadModelForm } from '../semantics/form.js';
+import { assignmentsBody } from './behaviour/print-bodies.js';
 import { compare } from './context-model.js';
 import { docs } from './doc-comments.js';
 import { access, handwrittenNames, messageModule } from './element-files.js';
@@ -20,7 +22,7 @@ import { literalToTypeScript } from './literals.js';
 import { switchOnType } from './exhaustive.js';
 import { TypeImports, propertyName, typeOf } from './type-mapping.js';
 
-export function projectionSourceFile(readModel: ReadModel): SourceFileStructure {
+export function projectionSourceFile(readModel: ReadModel, form?: ReadModelForm): SourceFileStructure {
     const imports = new TypeImports();
     const name = readModel.name;
     const camel = camelCase(name);
@@ -69,25 +71,44 @@ export function projectionSourceFile(readModel: ReadModel): SourceFileStructure 
             '};'
         ])
     ];
-    const handlers: StatementStructures[] = events.map(event => ({
+    const modelled = form?.modelled === true && printable(() => events.forEach(event => modelledHandlerBody(form, event)));
+    const handlers: StatementStructures[] = modelled ? [] : events.map(event => ({
         kind: StructureKind.Function, isExported: true, name: handwrittenNames.projectionHandler(readModel, event),
         docs: [{ description: `Updates the ${name} document with event ${event.name} (return \`null\` to delete it).`, tags: [{ tagName: HANDWRITTEN_TAG }] }],
         parameters: [{ name: 'document', type: name }, { name: 'event', type: `StoredEvent<${event.name}>` }],
         returnType: `${name} | null`,
         statements: handlerStub(readModel, event)
     }));
-    const usesStreamId = events.some(event => !keyField(event, key));
+    if (modelled) {
+        generated.push(...events.map((event): StatementStructures => ({
+            kind: StructureKind.Function, isExported: true, name: handwrittenNames.projectionHandler(readModel, event),
+            docs: [{ description: `Updates the ${name} document with event ${event.name}, as the model's \`on\` blocks say (\`null\` deletes it). Generated.` }],
+            parameters: [{ name: 'document', type: name }, { name: 'event', type: `StoredEvent<${event.name}>` }],
+            returnType: `${name} | null`,
+            statements: modelledHandlerBody(form!, event)
+        })));
+    }
+    const bodies = generated.map(statement => typeof statement === 'string' ? statement : 'statements' in statement ? String(statement.statements ?? '') : '').join('\n');
+    const usesStreamId = events.some(event => !keyField(event, key)) || bodies.includes('streamIdOf(');
     return {
         kind: StructureKind.SourceFile,
         statements: [
             GENERATED_HEADER,
             ...eventImports(readModel, events),
-            ...imports.declarations(usesStreamId ? ['assertNever', 'streamIdOf'] : ['assertNever']),
+            ...imports.declarations(['assertNever', ...(usesStreamId ? ['streamIdOf'] : []), ...(bodies.includes('decimal.') ? ['decimal'] : [])]),
             ...generated,
             HANDWRITTEN_BANNER,
             ...handlers
         ]
     };
+}
+
+/** A modelled read model's handler for one event: every `on` block naming it, in order. */
+function modelledHandlerBody(form: ReadModelForm, event: Event): string {
+    const assignments = form.handlers.filter(handler => handler.events.some(entry => entry.event.slice(entry.event.indexOf('.') + 1) === event.name))
+        .flatMap(handler => handler.assignments);
+    if (assignments.length === 0) return 'return document;';
+    return assignmentsBody(assignments, form.fields, { event: 'event', document: 'next', streamId: 'streamIdOf(event.metadata.streamName)' }, 'document');
 }
 
 function documentType(readModel: ReadModel, imports: TypeImports): string[] {

@@ -57,6 +57,14 @@ export interface DecisionContext {
     readonly now: Timestamp;
     /** A fresh id on every call. */
     readonly newId: () => Uuid;
+    /** The id of the stream decided for, when a modelled rule reads it (an event field filled from the stream id). */
+    readonly streamId?: string;
+}
+
+/** The stream id a modelled rule reads; a decision that needs it without one is a programming error. */
+export function streamIdOfDecision(context: DecisionContext): string {
+    if (context.streamId === undefined) throw new Error('This command fills a field from the stream id: pass streamId in the DecisionContext.');
+    return context.streamId;
 }
 
 /** An aggregate's decider. \`toEmmettDecider\` turns it into an Emmett \`Decider\`. */

@@ -37,6 +37,8 @@ export interface Scenario {
     readonly context: string;
     /** Runs it: undefined when it passes. */
     readonly run: () => ScenarioFailure | undefined;
+    /** What the decision produced (events or the rejection), for comparing with the interpreter. */
+    readonly outcome?: () => unknown;
 }
 
 /** The fixed clock of every scenario run, as the interpreter's. */
@@ -46,7 +48,7 @@ export const SCENARIO_NOW = '2026-01-01T00:00:00.000Z';
 export function scenarioContext(streamId: string): DecisionContext {
     let drawn = 0;
     const prefix = streamId.slice(0, streamId.lastIndexOf('-') + 1);
-    return { now: SCENARIO_NOW, newId: () => \`\${prefix}\${String(++drawn).padStart(12, '0')}\` };
+    return { now: SCENARIO_NOW, newId: () => \`\${prefix}\${String(++drawn).padStart(12, '0')}\`, streamId };
 }
 
 /** \`expect R { … }\` / \`expect no R\`: a read model's document after the scenario's events. */
@@ -79,6 +81,7 @@ export function decisionScenario<State, Command, Event extends { readonly type: 
 ): Scenario {
     return {
         name: spec.name, source: spec.source, context: spec.context,
+        outcome: () => spec.decider.decide(spec.when, spec.given.reduce(spec.decider.evolve, spec.decider.initialState()), scenarioContext(spec.streamId)),
         run: () => {
             let outcome: Event[] | Refusal;
             try {

@@ -24,6 +24,8 @@ export interface ScenarioResult {
     source: string;
     /** Undefined when it passed. */
     failure?: { expected: string; actual: string };
+    /** The decision's events or rejection, as the generated code made them (or the error it threw). */
+    outcome?: unknown;
 }
 
 /** The generated code cannot run: a syntax error or an error while loading a module. */
@@ -47,6 +49,7 @@ interface GeneratedScenario {
     source: string;
     context: string;
     run: () => { expected: string; actual: string } | undefined;
+    outcome?: () => unknown;
 }
 
 /**
@@ -84,7 +87,13 @@ export function runGeneratedScenarios(files: readonly SourceText[], outDir: stri
             } catch (error) {
                 failure = { expected: 'the scenario to run', actual: `an error: ${error instanceof Error ? error.message : String(error)}` };
             }
-            results.push({ context: scenario.context, name: scenario.name, source: scenario.source, ...(failure ? { failure } : {}) });
+            let outcome: unknown;
+            try {
+                outcome = scenario.outcome?.();
+            } catch (error) {
+                outcome = { error: error instanceof Error ? error.message : String(error) };
+            }
+            results.push({ context: scenario.context, name: scenario.name, source: scenario.source, outcome, ...(failure ? { failure } : {}) });
         }
     }
     return { results, problems };

@@ -1,0 +1,85 @@
+/**
+ * The bodies the model determines (DESIGN §2b), printed from the rules form: a modelled command's
+ * decide, the evolve of an event of an aggregate with `on` blocks, a modelled read model's
+ * projection handler. The interpreter (`src/semantics/decide.ts`, `evolve.ts`, `project.ts`,
+ * `assignments.ts`) is the reference, and the order of evaluation is its: `requires` in order, the
+ * first that fails rejects; then each `emits`, its fields in order (which decides who gets which
+ * `newId`); an `on` block's assignments in order, each seeing the record as the previous left it.
+ */
+import type { AssignmentForm, CommandForm, FieldForm, FilledField, TypeForm } from '../../semantics/form.js';
+import { propertyName } from '../type-mapping.js';
+import { printExpression, type ExpressionNames } from './print-expression.js';
+
+const local = (name: string) => name.slice(name.indexOf('.') + 1);
+
+/** `{ a: …, b: … }` from filled fields, in their order. */
+function data(fields: readonly FilledField[], names: ExpressionNames): string {
+    return fields.length === 0 ? '{}' : `{ ${fields.map(field => `${propertyName(field.name)}: ${printExpression(field.value, names)}`).join(', ')} }`;
+}
+
+export function decideBody(command: CommandForm): string {
+    const names: ExpressionNames = { command: 'command', state: 'state', streamId: 'streamIdOfDecision(context)', now: 'context.now', newId: 'context.newId' };
+    const lines: string[] = [];
+    for (const guard of command.requires) {
+        lines.push(`if (!${wrap(printExpression(guard.condition, names))}) return { kind: 'Rejection', type: '${local(guard.error)}', data: ${data(guard.errorFields, names)} };`);
+    }
+    const events = command.emits.map(emit => `{ type: '${local(emit.event)}', data: ${data(emit.fields, names)} }`);
+    lines.push(events.length === 0 ? 'return [];' : `return [${events.join(', ')}];`);
+    return lines.join('\n');
+}
+
+/**
+ * Assignments applied to `next` (the state or document as the previous ones left it); `delete`
+ * returns null. `recordName` is what the block's expressions call the record.
+ */
+export function assignmentsBody(assignments: readonly AssignmentForm[], fields: readonly FieldForm[], names: ExpressionNames, initial: string): string {
+    if (assignments[0]?.kind === 'delete') return 'return null;';
+    const lines = [`let next = ${initial};`];
+    for (const assignment of assignments) {
+        if (assignment.kind === 'delete') {
+            lines.push('return null;');
+            return lines.join('\n');
+        }
+        const field = fields.find(candidate => candidate.name === assignment.field);
+        const current = `next.${propertyName(assignment.field)}`;
+        const value = printExpression(assignment.value, names);
+        const type = field?.type ?? { kind: 'unknown' };
+        const before = field && (field.optional || field.default === undefined) ? `${current}!` : current;
+        const after = assignment.kind === 'set' ? value
+            : assignment.kind === 'add' ? added(before, value, type, assignment.value.type)
+            : removed(before, value, type, assignment.value.type);
+        lines.push(`next = { ...next, ${propertyName(assignment.field)}: ${after} };`);
+    }
+    lines.push('return next;');
+    return lines.join('\n');
+}
+
+function added(before: string, value: string, type: TypeForm, valueType: TypeForm): string {
+    if (isDecimal(type)) return `decimal.add(${before}, ${isDecimal(valueType) ? value : `decimal.of(${value})`})`;
+    if (type.kind === 'list') return bare(valueType).kind === 'list' ? `[...${before}, ...${value}]` : `[...${before}, ${value}]`;
+    return `(${before} + ${value})`;
+}
+
+function removed(before: string, value: string, type: TypeForm, valueType: TypeForm): string {
+    if (isDecimal(type)) return `decimal.subtract(${before}, ${isDecimal(valueType) ? value : `decimal.of(${value})`})`;
+    if (type.kind === 'list') {
+        const dropped = bare(valueType).kind === 'list' ? value : `[${value}]`;
+        const item = type.item;
+        const equal = isDecimal(item) ? 'decimal.equals(item, drop)' : item.kind === 'value' || item.kind === 'list' ? 'JSON.stringify(item) === JSON.stringify(drop)' : 'item === drop';
+        return `${before}.filter(item => !${dropped}.some(drop => ${equal}))`;
+    }
+    return `(${before} - ${value})`;
+}
+
+function wrap(text: string): string {
+    return text.startsWith('(') ? text : `(${text})`;
+}
+
+function bare(type: TypeForm): TypeForm {
+    return type.kind === 'optional' ? bare(type.value) : type;
+}
+
+function isDecimal(type: TypeForm): boolean {
+    const inner = bare(type);
+    return inner.kind === 'primitive' && inner.name === 'decimal';
+}
