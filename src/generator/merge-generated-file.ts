@@ -6,7 +6,13 @@
  * kept as written. Tagged functions whose element is gone move, commented out, to the file's
  * "Obsolete" section; nothing the user wrote is ever deleted. Merging a file with itself changes
  * nothing, so regenerating from the same model is byte-identical.
+ *
+ * A stub the user never touched is not user code: the writer remembers the hash of every stub body
+ * as generated (`stubs`), and a function whose body still has that hash gives way to what the model
+ * now says (a new stub, or a generated body) and disappears silently with its element. So the
+ * obsolete warning and the "kept your body" report only ever speak of code someone wrote.
  */
+import { createHash } from 'node:crypto';
 import { Node, Project, type FunctionDeclaration, type SourceFile } from 'ts-morph';
 import {
     HANDWRITTEN_BANNER, HANDWRITTEN_MARKER, HANDWRITTEN_TAG, OBSOLETE_BANNER, OBSOLETE_FILE_HEADER, OBSOLETE_MARKER
@@ -18,17 +24,25 @@ export interface MergedFile {
     obsolete: string[];
     /** Hand-written functions the model now determines: the user's code is kept in place of the generated one. */
     kept?: string[];
+    /** Hash of the body of each hand-written function of `text` that is still the stub as generated. */
+    stubs: Record<string, string>;
 }
+
+/** Hashes of the stub bodies as Eventloom wrote them last time, by function name (from the manifest). */
+export type StubHashes = Readonly<Record<string, string>>;
 
 const parser = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: false } });
 
-export function mergeGeneratedFile(generated: string, existing: string | undefined): MergedFile {
-    if (existing === undefined || existing === generated || !generated.includes(HANDWRITTEN_MARKER)) {
-        return { text: generated, obsolete: [] };
-    }
-    const old = readUserCode(existing);
+export function mergeGeneratedFile(generated: string, existing: string | undefined, stubHashes: StubHashes = {}): MergedFile {
+    if (!generated.includes(HANDWRITTEN_MARKER)) return { text: generated, obsolete: [], stubs: {} };
     const fresh = parse('/generated.ts', generated);
     const freshFunctions = handwrittenFunctions(fresh);
+    const freshBodies = new Map(freshFunctions.map(fn => [fn.getName()!, fn.getBody()?.getText() ?? ''] as const));
+    if (existing === undefined || existing === generated) {
+        fresh.forget();
+        return { text: generated, obsolete: [], stubs: stubsOf(freshBodies, new Map()) };
+    }
+    const old = readUserCode(existing, stubHashes);
     // A function the user wrote that the model now determines: the user's function stays, tag and
     // all, in place of the generated one; removing its @handwritten tag hands it back.
     const takenOver = fresh.getFunctions().filter(fn => !isHandwritten(fn) && fn.getName() !== undefined && old.bodies.has(fn.getName()!));
@@ -65,18 +79,35 @@ export function mergeGeneratedFile(generated: string, existing: string | undefin
     const trailing = old.chunks.filter(chunk => !placed.has(chunk)).map(chunk => chunk.text).join('');
     const obsolete = old.functions.filter(fn => !freshNames.has(fn.name));
     const entries = [...old.obsoleteEntries, ...obsolete.map(fn => obsoleteEntry(fn.name, fn.text))];
-    return { text: assemble(text, trailing, entries), obsolete: obsolete.map(fn => fn.name), kept: takenOver.map(fn => fn.getName()!) };
+    return {
+        text: assemble(text, trailing, entries), obsolete: obsolete.map(fn => fn.name), kept: takenOver.map(fn => fn.getName()!),
+        stubs: stubsOf(freshBodies, old.bodies)
+    };
+}
+
+/** The stubs that stay as generated: every fresh hand-written function whose body the user's did not replace. */
+function stubsOf(freshBodies: ReadonlyMap<string, string>, userBodies: ReadonlyMap<string, string>): Record<string, string> {
+    const stubs: Record<string, string> = {};
+    for (const [name, body] of freshBodies) {
+        if (!userBodies.has(name) || userBodies.get(name) === body) stubs[name] = hashOf(body);
+    }
+    return stubs;
+}
+
+function hashOf(body: string): string {
+    return createHash('sha256').update(body).digest('hex');
 }
 
 /**
  * A file whose model element is gone: what the user wrote in it, commented out under a header,
  * so the project still compiles and nothing is lost. Undefined when the file holds no user code.
  */
-export function obsoleteFile(existing: string): string | undefined {
+export function obsoleteFile(existing: string, stubHashes: StubHashes = {}): string | undefined {
     if (existing.startsWith(OBSOLETE_FILE_HEADER)) return existing;
     if (!existing.includes(HANDWRITTEN_MARKER)) return undefined;
-    const old = readUserCode(existing);
+    const old = readUserCode(existing, stubHashes);
     const userStatements = old.chunks.map(chunk => chunk.text).join('');
+    if (old.functions.length === 0 && !userStatements.trim() && old.obsoleteEntries.length === 0) return undefined;
     const entries = [
         ...old.functions.map(fn => obsoleteEntry(fn.name, fn.text)),
         ...(userStatements.trim() ? [obsoleteEntry('your own code', userStatements.trim())] : []),
@@ -111,7 +142,8 @@ interface UserCode {
     obsoleteEntries: string[];
 }
 
-function readUserCode(existing: string): UserCode {
+/** What the user wrote in a file; functions whose body is still the stub as generated (`stubHashes`) are not theirs. */
+function readUserCode(existing: string, stubHashes: StubHashes): UserCode {
     if (existing.startsWith(OBSOLETE_FILE_HEADER)) {
         // The element came back: everything the obsolete file kept stays, as obsolete entries.
         const kept = existing.slice(existing.indexOf('\n') + 1).replace(/^\/\/ What you wrote in it is kept below.*\n/, '').trim();
@@ -131,8 +163,12 @@ function readUserCode(existing: string): UserCode {
     let pendingEnd = 0;
     for (const statement of file.getStatements()) {
         if (Node.isFunctionDeclaration(statement) && isHandwritten(statement) && statement.getName() && statement.getBody()) {
-            bodies.set(statement.getName()!, statement.getBody()!.getText());
-            functions.push({ name: statement.getName()!, text: statement.getText(), fullText: statement.getText(true) });
+            const name = statement.getName()!;
+            const body = statement.getBody()!.getText();
+            if (stubHashes[name] !== hashOf(body)) {
+                bodies.set(name, body);
+                functions.push({ name, text: statement.getText(), fullText: statement.getText(true) });
+            }
             if (pending) chunks.push({ text: pending, before: statement.getName()!, gapAfter: code.slice(pendingEnd, statement.getStart(true)) });
             pending = '';
         } else if (bannerEnd !== -1 && statement.getStart() >= bannerEnd) {

@@ -61,6 +61,11 @@ interface Manifest {
      * unchanged since, is removed with its model element; any other is kept as obsolete.
      */
     pristine?: Record<string, string>;
+    /**
+     * Per file, the SHA-256 of each hand-written function's body that is still the stub as
+     * generated: such a function holds no user code, so it follows the model (see the merge).
+     */
+    stubs?: Record<string, Record<string, string>>;
 }
 
 export async function writeOutput(outDirectory: string, files: readonly GeneratedFile[], options: OutputOptions = {}): Promise<OutputResult> {
@@ -76,12 +81,14 @@ export async function writeOutput(outDirectory: string, files: readonly Generate
     const changes = new Map<string, string | null>(); // path -> new text, or null to delete
     const generatedPaths = new Set(files.map(file => file.path));
     const pristine: Record<string, string> = {};
+    const stubs: Record<string, Record<string, string>> = {};
     for (const file of files) {
         const before = existing.texts.get(file.path);
         // A file exactly as Eventloom wrote it holds no user code: its stubs give way to what the model now determines.
         const untouched = before !== undefined && existing.manifest.pristine?.[file.path] === sha256(before);
-        const merged = mergeGeneratedFile(file.text, untouched ? undefined : before);
+        const merged = mergeGeneratedFile(file.text, untouched ? undefined : before, existing.manifest.stubs?.[file.path]);
         result.kept.push(...(merged.kept ?? []).map(name => `${file.path}: ${name}`));
+        if (Object.keys(merged.stubs).length > 0) stubs[file.path] = merged.stubs;
         if (merged.text === file.text) pristine[file.path] = sha256(file.text);
         result.obsolete.push(...merged.obsolete.map(name => `${file.path}: ${name}`));
         if (merged.text === before) result.unchanged.push(file.path);
@@ -96,7 +103,7 @@ export async function writeOutput(outDirectory: string, files: readonly Generate
         if (before === undefined) continue;
         assertInside(outDir, path);
         const untouched = existing.manifest.pristine?.[path] === sha256(before);
-        const obsolete = untouched ? undefined : obsoleteFile(before);
+        const obsolete = untouched ? undefined : obsoleteFile(before, existing.manifest.stubs?.[path]);
         if (obsolete === undefined) {
             result.removed.push(path);
             changes.set(path, null);
@@ -111,7 +118,8 @@ export async function writeOutput(outDirectory: string, files: readonly Generate
     }
     const manifest: Manifest = {
         generator: 'eventloom', files: [...generatedPaths, ...kept].sort(),
-        pristine: Object.fromEntries(Object.entries(pristine).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        pristine: sortedByKey(pristine),
+        stubs: sortedByKey(Object.fromEntries(Object.entries(stubs).map(([path, hashes]) => [path, sortedByKey(hashes)])))
     };
     const manifestText = `${JSON.stringify(manifest, undefined, 2)}\n`;
     if (manifestText !== existing.manifestText) changes.set(MANIFEST_FILE, manifestText);
@@ -171,6 +179,11 @@ async function assertNoLinkOnTheWay(outDir: string, paths: readonly string[]): P
             }
         }
     }
+}
+
+/** The same entries in key order, so that the manifest is byte-identical for the same model. */
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function assertInside(outDir: string, path: string): void {
@@ -238,7 +251,8 @@ function parseManifest(text: string | undefined): Manifest {
         const value = JSON.parse(text) as Partial<Manifest>;
         if (value.generator === 'eventloom' && Array.isArray(value.files) && value.files.every(f => typeof f === 'string')) {
             const pristine = typeof value.pristine === 'object' && value.pristine !== null ? value.pristine : {};
-            return { generator: 'eventloom', files: value.files, pristine };
+            const stubs = typeof value.stubs === 'object' && value.stubs !== null ? value.stubs : {};
+            return { generator: 'eventloom', files: value.files, pristine, stubs };
         }
     } catch { /* reported below */ }
     throw new OutputFolderError(`The manifest ${MANIFEST_FILE} in the output folder is not Eventloom's: choose another --out, or delete that file if the folder is yours to regenerate.`);

@@ -67,14 +67,36 @@ describe('eventloom generate', function () {
         assert.equal(readFileSync(join(cwd, 'src/main.ts'), 'utf8'), 'console.log(1);\n');
     });
 
-    it('warns about obsolete code it kept', async () => {
+    it('warns about obsolete code it kept: code the user wrote, never an untouched stub', async () => {
         await eventloom(cwd, 'generate', 'banking.loom', '--out', 'out');
+        const file = join(cwd, 'out/banking/bank-account.ts');
+        const stub = /(export function evolveAccountFrozen\([^)]*\): BankAccountState \{\n)([\s\S]*?)(\n\})/;
+        assert.match(readFileSync(file, 'utf8'), stub);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(stub, '$1    return { ...state, status: \'Frozen\' }; // mine$3'));
         writeFileSync(join(cwd, 'banking.loom'), readFileSync(join(cwd, 'banking.loom'), 'utf8').replace(/AccountFrozen/g, 'AccountLocked'));
         const run = await eventloom(cwd, 'generate', 'banking.loom', '--out', 'out');
         assert.equal(run.code, 0);
         assert.deepEqual(run.err.filter(line => line.includes('obsolete')),
             ['out/banking/bank-account.ts: warning: evolveAccountFrozen is obsolete: its model element was removed or renamed. Its code is kept, commented out; move what you need, then delete it.']);
         assert.match(run.out.at(-1)!, /1 obsolete\.$/);
+        assert.match(readFileSync(file, 'utf8'), /\/\/ @obsolete evolveAccountFrozen[\s\S]*\/\/     return \{ \.\.\.state, status: 'Frozen' \}; \/\/ mine/);
+    });
+
+    it('drops the untouched stub of a removed element without a warning, even beside edited code', async () => {
+        await eventloom(cwd, 'generate', 'banking.loom', '--out', 'out');
+        const file = join(cwd, 'out/banking/bank-account.ts');
+        // Another function of the same file is the user's: the file is no longer as generated.
+        const opened = /(export function evolveAccountOpened\([^)]*\): BankAccountState \{\n)([\s\S]*?)(\n\})/;
+        writeFileSync(file, readFileSync(file, 'utf8').replace(opened, '$1    return { ...state, status: \'Open\' }; // mine$3'));
+        writeFileSync(join(cwd, 'banking.loom'), readFileSync(join(cwd, 'banking.loom'), 'utf8').replace(/AccountFrozen/g, 'AccountLocked'));
+        const run = await eventloom(cwd, 'generate', 'banking.loom', '--out', 'out');
+        assert.equal(run.code, 0, run.err.join('\n'));
+        assert.deepEqual(run.err.filter(line => line.includes('obsolete')), []);
+        assert.match(run.out.at(-1)!, /0 obsolete\.$/);
+        const text = readFileSync(file, 'utf8');
+        assert.ok(!text.includes('evolveAccountFrozen'), text);
+        assert.match(text, /export function evolveAccountLocked\(/);
+        assert.match(text, /return \{ \.\.\.state, status: 'Open' \}; \/\/ mine/);
     });
 
     it('needs --out (exit 2) and documents itself with --help (exit 0)', async () => {
