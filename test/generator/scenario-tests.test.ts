@@ -82,3 +82,46 @@ describe('generated scenarios.test.ts runs under node --test, tsx and vitest', f
         assert.match(output, /# pass 2\n# fail 0/);
     });
 });
+
+describe('generated scenarios.test.ts checks expect, expect no and projection-only scenarios', function () {
+    this.timeout(180_000);
+    let root: string;
+    const broken = 'policies-modelled.loom:53:1: error: scenario "the limits follow withdrawals": expected Limits { withdrawn: 20.49 }, '
+        + 'got Limits { accountId: "6883a7ed-0000-4000-8000-000000000000", max: 100, withdrawn: 20.5 }';
+
+    before(async () => {
+        root = scratchPackage();
+        // One expectation broken on purpose (20.49 instead of 20.50): exactly that scenario fails, at its line.
+        const files = readModelFiles('test/generator/models/policies-modelled.loom');
+        const [path] = Object.keys(files);
+        files[path] = files[path].replace('expect Limits { withdrawn: 20.50 }', 'expect Limits { withdrawn: 20.49 }');
+        await writeOutput(join(root, 'generated'), generateModel(await loadModels(files)));
+    });
+    after(() => rmSync(root, { recursive: true, force: true }));
+
+    it('node --test after tsc --strict', () => {
+        assert.deepEqual(compileToJavaScript(root), []);
+        const { status, output } = run(['--test', '--test-reporter=tap', 'dist/treasury/scenarios.test.js'], root);
+        assert.equal(status, 1, output);
+        assert.match(output, /ok 1 - scenario "a withdrawal is noted" \(policies-modelled\.loom:46:1\)/);
+        assert.match(output, /not ok 2 - scenario "the limits follow withdrawals" \(policies-modelled\.loom:53:1\)/);
+        assert.match(output, /ok 3 - scenario "no limits before a withdrawal" \(policies-modelled\.loom:58:1\)/);
+        assert.ok(output.includes(broken), output);
+        assert.match(output, /# pass 2\n# fail 1/);
+    });
+
+    it('tsx', () => {
+        const { status, output } = run(['--import', 'tsx', '--test', '--test-reporter=tap', 'generated/treasury/scenarios.test.ts'], root);
+        assert.equal(status, 1, output);
+        assert.ok(output.includes(broken), output);
+        assert.match(output, /# pass 2\n# fail 1/);
+    });
+
+    it('vitest', () => {
+        const vitest = join(repositoryRoot, 'node_modules/vitest/vitest.mjs');
+        const { status, output } = run([vitest, 'run', '--root', root, '--reporter=verbose', 'generated/treasury/scenarios.test.ts'], root, { CI: 'true' });
+        assert.equal(status, 1, output);
+        assert.ok(output.includes(broken), output);
+        assert.match(output, /Tests +1 failed \| 2 passed \(3\)/);
+    });
+});

@@ -37,8 +37,8 @@ export interface Scenario {
     readonly context: string;
     /** Runs it: undefined when it passes. */
     readonly run: () => ScenarioFailure | undefined;
-    /** What the decision produced (events or the rejection), for comparing with the interpreter. */
-    readonly outcome?: () => unknown;
+    /** What the run produced (the decision's events or rejection, each expected document or null), for comparing with the interpreter. */
+    readonly outcome?: () => { readonly decision?: unknown; readonly documents: readonly unknown[] };
 }
 
 /** The fixed clock of every scenario run, as the interpreter's. */
@@ -58,6 +58,15 @@ export interface ExpectedDocument<Document, Event extends { readonly type: strin
     readonly documentId?: string;
     /** The fields to match, or null for \`expect no R\`. */
     readonly document: DeepPartial<Document> | null;
+}
+
+/** An \`expect\`, its fields typed by the projection's document (no casts). */
+export function expectDocument<Document, Event extends { readonly type: string }>(expect: {
+    readonly projection: Projection<Document, Event>;
+    readonly documentId?: string;
+    readonly document: NoInfer<DeepPartial<Document>> | null;
+}): ExpectedDocument<Document, Event> {
+    return expect;
 }
 
 export interface DecisionScenario<State, Command, Event extends { readonly type: string; readonly data: unknown }, Refusal extends AnyRejection> {
@@ -81,7 +90,11 @@ export function decisionScenario<State, Command, Event extends { readonly type: 
 ): Scenario {
     return {
         name: spec.name, source: spec.source, context: spec.context,
-        outcome: () => spec.decider.decide(spec.when, spec.given.reduce(spec.decider.evolve, spec.decider.initialState()), scenarioContext(spec.streamId)),
+        outcome: () => {
+            const decision = spec.decider.decide(spec.when, spec.given.reduce(spec.decider.evolve, spec.decider.initialState()), scenarioContext(spec.streamId));
+            const emitted = isRejection(decision) ? [] : decision;
+            return { decision, documents: documentsAfter(spec.expects ?? [], [...spec.given, ...emitted], () => spec.aggregate, spec.streamId) };
+        },
         run: () => {
             let outcome: Event[] | Refusal;
             try {
@@ -95,27 +108,30 @@ export function decisionScenario<State, Command, Event extends { readonly type: 
                 if (failure) return failure;
             }
             const emitted = isRejection(outcome) ? [] : outcome;
-            return checkDocuments(spec.expects ?? [], [...spec.given, ...emitted], spec.aggregate, spec.streamId, spec.shapes);
+            return checkDocuments(spec.expects ?? [], [...spec.given, ...emitted], () => spec.aggregate, spec.streamId, spec.shapes);
         }
     };
 }
 
-export interface ProjectionScenario {
+export interface ProjectionScenario<Event extends { readonly type: string; readonly data: unknown }> {
     readonly name: string;
     readonly source: string;
     readonly context: string;
-    readonly aggregate: string;
+    /** The aggregate of each given event's type: the stream is \`<Aggregate>-<streamId>\` for each. */
+    readonly aggregates: { readonly [type: string]: string };
     readonly streamId: string;
-    readonly given: readonly { readonly type: string; readonly data: unknown }[];
+    /** Events the expected read models handle (of any context), all on the scenario's stream id. */
+    readonly given: readonly NoInfer<Event>[];
     readonly expects: readonly ExpectedDocument<any, any>[];
     readonly shapes: Shapes;
 }
 
 /** A scenario without \`when\`: projects \`given\` and checks each \`expect\`. */
-export function projectionScenario(spec: ProjectionScenario): Scenario {
+export function projectionScenario<Event extends { readonly type: string; readonly data: unknown }>(spec: ProjectionScenario<Event>): Scenario {
     return {
         name: spec.name, source: spec.source, context: spec.context,
-        run: () => checkDocuments(spec.expects, spec.given, spec.aggregate, spec.streamId, spec.shapes)
+        outcome: () => ({ documents: documentsAfter(spec.expects, spec.given, type => spec.aggregates[type] ?? '', spec.streamId) }),
+        run: () => checkDocuments(spec.expects, spec.given, type => spec.aggregates[type] ?? '', spec.streamId, spec.shapes)
     };
 }
 
@@ -138,23 +154,12 @@ function checkThen<Event extends { readonly type: string }, Refusal extends AnyR
 }
 
 function checkDocuments(expects: readonly ExpectedDocument<any, any>[], events: readonly { readonly type: string; readonly data: unknown }[],
-    aggregate: string, streamId: string, shapes: Shapes): ScenarioFailure | undefined {
-    const metadata = { streamName: streamNameOf(aggregate, streamId) };
+    aggregateOf: (type: string) => string, streamId: string, shapes: Shapes): ScenarioFailure | undefined {
     for (const expect of expects) {
         const { projection } = expect;
-        const id = expect.documentId ?? streamId;
-        let document: unknown = null;
+        let document: unknown;
         try {
-            const documents = new Map<string, unknown>();
-            for (const event of events) {
-                const stored = { ...event, metadata };
-                if (!projection.canHandle.includes(stored.type)) continue;
-                const key = projection.getDocumentId(stored);
-                const next = projection.evolve(documents.get(key) ?? null, stored);
-                if (next === null) documents.delete(key);
-                else documents.set(key, next);
-            }
-            document = documents.get(id) ?? null;
+            document = projected(projection, events, aggregateOf, streamId).get(expect.documentId ?? streamId) ?? null;
         } catch (error) {
             return { expected: describeExpect(expect, shapes), actual: \`an error: \${messageOf(error)}\` };
         }
@@ -164,6 +169,27 @@ function checkDocuments(expects: readonly ExpectedDocument<any, any>[], events: 
         }
     }
     return undefined;
+}
+
+/** Every expected read model's document (or null) after the events, for comparing with the interpreter. */
+function documentsAfter(expects: readonly ExpectedDocument<any, any>[], events: readonly { readonly type: string; readonly data: unknown }[],
+    aggregateOf: (type: string) => string, streamId: string): unknown[] {
+    return expects.map(expect => projected(expect.projection, events, aggregateOf, streamId).get(expect.documentId ?? streamId) ?? null);
+}
+
+/** The documents by id after applying the events the projection handles, each on its aggregate's stream. */
+function projected(projection: Projection<any, any>, events: readonly { readonly type: string; readonly data: unknown }[],
+    aggregateOf: (type: string) => string, streamId: string): Map<string, unknown> {
+    const documents = new Map<string, unknown>();
+    for (const event of events) {
+        if (!projection.canHandle.includes(event.type)) continue;
+        const stored = { ...event, metadata: { streamName: streamNameOf(aggregateOf(event.type), streamId) } };
+        const key = projection.getDocumentId(stored);
+        const next = projection.evolve(documents.get(key) ?? null, stored);
+        if (next === null) documents.delete(key);
+        else documents.set(key, next);
+    }
+    return documents;
 }
 
 /** Whether \`actual\` has every field \`expected\` names, equal; nested records as subsets, lists and scalars exactly. */

@@ -24,8 +24,8 @@ export interface ScenarioResult {
     source: string;
     /** Undefined when it passed. */
     failure?: { expected: string; actual: string };
-    /** The decision's events or rejection, as the generated code made them (or the error it threw). */
-    outcome?: unknown;
+    /** The decision's events or rejection and each expected document, as the generated code made them (or the error it threw). */
+    outcome?: { decision?: unknown; documents?: readonly unknown[]; error?: string };
 }
 
 /** The generated code cannot run: a syntax error or an error while loading a module. */
@@ -49,7 +49,7 @@ interface GeneratedScenario {
     source: string;
     context: string;
     run: () => { expected: string; actual: string } | undefined;
-    outcome?: () => unknown;
+    outcome?: () => { decision?: unknown; documents: readonly unknown[] };
 }
 
 /**
@@ -57,22 +57,9 @@ interface GeneratedScenario {
  * for the libraries the user's code requires.
  */
 export function runGeneratedScenarios(files: readonly SourceText[], outDir: string): ScenarioRun {
-    const problems: LoadProblem[] = [];
-    const compiled = new Map<string, string>();
-    for (const file of files.filter(file => file.path.endsWith('.ts') && !file.path.endsWith('.test.ts'))) {
-        const output = ts.transpileModule(file.text, {
-            fileName: file.path, reportDiagnostics: true,
-            compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, sourceMap: false, esModuleInterop: true }
-        });
-        for (const diagnostic of output.diagnostics ?? []) {
-            const at = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : { line: 0, character: 0 };
-            problems.push({ path: file.path, line: at.line + 1, column: at.character + 1, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n') });
-        }
-        compiled.set(file.path, output.outputText);
-    }
-    const modules = new ModuleTable(compiled, outDir);
+    const { modules, problems, paths } = loadGeneratedModules(files, outDir);
     const results: ScenarioResult[] = [];
-    for (const path of [...compiled.keys()].filter(path => /^[^/]+\/scenarios\.ts$/.test(path)).sort()) {
+    for (const path of paths.filter(path => /^[^/]+\/scenarios\.ts$/.test(path)).sort()) {
         let scenarios: readonly GeneratedScenario[];
         try {
             scenarios = (modules.load(path) as { scenarios: readonly GeneratedScenario[] }).scenarios;
@@ -87,7 +74,7 @@ export function runGeneratedScenarios(files: readonly SourceText[], outDir: stri
             } catch (error) {
                 failure = { expected: 'the scenario to run', actual: `an error: ${error instanceof Error ? error.message : String(error)}` };
             }
-            let outcome: unknown;
+            let outcome: ScenarioResult['outcome'];
             try {
                 outcome = scenario.outcome?.();
             } catch (error) {
@@ -99,8 +86,32 @@ export function runGeneratedScenarios(files: readonly SourceText[], outDir: stri
     return { results, problems };
 }
 
+/** The generated modules, transpiled and ready to load (`load` throws a `LoadError` for one that does not load). */
+export interface GeneratedModules {
+    load(path: string): unknown;
+    whereFailed(error: unknown): LoadProblem;
+}
+
+/** Transpiles the output folder's TypeScript files (tests aside) for loading in this process; syntax errors are problems. */
+export function loadGeneratedModules(files: readonly SourceText[], outDir: string): { modules: GeneratedModules; problems: LoadProblem[]; paths: string[] } {
+    const problems: LoadProblem[] = [];
+    const compiled = new Map<string, string>();
+    for (const file of files.filter(file => file.path.endsWith('.ts') && !file.path.endsWith('.test.ts'))) {
+        const output = ts.transpileModule(file.text, {
+            fileName: file.path, reportDiagnostics: true,
+            compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, sourceMap: false, esModuleInterop: true }
+        });
+        for (const diagnostic of output.diagnostics ?? []) {
+            const at = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : { line: 0, character: 0 };
+            problems.push({ path: file.path, line: at.line + 1, column: at.character + 1, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n') });
+        }
+        compiled.set(file.path, output.outputText);
+    }
+    return { modules: new ModuleTable(compiled, outDir), problems, paths: [...compiled.keys()] };
+}
+
 /** CommonJS modules from transpiled text, each evaluated once. */
-class ModuleTable {
+class ModuleTable implements GeneratedModules {
     private readonly cache = new Map<string, { exports: unknown }>();
     private readonly loading: string[] = [];
 
