@@ -14,12 +14,14 @@ import { GENERATED_HEADER, HANDWRITTEN_BANNER, HANDWRITTEN_TAG, declarationText 
 import { literalToTypeScript, quote } from './literals.js';
 import { switchOnType } from './exhaustive.js';
 import { TypeImports, objectTypeOf, propertyName, typeOf } from './type-mapping.js';
-import type { AggregateForm, CommandForm } from '../semantics/form.js';
+import { qualifiedName, type AggregateForm, type CommandForm, type ModelForm } from '../semantics/form.js';
 import { assignmentsBody, decideBody } from './behaviour/print-bodies.js';
 import { UnprintableExpression } from './behaviour/print-expression.js';
 
-export function aggregateSourceFile(aggregate: Aggregate, form?: AggregateForm): SourceFileStructure {
+/** `model`: the rules form, when the model's behaviour is to be generated (without it, every body is a stub). */
+export function aggregateSourceFile(aggregate: Aggregate, model?: ModelForm): SourceFileStructure {
     const imports = new TypeImports();
+    const form = model?.aggregates.get(qualifiedName(contextNameOf(aggregate), aggregate.name));
     const name = aggregate.name;
     const commands = commandsOf(aggregate);
     const events = eventsOf(aggregate);
@@ -41,13 +43,17 @@ export function aggregateSourceFile(aggregate: Aggregate, form?: AggregateForm):
         decider(aggregate, imports)
     ];
     // What the model determines is generated (and regenerated); the rest gets a hand-written stub.
-    const modelledCommand = (command: Command) => form?.commands.find(candidate => local(candidate.name) === command.name && candidate.modelled && candidate.statesBehaviour && printable(() => decideBody(candidate)));
+    // An aggregate that states no rule at all (no `requires`, mapping or `on` block) is hand-written
+    // as a whole: its plain commands, which the fill rule alone would complete, stay the user's.
+    const statesRules = form !== undefined && (form.evolve.length > 0 || form.commands.some(command => command.statesBehaviour));
+    const modelledCommand = (command: Command) => !statesRules ? undefined : form.commands.find(candidate => local(candidate.name) === command.name
+        && candidate.modelled && printable(() => decideBody(candidate, model!)));
     const modelledEvolve = form?.evolveModelled === true && form.evolve.length > 0
-        && printable(() => events.forEach(event => modelledEvolveFunction(aggregate, event, form)));
+        && printable(() => events.forEach(event => modelledEvolveFunction(aggregate, event, form, model!)));
     const decidedByModel = commands.filter(command => modelledCommand(command));
     generated.push(
-        ...decidedByModel.map(command => modelledDecide(aggregate, command, modelledCommand(command)!, imports)),
-        ...(modelledEvolve ? events.map(event => modelledEvolveFunction(aggregate, event, form!)) : [])
+        ...decidedByModel.map(command => modelledDecide(aggregate, command, modelledCommand(command)!, model!, imports)),
+        ...(modelledEvolve ? events.map(event => modelledEvolveFunction(aggregate, event, form!, model!)) : [])
     );
     const handwritten: StatementStructures[] = [
         ...commands.filter(command => !modelledCommand(command)).map(command => decideStub(aggregate, command, imports)),
@@ -191,7 +197,7 @@ export function printable(print: () => unknown): boolean {
 }
 
 /** A command the model decides completely: its decide, printed from the rules form. */
-function modelledDecide(aggregate: Aggregate, command: Command, form: CommandForm, imports: TypeImports): StatementStructures {
+function modelledDecide(aggregate: Aggregate, command: Command, form: CommandForm, model: ModelForm, imports: TypeImports): StatementStructures {
     const emitted = form.emits.map(emit => local(emit.event));
     const rejections = [...new Set(form.requires.map(guard => local(guard.error)))];
     return {
@@ -199,12 +205,12 @@ function modelledDecide(aggregate: Aggregate, command: Command, form: CommandFor
         docs: [{ description: `Decides command ${command.name} as the model says${rejections.length ? ` (rejects with ${rejections.join(', ')})` : ''}. Generated: change the model to change it.` }],
         parameters: [{ name: 'command', type: command.name }, { name: 'state', type: `${aggregate.name}State` }, { name: 'context', type: imports.use('DecisionContext') }],
         returnType: [emitted.length === 0 ? 'never[]' : `Array<${[...new Set(emitted)].join(' | ')}>`, ...rejections].join(' | '),
-        statements: decideBody(form)
+        statements: decideBody(form, model)
     };
 }
 
 /** An event's evolve for an aggregate with `on` blocks: every block naming it, in order. */
-function modelledEvolveFunction(aggregate: Aggregate, event: Event, form: AggregateForm): StatementStructures {
+function modelledEvolveFunction(aggregate: Aggregate, event: Event, form: AggregateForm, model: ModelForm): StatementStructures {
     const assignments = form.evolve.filter(handler => handler.events.some(name => local(name) === event.name)).flatMap(handler => handler.assignments);
     return {
         kind: StructureKind.Function, isExported: true, name: handwrittenNames.evolve(event),
@@ -212,7 +218,7 @@ function modelledEvolveFunction(aggregate: Aggregate, event: Event, form: Aggreg
         parameters: [{ name: 'state', type: `${aggregate.name}State` }, { name: 'event', type: event.name }],
         returnType: `${aggregate.name}State`,
         statements: assignments.length === 0 ? 'return state;'
-            : assignmentsBody(assignments, form.state, { event: 'event', state: 'next' }, 'state')
+            : assignmentsBody(assignments, form.state, { event: 'event', state: 'next', valueTypes: model.valueTypes }, 'state')
     };
 }
 

@@ -7,7 +7,6 @@ import { printStructure, StructureKind, type PrintStructureOptions, type SourceF
 import type { Model } from '../language/generated/ast.js';
 import { aggregateSourceFile } from './aggregate-file.js';
 import { groupByContext, modelsRootOf } from './context-model.js';
-import { qualifiedName } from '../semantics/form.js';
 import { scenariosSourceFile, scenariosTestSourceFile } from './scenarios-file.js';
 import { TESTING_MODULE, TESTING_SOURCE } from './runtime/testing-source.js';
 import { appFileText } from './app-file.js';
@@ -51,10 +50,10 @@ export function generateModel(models: readonly Model[], options: GenerateModelOp
     for (const context of contexts) {
         const inFolder = (file: string, structure: SourceFileStructure) => structures.push({ path: `${context.folder}/${file}.ts`, structure });
         inFolder('types', typesFile(context));
-        for (const aggregate of context.aggregates) inFolder(aggregateFile(aggregate), aggregateSourceFile(aggregate, form.aggregates.get(qualifiedName(context.name, aggregate.name))));
-        for (const readModel of context.readModels) inFolder(projectionFile(readModel), projectionSourceFile(readModel, form.readModels.get(qualifiedName(context.name, readModel.name))));
+        for (const aggregate of context.aggregates) inFolder(aggregateFile(aggregate), aggregateSourceFile(aggregate, form));
+        for (const readModel of context.readModels) inFolder(projectionFile(readModel), projectionSourceFile(readModel, form));
         inFolder('queries', queriesSourceFile(context));
-        inFolder('policies', policiesSourceFile(context));
+        inFolder('policies', policiesSourceFile(context, form));
         inFolder('scenarios', scenariosSourceFile(context, modelsRoot));
         inFolder('scenarios.test', scenariosTestSourceFile(context));
         const upcasts = upcastsSourceFile(context, form);

@@ -12,7 +12,7 @@ import type { Event, ReadModel, ReadModelKey } from '../language/generated/ast.j
 import { aggregateOf, contextNameOf, handledEventsOf, sameType } from '../language/model-queries.js';
 import { camelCase } from '../language/typescript-names.js';
 import { copiedAssignments, printable } from './aggregate-file.js';
-import type { ReadModelForm } from '../semantics/form.js';
+import { qualifiedName, type ModelForm, type ReadModelForm } from '../semantics/form.js';
 import { assignmentsBody } from './behaviour/print-bodies.js';
 import { compare } from './context-model.js';
 import { docs } from './doc-comments.js';
@@ -22,8 +22,10 @@ import { literalToTypeScript } from './literals.js';
 import { switchOnType } from './exhaustive.js';
 import { TypeImports, propertyName, typeOf } from './type-mapping.js';
 
-export function projectionSourceFile(readModel: ReadModel, form?: ReadModelForm): SourceFileStructure {
+/** `model`: the rules form, when the model's behaviour is to be generated (without it, every handler is a stub). */
+export function projectionSourceFile(readModel: ReadModel, model?: ModelForm): SourceFileStructure {
     const imports = new TypeImports();
+    const form = model?.readModels.get(qualifiedName(contextNameOf(readModel), readModel.name));
     const name = readModel.name;
     const camel = camelCase(name);
     const events = handledEventsOf(readModel);
@@ -71,7 +73,7 @@ export function projectionSourceFile(readModel: ReadModel, form?: ReadModelForm)
             '};'
         ])
     ];
-    const modelled = form?.modelled === true && printable(() => events.forEach(event => modelledHandlerBody(form, event)));
+    const modelled = form?.modelled === true && printable(() => events.forEach(event => modelledHandlerBody(form, event, model!)));
     const handlers: StatementStructures[] = modelled ? [] : events.map(event => ({
         kind: StructureKind.Function, isExported: true, name: handwrittenNames.projectionHandler(readModel, event),
         docs: [{ description: `Updates the ${name} document with event ${event.name} (return \`null\` to delete it).`, tags: [{ tagName: HANDWRITTEN_TAG }] }],
@@ -85,7 +87,7 @@ export function projectionSourceFile(readModel: ReadModel, form?: ReadModelForm)
             docs: [{ description: `Updates the ${name} document with event ${event.name}, as the model's \`on\` blocks say (\`null\` deletes it). Generated.` }],
             parameters: [{ name: 'document', type: name }, { name: 'event', type: `StoredEvent<${event.name}>` }],
             returnType: `${name} | null`,
-            statements: modelledHandlerBody(form!, event)
+            statements: modelledHandlerBody(form!, event, model!)
         })));
     }
     const bodies = generated.map(statement => typeof statement === 'string' ? statement : 'statements' in statement ? String(statement.statements ?? '') : '').join('\n');
@@ -104,11 +106,12 @@ export function projectionSourceFile(readModel: ReadModel, form?: ReadModelForm)
 }
 
 /** A modelled read model's handler for one event: every `on` block naming it, in order. */
-function modelledHandlerBody(form: ReadModelForm, event: Event): string {
+function modelledHandlerBody(form: ReadModelForm, event: Event, model: ModelForm): string {
     const assignments = form.handlers.filter(handler => handler.events.some(entry => entry.event.slice(entry.event.indexOf('.') + 1) === event.name))
         .flatMap(handler => handler.assignments);
     if (assignments.length === 0) return 'return document;';
-    return assignmentsBody(assignments, form.fields, { event: 'event', document: 'next', streamId: 'streamIdOf(event.metadata.streamName)' }, 'document');
+    const streamId = `streamIdOf(event.metadata.streamName, '${aggregateOf(event)?.name}')`;
+    return assignmentsBody(assignments, form.fields, { event: 'event', document: 'next', streamId, valueTypes: model.valueTypes }, 'document');
 }
 
 function documentType(readModel: ReadModel, imports: TypeImports): string[] {

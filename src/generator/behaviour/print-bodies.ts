@@ -6,24 +6,34 @@
  * first that fails rejects; then each `emits`, its fields in order (which decides who gets which
  * `newId`); an `on` block's assignments in order, each seeing the record as the previous left it.
  */
-import type { AssignmentForm, CommandForm, FieldForm, FilledField, TypeForm } from '../../semantics/form.js';
+import type { AssignmentForm, CommandForm, FieldForm, FilledField, ModelForm, PolicyForm, QualifiedName, TypeForm } from '../../semantics/form.js';
 import { propertyName } from '../type-mapping.js';
-import { printExpression, type ExpressionNames } from './print-expression.js';
+import { printAs, printExpression, type ExpressionNames } from './print-expression.js';
 
 const local = (name: string) => name.slice(name.indexOf('.') + 1);
 
-/** `{ a: …, b: … }` from filled fields, in their order. */
-function data(fields: readonly FilledField[], names: ExpressionNames): string {
-    return fields.length === 0 ? '{}' : `{ ${fields.map(field => `${propertyName(field.name)}: ${printExpression(field.value, names)}`).join(', ')} }`;
+/**
+ * `{ a: …, b: … }` from filled fields, in their order, each printed as its declared field's type
+ * (an `int` expression filling a `decimal` field becomes decimal text, as the interpreter's value is).
+ */
+export function data(fields: readonly FilledField[], declared: readonly FieldForm[], names: ExpressionNames): string {
+    const value = (field: FilledField) => {
+        const type = declared.find(candidate => candidate.name === field.name)?.type;
+        return type ? printAs(field.value, names, type) : printExpression(field.value, names);
+    };
+    return fields.length === 0 ? '{}' : `{ ${fields.map(field => `${propertyName(field.name)}: ${value(field)}`).join(', ')} }`;
 }
 
-export function decideBody(command: CommandForm): string {
-    const names: ExpressionNames = { command: 'command', state: 'state', streamId: 'streamIdOfDecision(context)', now: 'context.now', newId: 'context.newId' };
+export function decideBody(command: CommandForm, model: ModelForm): string {
+    const names: ExpressionNames = {
+        command: 'command', state: 'state', streamId: 'streamIdOfDecision(context)', now: 'context.now', newId: 'context.newId', valueTypes: model.valueTypes
+    };
+    const fieldsOf = (name: string) => model.events.get(name)?.fields ?? model.errors.get(name)?.fields ?? [];
     const lines: string[] = [];
     for (const guard of command.requires) {
-        lines.push(`if (!${wrap(printExpression(guard.condition, names))}) return { kind: 'Rejection', type: '${local(guard.error)}', data: ${data(guard.errorFields, names)} };`);
+        lines.push(`if (!${wrap(printExpression(guard.condition, names))}) return { kind: 'Rejection', type: '${local(guard.error)}', data: ${data(guard.errorFields, fieldsOf(guard.error), names)} };`);
     }
-    const events = command.emits.map(emit => `{ type: '${local(emit.event)}', data: ${data(emit.fields, names)} }`);
+    const events = command.emits.map(emit => `{ type: '${local(emit.event)}', data: ${data(emit.fields, fieldsOf(emit.event), names)} }`);
     lines.push(events.length === 0 ? 'return [];' : `return [${events.join(', ')}];`);
     return lines.join('\n');
 }
@@ -42,8 +52,8 @@ export function assignmentsBody(assignments: readonly AssignmentForm[], fields: 
         }
         const field = fields.find(candidate => candidate.name === assignment.field);
         const current = `next.${propertyName(assignment.field)}`;
-        const value = printExpression(assignment.value, names);
         const type = field?.type ?? { kind: 'unknown' };
+        const value = assignment.kind === 'set' && field ? printAs(assignment.value, names, field.type) : printExpression(assignment.value, names);
         const before = field && (field.optional || field.default === undefined) ? `${current}!` : current;
         const after = assignment.kind === 'set' ? value
             : assignment.kind === 'add' ? added(before, value, type, assignment.value.type)
@@ -82,4 +92,29 @@ function bare(type: TypeForm): TypeForm {
 function isDecimal(type: TypeForm): boolean {
     const inner = bare(type);
     return inner.kind === 'primitive' && inner.name === 'decimal';
+}
+
+/** How a policy's body spells what it reads: the triggering event, its stream id, each read model's document. */
+export interface PolicyNames {
+    readonly event: string;
+    readonly streamId: string;
+    readonly readModel: (name: QualifiedName) => string;
+}
+
+/**
+ * A modelled policy's handler body: each reaction in order (as the interpreter's `react`), for its
+ * trigger, when its `if` holds, adds its command with the data the form fills. `prelude`: the
+ * statements that bind the documents the policy reads; `issued`: the type of the commands.
+ */
+export function reactionsBody(policy: PolicyForm, model: ModelForm, names: PolicyNames, prelude: readonly string[], issued: string): string {
+    const expressionNames: ExpressionNames = { event: names.event, streamId: names.streamId, readModel: names.readModel, valueTypes: model.valueTypes };
+    const lines = [...prelude, `const commands: Array<${issued}> = [];`];
+    for (const reaction of policy.reactions) {
+        const fields = model.commands.get(reaction.command)?.fields ?? [];
+        const command = `{ type: '${local(reaction.command)}', data: ${data(reaction.fields, fields, expressionNames)} }`;
+        const condition = reaction.condition ? ` && ${wrap(printExpression(reaction.condition, expressionNames))}` : '';
+        lines.push(`if (${names.event}.type === '${local(reaction.trigger)}'${condition}) commands.push(${command});`);
+    }
+    lines.push('return commands;');
+    return lines.join('\n');
 }
