@@ -46,7 +46,8 @@ export function mergeGeneratedFile(generated: string, existing: string | undefin
     // A function the user wrote that the model now determines: the user's function stays, tag and
     // all, in place of the generated one; removing its @handwritten tag hands it back.
     const takenOver = fresh.getFunctions().filter(fn => !isHandwritten(fn) && fn.getName() !== undefined && old.bodies.has(fn.getName()!));
-    const freshNames = new Set([...freshFunctions, ...takenOver].map(fn => fn.getName()!));
+    const takenOverNames = takenOver.map(fn => fn.getName()!);
+    const freshNames = new Set([...freshFunctions.map(fn => fn.getName()!), ...takenOverNames]);
 
     // Splice the user's bodies into the new text, and put the user's own statements back before
     // the function they preceded; from the end, so earlier offsets stay valid.
@@ -60,7 +61,7 @@ export function mergeGeneratedFile(generated: string, existing: string | undefin
     }
     // Offsets after the first replacement moved: re-read the functions the user owns.
     const spliced = takenOver.length > 0 ? parse('/spliced.ts', text) : fresh;
-    const owned = takenOver.length > 0 ? handwrittenFunctions(spliced).filter(fn => !takenOver.some(taken => taken.getName() === fn.getName())) : freshFunctions;
+    const owned = takenOver.length > 0 ? handwrittenFunctions(spliced).filter(fn => !takenOverNames.includes(fn.getName()!)) : freshFunctions;
     for (const fn of [...owned].reverse()) {
         const body = old.bodies.get(fn.getName()!);
         const block = fn.getBody();
@@ -80,7 +81,7 @@ export function mergeGeneratedFile(generated: string, existing: string | undefin
     const obsolete = old.functions.filter(fn => !freshNames.has(fn.name));
     const entries = [...old.obsoleteEntries, ...obsolete.map(fn => obsoleteEntry(fn.name, fn.text))];
     return {
-        text: assemble(text, trailing, entries), obsolete: obsolete.map(fn => fn.name), kept: takenOver.map(fn => fn.getName()!),
+        text: assemble(text, trailing, entries), obsolete: obsolete.map(fn => fn.name), kept: takenOverNames,
         stubs: stubsOf(freshBodies, old.bodies)
     };
 }

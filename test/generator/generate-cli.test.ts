@@ -99,6 +99,32 @@ describe('eventloom generate', function () {
         assert.match(text, /return \{ \.\.\.state, status: 'Open' \}; \/\/ mine/);
     });
 
+    it('keeps a hand-written decide the model starts to determine, says so and how to hand it back; an untouched stub gives way', async () => {
+        await eventloom(cwd, 'generate', 'banking.loom', '--out', 'out');
+        const file = join(cwd, 'out/banking/bank-account.ts');
+        const withdraw = /(export function decideWithdraw\([^)]*\)[^{]*\{\n)([\s\S]*?)(\n\})/;
+        const mine = "    return [{ type: 'MoneyWithdrawn', data: { amount: command.data.amount } }]; // mine";
+        writeFileSync(file, readFileSync(file, 'utf8').replace(withdraw, `$1${mine}$3`));
+        // The model now states Withdraw's rules (and OpenAccount's, whose stub nobody touched).
+        writeFileSync(join(cwd, 'banking.loom'), readFileSync(join(cwd, 'banking.loom'), 'utf8')
+            .replace('rejects InsufficientFunds, AccountClosed', 'requires status != Closed else AccountClosed\n    requires amount <= balance else InsufficientFunds { requested: amount }')
+            .replace(/(command OpenAccount \{[^}]*?)emits AccountOpened/, '$1requires status == Pending else AccountClosed\n    emits AccountOpened'));
+        const run = await eventloom(cwd, 'generate', 'banking.loom', '--out', 'out');
+        assert.equal(run.code, 0, run.err.join('\n'));
+        assert.deepEqual(run.err.filter(line => line.includes('determines')), [
+            'out/banking/bank-account.ts: warning: the model now determines decideWithdraw; your hand-written decideWithdraw is kept as it is. To let Eventloom generate it, remove its @handwritten tag (or the whole function) and generate again.'
+        ]);
+        const text = readFileSync(file, 'utf8');
+        assert.ok(text.includes(mine), text);
+        assert.match(text, /Decides command OpenAccount as the model says[^\n]*\nexport function decideOpenAccount\([^\n]*\n {4}if \(!\(state\.status === 'Pending'\)\) return \{ kind: 'Rejection', type: 'AccountClosed', data: \{\} \};/);
+        // Handing it back: without the tag the next run generates the body.
+        writeFileSync(file, text.replace(/(\* )@handwritten(\n \*\/\nexport function decideWithdraw)/, '$1$2'));
+        const back = await eventloom(cwd, 'generate', 'banking.loom', '--out', 'out');
+        assert.deepEqual(back.err.filter(line => line.includes('determines')), []);
+        assert.ok(!readFileSync(file, 'utf8').includes('// mine'));
+        assert.match(readFileSync(file, 'utf8'), /return \{ kind: 'Rejection', type: 'InsufficientFunds', data: \{ requested: command\.data\.amount \} \};/);
+    });
+
     it('needs --out (exit 2) and documents itself with --help (exit 0)', async () => {
         const missing = await eventloom(cwd, 'generate', 'banking.loom');
         assert.equal(missing.code, 2);
