@@ -45,6 +45,9 @@ describe('npm run bench (tiny model)', function () {
         assert.equal(run.validate.exitCode, 0, run.validate.summary);
         assert.equal(run.withoutScenarioRuns?.validate.exitCode, 0);
         assert.equal(run.withoutScenarioRuns?.languageServer.editSamplesMs.length, 3);
+        // eventloom test's run: every scenario of the fully modelled model passes against the generated code.
+        assert.deepEqual(run.generator?.scenarios, { passed: 4 * 5, failed: 0 });
+        assert.equal(run.generator?.tscExitCode, 0, run.generator?.tscErrors);
         for (const figure of ['eventloom validate with / without', 'edit -> diagnostics p95 with / without']) {
             assert.match(report.table, new RegExp(`\\| ${figure.replace(/[()+./]/g, '\\$&')} +\\|`), `row ${figure}`);
         }

@@ -17,7 +17,8 @@ export const FIGURES = [
     'edit -> diagnostics p95', 'server CPU per edit p50 / p95',
     ...EDIT_KINDS.flatMap(kind => [`edit (${kind}) p50 / p95 / max`, `server CPU (${kind}) p50 / p95 / max`]),
     'completion p95', 'hover p95', 'rename (event, N uses)', 'generate', 'tsc --strict (TS 5.9) on output',
-    'validate / tsc', 'validate / tsc, interleaved median', 'eventloom generate / tsc, interleaved median', 'generate / tsc', 'preview graph + layout (1 context)', 'preview graph + layout (all)',
+    'validate / tsc', 'validate / tsc, interleaved median', 'eventloom generate / tsc, interleaved median', 'generate / tsc',
+    'eventloom test (in-process, scenarios)', 'eventloom test / tsc', 'preview graph + layout (1 context)', 'preview graph + layout (all)',
     'flow SVG aspect (all)', 'board build + layout (all)', 'board with every scenario run (all)', 'server peak RSS'
 ] as const;
 
@@ -58,6 +59,9 @@ export function tableRows(runs: readonly RunResult[]): TableRow[] {
         row('eventloom generate / tsc, interleaved median', run => run.ratio
             ? `${run.ratio.generateWall.toFixed(2)} (CPU ${run.ratio.generateCpu.toFixed(2)}; ${ms(run.ratio.generateMs)}, CPU ${ms(run.ratio.generateCpuMs)})` : 'n/a'),
         row('generate / tsc', run => `${ratio(run.generator?.generateMs, run.generator?.tscMs)} (CPU ${ratio(run.generator?.generateCpuMs, run.generator?.tscCpuMs)})`),
+        row('eventloom test (in-process, scenarios)', run => run.generator?.testMs !== undefined
+            ? `${ms(run.generator.testMs)} (CPU ${ms(run.generator.testCpuMs)}; ${run.generator.scenarios!.passed} passed, ${run.generator.scenarios!.failed} failed)` : notBuilt('scenario runner')),
+        row('eventloom test / tsc', run => `${ratio(run.generator?.testMs, run.generator?.tscMs)} (CPU ${ratio(run.generator?.testCpuMs, run.generator?.tscCpuMs)})`),
         row('preview graph + layout (1 context)', run => run.preview
             ? `${ms(run.preview.contextGraphMs)} + ${ms(run.preview.contextLayoutMs)} (${run.preview.contextNodes} nodes)` : notBuilt('preview')),
         row('preview graph + layout (all)', run => run.preview
@@ -94,6 +98,7 @@ export function growthRows(quarter: RunResult, full: RunResult): TableRow[] {
         ['rename', run => run.languageServer.renameMs],
         ['generate', run => run.generator?.generateMs],
         ['tsc on output', run => run.generator?.tscMs],
+        ['eventloom test', run => run.generator?.testMs],
         ['preview graph (all)', run => run.preview?.workspaceGraphMs],
         ['preview graph + layout (1 context)', run => run.preview && run.preview.contextGraphMs + run.preview.contextLayoutMs],
         ['server peak RSS', run => run.languageServer.peakRssMb]

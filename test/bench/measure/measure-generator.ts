@@ -1,6 +1,7 @@
 /**
- * Generation time, and the reference that cancels out the machine's speed: `tsc --strict --noEmit`
- * (TypeScript 5.9) on the generated output, in the same run. Skipped until the generator exists.
+ * Generation time and `eventloom test`'s (the scenarios run in-process against the generated code,
+ * as the CLI runs them), and the reference that cancels out the machine's speed: `tsc --strict
+ * --noEmit` (TypeScript 5.9) on the generated output, in the same run. Skipped until the generator exists.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,6 +18,10 @@ export interface GeneratorResult {
     tscCpuMs: number | undefined;
     tscExitCode: number | null;
     tscErrors: string;
+    /** `eventloom test`'s run of every scenario on the generated files (transpile, load, run), in this process. */
+    testMs?: number;
+    testCpuMs?: number;
+    scenarios?: { passed: number; failed: number };
 }
 
 interface GeneratedFile { path: string; text: string }
@@ -45,11 +50,27 @@ export async function measureGenerator(repoRoot: string, models: Model[], outDir
         compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true, types: ['node'] },
         include: ['**/*.ts']
     }, null, 2));
+    const test = await measureScenarioRun(repoRoot, files, outDir);
     const run = runTsc(repoRoot, outDir);
     return {
         generateMs, generateCpuMs, files: files.length, tscMs: run.wallMs, tscCpuMs: run.cpuMs, tscExitCode: run.status,
-        tscErrors: run.stdout.split('\n').slice(0, 5).join('\n')
+        tscErrors: run.stdout.split('\n').slice(0, 5).join('\n'), ...test
     };
+}
+
+/** What `eventloom test` does after generating: every context's scenarios, transpiled, loaded and run in this process. */
+async function measureScenarioRun(repoRoot: string, files: readonly GeneratedFile[], outDir: string): Promise<Pick<GeneratorResult, 'testMs' | 'testCpuMs' | 'scenarios'>> {
+    const source = join(repoRoot, 'src/generator/scenario-run/run-generated-scenarios.ts');
+    if (!existsSync(source)) return {};
+    const { runGeneratedScenarios } = await import(pathToFileURL(source).href) as {
+        runGeneratedScenarios(files: readonly GeneratedFile[], outDir: string): { results: Array<{ failure?: unknown }> };
+    };
+    const start = now();
+    const cpuStart = process.cpuUsage();
+    const { results } = runGeneratedScenarios(files, outDir);
+    const cpu = process.cpuUsage(cpuStart);
+    const failed = results.filter(result => result.failure).length;
+    return { testMs: now() - start, testCpuMs: (cpu.user + cpu.system) / 1000, scenarios: { passed: results.length - failed, failed } };
 }
 
 /** `tsc --strict --noEmit` (the tsconfig written above) on generated output, spawned and timed. */
