@@ -45,7 +45,7 @@ describe('the modelled bank: generated whole, every scenario a passing test', fu
         assert.equal(await runCli(['generate', 'banking.loom', '--out', 'generated'], generate), 0, generate.stderr.join('\n'));
         const test = captureOutput(cwd);
         assert.equal(await runCli(['test', 'banking.loom', '--out', 'generated'], test), 0, test.stdout.join('\n'));
-        assert.deepEqual(test.stdout, ['6 passed, 0 failed']);
+        assert.deepEqual(test.stdout, ['7 passed, 0 failed']);
         assert.deepEqual(handWrittenFunctions(path.join(cwd, 'generated')), ['decideReverseWithdrawal']);
     });
 
@@ -57,7 +57,7 @@ describe('the modelled bank: generated whole, every scenario a passing test', fu
         assert.equal(await runCli(['test', 'banking.loom', '--out', 'generated'], test), 1);
         assert.deepEqual(test.stdout.slice(1), [
             'banking.loom:127:1: error: scenario "the overdraft may be used": expected MoneyWithdrawn { amount: { amount: 50, currency: EUR } }, got rejected InsufficientFunds { requested: 50, available: 50 }',
-            '5 passed, 1 failed'
+            '6 passed, 1 failed'
         ]);
     });
 });
