@@ -84,4 +84,25 @@ scenario "booking" {
         assert.deepEqual(otherErrors(ledger).filter(error => /bug in Eventloom|Cannot read/.test(error)), []);
         assert.match(await hoverAt(ledger, '"booking"') ?? '', /Not run in the editor: the decision of Book is hand-written \(a `requires` names no error after `else`/);
     });
+
+    it('checks a scenario whose { … } value fills a field that lost its type (the fuzzer crashed the rules form here)', async () => {
+        const partial = `context Ledger
+type Money { amount: decimal }
+aggregate Entry {
+  id entryId: uuid
+  command Book {
+    amount: rejects Money
+    emits Booked
+  }
+  event Booked { amount: Money }
+}
+scenario "booking" {
+  when Book { amount: { amount: 1 } }
+  then Booked
+}
+`;
+        const { 'ledger.loom': ledger } = await buildWorkspace({ 'ledger.loom': partial });
+        assert.ok(ledger.parseResult.parserErrors.length > 0, 'the example must not parse');
+        assert.deepEqual(otherErrors(ledger).filter(error => /bug in Eventloom|Cannot read/.test(error)), []);
+    });
 });
