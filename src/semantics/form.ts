@@ -60,6 +60,8 @@ export interface FieldForm {
     readonly optional: boolean;
     /** The declared default (`= literal`), already a value. */
     readonly default?: Value;
+    /** Why the declared default is no value (an unresolved enum member while the user types): nothing may run on this field. */
+    readonly defaultUnbuildable?: string;
     readonly source?: AstNode;
 }
 

@@ -120,6 +120,8 @@ export function whyNotRunnable(model: ModelForm, scenario: ScenarioForm): string
     for (const given of scenario.given) {
         const event = model.events.get(given.event);
         if (!event) return `the event ${names(given.event)} is not in the model`;
+        const unreadable = unreadableDefault(event.fields);
+        if (unreadable) return unreadable;
         // An old version's data is checked against its own shape by the validators.
         const missing = given.version === undefined ? missingFields(event.fields, given.data) : undefined;
         if (missing) return `the given ${names(event.name)} lacks ${missing}`;
@@ -127,6 +129,8 @@ export function whyNotRunnable(model: ModelForm, scenario: ScenarioForm): string
     if (scenario.when) {
         const command = model.commands.get(scenario.when.command);
         if (!command) return `the command ${names(scenario.when.command)} is not in the model`;
+        const unreadable = unreadableDefault(command.fields) ?? unreadableDefault(model.aggregates.get(command.aggregate)?.state ?? []);
+        if (unreadable) return unreadable;
         const missing = missingFields(command.fields, scenario.when.data);
         if (missing) return `the command lacks ${missing}`;
         if (!command.modelled) {
@@ -150,11 +154,18 @@ export function whyNotRunnable(model: ModelForm, scenario: ScenarioForm): string
     for (const expectation of scenario.expects) {
         const readModel = model.readModels.get(expectation.readModel);
         if (!readModel) return `the read model ${names(expectation.readModel)} is not in the model`;
+        const unreadable = unreadableDefault([...readModel.keys, ...readModel.fields]);
+        if (unreadable) return unreadable;
         if (!readModel.modelled) {
             return `the projection of ${names(readModel.name)} is hand-written (${readModel.handWrittenBecause.join('; ')}): the generated tests run this scenario`;
         }
     }
     return undefined;
+}
+
+/** The first default among the fields that is no value (an unresolved name): a run would start from a wrong record. */
+function unreadableDefault(fields: readonly FieldForm[]): string | undefined {
+    return fields.find(field => field.defaultUnbuildable)?.defaultUnbuildable;
 }
 
 /** The required fields (neither optional nor defaulted) the data leaves out, as words; undefined when none. */

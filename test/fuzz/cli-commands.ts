@@ -50,5 +50,9 @@ export const CLI_FUZZ_COMMANDS: readonly CliFuzzCommand[] = [
         name: 'evolution --against HEAD', argv: w => ['evolution', '--against', 'HEAD', w.models],
         writes: w => [join(w.root, '.git')], prepare: commitOriginal
     },
+    { name: 'generate --runtime emmett', argv: w => ['generate', w.models, '--out', w.out, '--runtime', 'emmett'], writes: w => [w.out] },
+    // The scenarios run through the interpreter while checking, then through the generated code.
+    { name: 'test', argv: w => ['test', w.models], writes: () => [] },
+    { name: 'test --out', argv: w => ['test', w.models, '--out', w.out], writes: w => [w.out] },
     { name: 'export mermaid --context', argv: w => ['export', w.models, '--format', 'mermaid', '--out', join(w.root, 'flow.md'), '--context', w.context], writes: w => [join(w.root, 'flow.md')] }
 ];

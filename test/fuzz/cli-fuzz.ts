@@ -34,13 +34,16 @@ export interface CliCase {
 }
 
 /** Case `index` of run `seed`, the same on every machine. */
-export function cliCase(seed: number, index: number, limits: MutationLimits): CliCase {
+export function cliCase(seed: number, index: number, limits: MutationLimits, commands: readonly string[] = []): CliCase {
     const random = Random.forCase(seed, index);
     const model = random.pick(seedModels());
     const names = Object.keys(model.files);
     const target = random.pick(names);
     const { text, applied } = mutate(model.files[target], random, limits);
-    const command = random.pick(CLI_FUZZ_COMMANDS).name;
+    // A run restricted to some commands picks among those only (the rerun names them again).
+    const candidates = commands.length > 0 ? CLI_FUZZ_COMMANDS.filter(c => commands.includes(c.name)) : CLI_FUZZ_COMMANDS;
+    if (candidates.length === 0) throw new Error(`no such fuzz command: ${commands.join(', ')}; use one of: ${CLI_FUZZ_COMMANDS.map(c => c.name).join(', ')}`);
+    const command = random.pick(candidates).name;
     const hostile = random.chance(0.2) ? random.pick(HOSTILE_ENVIRONMENTS).name : undefined;
     const context = /^\s*context\s+(\w+)/m.exec(Object.values(model.files).join('\n'))?.[1] ?? 'Banking';
     return {

@@ -20,6 +20,8 @@ export interface CliRunSummary {
 
 export async function runCliCases(options: {
     seed: number; count: number; first?: number; limits: MutationLimits; timeoutMs: number;
+    /** Only these commands of cli-commands.ts (all when empty). */
+    commands?: readonly string[];
     onProgress?: (done: number, summary: CliRunSummary) => void;
     /** Called when a case shows a bug not seen before in this run (long runs report as they go). */
     onNewBug?: (finding: Finding, testCase: CliCase) => void;
@@ -29,7 +31,7 @@ export async function runCliCases(options: {
     try {
         const first = options.first ?? 0;
         for (let index = first; index < first + options.count; index++) {
-            const testCase = cliCase(options.seed, index, options.limits);
+            const testCase = cliCase(options.seed, index, options.limits, options.commands);
             const { finding, milliseconds } = await runner.run(testCase);
             summary.inputs++;
             summary.slowest.push({ index, milliseconds, command: testCase.command, mutations: testCase.mutations });

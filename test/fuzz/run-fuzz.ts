@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- [--count N] [--seed S] [--timeout MS] [--only cli|lsp] [--out DIR]`: the long
+ * `npm run fuzz -- [--count N] [--seed S] [--timeout MS] [--only cli|lsp] [--command NAME]… [--first I] [--out DIR]`: the long
  * fuzz run. Prints the counts (inputs, crashes, hangs, writes outside the output) and writes a
  * minimized reproducer folder for every distinct bug found; exits 1 when it found any.
  */
@@ -12,10 +12,10 @@ import { runCliCases } from './fuzz-run.js';
 import { minimizeCliCase } from './minimize.js';
 import { runLspEdits } from './lsp-fuzz.js';
 
-interface Options { count: number; seed: number; timeoutMs: number; only?: 'cli' | 'lsp'; out: string; first: number }
+interface Options { count: number; seed: number; timeoutMs: number; only?: 'cli' | 'lsp'; out: string; first: number; commands: string[] }
 
 function parseOptions(argv: readonly string[]): Options {
-    const options: Options = { count: 1000, seed: 1, timeoutMs: 120_000, out: 'fuzz-results', first: 0 };
+    const options: Options = { count: 1000, seed: 1, timeoutMs: 120_000, out: 'fuzz-results', first: 0, commands: [] };
     for (let i = 0; i < argv.length; i++) {
         const value = argv[i + 1];
         switch (argv[i]) {
@@ -25,7 +25,8 @@ function parseOptions(argv: readonly string[]): Options {
             case '--first': options.first = Number(value); i++; break;
             case '--only': options.only = value as 'cli' | 'lsp'; i++; break;
             case '--out': options.out = value; i++; break;
-            default: throw new Error(`unknown option ${argv[i]}: use --count N --seed S [--timeout MS] [--only cli|lsp] [--out DIR]`);
+            case '--command': options.commands.push(value); i++; break;
+            default: throw new Error(`unknown option ${argv[i]}: use --count N --seed S [--timeout MS] [--only cli|lsp] [--command NAME]… [--first I] [--out DIR]`);
         }
     }
     return options;
@@ -76,14 +77,14 @@ async function writeCliReproducer(finding: Finding, testCase: CliCase): Promise<
     }
     writeFileSync(join(folder, 'case.json'), `${JSON.stringify({
         ...minimized, files: Object.keys(minimized.files), original: undefined, finding,
-        rerun: `npm run fuzz -- --only cli --seed ${options.seed} --first ${testCase.index} --count 1`
+        rerun: `npm run fuzz -- --only cli --seed ${options.seed} --first ${testCase.index} --count 1${options.commands.map(name => ` --command '${name}'`).join('')}`
     }, undefined, 2)}\n`);
     console.log(`    reproducer: ${folder} (${Object.values(minimized.files).reduce((n, t) => n + t.length, 0)} characters, from ${Object.values(testCase.files).reduce((n, t) => n + t.length, 0)})`);
 }
 
 async function fuzzCli(): Promise<void> {
 const cli = await runCliCases({
-    seed: options.seed, count: options.count, first: options.first, limits: FULL_LIMITS, timeoutMs: options.timeoutMs,
+    seed: options.seed, count: options.count, first: options.first, limits: FULL_LIMITS, timeoutMs: options.timeoutMs, commands: options.commands,
     onNewBug: (finding, testCase) => console.log(`new bug at case ${testCase.index} (${testCase.command}${testCase.hostile ? ` [${testCase.hostile}]` : ''}; ${testCase.seedName}: ${testCase.mutations.join('; ')}): ${finding.kind}: ${finding.signature}\n${finding.detail.slice(0, 1500)}`),
     onProgress: (done, summary) => {
         if (done % 50 === 0) process.stderr.write(`  ${done}/${options.count} cases, ${summary.bugs.length} distinct bugs, ${Math.round((Date.now() - started) / 1000)} s\n`);

@@ -10,7 +10,7 @@ import { qualifiedName, type FieldForm, type PrimitiveName, type QualifiedName, 
 import {
     booleanValue, enumValue, listValue, numberValue, recordValue, stringValue, type RecordValue, type Value
 } from '../values.js';
-import { unbuildable } from './unbuildable.js';
+import { tryBuild, unbuildable } from './unbuildable.js';
 
 /** The qualified name of a named declaration: its context's name and its own. */
 export function nameOf(node: AstNode & { name: string }): QualifiedName {
@@ -33,11 +33,16 @@ function baseTypeOf(type: TypeReference): TypeForm {
 
 export function fieldForm(field: Field | ReadModelKey | StreamId): FieldForm {
     const declared = 'optional' in field ? field : undefined;
+    // A default that is no value yet is the field's own problem (the validators name it), not its container's.
+    const reasons: string[] = [];
+    const initial = declared?.default;
+    const value = initial ? tryBuild(reasons, () => literalValue(initial, { withDefaults: true })) : undefined;
     return {
         name: field.name,
         type: typeOf(field.type),
         optional: declared?.optional ?? false,
-        default: declared?.default ? literalValue(declared.default, { withDefaults: true }) : undefined,
+        default: value,
+        ...(reasons.length > 0 ? { defaultUnbuildable: `the default of ${field.name} cannot be read (${reasons.join('; ')})` } : {}),
         source: field
     };
 }
