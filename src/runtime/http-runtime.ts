@@ -58,7 +58,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function checkObject(value: unknown, schema: ObjectSchema, where: string): Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${where} must be a JSON object, got ${describe(value)}.`);
     const input = value as Record<string, unknown>;
-    const unknown = Object.keys(input).filter(name => !(name in schema));
+    // Own fields only: `toString` or `__proto__` are in every object, not in the model.
+    const unknown = Object.keys(input).filter(name => !Object.hasOwn(schema, name));
     if (unknown.length > 0) {
         const expected = Object.keys(schema);
         throw new InputError(`${where} has no field ${unknown.map(name => `"${name}"`).join(', ')}; ${expected.length ? `its fields are ${expected.join(', ')}` : 'it takes no fields'}.`);
@@ -123,7 +124,7 @@ function describe(value: unknown): string {
 function queryParams(search: URLSearchParams, schema: ObjectSchema, where: string): Record<string, unknown> {
     const raw: Record<string, unknown> = {};
     for (const [name, text] of search) {
-        const field = schema[name];
+        const field = Object.hasOwn(schema, name) ? schema[name] : undefined;
         const isText = field && !field.list && (typeof field.type === 'string'
             ? !['int', 'float', 'boolean'].includes(field.type)
             : 'enum' in field.type);
@@ -145,10 +146,40 @@ function send(response: ServerResponse, status: number, body: unknown): void {
     response.end(text);
 }
 
+/** A command's data is a few fields: a bigger body is refused (413) rather than held in memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
 async function readBody(request: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
+    let size = 0;
+    // Read to the end even past the limit (dropping it), so that the client gets the 413 instead of a reset connection.
+    for await (const chunk of request) {
+        size += (chunk as Buffer).length;
+        if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+    }
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge(`The body is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB limit for a command's data: send only the command's fields.`);
     return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The request's path segments, decoded; an `InputError` for a path that is no URL path or holds a broken `%` escape. */
+function pathSegments(rawUrl: string): { segments: string[]; search: URLSearchParams } {
+    let url: URL;
+    try {
+        // Relative to the origin, never to a host: `//x` is a path here, not a host name.
+        url = new URL(`http://localhost/${rawUrl.replace(/^\/+/, '')}`);
+    } catch {
+        throw new InputError(`The path ${JSON.stringify(rawUrl.slice(0, 200))} is not a URL path.`);
+    }
+    const segments = url.pathname.split('/').filter(Boolean).map(segment => {
+        try {
+            return decodeURIComponent(segment);
+        } catch {
+            throw new InputError(`The path segment ${JSON.stringify(segment.slice(0, 200))} is not valid percent-encoding (write % as %25).`);
+        }
+    });
+    return { segments, search: url.searchParams };
 }
 
 function rejectionOf(error: unknown): { type: string; data: unknown } | undefined {
@@ -168,6 +199,7 @@ export function httpHandler(api: HttpApi): (request: IncomingMessage, response: 
     return (request, response) => {
         void handle(request, response).catch(error => {
             if (error instanceof InputError) send(response, 400, { error: error.message });
+            else if (error instanceof BodyTooLarge) send(response, 413, { error: error.message });
             else if (rejectionOf(error)) send(response, 409, rejectionOf(error));
             else if (error instanceof Error && error.name === 'ConcurrencyConflictError') send(response, 409, { type: 'ConcurrencyConflict', error: error.message });
             else if (isStub(error)) send(response, 501, { error: `${error.message}.` });
@@ -180,14 +212,14 @@ export function httpHandler(api: HttpApi): (request: IncomingMessage, response: 
     };
 
     async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-        const url = new URL(request.url ?? '/', 'http://localhost');
-        const segments = url.pathname.split('/').filter(Boolean).map(segment => decodeURIComponent(segment));
+        // The body first, whatever the route: an answer sent while the client still sends resets its connection.
+        const text = await readBody(request);
+        const { segments, search } = pathSegments(request.url ?? '/');
         if (request.method === 'POST' && segments.length === 4) {
             const [context, aggregate, id, name] = segments;
             const command = commands.get([context, aggregate, name].join('/'));
             if (!command) return send(response, 404, { error: `No command ${name} of ${aggregate} in ${context}. Commands: ${[...commands.keys()].join(', ')}.` });
             let body: unknown;
-            const text = await readBody(request);
             try {
                 body = text.trim() === '' ? {} : JSON.parse(text);
             } catch (error) {
@@ -201,7 +233,7 @@ export function httpHandler(api: HttpApi): (request: IncomingMessage, response: 
             const [context, , name] = segments;
             const query = queries.get([context, name].join('/'));
             if (!query) return send(response, 404, { error: `No query ${name} in ${context}. Queries: ${[...queries.keys()].join(', ')}.` });
-            const result = await query.run(queryParams(url.searchParams, query.schema, query.name) as never);
+            const result = await query.run(queryParams(search, query.schema, query.name) as never);
             if (result === null) return send(response, 404, { error: `${query.name}: no document matches.` });
             return send(response, 200, result);
         }

@@ -1,11 +1,13 @@
 /**
  * The bounded fuzz run of `npm test`: a few hundred seeded CLI cases (every command of
- * cli-commands.ts, sometimes in a hostile environment) and language-server edits with the
- * requests an editor sends. Any crash, hang or write outside the allowed paths fails, with the
- * case to reproduce it (`npm run fuzz -- --seed S --first I --count 1`). The long run is `npm run fuzz`.
+ * cli-commands.ts, sometimes in a hostile environment), language-server edits with the
+ * requests an editor sends, and hostile requests to the generated HTTP API. Any crash, hang or
+ * write outside the allowed paths fails, with the case to reproduce it
+ * (`npm run fuzz -- --seed S --first I --count 1`). The long run is `npm run fuzz`.
  */
 import * as assert from 'node:assert/strict';
 import { runCliCases } from './fuzz-run.js';
+import { runHttpRequests } from './http-fuzz.js';
 import { runLspEdits } from './lsp-fuzz.js';
 import type { MutationLimits } from './mutations.js';
 
@@ -30,5 +32,14 @@ describe('fuzzing (bounded)', function () {
         const report = summary.bugs.map(bug => `${bug.finding.kind}: ${bug.finding.signature} (edits ${bug.edits.map(e => e.index).join(', ')}; seed ${SEED})\n${bug.finding.detail}`);
         assert.equal(summary.edits, 150);
         assert.deepEqual(report, []);
+    });
+
+    it('300 hostile requests to the generated HTTP API: no 5xx, no answer that is not JSON, no hang', async () => {
+        const summary = await runHttpRequests({ seed: SEED, count: 300, timeoutMs: HANG_TIMEOUT_MS });
+        const report = summary.bugs.map(bug => `${bug.finding.kind}: ${bug.finding.signature} (requests ${bug.cases.map(c => c.index).join(', ')}; seed ${SEED})\n${bug.finding.detail}`);
+        assert.equal(summary.requests, 300);
+        assert.deepEqual(report, []);
+        // Some requests get through to the commands and queries: the fuzzer reaches the model's code.
+        assert.ok((summary.statuses[200] ?? 0) > 0 && (summary.statuses[400] ?? 0) > 0, JSON.stringify(summary.statuses));
     });
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- [--count N] [--seed S] [--timeout MS] [--only cli|lsp] [--command NAME]… [--first I] [--out DIR]`: the long
+ * `npm run fuzz -- [--count N] [--seed S] [--timeout MS] [--only cli|lsp|http] [--command NAME]… [--first I] [--out DIR]`: the long
  * fuzz run. Prints the counts (inputs, crashes, hangs, writes outside the output) and writes a
  * minimized reproducer folder for every distinct bug found; exits 1 when it found any.
  */
@@ -10,9 +10,10 @@ import { CliCaseRunner, type CliCase } from './cli-fuzz.js';
 import type { Finding } from './findings.js';
 import { runCliCases } from './fuzz-run.js';
 import { minimizeCliCase } from './minimize.js';
+import { runHttpRequests } from './http-fuzz.js';
 import { runLspEdits } from './lsp-fuzz.js';
 
-interface Options { count: number; seed: number; timeoutMs: number; only?: 'cli' | 'lsp'; out: string; first: number; commands: string[] }
+interface Options { count: number; seed: number; timeoutMs: number; only?: 'cli' | 'lsp' | 'http'; out: string; first: number; commands: string[] }
 
 function parseOptions(argv: readonly string[]): Options {
     const options: Options = { count: 1000, seed: 1, timeoutMs: 120_000, out: 'fuzz-results', first: 0, commands: [] };
@@ -23,10 +24,10 @@ function parseOptions(argv: readonly string[]): Options {
             case '--seed': options.seed = Number(value); i++; break;
             case '--timeout': options.timeoutMs = Number(value); i++; break;
             case '--first': options.first = Number(value); i++; break;
-            case '--only': options.only = value as 'cli' | 'lsp'; i++; break;
+            case '--only': options.only = value as 'cli' | 'lsp' | 'http'; i++; break;
             case '--out': options.out = value; i++; break;
             case '--command': options.commands.push(value); i++; break;
-            default: throw new Error(`unknown option ${argv[i]}: use --count N --seed S [--timeout MS] [--only cli|lsp] [--command NAME]… [--first I] [--out DIR]`);
+            default: throw new Error(`unknown option ${argv[i]}: use --count N --seed S [--timeout MS] [--only cli|lsp|http] [--command NAME]… [--first I] [--out DIR]`);
         }
     }
     return options;
@@ -34,8 +35,22 @@ function parseOptions(argv: readonly string[]): Options {
 
 const options = parseOptions(process.argv.slice(2));
 const started = Date.now();
-if (options.only !== 'lsp') await fuzzCli();
-if (options.only !== 'cli') await fuzzLsp();
+if (!options.only || options.only === 'cli') await fuzzCli();
+if (!options.only || options.only === 'lsp') await fuzzLsp();
+if (!options.only || options.only === 'http') await fuzzHttp();
+
+async function fuzzHttp(): Promise<void> {
+    const http = await runHttpRequests({
+        seed: options.seed, count: options.count, first: options.first, timeoutMs: options.timeoutMs,
+        onNewBug: (finding, testCase) => console.log(`new bug at request ${testCase.index}: ${finding.kind}: ${finding.signature}\n${finding.detail.slice(0, 1500)}`)
+    });
+    console.log(`HTTP API: ${http.requests} requests, ${http.counts.crash} crashes, ${http.counts.hang} hangs (${http.bugs.length} distinct); answers by status: ${JSON.stringify(http.statuses)}`);
+    for (const bug of http.bugs) {
+        const first = bug.cases[0];
+        console.log(`- ${bug.finding.kind}: ${bug.finding.signature} (${bug.cases.length} requests: ${bug.cases.slice(0, 8).map(c => c.index).join(', ')})`);
+        console.log(`    ${first.method} ${first.path.slice(0, 200)} (${first.what.join('; ')}); rerun: npm run fuzz -- --only http --seed ${options.seed} --first ${first.index} --count 1`);
+    }
+}
 
 async function fuzzLsp(): Promise<void> {
     const lsp = await runLspEdits({
