@@ -35,31 +35,31 @@ function replaceModels(argv: string[], workspace: CliWorkspace, value: string): 
 export const HOSTILE_ENVIRONMENTS: readonly HostileEnvironment[] = [
     {
         name: 'a FIFO named like a model',
-        prepare: (w, argv) => { execFileSync('mkfifo', [join(w.models, 'pipe.loom')]); return argv; }
+        prepare: (w, argv) => { execFileSync('mkfifo', [join(w.models, 'fuzz-pipe.loom')]); return argv; }
     },
     {
         name: 'a FIFO named on the command line',
-        prepare: (w, argv) => { execFileSync('mkfifo', [join(w.models, 'pipe.loom')]); return replaceModels(argv, w, join(w.models, 'pipe.loom')); }
+        prepare: (w, argv) => { execFileSync('mkfifo', [join(w.models, 'fuzz-pipe.loom')]); return replaceModels(argv, w, join(w.models, 'fuzz-pipe.loom')); }
     },
     {
         name: 'a link to /dev/zero named like a model',
-        prepare: (w, argv) => { symlinkSync('/dev/zero', join(w.models, 'zero.loom')); return argv; }
+        prepare: (w, argv) => { symlinkSync('/dev/zero', join(w.models, 'fuzz-zero.loom')); return argv; }
     },
     {
         name: 'a link to /dev/zero on the command line',
-        prepare: (w, argv) => { symlinkSync('/dev/zero', join(w.models, 'zero.loom')); return replaceModels(argv, w, join(w.models, 'zero.loom')); }
+        prepare: (w, argv) => { symlinkSync('/dev/zero', join(w.models, 'fuzz-zero.loom')); return replaceModels(argv, w, join(w.models, 'fuzz-zero.loom')); }
     },
     {
         name: 'a broken link and a link loop among the models',
         prepare: (w, argv) => {
-            symlinkSync(join(w.root, 'nowhere.loom'), join(w.models, 'broken.loom'));
-            symlinkSync(w.models, join(w.models, 'loop'));
+            symlinkSync(join(w.root, 'nowhere.loom'), join(w.models, 'fuzz-broken-link.loom'));
+            symlinkSync(w.models, join(w.models, 'fuzz-link-loop'));
             return argv;
         }
     },
     {
         name: 'a model file over the size limit',
-        prepare: (w, argv) => { writeFileSync(join(w.models, 'huge.loom'), `context Huge\n${'// padding\n'.repeat(1_000_000)}`); return argv; }
+        prepare: (w, argv) => { writeFileSync(join(w.models, 'fuzz-huge.loom'), `context Huge\n${'// padding\n'.repeat(1_000_000)}`); return argv; }
     },
     {
         name: 'an empty path',

@@ -32,6 +32,12 @@ export interface LspEdit {
     file: string;
     mutations: string[];
     text: string;
+    /** Every open file's text after the edit (the edited one's is `text`), by name. */
+    files: Record<string, string>;
+    /** Whether the edit was followed by a save. */
+    saved: boolean;
+    /** What was asked after the edit, in the edited file. */
+    requests: EditorRequest[];
 }
 
 export interface LspRunSummary {
@@ -40,7 +46,7 @@ export interface LspRunSummary {
     bugs: Array<{ finding: Finding; edits: LspEdit[] }>;
 }
 
-class ServerSession {
+export class ServerSession {
     private readonly server: ChildProcess;
     readonly connection: MessageConnection;
     /** Errors the server logged since the last `takeLogged()`. */
@@ -101,26 +107,45 @@ function positionAt(text: string, offset: number): { line: number; character: nu
     return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
+/**
+ * A request an editor sends, as data: `at` is an offset into the edited file (turned into the
+ * position, or an empty range for a code action, when it is sent), so that a reproducer can cut
+ * the text and keep the request at the same spot.
+ */
+export interface EditorRequest {
+    method: string;
+    /** Params besides the document and the position (undefined: a request about no document). */
+    params?: Record<string, unknown>;
+    at?: number;
+}
+
 /** The requests an editor sends after an edit, at places chosen by the random source. */
-function editorRequests(file: OpenFile, random: Random): Array<[string, unknown]> {
-    const textDocument = { uri: file.uri };
-    const at = () => positionAt(file.text, random.int(0, file.text.length));
-    const start = at();
+function editorRequests(text: string, random: Random): EditorRequest[] {
+    const at = () => random.int(0, text.length);
     return [
-        ['eventloom/flowGraph', random.chance(0.5) ? {} : { filter: { context: 'Banking' } }],
-        ['textDocument/documentSymbol', { textDocument }],
-        ['textDocument/hover', { textDocument, position: at() }],
-        ['textDocument/completion', { textDocument, position: at() }],
-        ['textDocument/definition', { textDocument, position: at() }],
-        ['textDocument/references', { textDocument, position: at(), context: { includeDeclaration: true } }],
-        ['textDocument/foldingRange', { textDocument }],
-        ['textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } }],
-        ['textDocument/codeLens', { textDocument }],
-        ['textDocument/semanticTokens/full', { textDocument }],
-        ['textDocument/codeAction', { textDocument, range: { start, end: start }, context: { diagnostics: [] } }],
-        ['textDocument/prepareRename', { textDocument, position: at() }],
-        ['textDocument/rename', { textDocument, position: at(), newName: random.pick(['Renamed', 'x', 'context', '1bad']) }]
+        { method: 'eventloom/flowGraph', ...(random.chance(0.5) ? {} : { params: { filter: { context: 'Banking' } } }) },
+        { method: 'textDocument/documentSymbol', params: {} },
+        { method: 'textDocument/hover', params: {}, at: at() },
+        { method: 'textDocument/completion', params: {}, at: at() },
+        { method: 'textDocument/definition', params: {}, at: at() },
+        { method: 'textDocument/references', params: { context: { includeDeclaration: true } }, at: at() },
+        { method: 'textDocument/foldingRange', params: {} },
+        { method: 'textDocument/formatting', params: { options: { tabSize: 2, insertSpaces: true } } },
+        { method: 'textDocument/codeLens', params: {} },
+        { method: 'textDocument/semanticTokens/full', params: {} },
+        { method: 'textDocument/codeAction', params: { context: { diagnostics: [] } }, at: at() },
+        { method: 'textDocument/prepareRename', params: {}, at: at() },
+        { method: 'textDocument/rename', params: { newName: random.pick(['Renamed', 'x', 'context', '1bad']) }, at: at() }
     ];
+}
+
+/** The request's method and params for the file at `uri` holding `text`. */
+export function wireRequest(request: EditorRequest, uri: string, text: string): [string, unknown] {
+    if (!request.params) return [request.method, {}];
+    const where = request.at === undefined ? {} : request.method === 'textDocument/codeAction'
+        ? { range: { start: positionAt(text, request.at), end: positionAt(text, request.at) } }
+        : { position: positionAt(text, request.at) };
+    return [request.method, { textDocument: { uri }, ...request.params, ...where }];
 }
 
 export async function runLspEdits(options: {
@@ -161,12 +186,17 @@ export async function runLspEdits(options: {
                 const { text, applied } = mutate(random.chance(0.7) ? file.text : file.original, random, options.limits);
                 file.text = text;
                 file.version++;
-                const edit: LspEdit = { index: done, seedName: model.name, file: file.uri.split('/').pop()!, mutations: applied, text };
                 await session.connection.sendNotification('textDocument/didChange', {
                     textDocument: { uri: file.uri, version: file.version }, contentChanges: [{ text }]
                 });
-                if (random.chance(0.2)) await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri: file.uri } });
-                const finding = await askEverything(session, editorRequests(file, random), options.timeoutMs);
+                const saved = random.chance(0.2);
+                if (saved) await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri: file.uri } });
+                const requests = editorRequests(text, random);
+                const edit: LspEdit = {
+                    index: done, seedName: model.name, file: nameIn(file.uri, sessionIndex), mutations: applied, text,
+                    files: Object.fromEntries(files.map(open => [nameIn(open.uri, sessionIndex), open.text])), saved, requests
+                };
+                const finding = await askEverything(session, requests.map(request => wireRequest(request, file.uri, text)), options.timeoutMs);
                 summary.edits++;
                 if (finding) {
                     record(finding, edit);
@@ -190,7 +220,11 @@ export async function runLspEdits(options: {
     return summary;
 }
 
-async function askEverything(session: ServerSession, requests: Array<[string, unknown]>, timeoutMs: number): Promise<Finding | undefined> {
+function nameIn(uri: string, sessionIndex: number): string {
+    return uri.slice(`file:///fuzz/session-${sessionIndex}/`.length);
+}
+
+export async function askEverything(session: ServerSession, requests: Array<[string, unknown]>, timeoutMs: number): Promise<Finding | undefined> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>(resolve => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
     const pending = new Set(requests.map(([method]) => method));

@@ -1,9 +1,10 @@
 /**
- * `npm run fuzz -- [--count N] [--seed S] [--timeout MS] [--only cli|lsp|http] [--command NAME]… [--first I] [--out DIR]`: the long
+ * `npm run fuzz -- [--count N] [--seed S] [--timeout MS] [--only cli|lsp|http] [--command NAME]…
+ * [--first I] [--out DIR]`, or `npm run fuzz -- --replay <folder>` (a language-server reproducer): the long
  * fuzz run. Prints the counts (inputs, crashes, hangs, writes outside the output) and writes a
  * minimized reproducer folder for every distinct bug found; exits 1 when it found any.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FULL_LIMITS } from './mutations.js';
 import { CliCaseRunner, type CliCase } from './cli-fuzz.js';
@@ -11,9 +12,10 @@ import type { Finding } from './findings.js';
 import { runCliCases } from './fuzz-run.js';
 import { minimizeCliCase } from './minimize.js';
 import { runHttpRequests } from './http-fuzz.js';
-import { runLspEdits } from './lsp-fuzz.js';
+import { runLspEdits, type LspEdit } from './lsp-fuzz.js';
+import { LspReplayer, minimizeLspEdit, type LspReproducer } from './lsp-minimize.js';
 
-interface Options { count: number; seed: number; timeoutMs: number; only?: 'cli' | 'lsp' | 'http'; out: string; first: number; commands: string[] }
+interface Options { count: number; seed: number; timeoutMs: number; only?: 'cli' | 'lsp' | 'http'; out: string; first: number; commands: string[]; replay?: string }
 
 function parseOptions(argv: readonly string[]): Options {
     const options: Options = { count: 1000, seed: 1, timeoutMs: 120_000, out: 'fuzz-results', first: 0, commands: [] };
@@ -27,6 +29,7 @@ function parseOptions(argv: readonly string[]): Options {
             case '--only': options.only = value as 'cli' | 'lsp' | 'http'; i++; break;
             case '--out': options.out = value; i++; break;
             case '--command': options.commands.push(value); i++; break;
+            case '--replay': options.replay = value; i++; break;
             default: throw new Error(`unknown option ${argv[i]}: use --count N --seed S [--timeout MS] [--only cli|lsp|http] [--command NAME]… [--first I] [--out DIR]`);
         }
     }
@@ -35,9 +38,12 @@ function parseOptions(argv: readonly string[]): Options {
 
 const options = parseOptions(process.argv.slice(2));
 const started = Date.now();
-if (!options.only || options.only === 'cli') await fuzzCli();
-if (!options.only || options.only === 'lsp') await fuzzLsp();
-if (!options.only || options.only === 'http') await fuzzHttp();
+if (options.replay) await replay(options.replay);
+else {
+    if (!options.only || options.only === 'cli') await fuzzCli();
+    if (!options.only || options.only === 'lsp') await fuzzLsp();
+    if (!options.only || options.only === 'http') await fuzzHttp();
+}
 
 async function fuzzHttp(): Promise<void> {
     const http = await runHttpRequests({
@@ -45,6 +51,7 @@ async function fuzzHttp(): Promise<void> {
         onNewBug: (finding, testCase) => console.log(`new bug at request ${testCase.index}: ${finding.kind}: ${finding.signature}\n${finding.detail.slice(0, 1500)}`)
     });
     console.log(`HTTP API: ${http.requests} requests, ${http.counts.crash} crashes, ${http.counts.hang} hangs (${http.bugs.length} distinct); answers by status: ${JSON.stringify(http.statuses)}`);
+    if (http.bugs.length > 0) process.exitCode = 1;
     for (const bug of http.bugs) {
         const first = bug.cases[0];
         console.log(`- ${bug.finding.kind}: ${bug.finding.signature} (${bug.cases.length} requests: ${bug.cases.slice(0, 8).map(c => c.index).join(', ')})`);
@@ -61,15 +68,53 @@ async function fuzzLsp(): Promise<void> {
         }
     });
     console.log(`language server: ${lsp.edits} edits, ${lsp.counts.crash} crashes, ${lsp.counts.hang} hangs (${lsp.bugs.length} distinct)`);
+    if (lsp.bugs.length > 0) process.exitCode = 1;
     for (const bug of lsp.bugs) {
         console.log(`- ${bug.finding.kind}: ${bug.finding.signature} (${bug.edits.length} edits: ${bug.edits.slice(0, 8).map(e => e.index).join(', ')})`);
         const first = bug.edits[0];
         console.log(`    edit ${first.index} of ${first.file} (${first.seedName}): ${first.mutations.join('; ')}`);
         console.log(bug.finding.detail.split('\n').slice(0, 6).map(line => `    ${line.slice(0, 240)}`).join('\n'));
-        const folder = join(options.out, `lsp-${options.seed}-${first.index}`);
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(join(folder, first.file), first.text);
-        writeFileSync(join(folder, 'finding.json'), `${JSON.stringify({ ...bug.finding, edit: { ...first, text: undefined } }, undefined, 2)}\n`);
+        await writeLspReproducer(bug.finding, first);
+    }
+}
+
+/** A folder per bug: the minimized files, and finding.json with what to replay (`npm run fuzz -- --replay <folder>`). */
+async function writeLspReproducer(finding: Finding, edit: LspEdit): Promise<void> {
+    const replayer = new LspReplayer(options.timeoutMs);
+    let minimized;
+    try {
+        minimized = await minimizeLspEdit(replayer, edit, finding, finding.kind === 'hang' ? 4 : 150);
+    } finally {
+        replayer.dispose();
+    }
+    const folder = join(options.out, `lsp-${options.seed}-${edit.index}`);
+    rmSync(folder, { recursive: true, force: true });
+    for (const [name, text] of Object.entries(minimized.reproducer.files)) {
+        mkdirSync(dirname(join(folder, 'files', name)), { recursive: true });
+        writeFileSync(join(folder, 'files', name), text);
+    }
+    writeFileSync(join(folder, 'finding.json'), `${JSON.stringify({
+        finding, seedName: edit.seedName, mutations: edit.mutations, ...minimized.reproducer, files: Object.keys(minimized.reproducer.files),
+        needsHistory: minimized.needsHistory,
+        rerun: minimized.needsHistory
+            ? `npm run fuzz -- --only lsp --seed ${options.seed} --count ${edit.index + 1} (the finding needs the edits before it)`
+            : `npm run fuzz -- --replay ${folder}`
+    }, undefined, 2)}\n`);
+    const size = (files: Record<string, string>) => Object.values(files).reduce((n, t) => n + t.length, 0);
+    console.log(`    reproducer: ${folder} (${minimized.needsHistory ? 'needs the edit history, not minimized' : `${size(minimized.reproducer.files)} characters, from ${size(edit.files)}`})`);
+}
+
+/** Replays a language-server reproducer folder written by a long run. */
+async function replay(folder: string): Promise<void> {
+    const saved = JSON.parse(readFileSync(join(folder, 'finding.json'), 'utf8')) as Omit<LspReproducer, 'files'> & { files: string[] };
+    const files = Object.fromEntries(saved.files.map(name => [name, readFileSync(join(folder, 'files', name), 'utf8')]));
+    const replayer = new LspReplayer(options.timeoutMs);
+    try {
+        const finding = await replayer.replay({ ...saved, files });
+        console.log(finding ? `reproduced: ${finding.kind}: ${finding.signature}\n${finding.detail}` : 'does not reproduce: no finding');
+        if (finding) process.exitCode = 1;
+    } finally {
+        replayer.dispose();
     }
 }
 
@@ -106,6 +151,7 @@ const cli = await runCliCases({
     }
 });
 console.log(`CLI: ${cli.inputs} inputs, ${cli.counts.crash} crashes, ${cli.counts.hang} hangs, ${cli.counts['write-outside']} writes outside (${cli.bugs.length} distinct)`);
+if (cli.bugs.length > 0) process.exitCode = 1;
 for (const bug of cli.bugs) {
     console.log(`- ${bug.finding.kind}: ${bug.finding.signature} (${bug.cases.length} cases: ${bug.cases.slice(0, 8).map(c => c.index).join(', ')})`);
     const first = bug.cases[0];
