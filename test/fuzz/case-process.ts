@@ -6,6 +6,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { repositoryRoot } from './seed-corpus.js';
+import { watchForHang, type HangLimits } from './hang-watch.js';
+
+/** `timeoutMs` of CPU time, or half of it (at most a minute) spent blocked. */
+export function hangLimits(timeoutMs: number): HangLimits {
+    return { cpuLimitMs: timeoutMs, stallMs: Math.min(timeoutMs / 2, 60_000) };
+}
 
 /** Node options the children need to run the TypeScript sources (the polyfill first, for Node 20). */
 export const SOURCE_NODE_OPTIONS = ['--import', join(repositoryRoot, 'src/polyfills/group-by.mjs'), '--import', 'tsx'];
@@ -17,20 +23,23 @@ export class CaseProcess<Request extends { id: number }, Reply extends { id: num
 
     constructor(private readonly script: string) {}
 
-    /** The reply, or 'timeout' when the case did not finish in time, or 'died' when the process exited. */
-    async run(request: Omit<Request, 'id'>, timeoutMs: number): Promise<Reply | 'timeout' | 'died'> {
+    /**
+     * The reply, or `{ hung }` saying why the case counts as hung (hang-watch.ts: `timeoutMs` of CPU
+     * time, or half of it without any), or 'died' when the process exited.
+     */
+    async run(request: Omit<Request, 'id'>, timeoutMs: number): Promise<Reply | { hung: string } | 'died'> {
         const child = await this.start();
         const id = this.nextId++;
         return new Promise(resolve => {
-            const finish = (outcome: Reply | 'timeout' | 'died') => {
-                clearTimeout(timer);
+            const finish = (outcome: Reply | { hung: string } | 'died') => {
+                stopWatching();
                 child.off('message', onMessage);
                 child.off('exit', onExit);
                 resolve(outcome);
             };
             const onMessage = (message: Reply) => { if (message.id === id) finish(message); };
             const onExit = () => { this.forget(child); finish('died'); };
-            const timer = setTimeout(() => { this.kill(); finish('timeout'); }, timeoutMs);
+            const stopWatching = watchForHang(child.pid, hangLimits(timeoutMs), why => { this.kill(); finish({ hung: why }); });
             child.on('message', onMessage);
             child.once('exit', onExit);
             child.send({ ...request, id });

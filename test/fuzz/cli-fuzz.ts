@@ -100,7 +100,7 @@ export class CliCaseRunner {
         const reply = await this.process.run({ argv, cwd: root }, this.timeoutMs);
         const milliseconds = Math.round(performance.now() - started);
         const where = `eventloom ${argv.map(arg => JSON.stringify(arg.replace(root, '<ws>'))).join(' ')}`;
-        if (reply === 'timeout') return { milliseconds, finding: { kind: 'hang', signature: `no answer within ${this.timeoutMs / 1000} s`, detail: where } };
+        if (typeof reply === 'object' && 'hung' in reply) return { milliseconds, finding: { kind: 'hang', signature: reply.hung, detail: where } };
         if (reply === 'died') return { milliseconds, finding: { kind: 'crash', signature: 'the process died', detail: where } };
         const crash = crashOf(reply);
         if (crash) return { milliseconds, finding: { kind: 'crash', signature: crash.signature, detail: `${where}\n${crash.detail}` } };

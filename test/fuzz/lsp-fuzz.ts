@@ -10,7 +10,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { SOURCE_NODE_OPTIONS } from './case-process.js';
+import { hangLimits, SOURCE_NODE_OPTIONS } from './case-process.js';
+import { watchForHang } from './hang-watch.js';
 import { crashEvidence, type Finding } from './findings.js';
 import { mutate, type MutationLimits } from './mutations.js';
 import { Random } from './random.js';
@@ -90,6 +91,10 @@ export class ServerSession {
         const logged = this.logged;
         this.logged = [];
         return logged;
+    }
+
+    get pid(): number | undefined {
+        return this.server.pid;
     }
 
     kill(): void {
@@ -225,17 +230,20 @@ function nameIn(uri: string, sessionIndex: number): string {
 }
 
 export async function askEverything(session: ServerSession, requests: Array<[string, unknown]>, timeoutMs: number): Promise<Finding | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<'timeout'>(resolve => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    let stopWatching = () => {};
+    let why = '';
+    const deadline = new Promise<'timeout'>(resolve => {
+        stopWatching = watchForHang(session.pid, hangLimits(timeoutMs), reason => { why = reason; resolve('timeout'); });
+    });
     const pending = new Set(requests.map(([method]) => method));
     const answers = Promise.all(requests.map(([method, params]) => session.connection.sendRequest(method, params).finally(() => pending.delete(method)).then(
         () => undefined,
         (error: { code?: number; message?: string }) => (ROUTINE_ERROR_CODES.has(error.code ?? 0) ? undefined : `${method}: ${error.message ?? String(error)}`)
     )));
     const outcome = await Promise.race([answers, deadline]);
-    clearTimeout(timer);
+    stopWatching();
     if (outcome === 'timeout') {
-        return { kind: session.exited ? 'crash' : 'hang', signature: session.exited ? 'the server died' : `requests not answered within ${timeoutMs / 1000} s`, detail: `unanswered: ${[...pending].join(', ')}\n${session.takeLogged().join('\n')}`.slice(0, 4000) };
+        return { kind: session.exited ? 'crash' : 'hang', signature: session.exited ? 'the server died' : `requests not answered: ${why}`, detail: `unanswered: ${[...pending].join(', ')}\n${session.takeLogged().join('\n')}`.slice(0, 4000) };
     }
     const failures = outcome.filter((failure): failure is string => failure !== undefined);
     // Logged errors arrive as notifications; give them a moment to come in after the answers.

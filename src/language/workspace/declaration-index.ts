@@ -88,9 +88,10 @@ export class DeclarationIndex {
         for (const description of entries.declarations) {
             const same = this.byQualifiedName.get(description.name);
             if (same) {
-                // Duplicates, in a stable order whatever order the documents were re-indexed in.
-                same.push(description);
-                same.sort((a, b) => a.documentUri.toString().localeCompare(b.documentUri.toString()));
+                // Duplicates, in a stable order whatever order the documents were re-indexed in: after
+                // those of the same or an earlier document. A search, not a sort per insert, which was
+                // quadratic in a file declaring one name thousands of times.
+                same.splice(insertionPoint(same, description.documentUri.toString()), 0, description);
             } else {
                 this.byQualifiedName.set(description.name, [description]);
             }
@@ -118,10 +119,11 @@ export class DeclarationIndex {
         if (!entries) return;
         this.entries.delete(uri);
         const removed = new Set(entries.declarations);
-        for (const description of entries.declarations) {
-            const same = this.byQualifiedName.get(description.name)?.filter(other => !removed.has(other));
-            if (same && same.length > 0) this.byQualifiedName.set(description.name, same);
-            else this.byQualifiedName.delete(description.name);
+        // Once per name, however often the document declares it.
+        for (const name of new Set(entries.declarations.map(description => description.name))) {
+            const same = this.byQualifiedName.get(name)?.filter(other => !removed.has(other));
+            if (same && same.length > 0) this.byQualifiedName.set(name, same);
+            else this.byQualifiedName.delete(name);
         }
         for (const { key, name } of entries.files) {
             const names = this.elementsByFile.get(key);
@@ -141,4 +143,16 @@ export class DeclarationIndex {
             if (names?.size === 0) this.contextsByFolder.delete(folder);
         }
     }
+}
+
+/** Where a declaration of the document `uri` goes in a list ordered by document: after every one that does not sort after it. */
+function insertionPoint(list: readonly AstNodeDescription[], uri: string): number {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (list[middle].documentUri.toString().localeCompare(uri) <= 0) low = middle + 1;
+        else high = middle;
+    }
+    return low;
 }
