@@ -73,4 +73,14 @@ describe('DeclarationIndex', () => {
         assert.deepEqual(index.elementsSharingFile('Sales', 'order', 'Sales.Order'), []);
         assert.deepEqual(index.elementsSharingFile('Sales', 'basket', 'Sales.Other'), ['Sales.Basket']);
     });
+
+    it('keeps a name\'s declarations in document order, several per document, after a re-index of the middle one', async () => {
+        // Every aggregate's id is exported as Sales.id: thousands of them in a big model (a sort per insert was quadratic).
+        const twoIds = (first: string, second: string) => `context Sales\naggregate ${first} {\n  id id: uuid\n}\naggregate ${second} {\n  id id: uuid\n}`;
+        const { index, documents: [, b], edit } = await workspace({ 'c.loom': twoIds('C1', 'C2'), 'b.loom': twoIds('B1', 'B2'), 'a.loom': twoIds('A1', 'A2') });
+        const order = () => index.declarationsNamed('Sales.id').map(d => `${d.documentUri.path.slice(4)}:${(d.node as { $container?: { name?: string } } | undefined)?.$container?.name}`);
+        assert.deepEqual(order(), ['a.loom:A1', 'a.loom:A2', 'b.loom:B1', 'b.loom:B2', 'c.loom:C1', 'c.loom:C2']);
+        await edit(b, twoIds('B3', 'B4'));
+        assert.deepEqual(order(), ['a.loom:A1', 'a.loom:A2', 'b.loom:B3', 'b.loom:B4', 'c.loom:C1', 'c.loom:C2']);
+    });
 });
