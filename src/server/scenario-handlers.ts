@@ -15,10 +15,9 @@ import {
     RunScenariosRequest, ScenarioListRequest, ScenariosChangedNotification,
     type CodeProblem, type ModelError, type RunScenariosParams, type RunScenariosResult, type ScenarioFile
 } from '../protocol/scenario-requests.js';
-import { SCENARIO_FAILS } from '../semantics/scenario-check.js';
 import { answerSafely } from './answer-safely.js';
 import { scenarioFileOf } from './scenario-list.js';
-import { readValidatedWorkspace } from './validated-workspace.js';
+import { isModelError, readValidatedWorkspace } from './validated-workspace.js';
 
 /** JSON-RPC error code for "the request failed for a reason the user can fix" (LSP RequestFailed). */
 const REQUEST_FAILED = -32803;
@@ -98,6 +97,6 @@ export async function runScenarios(shared: LangiumSharedServices, params: RunSce
 /** The errors of a document other than failing scenarios: those are what the run is for. */
 function modelErrorsOf(document: LangiumDocument<Model>): ModelError[] {
     return (document.diagnostics ?? [])
-        .filter(diagnostic => diagnostic.severity === 1 && (diagnostic.data as { code?: unknown } | undefined)?.code !== SCENARIO_FAILS)
+        .filter(isModelError)
         .map(diagnostic => ({ uri: document.uri.toString(), range: diagnostic.range, message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value }));
 }

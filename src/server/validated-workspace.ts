@@ -6,7 +6,9 @@
  */
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
+import { SCENARIO_FAILS } from '../semantics/scenario-check.js';
 
 export async function readValidatedWorkspace<T>(
     shared: LangiumSharedServices,
@@ -18,9 +20,17 @@ export async function readValidatedWorkspace<T>(
     return shared.workspace.WorkspaceLock.read(() => read(shared.workspace.LangiumDocuments.all.toArray() as Array<LangiumDocument<Model>>));
 }
 
-/** `file.loom:12: message` for each error of the documents, in document order. */
+/**
+ * An error that makes the model unusable. A scenario the model's own rules fail is not one: the
+ * model is well-formed, and the user needs the code and the failing test to see why (DESIGN §4).
+ */
+export function isModelError(diagnostic: Diagnostic): boolean {
+    return diagnostic.severity === 1 && (diagnostic.data as { code?: unknown } | undefined)?.code !== SCENARIO_FAILS;
+}
+
+/** `file.loom:12: message` for each model error of the documents, in document order. */
 export function errorsOf(documents: ReadonlyArray<LangiumDocument<Model>>, withMessage: boolean): string[] {
     return documents.flatMap(document => (document.diagnostics ?? [])
-        .filter(diagnostic => diagnostic.severity === 1)
+        .filter(isModelError)
         .map(diagnostic => `${document.uri.path.split('/').pop()}:${diagnostic.range.start.line + 1}${withMessage ? `: ${diagnostic.message}` : ''}`));
 }

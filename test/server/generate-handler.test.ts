@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { EmptyFileSystem } from 'langium';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
+import { registerScenarioCheck } from '../../src/semantics/scenario-check.js';
 import { buildWorkspace } from '../kit/workspace.js';
 import { generateWorkspace, toResponseError } from '../../src/server/generate-handler.js';
 import { generateFailureOf } from '../../src/protocol/generate-request.js';
@@ -22,7 +23,9 @@ describe('eventloom/generate in the language server', function () {
     afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
     async function workspace(files: Record<string, string>) {
-        const { shared } = createEventloomServices(EmptyFileSystem);
+        const { shared, Eventloom } = createEventloomServices(EmptyFileSystem);
+        registerScenarioCheck(Eventloom); // as the server's own factory does
+
         await shared.workspace.WorkspaceManager.initializeWorkspace([]);
         await buildWorkspace(files, { shared, folder: '/workspace' });
         return shared;
@@ -43,6 +46,17 @@ describe('eventloom/generate in the language server', function () {
         const out = join(folder, 'generated');
         await assert.rejects(generateWorkspace(shared, { outDir: out }), /^Error: Nothing generated: the model has 1 error\(s\)\. Fix them first \(see the Problems view\); the first is broken\.loom:4: .*Made/);
         assert.ok(!existsSync(out));
+    });
+
+    it('generates while a scenario fails: the model is well-formed, and the failing test shows why (DESIGN §4)', async () => {
+        const bank = readFileSync(join(REPO_ROOT, 'templates/banking.loom'), 'utf8')
+            .replace('requires amount.amount <= balance + overdraftLimit', 'requires amount.amount <= balance + overdraftLimit + 1');
+        const shared = await workspace({ 'banking.loom': bank });
+        const [document] = shared.workspace.LangiumDocuments.all.toArray();
+        assert.deepEqual(document.diagnostics?.filter(d => d.severity === 1).map(d => String(d.message).split(':')[0]), ['Scenario fails'], 'the bent rule fails a scenario');
+        const out = join(folder, 'generated');
+        const result = await generateWorkspace(shared, { outDir: out });
+        assert.ok(result.written.includes('banking/bank-account.ts'));
     });
 
     it('tells the client why it refused in the response data, not only in words', async () => {
