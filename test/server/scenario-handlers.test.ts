@@ -14,7 +14,7 @@ import { registerScenarioCheck } from '../../src/semantics/scenario-check.js';
 import { generateWorkspace } from '../../src/server/generate-handler.js';
 import { listScenarios, runScenarios, ScenarioChanges } from '../../src/server/scenario-handlers.js';
 import { buildWorkspace } from '../kit/workspace.js';
-import { scratchFolder } from '../generator/generator-test-kit.js';
+import { REPO_ROOT, scratchFolder } from '../generator/generator-test-kit.js';
 import { HAND_WRITTEN_BANK, PROJECTION_SCENARIO, writeWithdrawRule } from '../kit/hand-written-bank.js';
 
 
@@ -152,4 +152,26 @@ scenario "a positive amount is booked" {
         assert.deepEqual(run.modelErrors, []);
         assert.equal(run.scenarios.length, 1);
     });
+
+    it('the modelled bank template passes every scenario with no hand-written line; a broken rule fails exactly the scenario it decides', async () => {
+        const template = readFileSync(join(REPO_ROOT, 'templates/banking.loom'), 'utf8');
+        const outDir = join(folder, 'src/generated');
+        const verdicts = (result: Awaited<ReturnType<typeof runScenarios>>) => result.scenarios.map(scenario => `${scenario.name}: ${scenario.outcome.kind}`);
+        const names = [...template.matchAll(/^scenario "([^"]+)"/gm)].map(match => match[1]);
+        const passing = await runScenarios((await workspace({ 'banking.loom': template })).shared, { outDir });
+        assert.deepEqual(passing.modelErrors, []);
+        assert.deepEqual(verdicts(passing), names.map(name => `${name}: passed`));
+
+        const rule = 'requires amount.amount <= balance + overdraftLimit\n';
+        assert.ok(template.includes(rule));
+        const broken = template.replace(rule, 'requires amount.amount <= balance + overdraftLimit + 1\n');
+        const failing = await runScenarios((await workspace({ 'banking.loom': broken })).shared, { outDir });
+        assert.deepEqual(failing.modelErrors, [], 'a scenario the rules fail is not a model error: it is what the run shows');
+        assert.deepEqual(verdicts(failing), names.map(name => `${name}: ${name === 'cannot overdraw' ? 'failed' : 'passed'}`));
+        const overdraw = failing.scenarios.find(scenario => scenario.name === 'cannot overdraw')!;
+        assert.equal(overdraw.line, broken.split('\n').indexOf('scenario "cannot overdraw" {'));
+        assert.equal(overdraw.outcome.kind === 'failed' && overdraw.outcome.expected, 'rejected InsufficientFunds { requested: 150.01, available: 150 }');
+        assert.match(overdraw.outcome.kind === 'failed' ? overdraw.outcome.actual : '', /^MoneyWithdrawn \{/);
+    });
 });
+

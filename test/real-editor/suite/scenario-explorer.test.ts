@@ -3,10 +3,13 @@
  * scenarios appear as test items (file, aggregate, scenario at its line) and follow edits; the
  * "Run scenario" lens runs one against the generated code — in memory before Generate, then with
  * the hand-written body from the output folder — and a failure is reported at the scenario's line
- * with expected vs actual; a model with an error says what to fix. Screenshots of the Test
+ * with expected vs actual; a model with an error says what to fix; the modelled bank template passes
+ * with no hand-written line until a rule is broken. Screenshots of the Test
  * Explorer, the run's output and a model error land in test-results/screenshots/scenarios-*.png.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { HAND_WRITTEN_BANK, PROJECTION_SCENARIO, writeWithdrawRule } from '../../kit/hand-written-bank.js';
 import { activateExtension, closeAllEditors, createFile, deleteFiles, replaceText, screenshot, waitFor, workspaceFile } from './helpers.js';
@@ -16,6 +19,9 @@ interface ItemReport { id: string; verdict: string; message?: string; expected?:
 /** Another context than the fixture's Banking, so that the two models do not clash. */
 const MODEL = (HAND_WRITTEN_BANK + PROJECTION_SCENARIO).replace('context Banking', 'context Vault');
 const FILE = 'explorer/vault.loom';
+const MODELLED_FILE = 'explorer/modelled-bank.loom';
+/** The suite runs from out/test/real-editor/. */
+const TEMPLATE = path.resolve(__dirname, '../../../templates/banking.loom');
 const lineOf = (text: string) => MODEL.split('\n').indexOf(text);
 
 describe('Scenarios in the Test Explorer', function () {
@@ -29,7 +35,7 @@ describe('Scenarios in the Test Explorer', function () {
         assert.ok(controller, 'the extension exports its scenario test controller');
     });
     afterEach(closeAllEditors);
-    after(() => deleteFiles(FILE, 'explorer', 'src'));
+    after(() => deleteFiles(FILE, MODELLED_FILE, 'explorer', 'src'));
 
     /** The scenario items of a file by name, once the tree shows them as `ready` wants. */
     async function itemsOf(uri: vscode.Uri, ready: (names: string[]) => boolean, what: string): Promise<Map<string, vscode.TestItem>> {
@@ -150,4 +156,27 @@ describe('Scenarios in the Test Explorer', function () {
             subscription.dispose();
         }
     });
+
+    it('the modelled bank template: a scenario passes with no hand-written line, and a broken rule fails it at its line with expected vs actual', async () => {
+        await deleteFiles('src');
+        // Its own context, beside the fixture's Banking.
+        const bank = fs.readFileSync(TEMPLATE, 'utf8').replace('context Banking', 'context ModelledBank');
+        const editor = await createFile(MODELLED_FILE, bank);
+        await itemsOf(editor.document.uri, names => names.includes('cannot overdraw'), '"cannot overdraw"');
+        assert.equal((await runFromLens(editor.document, 'cannot overdraw')).verdict, 'passed');
+
+        await replaceText(editor, 'requires amount.amount <= balance + overdraftLimit\n', 'requires amount.amount <= balance + overdraftLimit + 1\n');
+        const line = bank.split('\n').indexOf('scenario "cannot overdraw" {');
+        await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).some(diagnostic => diagnostic.message.startsWith('Scenario fails:')) ? true : undefined,
+            () => 'the editor\'s own scenario check reports the broken rule');
+        const report = await runFromLens(editor.document, 'cannot overdraw');
+        assert.equal(report.verdict, 'failed', JSON.stringify(report));
+        assert.equal(report.expected, 'rejected InsufficientFunds { requested: 150.01, available: 150 }');
+        assert.match(report.actual ?? '', /^MoneyWithdrawn \{/);
+        assert.deepEqual(report.location, { uri: editor.document.uri.toString(), line, character: 0 });
+        await vscode.commands.executeCommand('workbench.view.testing.focus');
+        await vscode.window.showTextDocument(editor.document, { selection: new vscode.Range(line, 0, line, 0) });
+        await screenshot('scenarios-04-modelled-bank-broken-rule');
+    });
 });
+
