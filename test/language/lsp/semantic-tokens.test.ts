@@ -49,4 +49,42 @@ describe('semantic highlighting', () => {
         assert.ok(at >= 0, tokens.join(' '));
         assert.equal(tokens[at + 1], 'Opened:event');
     });
+
+    it('colours the names inside rules as what they name: fields, enum members, errors, events, commands, read models', async () => {
+        const { 'bank.loom': bank } = await openWorkspace({ 'bank.loom': `context Bank
+enum Status { Pending, Open }
+aggregate Account {
+  id accountId: uuid
+  state { status: Status = Pending, balance: decimal = 0 }
+  command Withdraw {
+    amount: decimal
+    requires status == Open and amount <= state.balance else Refused { wanted: amount }
+    emits Withdrawn { at: now }
+  }
+  event Withdrawn { amount: decimal, at: timestamp }
+  error Refused { wanted: decimal }
+  on Withdrawn { balance -= amount }
+}
+readmodel Totals {
+  key accountId: uuid
+  withdrawn: decimal = 0
+  on Withdrawn { withdrawn += event.amount }
+}
+policy Watch {
+  on Withdrawn
+  reads Totals
+  issues Withdraw { amount: 1 } if (Totals.withdrawn ?? 0) > 100
+}
+` });
+        const rules = (await tokensOf(bank)).filter(t => !t.endsWith(':declaration') && !t.endsWith(':defaultLibrary'));
+        assert.deepEqual(rules, [
+            'Status:enum', 'Pending:enumMember',
+            'status:property', 'Open:enumMember', 'amount:property', 'balance:property',   // requires (state. is a keyword)
+            'Refused:type', 'wanted:property', 'amount:property',                         // else Refused { wanted: amount }
+            'Withdrawn:event', 'at:property',                                             // emits mapping
+            'Withdrawn:event', 'balance:property', 'amount:property',                     // evolve
+            'Withdrawn:event', 'withdrawn:property', 'amount:property',                   // projection, event.amount
+            'Withdrawn:event', 'Totals:interface', 'Withdraw:function', 'amount:property', 'Totals:interface', 'withdrawn:property'
+        ]);
+    });
 });
