@@ -80,6 +80,7 @@ export function runScenario(model: ModelForm, scenario: ScenarioForm): ScenarioR
             steps.push({ kind: 'given', event, state, appliedBy: evolved.value.appliedBy });
         }
         const commandMessage = { type: command.name, data: scenario.when.data };
+        const decidedWith = state; // what the requires saw: a failure message names this, not the state after the events
         const decision = decide(command, scenario.when.data, state, run);
         if (decision.kind === 'failed') return cannotRun(decision.failure, scenario.then?.source ?? scenario.when.source);
         if (decision.kind === 'accepted') {
@@ -88,7 +89,7 @@ export function runScenario(model: ModelForm, scenario: ScenarioForm): ScenarioR
         }
         steps.push({ kind: 'when', command: commandMessage, decision, state });
         if (scenario.then) {
-            const failure = checkThen(scenario.then, decision, { names, state, stateBlocks, scenario, command: names(command.name) });
+            const failure = checkThen(scenario.then, decision, { names, state: decidedWith, stateBlocks, scenario, command: names(command.name) });
             if (failure) failures.push(failure);
         }
     }

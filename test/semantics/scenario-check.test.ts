@@ -105,4 +105,30 @@ scenario "booking" {
         assert.ok(ledger.parseResult.parserErrors.length > 0, 'the example must not parse');
         assert.deepEqual(otherErrors(ledger).filter(error => /bug in Eventloom|Cannot read/.test(error)), []);
     });
+
+    it('a scenario expecting a rejection that the model accepts names the state the requires were checked against, not the state after', async () => {
+        const model = `context Ledger
+aggregate Purse {
+  id purseId: uuid
+  state { balance: decimal = 0 }
+  command Spend {
+    amount: decimal
+    requires amount <= balance + 200 else Broke
+    emits Spent
+  }
+  event Spent { amount: decimal }
+  error Broke
+  on Spent { balance -= amount }
+}
+scenario "cannot spend what is not there" {
+  when Spend { amount: 150 }
+  then rejected Broke
+}
+`;
+        const { 'ledger.loom': ledger } = await buildWorkspace({ 'ledger.loom': model });
+        assert.deepEqual(otherErrors(ledger), []);
+        assert.deepEqual(scenarioErrors(ledger).map(error => error.message), [
+            'Scenario fails: expected rejected Broke, but the model gives Spent { amount: 150 }: every requires of Spend held with the state { balance: 0 }.'
+        ]);
+    });
 });
