@@ -15,10 +15,11 @@ import { PostgresUnavailable, startPostgres, type PostgresServer } from './postg
 /** Function bodies by generated file, by function name. */
 export type HandWritten = Record<string, Record<string, string>>;
 
-/** Generates the model folder into `<scratch>/app/`, fills in the bodies and returns the folder. */
-export async function generateApp(modelFolder: string, handWritten: HandWritten, imports: Record<string, string> = {}): Promise<string> {
+/** Generates the model (folders or files) into `<scratch>/app/`, fills in the bodies and returns the folder. */
+export async function generateApp(models: string | readonly string[], handWritten: HandWritten, imports: Record<string, string> = {}): Promise<string> {
     const root = join(scratchPackage(), 'app');
-    for (const file of generateModel(await loadModels(readModelFiles(modelFolder)), { runtime: 'emmett' })) {
+    const files = Object.assign({}, ...[models].flat().map(readModelFiles)) as Record<string, string>;
+    for (const file of generateModel(await loadModels(files), { runtime: 'emmett' })) {
         const path = join(root, file.path);
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, file.text);
