@@ -74,6 +74,7 @@ function relatedInformation(failure: ScenarioFailure): DiagnosticRelatedInformat
  */
 class ScenarioForms {
     private readonly built = new Map<string, { form: ContextForm; contexts: string[]; inputs: Map<string, InputVersion> }>();
+    private readonly models = new Map<string, ModelForm>();
 
     constructor(private readonly services: EventloomCoreServices) {}
 
@@ -86,7 +87,21 @@ class ScenarioForms {
         const named = [...scenario.given.map(given => given.event), ...scenario.expects.map(expect => expect.readModel)];
         const others = [...new Set(named.map(name => name.slice(0, name.indexOf('.'))))].filter(name => name !== home.name);
         const contexts = [home, ...others.flatMap(name => this.context(name, documents) ?? [])];
-        return { model: indexContexts(contexts), scenario };
+        return { model: this.indexed(contexts), scenario };
+    }
+
+    /**
+     * The model form of these context forms, indexed once while the forms stay the same objects
+     * (they are rebuilt only when their files change): indexing it anew for every scenario was a
+     * third of the scenario check's cost per keystroke.
+     */
+    private indexed(contexts: readonly ContextForm[]): ModelForm {
+        const key = contexts.map(context => context.name).join('\n');
+        const cached = this.models.get(key);
+        if (cached && cached.contexts.length === contexts.length && cached.contexts.every((context, i) => context === contexts[i])) return cached;
+        const model = indexContexts(contexts);
+        this.models.set(key, model);
+        return model;
     }
 
     private context(name: string, documents: Map<string, LangiumDocument<Model>[]>): ContextForm | undefined {
