@@ -4,6 +4,9 @@
  * modelled aggregates with a hand-written one, whose scenarios are left to the generated tests.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkModel } from '../../src/cli/check-model.js';
 import { buildModelForm } from '../../src/semantics/build-form.js';
 import { runScenario } from '../../src/semantics/run-scenario.js';
@@ -24,6 +27,22 @@ describe('template scenarios', () => {
         assert.deepEqual([...form.commands.values()].filter(command => !command.modelled).map(command => command.name), []);
         assert.ok(scenarios.length >= 5);
         assert.deepEqual(scenarios.filter(({ result }) => result.kind !== 'passed').map(({ name, result }) => `${name}: ${JSON.stringify(result)}`), []);
+    });
+
+    it('banking: the scenario given a version 1 event decides through the upcast, so a wrong upcast mapping fails it at its then line', async () => {
+        const template = readFileSync('templates/banking.loom', 'utf8');
+        const upcast = '{ overdraftLimit: 0 }\n';
+        assert.ok(template.includes(upcast));
+        const folder = mkdtempSync(join(tmpdir(), 'eventloom-upcast-'));
+        try {
+            writeFileSync(join(folder, 'banking.loom'), template.replace(upcast, '{ overdraftLimit: 5 }\n'));
+            const checked = await checkModel([folder], process.cwd());
+            const thenLine = template.split('\n').findIndex(line => line.includes('then rejected InsufficientFunds { requested: 0.01, available: 0 }')) + 1;
+            assert.deepEqual(checked.problems.map(problem => `${problem.line}: ${problem.message.slice(0, 115)}`),
+                [`${thenLine}: Scenario fails: expected rejected InsufficientFunds { requested: 0.01, available: 0 }, but the model gives MoneyW`]);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 
     it('online shop: the modelled scenarios pass, the hand-written command\'s are skipped saying why', async () => {
