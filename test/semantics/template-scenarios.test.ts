@@ -38,7 +38,7 @@ describe('template scenarios', () => {
             writeFileSync(join(folder, 'banking.loom'), template.replace(upcast, '{ overdraftLimit: 5 }\n'));
             const checked = await checkModel([folder], process.cwd());
             const thenLine = template.split('\n').findIndex(line => line.includes('then rejected InsufficientFunds { requested: 0.01, available: 0 }')) + 1;
-            assert.deepEqual(checked.problems.map(problem => `${problem.line}: ${problem.message.slice(0, 115)}`),
+            assert.deepEqual(checked.problems.map(problem => `${problem.line}: ${problem.message.slice(0, 113)}`),
                 [`${thenLine}: Scenario fails: expected rejected InsufficientFunds { requested: 0.01, available: 0 }, but the model gives MoneyW`]);
         } finally {
             rmSync(folder, { recursive: true, force: true });
