@@ -87,3 +87,14 @@ export function scratchPackage(): string {
     writeFileSync(join(root, 'package.json'), '{ "type": "module", "private": true }\n');
     return root;
 }
+
+/** Compiles `<root>/generated` with tsc --strict (NodeNext, node's types) into `<root>/dist`; the diagnostics' messages. */
+export function compileToJavaScript(root: string): string[] {
+    const files = ts.sys.readDirectory(join(root, 'generated'), ['.ts']);
+    const program = ts.createProgram(files, {
+        strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        types: ['node'], skipLibCheck: true, outDir: join(root, 'dist'), rootDir: join(root, 'generated')
+    });
+    const emitted = program.emit();
+    return [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics].map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}

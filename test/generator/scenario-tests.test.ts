@@ -8,10 +8,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { generateModel } from '../../src/generator/generate-model.js';
 import { writeOutput } from '../../src/generator/output-folder.js';
-import { loadModels, readModelFiles, REPO_ROOT as repositoryRoot, scratchPackage } from './generator-test-kit.js';
+import { loadModels, readModelFiles, REPO_ROOT as repositoryRoot, scratchPackage, compileToJavaScript } from './generator-test-kit.js';
 
 const failure = 'banking.loom:76:1: error: scenario "cannot overdraw": expected rejected InsufficientFunds, got MoneyWithdrawn { amount: 150 }';
 
@@ -20,15 +19,6 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { status
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-function compileToJavaScript(root: string): string[] {
-    const files = ts.sys.readDirectory(join(root, 'generated'), ['.ts']);
-    const program = ts.createProgram(files, {
-        strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        types: ['node'], skipLibCheck: true, outDir: join(root, 'dist'), rootDir: join(root, 'generated')
-    });
-    const emitted = program.emit();
-    return [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics].map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
 
 describe('generated scenarios.test.ts runs under node --test, tsx and vitest', function () {
     this.timeout(180_000);

@@ -10,10 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Project } from 'ts-morph';
-import ts from 'typescript';
 import { generateModel } from '../../src/generator/generate-model.js';
 import { writeOutput } from '../../src/generator/output-folder.js';
-import { loadModels, scratchPackage } from './generator-test-kit.js';
+import { loadModels, scratchPackage, compileToJavaScript } from './generator-test-kit.js';
 
 const MODEL = `context Banking
 enum AccountStatus { Pending, Open }
@@ -62,15 +61,6 @@ const BODIES: Record<string, string> = {
     evolveMoneyWithdrawn: 'return { ...state, balance: decimal.subtract(state.balance, event.data.amount) };'
 };
 
-function compileToJavaScript(root: string): string[] {
-    const files = ts.sys.readDirectory(join(root, 'generated'), ['.ts']);
-    const program = ts.createProgram(files, {
-        strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        types: ['node'], skipLibCheck: true, outDir: join(root, 'dist'), rootDir: join(root, 'generated')
-    });
-    const emitted = program.emit();
-    return [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics].map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
 
 describe('generated scenarios with old versions in given', function () {
     this.timeout(180_000);
