@@ -95,7 +95,7 @@ export function handledEventsOf(readModel: ReadModel): Event[] {
 
 /** The references of a policy's `issues C { … } if …` clauses, in order. */
 export function issuedCommandReferences(policy: Policy): Array<Reference<Command>> {
-    return policy.issues.map(issued => issued.command);
+    return policy.issues.flatMap(issued => issued.command ? [issued.command] : []);
 }
 
 export function issuedCommandsOf(policy: Policy): Command[] {
@@ -153,7 +153,7 @@ export function fieldsExpectedBy(literal: ObjectLiteral): ReadonlyArray<Field | 
     const owner = literal.$container;
     if (isEventData(owner)) return eventDataFields(owner);
     // `expect R { … }` may give the key to select another document (DESIGN §2c).
-    if (isExpectation(owner)) return owner.readModel.ref ? [...owner.readModel.ref.keys, ...owner.readModel.ref.fields] : [];
+    if (isExpectation(owner)) return owner.readModel?.ref ? [...owner.readModel.ref.keys, ...owner.readModel.ref.fields] : [];
     if (isScenario(owner)) return owner.rejection?.ref?.fields ?? [];
     if (isCommandData(owner)) return owner.command?.ref?.fields ?? [];
     return valueTypeOf(expectedTypeOf(literal))?.fields ?? [];

@@ -28,10 +28,13 @@ export function unresolvedInExpression(node: NameExpression | MemberAccess | Map
         }
         case 'MappingEntry': {
             const owner = isMapping(node.$container) ? node.$container.$container : undefined;
-            const target = isEmit(owner) ? `event ${owner.event.$refText}`
-                : isRequirement(owner) ? `error ${owner.error?.$refText ?? ''}`
-                    : isIssuedCommand(owner) ? `command ${owner.command.$refText}`
-                        : isUpcast(owner) ? `event ${owner.event.$refText}` : 'this value';
+            // After a parse error the clause may have lost its target's name: say so, not "has no field".
+            const [kind, reference] = isEmit(owner) ? ['event', owner.event]
+                : isRequirement(owner) ? ['error', owner.error]
+                    : isIssuedCommand(owner) ? ['command', owner.command]
+                        : isUpcast(owner) ? ['event', owner.event] : ['value', undefined];
+            if (owner && !reference?.$refText) return `'${text}' cannot be checked: name the ${kind} before \`{\`, then map its fields.`;
+            const target = owner && reference ? `${kind} ${reference.$refText}` : 'this value';
             return `${capitalize(target)} has no field '${text}': map only its fields, or add \`${text}: Type\` to it.${listed(candidates, 'Its fields')}`;
         }
         case 'FieldAssignment': {
@@ -69,7 +72,7 @@ function lookedIn(name: NameExpression): string {
             return `a field of ${events}, the event's stream id, or a read model the policy \`reads\``;
         }
         case 'upcast':
-            return `a field of version ${site.upcast.fromVersion} of ${site.upcast.event.$refText}`;
+            return `a field of version ${site.upcast.fromVersion} of ${site.upcast.event?.$refText ?? 'the event'}`;
     }
 }
 

@@ -115,7 +115,7 @@ function ownerDescription(field: Field): string {
         const aggregate = aggregateOf(field);
         return `the state of aggregate ${aggregate?.name ?? '?'}`;
     }
-    if (owner.$type === 'Upcast') return `version ${owner.fromVersion} of event ${owner.event.$refText}`;
+    if (owner.$type === 'Upcast') return `version ${owner.fromVersion} of event ${owner.event?.$refText ?? ''}`;
     const kinds: Record<string, string> = { ValueType: 'type', Command: 'command', Event: 'event', DomainError: 'error', ReadModel: 'read model', Query: 'query' };
     const kind = kinds[owner.$type] ?? owner.$type;
     return `${kind} ${(owner as { name?: string }).name ?? ''}`.trim();

@@ -168,7 +168,7 @@ function ownerOf(node: Field | StreamId | ReadModelKey): string {
     if (isDomainError(owner)) return `field of error ${owner.name}`;
     if (isReadModel(owner)) return `field of read model ${owner.name}`;
     if (isValueType(owner)) return `field of type ${owner.name}`;
-    if (isUpcast(owner)) return `field of ${owner.event.$refText} version ${owner.fromVersion}`;
+    if (isUpcast(owner)) return `field of ${owner.event?.$refText ?? 'the event'} version ${owner.fromVersion}`;
     if (isQuery(owner)) return `parameter of query ${owner.name}`;
     return 'field';
 }

@@ -76,7 +76,7 @@ export class BehaviourValidator {
         for (const name of AstUtils.streamAst(handler).filter(isNameExpression)) {
             const target = name.target?.ref;
             if (!target || target.$type !== 'Field' || !events.includes(target.$container as never)) continue;
-            const lacking = events.filter(event => !event.fields.some(field => field.name === name.target.$refText));
+            const lacking = events.filter(event => !event.fields.some(field => field.name === name.target?.$refText));
             if (lacking.length === 0) continue;
             accept('error', `'${name.target.$refText}' is a field of ${(target.$container as { name: string }).name} but not of ${lacking.map(e => e.name).join(', ')}, which this block also handles: give ${lacking.length === 1 ? 'that event' : 'those events'} the field, or handle ${lacking.length === 1 ? 'it' : 'them'} in a block of ${lacking.length === 1 ? 'its' : 'their'} own.`, {
                 node: name, property: 'target', data: issue(IssueCodes.EventFieldNotInEveryEvent, { events: lacking.map(e => e.name) })
@@ -84,7 +84,7 @@ export class BehaviourValidator {
         }
         for (const assignment of handler.assignments) {
             if (!isFieldAssignment(assignment) || assignment.operator) continue;
-            const lacking = events.filter(event => !event.fields.some(field => field.name === assignment.field.$refText));
+            const lacking = events.filter(event => !event.fields.some(field => field.name === assignment.field?.$refText));
             if (lacking.length > 0 && lacking.length < events.length) {
                 accept('error', `${lacking.map(e => e.name).join(', ')} has no field '${assignment.field.$refText}' to copy: give it the field, or handle it in a block of its own.`, {
                     node: assignment, property: 'field', data: issue(IssueCodes.CopiedFieldMissing)
@@ -111,7 +111,7 @@ export class BehaviourValidator {
         for (const emit of command.emits) {
             const event = emit.event?.ref;
             if (!event) continue;
-            const mapped = new Set(emit.mapping?.entries.map(entry => entry.field.$refText) ?? []);
+            const mapped = new Set(emit.mapping?.entries.map(entry => entry.field?.$refText) ?? []);
             const missing = event.fields.filter(field => !field.optional && !mapped.has(field.name) && !available.has(field.name)).map(f => f.name);
             if (missing.length === 0) continue;
             const fields = missing.map(name => `'${name}'`).join(', ');
@@ -130,7 +130,7 @@ export class BehaviourValidator {
                 node: scenario, property: 'name', data: issue(IssueCodes.ScenarioWithoutWhen)
             });
         } else if (scenario.when && !scenario.rejected && scenario.then.length === 0 && !expects) {
-            accept('error', `The scenario runs ${scenario.when.command.$refText} but says nothing of the outcome: add \`then EventName { … }\`, \`then rejected ErrorName\` or \`expect ReadModel { … }\`.`, {
+            accept('error', `The scenario runs ${scenario.when.command?.$refText ?? 'its command'} but says nothing of the outcome: add \`then EventName { … }\`, \`then rejected ErrorName\` or \`expect ReadModel { … }\`.`, {
                 node: scenario.when, property: 'command', data: issue(IssueCodes.ScenarioWithoutOutcome)
             });
         }

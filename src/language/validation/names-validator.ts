@@ -244,6 +244,7 @@ function reportDuplicateFields(fields: ReadonlyArray<Field | ReadModelKey>, owne
 function reportDuplicateReferences(references: readonly PlacedReference[], accept: ValidationAcceptor): void {
     const seen = new Set<string>();
     references.forEach(({ reference, node, property, index }) => {
+        if (!reference) return; // a name lost to a parse error: the parser reports it
         if (seen.has(reference.$refText)) {
             accept('warning', `'${reference.$refText}' is listed twice: remove the repetition.`, {
                 node, property: property as never, index, data: issue(IssueCodes.DuplicateReference)

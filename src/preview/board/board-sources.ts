@@ -5,11 +5,11 @@
 import type { Aggregate, Command, DomainError, Event, Policy, ReadModel, Scenario } from '../../language/generated/ast.js';
 
 export function emittedEvents(command: Command): Event[] {
-    return command.emits.flatMap(emit => emit.event.ref ? [emit.event.ref] : []);
+    return command.emits.flatMap(emit => emit.event?.ref ? [emit.event.ref] : []);
 }
 
 export function issuedCommands(policy: Policy): Command[] {
-    return policy.issues.flatMap(issued => issued.command.ref ? [issued.command.ref] : []);
+    return policy.issues.flatMap(issued => issued.command?.ref ? [issued.command.ref] : []);
 }
 
 export function triggeringEvents(policy: Policy): Event[] {
@@ -32,11 +32,11 @@ export interface ScenarioParts {
 }
 
 export function scenarioParts(scenario: Scenario): ScenarioParts {
-    const given = scenario.given.flatMap(data => data.event.ref ? [data.event.ref] : []);
-    const then = scenario.then.flatMap(data => data.event.ref ? [data.event.ref] : []);
-    const when = scenario.when?.command.ref;
+    const given = scenario.given.flatMap(data => data.event?.ref ? [data.event.ref] : []);
+    const then = scenario.then.flatMap(data => data.event?.ref ? [data.event.ref] : []);
+    const when = scenario.when?.command?.ref;
     const rejection = scenario.rejected ? scenario.rejection?.ref : undefined;
-    const expected = [...new Set(scenario.expectations.flatMap(expectation => expectation.readModel.ref ? [expectation.readModel.ref] : []))];
+    const expected = [...new Set(scenario.expectations.flatMap(expectation => expectation.readModel?.ref ? [expectation.readModel.ref] : []))];
     return { given, then, expected, ...(when ? { when } : {}), ...(rejection ? { rejection } : {}) };
 }
 

@@ -35,7 +35,7 @@ export function expressionForm(node: Expression): ExprForm {
     if (isNewIdExpression(node)) return { kind: 'newId', type: { kind: 'primitive', name: 'uuid' }, source };
     if (isNameExpression(node)) return nameForm(node);
     if (isMemberAccess(node)) {
-        const member = node.member.ref ?? unbuildable(`the name '${node.member.$refText}' does not resolve`);
+        const member = node.member?.ref ?? unbuildable(`the name '${node.member?.$refText ?? ''}' does not resolve`);
         const receiver = isNameExpression(node.receiver) ? node.receiver.target?.ref : undefined;
         if (isReadModel(receiver)) {
             return { kind: 'readField', readModel: nameOf(receiver), name: member.name, type: optional(declaredType(member)), source };
@@ -72,7 +72,7 @@ export function expressionForm(node: Expression): ExprForm {
             name: entry.field?.ref?.name ?? unbuildable(`the field '${entry.field?.$refText}' does not resolve`),
             value: expressionForm(entry.value)
         }));
-        const owner = node.entries[0]?.field.ref;
+        const owner = node.entries[0]?.field?.ref;
         const valueType = owner && isValueType(owner.$container) ? nameOf(owner.$container) : undefined;
         return { kind: 'record', fields, type: valueType ? { kind: 'value', valueType } : { kind: 'unknown' }, source };
     }
@@ -81,7 +81,7 @@ export function expressionForm(node: Expression): ExprForm {
 
 /** A bare name: which declaration it reads decides which record it reads at run time. */
 function nameForm(node: NameExpression): ExprForm {
-    const target = node.target.ref ?? unbuildable(`the name '${node.target.$refText}' does not resolve`);
+    const target = node.target?.ref ?? unbuildable(`the name '${node.target?.$refText ?? ''}' does not resolve`);
     const source: AstNode = node;
     if (isEnumMember(target) && isEnum(target.$container)) {
         const enumName = nameOf(target.$container);
@@ -98,7 +98,7 @@ function nameForm(node: NameExpression): ExprForm {
         }
         return { kind: 'field', from, name: target.name, type: declaredType(target), source };
     }
-    return unbuildable(`'${node.target.$refText}' is not a value`);
+    return unbuildable(`'${node.target?.$refText ?? ''}' is not a value`);
 }
 
 function declaredType(target: Referable): TypeForm {

@@ -37,7 +37,7 @@ export function policyForm(policy: Policy): PolicyForm {
     const triggers = policy.triggers.flatMap(reference => reference.ref ? [reference.ref] : (reasons.push(`the event '${reference.$refText}' does not resolve`), []));
     const reads = policy.reads.flatMap(reference => reference.ref ? [reference.ref] : (reasons.push(`the read model '${reference.$refText}' does not resolve`), []));
     const reactions = policy.issues.flatMap(issued => triggers.flatMap(trigger => tryBuild(reasons, (): PolicyReactionForm => {
-        const command = issued.command.ref ?? unbuildable(`the command '${issued.command.$refText}' does not resolve`);
+        const command = issued.command?.ref ?? unbuildable(issued.command ? `the command '${issued.command.$refText}' does not resolve` : 'an `issues` names no command');
         const triggerStreamId = isAggregate(trigger.$container) ? streamIdsOf(trigger.$container)[0]?.name : undefined;
         const candidates = [
             candidate('eventField', trigger.fields.map(field => field.name), name => ({ kind: 'field', from: 'event', name, type: typeOf(trigger.fields.find(field => field.name === name)?.type) })),

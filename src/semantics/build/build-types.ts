@@ -62,7 +62,7 @@ export function literalValue(literal: Literal, options: LiteralOptions): Value {
     if (isBooleanLiteral(literal)) return booleanValue(literal.value);
     if (isEnumLiteral(literal)) {
         const member = literal.member?.ref;
-        if (!member || !isEnum(member.$container)) return unbuildable(`'${literal.member.$refText}' does not resolve`);
+        if (!member || !isEnum(member.$container)) return unbuildable(`'${literal.member?.$refText ?? ''}' does not resolve`);
         return enumValue(nameOf(member.$container), member.name);
     }
     if (isListLiteral(literal)) return listValue(literal.items.map(item => literalValue(item, options)));

@@ -14,6 +14,7 @@ import { createEventloomServices } from '../../../src/language/eventloom-module.
 import { boundedEditDistance, closestName } from '../../../src/language/linking/closest-name.js';
 import { kebabCase } from '../../../src/language/typescript-names.js';
 import { runSlowChecks } from '../../../src/language/workspace/slow-checks-on-save.js';
+import { buildBoard } from '../../../src/preview/board/build-board.js';
 import { buildFlowGraph } from '../../../src/preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../../../src/preview/layout/layout-flow-graph.js';
 import { clearWorkspace, listDiagnostics, messageOf, validate } from '../language-test-kit.js';
@@ -63,6 +64,40 @@ describe('partial models (after a parse error)', function () {
         assert.ok(graph.nodes.some(node => node.name === 'Account'), JSON.stringify(graph.nodes.map(n => n.name)));
         const laidOut = await layoutFlowGraph(graph);
         assert.equal(laidOut.nodes.length, graph.nodes.length);
+    });
+    // The CLI fuzz (seed 20261201, case 564) cut the names after `reads` and `issues` in
+    // test/generator/models/policies-modelled.loom: the duplicate-reference check, the policy's form
+    // and every scenario beside it crashed on the missing command reference.
+    it('checks a modelled policy whose `reads` and `issues` lost their names', async () => {
+        const result = await validate(`context Banking
+aggregate Account {
+  id accountId: uuid
+  state { balance: decimal = 0 }
+  command Withdraw { amount: decimal, emits Withdrawn }
+  command Flag { accountId: uuid, note: string, emits Flagged }
+  event Withdrawn { amount: decimal }
+  event Flagged { note: string }
+  on Withdrawn { balance -= amount }
+}
+readmodel Limits { key accountId: uuid, max: decimal = 0, on Withdrawn { max = amount } }
+policy Watch {
+  on Withdrawn
+  reads
+  issues { note: "over" } if amount > Limits.max
+}
+scenario "a withdrawal" {
+  when Withdraw { amount: 1 }
+  then Withdrawn { amount: 1 }
+}
+`);
+        assert.ok(result.document.parseResult.parserErrors.length > 0, 'the example must not parse');
+        assertNoCrash(result.diagnostics);
+        const note = result.diagnostics.find(d => messageOf(d).includes("'note'"));
+        assert.equal(note && messageOf(note), "'note' cannot be checked: name the command before `{`, then map its fields.");
+        assert.equal(note?.range.start.line, 14);
+        const model = result.document.parseResult.value;
+        assert.ok(buildFlowGraph([model]).nodes.some(node => node.name === 'Watch'));
+        assert.deepEqual(buildBoard([model]).contexts.map(context => context.name), ["Banking"]);
     });
 });
 

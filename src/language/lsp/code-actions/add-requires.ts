@@ -16,7 +16,7 @@ export function addRequiresForRejection(document: LangiumDocument, range: Range)
     const found = rejectionAt(document, range);
     if (!found) return [];
     const { command, error } = found;
-    if (command.requirements.some(requirement => requirement.error.ref === error)) return [];
+    if (command.requirements.some(requirement => requirement.error?.ref === error)) return [];
     const mapping = unfilledEntries(command, error);
     if (!mapping) return [];
     const requirement = `requires true else ${error.name}${mapping.length > 0 ? ` { ${mapping.join(', ')} }` : ''}`;

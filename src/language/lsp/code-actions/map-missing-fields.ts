@@ -14,7 +14,7 @@ export function mapMissingFields(document: LangiumDocument, diagnostic: Diagnost
     const at = nodeAt(document, diagnostic);
     const emit = at && (isEmit(at) ? at : AstUtils.getContainerOfType(at, isEmit));
     const missing = (diagnostic.data as { missing?: string[] } | undefined)?.missing ?? [];
-    const event = emit?.event.ref;
+    const event = emit?.event?.ref;
     const nameNode = emit?.event.$refNode;
     if (!emit || !event || !nameNode || missing.length === 0) return [];
     const entries = missing.map(name => event.fields.find(field => field.name === name)).map(field => field && entryText(field));
