@@ -12,9 +12,15 @@
  * that need the whole workspace (find references, rename) therefore wait for both passes, exactly
  * as with a single pass. Validators must not read other documents' references (none does: the
  * checks use the exported symbols, which are complete before the first pass links anything).
+ *
+ * Waiting for a workspace state (`waitUntil(state)`, which find references, rename and the custom
+ * requests use) is released by the state itself, not by the phase's announcement: Langium's waiter
+ * listens for the announcement, so it waits for ever when it starts listening while the
+ * announcement is under way (the build yields to the message queue between two listeners), or
+ * when the phase is reached without one (an update with nothing to rebuild announces nothing).
  */
 import {
-    DefaultDocumentBuilder, DocumentState, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI
+    DefaultDocumentBuilder, DocumentState, OperationCancelled, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI
 } from 'langium';
 import { IncrementalDocumentFactory } from './incremental-document-factory.js';
 import { needsRelinkAfterSplice } from './splice-dependents.js';
@@ -33,6 +39,8 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
     private readonly relinkCandidates = new Set<LangiumDocument>();
     /** Candidates found to need re-linking, built in the second pass. */
     private relinkedAfterParse: LangiumDocument[] = [];
+    /** Who waits for the workspace to reach a state; released as soon as `currentState` has. */
+    private readonly stateWaiters = new Set<{ state: DocumentState; release: () => void }>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -101,6 +109,30 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
         if (this.changedDocumentsFirst && targetState > DocumentState.ComputedScopes) {
             // The dependents are not linked yet: the workspace as a whole is still at ComputedScopes.
             this.currentState = DocumentState.ComputedScopes;
+        }
+        this.releaseWaiters();
+    }
+
+    protected override awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        if (this.currentState >= state) return Promise.resolve();
+        if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
+        return new Promise((resolve, reject) => {
+            const waiter = { state, release: () => { cancelled.dispose(); resolve(); } };
+            const cancelled = cancelToken.onCancellationRequested(() => {
+                this.stateWaiters.delete(waiter);
+                cancelled.dispose();
+                reject(OperationCancelled);
+            });
+            this.stateWaiters.add(waiter);
+        });
+    }
+
+    private releaseWaiters(): void {
+        for (const waiter of this.stateWaiters) {
+            if (this.currentState >= waiter.state) {
+                this.stateWaiters.delete(waiter);
+                waiter.release();
+            }
         }
     }
 

@@ -97,4 +97,42 @@ describe('EventloomDocumentBuilder', () => {
         assert.equal(references.length, 2);
         await update;
     });
+
+    // Found by the fuzzer: a flow-graph request that waited for the validated workspace for ever.
+    describe('waiting for a workspace state', () => {
+        /** One turn of the event loop: where the language server reads its next message. */
+        const nextMessage = () => new Promise(resolve => setImmediate(resolve));
+
+        it('ends when the wait starts while the build announces the state', async () => {
+            const { shared, sales, edit } = await workspace();
+            const builder = shared.workspace.DocumentBuilder;
+            let waited: Promise<unknown> | undefined;
+            let reached = false;
+            // The build yields between two listeners of the announcement, and a request comes in.
+            builder.onBuildPhase(DocumentState.Validated, async () => {
+                waited ??= builder.waitUntil(DocumentState.Validated).then(() => { reached = true; });
+                await nextMessage();
+            });
+            await edit(sales, SALES.replace('command PlaceOrder', 'command PlaceOrders'));
+            await nextMessage();
+            assert.ok(waited, 'the build announced the validated workspace');
+            assert.ok(reached, 'the wait ended with the build');
+        });
+
+        it('ends when an update that rebuilds nothing reaches the state', async () => {
+            const { shared } = await workspace();
+            const builder = shared.workspace.DocumentBuilder;
+            let waited: Promise<unknown> | undefined;
+            let reached = false;
+            builder.onUpdate(async () => {
+                waited ??= builder.waitUntil(DocumentState.Validated).then(() => { reached = true; });
+                await nextMessage();
+            });
+            // As after a watched file that is no model changed: nothing to rebuild, so nothing announced.
+            await builder.update([], []);
+            await nextMessage();
+            assert.ok(waited, 'the update told its listeners');
+            assert.ok(reached, 'the wait ended with the update');
+        });
+    });
 });
