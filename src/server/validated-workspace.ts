@@ -1,10 +1,12 @@
 /**
- * The one way a custom request reads the workspace: wait until the first build has linked and
- * validated everything, then read the documents under Langium's workspace lock, so that an answer
- * reflects every edit the server had received before the request. Slow work on the result (the
- * elkjs layout, generation) runs after the lock is released.
+ * The one way a custom request reads the workspace: under Langium's workspace lock, whose reads
+ * queue behind every write the server had received before the request (the first workspace
+ * build, each edit's update, the re-validation on save), so that an answer reflects every edit.
+ * A write ends one way or another (built, cancelled by a newer write that then runs first, or
+ * failed), so the read always comes: a request never waits for a build that is not coming.
+ * Slow work on the result (the elkjs layout, generation) runs after the lock is released.
  */
-import { DocumentState, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
@@ -14,9 +16,8 @@ export async function readValidatedWorkspace<T>(
     shared: LangiumSharedServices,
     read: (documents: Array<LangiumDocument<Model>>) => T
 ): Promise<T> {
-    // `ready` means loaded, not built: also wait for the first build to link and validate everything.
+    // `ready` resolves inside the first build's write: from then on that build is queued before this read.
     await shared.workspace.WorkspaceManager.ready;
-    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
     return shared.workspace.WorkspaceLock.read(() => read(shared.workspace.LangiumDocuments.all.toArray() as Array<LangiumDocument<Model>>));
 }
 
