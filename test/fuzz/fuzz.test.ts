@@ -3,16 +3,14 @@
  * cli-commands.ts, sometimes in a hostile environment), language-server edits with the
  * requests an editor sends, and hostile requests to the generated HTTP API. Any crash, hang or
  * write outside the allowed paths fails, with the case to reproduce it
- * (`npm run fuzz -- --seed S --first I --count 1`). The long run is `npm run fuzz`.
+ * (`npm run fuzz -- --bounded --seed S --first I --count 1`; for the language server, the run of
+ * edits up to the first one that found it). The long run is `npm run fuzz`.
  */
 import * as assert from 'node:assert/strict';
 import { runCliCases } from './fuzz-run.js';
 import { runHttpRequests } from './http-fuzz.js';
 import { runLspEdits } from './lsp-fuzz.js';
-import type { MutationLimits } from './mutations.js';
-
-/** As the issue's attacks, except the huge file: 1 MB here (5 MB in the long run) to keep the run short. */
-const BOUNDED_LIMITS: MutationLimits = { longIdentifier: 100_000, nestingDepth: 10_000, hugeFile: 1_000_000 };
+import { BOUNDED_LIMITS } from './mutations.js';
 /** Generous: the machine may be loaded; a real hang never finishes. */
 const HANG_TIMEOUT_MS = 60_000;
 const SEED = 20261201;
@@ -29,7 +27,9 @@ describe('fuzzing (bounded)', function () {
 
     it('150 language-server edits: no error response, no logged error, no hang', async () => {
         const summary = await runLspEdits({ seed: SEED, edits: 150, limits: BOUNDED_LIMITS, timeoutMs: HANG_TIMEOUT_MS });
-        const report = summary.bugs.map(bug => `${bug.finding.kind}: ${bug.finding.signature} (edits ${bug.edits.map(e => e.index).join(', ')}; seed ${SEED})\n${bug.finding.detail}`);
+        // The long run replays the edits up to the first one and writes the minimized reproducer.
+        const report = summary.bugs.map(bug => `${bug.finding.kind}: ${bug.finding.signature} (edits ${bug.edits.map(e => e.index).join(', ')}; seed ${SEED}; `
+            + `reproducer: npm run fuzz -- --bounded --only lsp --seed ${SEED} --count ${bug.edits[0].index + 1} --timeout ${HANG_TIMEOUT_MS})\n${bug.finding.detail}`);
         assert.equal(summary.edits, 150);
         assert.deepEqual(report, []);
     });

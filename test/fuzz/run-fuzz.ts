@@ -1,12 +1,13 @@
 /**
  * `npm run fuzz -- [--count N] [--seed S] [--timeout MS] [--only cli|lsp|http] [--command NAME]…
- * [--first I] [--out DIR]`, or `npm run fuzz -- --replay <folder>` (a language-server reproducer): the long
- * fuzz run. Prints the counts (inputs, crashes, hangs, writes outside the output) and writes a
+ * [--first I] [--out DIR] [--bounded]`, or `npm run fuzz -- --replay <folder>` (a language-server
+ * reproducer): the long fuzz run; `--bounded` mutates with `npm test`'s limits, so that the same seed
+ * replays the inputs of its bounded run. Prints the counts (inputs, crashes, hangs, writes outside the output) and writes a
  * minimized reproducer folder for every distinct bug found; exits 1 when it found any.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FULL_LIMITS } from './mutations.js';
+import { BOUNDED_LIMITS, FULL_LIMITS, type MutationLimits } from './mutations.js';
 import { CliCaseRunner, type CliCase } from './cli-fuzz.js';
 import type { Finding } from './findings.js';
 import { runCliCases } from './fuzz-run.js';
@@ -15,10 +16,13 @@ import { runHttpRequests } from './http-fuzz.js';
 import { runLspEdits, type LspEdit } from './lsp-fuzz.js';
 import { LspReplayer, minimizeLspEdit, type LspReproducer } from './lsp-minimize.js';
 
-interface Options { count: number; seed: number; timeoutMs: number; only?: 'cli' | 'lsp' | 'http'; out: string; first: number; commands: string[]; replay?: string }
+interface Options {
+    count: number; seed: number; timeoutMs: number; only?: 'cli' | 'lsp' | 'http'; out: string; first: number; commands: string[]; replay?: string;
+    limits: MutationLimits;
+}
 
 function parseOptions(argv: readonly string[]): Options {
-    const options: Options = { count: 1000, seed: 1, timeoutMs: 120_000, out: 'fuzz-results', first: 0, commands: [] };
+    const options: Options = { count: 1000, seed: 1, timeoutMs: 120_000, out: 'fuzz-results', first: 0, commands: [], limits: FULL_LIMITS };
     for (let i = 0; i < argv.length; i++) {
         const value = argv[i + 1];
         switch (argv[i]) {
@@ -30,13 +34,16 @@ function parseOptions(argv: readonly string[]): Options {
             case '--out': options.out = value; i++; break;
             case '--command': options.commands.push(value); i++; break;
             case '--replay': options.replay = value; i++; break;
-            default: throw new Error(`unknown option ${argv[i]}: use --count N --seed S [--timeout MS] [--only cli|lsp|http] [--command NAME]… [--first I] [--out DIR]`);
+            case '--bounded': options.limits = BOUNDED_LIMITS; break;
+            default: throw new Error(`unknown option ${argv[i]}: use --count N --seed S [--timeout MS] [--only cli|lsp|http] [--command NAME]… [--first I] [--out DIR] [--bounded]`);
         }
     }
     return options;
 }
 
 const options = parseOptions(process.argv.slice(2));
+/** The option a rerun command needs to mutate as this run did. */
+const bounded = () => (options.limits === BOUNDED_LIMITS ? ' --bounded' : '');
 const started = Date.now();
 if (options.replay) await replay(options.replay);
 else {
@@ -61,7 +68,7 @@ async function fuzzHttp(): Promise<void> {
 
 async function fuzzLsp(): Promise<void> {
     const lsp = await runLspEdits({
-        seed: options.seed, edits: options.count, limits: FULL_LIMITS, timeoutMs: options.timeoutMs,
+        seed: options.seed, edits: options.count, limits: options.limits, timeoutMs: options.timeoutMs,
         onNewBug: (finding, edit) => console.log(`new bug at edit ${edit.index} (${edit.seedName}, ${edit.file}: ${edit.mutations.join('; ')}): ${finding.kind}: ${finding.signature}\n${finding.detail.slice(0, 1500)}`),
         onProgress: (done, summary) => {
             if (done % 50 === 0) process.stderr.write(`  ${done}/${options.count} edits, ${summary.bugs.length} distinct bugs, ${Math.round((Date.now() - started) / 1000)} s\n`);
@@ -97,7 +104,7 @@ async function writeLspReproducer(finding: Finding, edit: LspEdit): Promise<void
         finding, seedName: edit.seedName, mutations: edit.mutations, ...minimized.reproducer, files: Object.keys(minimized.reproducer.files),
         needsHistory: minimized.needsHistory,
         rerun: minimized.needsHistory
-            ? `npm run fuzz -- --only lsp --seed ${options.seed} --count ${edit.index + 1} (the finding needs the edits before it)`
+            ? `npm run fuzz -- --only lsp${bounded()} --seed ${options.seed} --count ${edit.index + 1} (the finding needs the edits before it)`
             : `npm run fuzz -- --replay ${folder}`
     }, undefined, 2)}\n`);
     const size = (files: Record<string, string>) => Object.values(files).reduce((n, t) => n + t.length, 0);
@@ -137,14 +144,14 @@ async function writeCliReproducer(finding: Finding, testCase: CliCase): Promise<
     }
     writeFileSync(join(folder, 'case.json'), `${JSON.stringify({
         ...minimized, files: Object.keys(minimized.files), original: undefined, finding,
-        rerun: `npm run fuzz -- --only cli --seed ${options.seed} --first ${testCase.index} --count 1${options.commands.map(name => ` --command '${name}'`).join('')}`
+        rerun: `npm run fuzz -- --only cli${bounded()} --seed ${options.seed} --first ${testCase.index} --count 1${options.commands.map(name => ` --command '${name}'`).join('')}`
     }, undefined, 2)}\n`);
     console.log(`    reproducer: ${folder} (${Object.values(minimized.files).reduce((n, t) => n + t.length, 0)} characters, from ${Object.values(testCase.files).reduce((n, t) => n + t.length, 0)})`);
 }
 
 async function fuzzCli(): Promise<void> {
 const cli = await runCliCases({
-    seed: options.seed, count: options.count, first: options.first, limits: FULL_LIMITS, timeoutMs: options.timeoutMs, commands: options.commands,
+    seed: options.seed, count: options.count, first: options.first, limits: options.limits, timeoutMs: options.timeoutMs, commands: options.commands,
     onNewBug: (finding, testCase) => console.log(`new bug at case ${testCase.index} (${testCase.command}${testCase.hostile ? ` [${testCase.hostile}]` : ''}; ${testCase.seedName}: ${testCase.mutations.join('; ')}): ${finding.kind}: ${finding.signature}\n${finding.detail.slice(0, 1500)}`),
     onProgress: (done, summary) => {
         if (done % 50 === 0) process.stderr.write(`  ${done}/${options.count} cases, ${summary.bugs.length} distinct bugs, ${Math.round((Date.now() - started) / 1000)} s\n`);
