@@ -12,6 +12,8 @@ export interface FlowGraphParams {
     board?: boolean;
     /** Width : height of the view the board is shown in: its time lines wrap to fill it. */
     boardAspect?: number;
+    /** Width : height of the view the flow is shown in: its contexts' frames wrap into rows (columns of bands) to fill it. */
+    flowAspect?: number;
 }
 
 export interface FlowGraphResult {

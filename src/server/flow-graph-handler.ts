@@ -28,12 +28,15 @@ export async function flowGraphOfWorkspace(shared: LangiumSharedServices, params
         const errors = errorsOf(documents.filter(document => concernsView(document, graph, params.filter)), false);
         return { graph, board, errorCount: errors.length, firstError: errors[0] };
     });
-    return { graph: await layoutFlowGraph(graph), ...(board ? { board } : {}), errorCount, ...(firstError ? { firstError } : {}) };
+    return { graph: await layoutFlowGraph(graph, viewShape(params.flowAspect)), ...(board ? { board } : {}), errorCount, ...(firstError ? { firstError } : {}) };
+}
+
+function boardLayoutOptions(params: FlowGraphParams): BoardLayoutOptions {
+    return viewShape(params.boardAspect);
 }
 
 /** The view's aspect, within reason (a message is not to be trusted with a board 10,000 rows tall). */
-function boardLayoutOptions(params: FlowGraphParams): BoardLayoutOptions {
-    const aspect = params.boardAspect;
+function viewShape(aspect: number | undefined): { aspect?: number } {
     return typeof aspect === 'number' && Number.isFinite(aspect) ? { aspect: Math.min(6, Math.max(0.4, aspect)) } : {};
 }
 

@@ -2,49 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
-import type { LaidOutFlowGraph } from '../../src/protocol/flow-graph.js';
 import { bandLayout } from '../../src/preview/layout/band-layout.js';
 import { ELK_MAX_NODES, layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { generateBenchModel } from '../bench/model/bench-model.js';
-import { aspectOf, assertCleanLayout, assertFramesContainTheirNotes, assertQueriesReadLeftwards, FIXTURES, modelsOf, readModelFolder, templates } from './preview-test-kit.js';
-
-/** No edge segment runs through a note (endpoints touch their own notes' borders only). */
-function assertEdgesAvoidNotes(graph: LaidOutFlowGraph, label: string): void {
-    for (const edge of graph.edges) {
-        for (let i = 1; i < edge.points.length; i++) {
-            const [a, b] = [edge.points[i - 1], edge.points[i]];
-            assert.ok(a.x === b.x || a.y === b.y, `${label}: ${edge.id} has a diagonal segment`);
-            for (const node of graph.nodes) {
-                const inside = Math.max(a.x, b.x) > node.x + 0.5 && Math.min(a.x, b.x) < node.x + node.width - 0.5
-                    && Math.max(a.y, b.y) > node.y + 0.5 && Math.min(a.y, b.y) < node.y + node.height - 0.5;
-                assert.ok(!inside, `${label}: ${edge.id} crosses ${node.id}`);
-            }
-        }
-        const source = graph.nodes.find(node => node.id === edge.source)!;
-        const target = graph.nodes.find(node => node.id === edge.target)!;
-        const [start, end] = [edge.points[0], edge.points[edge.points.length - 1]];
-        assert.ok(start.x === source.x || start.x === source.x + source.width, `${label}: ${edge.id} starts on a side of ${source.id}`);
-        assert.ok(end.x === target.x || end.x === target.x + target.width, `${label}: ${edge.id} ends on a side of ${target.id}`);
-    }
-}
-
-/** No two edges run along one line: collinear segments of different edges never overlap (no shared trunks). */
-function assertNoSharedLines(graph: LaidOutFlowGraph, label: string): void {
-    const lines = new Map<string, Array<{ edge: string; from: number; to: number }>>();
-    for (const edge of graph.edges) {
-        for (let i = 1; i < edge.points.length; i++) {
-            const [a, b] = [edge.points[i - 1], edge.points[i]];
-            const key = a.x === b.x ? `x${a.x}` : `y${a.y}`;
-            const [from, to] = a.x === b.x ? [Math.min(a.y, b.y), Math.max(a.y, b.y)] : [Math.min(a.x, b.x), Math.max(a.x, b.x)];
-            let list = lines.get(key);
-            if (!list) lines.set(key, list = []);
-            for (const other of list) {
-                assert.ok(other.edge === edge.id || other.to <= from || to <= other.from, `${label}: ${edge.id} and ${other.edge} share the line ${key} over ${Math.max(from, other.from)}..${Math.min(to, other.to)}`);
-            }
-            list.push({ edge: edge.id, from, to });
-        }
-    }
-}
+import { aspectOf, assertCleanLayout, assertEdgesAvoidNotes, assertFramesContainTheirNotes, assertNoSharedLines, assertQueriesReadLeftwards, FIXTURES, modelsOf, readModelFolder, templates } from './preview-test-kit.js';
 
 describe('bandLayout', () => {
     for (const template of templates()) {

@@ -198,7 +198,9 @@ export class FlowPreviewPanel {
         const request = ++this.requestNumber;
         let result: FlowGraphResult;
         try {
-            const params: FlowGraphParams = { filter: this.filter, ...(this.mode === 'board' ? { board: true, ...(this.viewAspect ? { boardAspect: this.viewAspect } : {}) } : {}) };
+            // The view's shape, for the layout of what it shows.
+            const aspect = this.viewAspect === undefined ? {} : this.mode === 'board' ? { boardAspect: this.viewAspect } : { flowAspect: this.viewAspect };
+            const params: FlowGraphParams = { filter: this.filter, ...(this.mode === 'board' ? { board: true } : {}), ...aspect };
             result = await this.client.sendRequest(FlowGraphRequest, params);
         } catch (error) {
             if (request !== this.requestNumber) return;
