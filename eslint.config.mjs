@@ -71,7 +71,7 @@ const NO_PACKAGES = { regex: () => '^[^.]', message: 'Browser code imports only 
 
 export default tseslint.config(
     // What .gitignore ignores (build output, caches, bench runs), generated parser code and test fixtures.
-    { ignores: ['out/**', 'node_modules/**', '.cache/**', '.bench/**', 'test-results/**', 'demo-output/**', 'src/language/generated/**', 'test/fixtures/**'] },
+    { ignores: ['out/**', 'node_modules/**', '.cache/**', '.bench/**', '.scratch/**', 'test-results/**', 'demo-output/**', 'src/language/generated/**', 'test/fixtures/**'] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {
