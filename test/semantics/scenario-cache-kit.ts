@@ -1,0 +1,63 @@
+/**
+ * A workspace edited as in the editor (text documents changed, then `DocumentBuilder.update`), with
+ * the scenario check registered, and the same texts validated afresh in new services: the two must
+ * report the same scenario diagnostics whatever the check remembered.
+ */
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createEventloomServices } from '../../src/language/eventloom-module.js';
+import { buildDocuments } from '../../src/language/workspace/load-documents.js';
+import { registerScenarioCheck, SCENARIO_FAILS, type ScenarioCheck } from '../../src/semantics/scenario-check.js';
+
+export interface EditedWorkspace {
+    readonly check: ScenarioCheck;
+    /** The current text of each file, by path. */
+    readonly texts: Map<string, string>;
+    edit(path: string, text: string): Promise<void>;
+    /** Each file's scenario diagnostics as comparable lines. */
+    scenarioDiagnostics(): Record<string, string[]>;
+}
+
+export async function openWorkspace(files: Record<string, string>): Promise<EditedWorkspace> {
+    const { shared, Eventloom } = createEventloomServices(EmptyFileSystem);
+    const check = registerScenarioCheck(Eventloom);
+    const texts = new Map(Object.entries(files));
+    const documents = await buildDocuments(shared, [...texts].map(([path, text]) => ({ path, text })));
+    const byPath = new Map([...texts.keys()].map((path, index) => [path, documents[index]] as const));
+    const versions = new Map<string, number>();
+    return {
+        check, texts,
+        async edit(path, text) {
+            const version = (versions.get(path) ?? 1) + 1;
+            versions.set(path, version);
+            texts.set(path, text);
+            const uri = byPath.get(path)!.uri;
+            shared.workspace.TextDocuments?.set(TextDocument.create(uri.toString(), 'eventloom', version, text));
+            await shared.workspace.DocumentBuilder.update([uri], []);
+        },
+        scenarioDiagnostics: () => Object.fromEntries([...byPath].map(([path]) => [path, scenarioLines(shared.workspace.LangiumDocuments.getDocument(byPath.get(path)!.uri)!)]))
+    };
+}
+
+/** The scenario diagnostics of these texts validated from scratch by new services. */
+export async function freshScenarioDiagnostics(texts: ReadonlyMap<string, string>): Promise<Record<string, string[]>> {
+    const { shared, Eventloom } = createEventloomServices(EmptyFileSystem);
+    registerScenarioCheck(Eventloom);
+    const documents = await buildDocuments(shared, [...texts].map(([path, text]) => ({ path, text })));
+    return Object.fromEntries([...texts.keys()].map((path, index) => [path, scenarioLines(documents[index])]));
+}
+
+function scenarioLines(document: LangiumDocument): string[] {
+    return (document.diagnostics ?? [])
+        .filter((diagnostic: Diagnostic) => (diagnostic.data as { code?: string } | undefined)?.code === SCENARIO_FAILS)
+        .map(diagnostic => [
+            `${position(diagnostic.range.start)}-${position(diagnostic.range.end)}`, String(diagnostic.message),
+            ...(diagnostic.relatedInformation ?? []).map(info => `${URI.parse(info.location.uri).path}@${position(info.location.range.start)}: ${info.message}`)
+        ].join(' | '))
+        .sort();
+}
+
+function position(at: { line: number; character: number }): string {
+    return `${at.line + 1}:${at.character + 1}`;
+}

@@ -1,0 +1,231 @@
+/**
+ * The scenario check re-runs a scenario only when its inputs changed (its own text, or a declaration
+ * it reads), and what it reports from memory is what a fresh validation reports: counted runs on a
+ * two-aggregate model, and random edit chains of the bench model and the templates compared, after
+ * every edit, with the same texts validated from scratch.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateBenchModel } from '../bench/model/bench-model.js';
+import { freshScenarioDiagnostics, openWorkspace, type EditedWorkspace } from './scenario-cache-kit.js';
+
+const SHOP = `context Shop
+
+enum Status { Open, Closed }
+
+aggregate Cart {
+  id cartId: uuid
+  state { status: Status = Open, items: int = 0 }
+
+  command AddItem {
+    quantity: int
+    requires status == Open else CartIsClosed
+    requires quantity > 0 else BadQuantity
+    emits ItemAdded
+  }
+  command CloseCart { emits CartClosed }
+
+  event ItemAdded { cartId: uuid, quantity: int }
+  event CartClosed { cartId: uuid }
+  error CartIsClosed
+  error BadQuantity
+
+  on ItemAdded { items += quantity }
+  on CartClosed { status = Closed }
+}
+
+readmodel CartSize {
+  key cartId: uuid
+  items: int = 0
+  on ItemAdded { items += quantity }
+}
+
+aggregate Stock {
+  id sku: uuid
+  state { onHand: int = 0 }
+
+  command Receive {
+    units: int
+    requires units > 0 else NothingReceived
+    emits Received
+  }
+
+  event Received { sku: uuid, units: int }
+  error NothingReceived
+
+  on Received { onHand += units }
+}
+
+readmodel StockLevel {
+  key sku: uuid
+  onHand: int = 0
+  on Received { onHand += units }
+}
+
+scenario "a cart takes one item" {
+  when AddItem { quantity: 1 }
+  then ItemAdded { quantity: 1 }
+}
+
+scenario "a closed cart takes nothing" {
+  given CartClosed { cartId: "4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f" }
+  when AddItem { quantity: 2 }
+  then rejected CartIsClosed
+}
+
+scenario "a cart counts its items" {
+  given ItemAdded { cartId: "4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f", quantity: 2 } ItemAdded { cartId: "4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f", quantity: 3 }
+  expect CartSize { cartId: "4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f", items: 5 }
+}
+
+scenario "stock receives units" {
+  when Receive { units: 4 }
+  then Received { units: 4 }
+}
+
+scenario "stock refuses nothing" {
+  when Receive { units: 0 }
+  then rejected NothingReceived
+}
+
+scenario "stock counts what it received" {
+  given Received { sku: "4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f", units: 4 } Received { sku: "4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f", units: 6 }
+  expect StockLevel { sku: "4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f", onHand: 10 }
+}
+`;
+
+/** Replaces the first occurrence of `from` after `after` (so that the edit lands in one declaration). */
+function replaceAfter(text: string, after: string, from: string, to: string): string {
+    const at = text.indexOf(from, text.indexOf(after));
+    assert.ok(text.indexOf(after) >= 0 && at >= 0, `'${from}' after '${after}'`);
+    return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+async function runsOf(workspace: EditedWorkspace, edit: () => Promise<void>): Promise<{ runs: number; reused: number }> {
+    const before = { ...workspace.check.results.counts };
+    await edit();
+    return { runs: workspace.check.results.counts.runs - before.runs, reused: workspace.check.results.counts.reused - before.reused };
+}
+
+async function assertAsFresh(workspace: EditedWorkspace, what: string): Promise<void> {
+    assert.deepEqual(workspace.scenarioDiagnostics(), await freshScenarioDiagnostics(workspace.texts), what);
+}
+
+describe('scenario check: re-runs only what an edit changed', function () {
+    this.timeout(120_000);
+
+    it('an edit in one aggregate re-runs that aggregate\'s scenarios only, and reports what a fresh validation reports', async () => {
+        const workspace = await openWorkspace({ '/shop/shop.loom': SHOP });
+        assert.deepEqual(workspace.check.results.counts, { runs: 6, reused: 0 }, 'every scenario runs once at first');
+        assert.deepEqual(workspace.scenarioDiagnostics()['/shop/shop.loom'], []);
+
+        // Cart's second guard now refuses one item: Cart's three scenarios run again, Stock's three are reused.
+        const stricter = replaceAfter(SHOP, 'command AddItem', 'quantity > 0', 'quantity > 1');
+        assert.deepEqual(await runsOf(workspace, () => workspace.edit('/shop/shop.loom', stricter)), { runs: 3, reused: 3 });
+        const [failure] = workspace.scenarioDiagnostics()['/shop/shop.loom'];
+        assert.match(failure, /expected ItemAdded \{ quantity: 1 \}, but the model gives rejected BadQuantity/);
+        await assertAsFresh(workspace, 'after the Cart edit');
+
+        // Stock's read model: only the scenario that expects it.
+        const stockLevel = replaceAfter(stricter, 'readmodel StockLevel', 'onHand += units', 'onHand += units + 1');
+        assert.deepEqual(await runsOf(workspace, () => workspace.edit('/shop/shop.loom', stockLevel)), { runs: 1, reused: 5 });
+        assert.equal(workspace.scenarioDiagnostics()['/shop/shop.loom'].length, 2);
+        await assertAsFresh(workspace, 'after the StockLevel edit');
+
+        // A scenario's own text: that scenario alone.
+        const ownText = replaceAfter(stockLevel, 'scenario "stock receives units"', 'units: 4 }\n  then', 'units: 5 }\n  then');
+        assert.deepEqual(await runsOf(workspace, () => workspace.edit('/shop/shop.loom', ownText)), { runs: 1, reused: 5 });
+        await assertAsFresh(workspace, 'after the scenario edit');
+
+        // The last edit undone: every scenario's inputs are as they were one validation ago, nothing runs again.
+        assert.deepEqual(await runsOf(workspace, () => workspace.edit('/shop/shop.loom', stockLevel)), { runs: 0, reused: 6 });
+        await assertAsFresh(workspace, 'after the undo');
+        await workspace.edit('/shop/shop.loom', SHOP);
+        assert.deepEqual(workspace.scenarioDiagnostics()['/shop/shop.loom'], []);
+    });
+
+    it('a new line above a scenario re-runs it (its diagnostics name lines), one below it does not', async () => {
+        const workspace = await openWorkspace({ '/shop/shop.loom': SHOP });
+        const below = SHOP + '\n';
+        assert.deepEqual(await runsOf(workspace, () => workspace.edit('/shop/shop.loom', below)), { runs: 0, reused: 6 });
+        const above = replaceAfter(below, 'readmodel StockLevel', 'readmodel StockLevel {', 'readmodel StockLevel {\n');
+        assert.deepEqual(await runsOf(workspace, () => workspace.edit('/shop/shop.loom', above)), { runs: 6, reused: 0 });
+        await assertAsFresh(workspace, 'after the new line');
+    });
+});
+
+/** A small deterministic PRNG (mulberry32), so that a failing chain can be replayed from its seed. */
+function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+const SWAPS: Array<[RegExp, string]> = [[/>/g, '<'], [/\+=/g, '-='], [/==/g, '!='], [/Active/g, 'Closed'], [/Open/g, 'Closed']];
+
+/**
+ * One edit of the kinds that change what scenarios conclude or what they can resolve: a digit of a
+ * number changed, a letter typed into or deleted from a name, an operator or enum member swapped,
+ * a new line (everything below moves), a character that breaks the syntax; sometimes the file's
+ * original text back (the check's memory of earlier states is then asked for again).
+ */
+function randomEdit(text: string, original: string, next: () => number): string {
+    const pick = next();
+    const at = Math.floor(next() * text.length);
+    if (pick < 0.08) return original;
+    if (pick < 0.3) {
+        const digits = [...text.matchAll(/\d/g)];
+        const digit = digits[Math.floor(next() * digits.length)];
+        if (digit?.index !== undefined) return text.slice(0, digit.index) + String(Math.floor(next() * 10)) + text.slice(digit.index + 1);
+    }
+    if (pick < 0.5) {
+        let word = at;
+        while (word < text.length && !/\w/.test(text[word])) word++;
+        return next() < 0.4 ? text.slice(0, word) + text.slice(word + 1) : text.slice(0, word) + 'xyZ1'[Math.floor(next() * 4)] + text.slice(word);
+    }
+    if (pick < 0.75) {
+        const [pattern, replacement] = SWAPS[Math.floor(next() * SWAPS.length)];
+        const matches = [...text.matchAll(pattern)];
+        const match = matches[Math.floor(next() * matches.length)];
+        if (match?.index !== undefined) return text.slice(0, match.index) + replacement + text.slice(match.index + match[0].length);
+    }
+    if (pick < 0.88) return text.slice(0, at) + '\n' + text.slice(at);
+    return text.slice(0, at) + ['{', '}', '"', ',', 'x'][Math.floor(next() * 5)] + text.slice(at);
+}
+
+async function editChains(files: Record<string, string>, seed: number, edits: number): Promise<void> {
+    const workspace = await openWorkspace(files);
+    const originals = new Map(Object.entries(files));
+    const paths = [...originals.keys()];
+    const next = random(seed);
+    for (let step = 0; step < edits; step++) {
+        const path = paths[Math.floor(next() * paths.length)];
+        await workspace.edit(path, randomEdit(workspace.texts.get(path)!, originals.get(path)!, next));
+        const fresh = await freshScenarioDiagnostics(workspace.texts);
+        assert.deepEqual(workspace.scenarioDiagnostics(), fresh, `seed ${seed}, edit ${step + 1} (in ${path})`);
+    }
+    assert.ok(workspace.check.results.counts.reused > 0, 'some scenarios were answered from memory');
+}
+
+describe('scenario check: remembered results equal a fresh validation over random edit chains', function () {
+    this.timeout(600_000);
+
+    it('on the modelled bench model (two contexts, scenarios of every aggregate)', async () => {
+        const model = generateBenchModel({ contexts: 2, aggregates: 4, commands: 10, events: 8, readModels: 4, layout: 'per-context', hubUses: 4, behaviour: true });
+        const files = Object.fromEntries(model.files.map(file => [`/bench/${file.path}`, file.text]));
+        await editChains(files, 11, 60);
+    });
+
+    it('on the templates (the bank, and the online shop\'s three contexts)', async () => {
+        const templates = resolve(import.meta.dirname, '../../templates');
+        const shop = join(templates, 'online-shop');
+        await editChains({ '/bank/banking.loom': readFileSync(join(templates, 'banking.loom'), 'utf8') }, 5, 40);
+        await editChains(Object.fromEntries(readdirSync(shop).map(name => [`/shop/${name}`, readFileSync(join(shop, name), 'utf8')])), 7, 40);
+    });
+});
