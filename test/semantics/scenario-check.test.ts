@@ -106,6 +106,27 @@ scenario "booking" {
         assert.deepEqual(otherErrors(ledger).filter(error => /bug in Eventloom|Cannot read/.test(error)), []);
     });
 
+    it('checks a scenario that lost its description (the CLI fuzz crashed the run, which hashes it into the stream id)', async () => {
+        const partial = `context Ledger
+aggregate Entry {
+  id entryId: uuid
+  state { booked: boolean = false }
+  command Book { amount: decimal, requires not booked else AlreadyBooked, emits Booked }
+  event Booked { amount: decimal }
+  error AlreadyBooked
+  on Booked { booked = true }
+}
+scenario {
+  when Book { amount: 1 }
+  then Booked { amount: 1 }
+}
+`;
+        const { 'ledger.loom': ledger } = await buildWorkspace({ 'ledger.loom': partial });
+        assert.ok(ledger.parseResult.parserErrors.length > 0, 'the example must not parse');
+        assert.deepEqual(scenarioErrors(ledger), []);
+        assert.deepEqual(otherErrors(ledger), ['10: Expected the description of the scenario in quotes (`scenario "cannot overdraw" { … }`) here, but found `{`.']);
+    });
+
     it('a scenario expecting a rejection that the model accepts names the state the requires were checked against, not the state after', async () => {
         const model = `context Ledger
 aggregate Purse {

@@ -16,6 +16,8 @@ export function scenarioForm(scenario: Scenario): ScenarioForm {
     const context = contextNameOf(scenario);
     const nameIn = (reference: Reference<Event | Command | DomainError | ReadModel> | undefined): QualifiedName =>
         reference?.ref ? nameOf(reference.ref) : qualifiedName(context, reference?.$refText ?? '');
+    // Its description did not parse (the parser says so); a run would need it for the stream id.
+    if (scenario.name === undefined) return { name: '', context, given: [], expects: [], source: scenario, unrunnable: 'it has no description' };
     try {
         const given = scenario.given.map((data): EventDataForm => ({
             event: nameIn(data.event), version: oldVersionOf(data),
