@@ -18,6 +18,7 @@ import {
 } from '../../language/generated/ast.js';
 import { commandsOf, contextNameOf, eventsOf } from '../../language/model-queries.js';
 import { qualifiedName } from '../../language/scoping/qualified-names.js';
+import type { FlowLocation } from '../../protocol/flow-graph.js';
 import type { Board, BoardContext, BoardLane, BoardNote, BoardNoteKind, BoardSlice, BoardStep } from '../../protocol/board.js';
 import { locationOf } from '../graph/declaration-details.js';
 import { emittedEvents, issuedCommands, projectedEvents, scenarioAggregate, scenarioParts, triggeringEvents, type ScenarioParts } from './board-sources.js';
@@ -69,6 +70,8 @@ interface Declarations {
     readModelsOf: Map<Event, ReadModel[]>;
     /** Policies per command they issue. */
     policiesIssuing: Map<Command, Policy[]>;
+    /** Each declaration's location, found once: an event is a note in many slices. */
+    locationOf(declaration: AstNode): FlowLocation | undefined;
 }
 
 function collect(models: readonly Model[]): Declarations {
@@ -90,7 +93,12 @@ function collect(models: readonly Model[]): Declarations {
             } else if (isScenario(element)) context.scenarios.push(element);
         }
     }
-    return { contexts, readModelsOf, policiesIssuing };
+    const locations = new Map<AstNode, FlowLocation | undefined>();
+    const cachedLocationOf = (declaration: AstNode) => {
+        if (!locations.has(declaration)) locations.set(declaration, locationOf(declaration));
+        return locations.get(declaration);
+    };
+    return { contexts, readModelsOf, policiesIssuing, locationOf: cachedLocationOf };
 }
 
 class ContextBoardBuilder {
@@ -257,7 +265,7 @@ class ContextBoardBuilder {
             id, kind, title, context: this.name,
             ...(aggregate ? { aggregate: qualifiedName(contextNameOf(aggregate), aggregate.name) } : {}),
             notes: [], arrows: [], columns: 0
-        }, this.shown);
+        }, this.shown, this.all.locationOf);
     }
 
     private finish(slice: SliceBuilder): void {
@@ -308,11 +316,11 @@ class SliceBuilder {
     steps: BoardStep[] | undefined;
     location: BoardSlice['location'];
 
-    constructor(private readonly slice: BoardSlice, private readonly shown: Set<AstNode>) {}
+    constructor(private readonly slice: BoardSlice, private readonly shown: Set<AstNode>, private readonly locationOf: Declarations['locationOf']) {}
 
     add(pending: PendingNote): string {
         const id = `${this.slice.id}#${this.slice.notes.length}`;
-        const location = locationOf(pending.declaration);
+        const location = this.locationOf(pending.declaration);
         const note: BoardNote = {
             id, kind: pending.kind, name: pending.name, context: pending.context, lane: pending.lane, column: this.column,
             declaration: pending.declarationId, ...(location ? { location } : {})

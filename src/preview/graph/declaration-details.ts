@@ -2,7 +2,7 @@
  * What a graph node tells about its declaration besides its name: where it is (for
  * click-to-navigate and cursor highlighting), its doc comment and its fields (for the hover card).
  */
-import { GrammarUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import type { Field, ReadModelKey, StreamId } from '../../language/generated/ast.js';
 import { typeToString } from '../../language/model-queries.js';
 import type { FlowField, FlowLocation, FlowRange } from '../../protocol/flow-graph.js';
@@ -24,12 +24,27 @@ export function identityField(field: StreamId | ReadModelKey): FlowField {
 }
 
 /**
- * The name's CST node among the declaration's direct children: what GrammarUtils.findNodeForProperty
- * finds, without walking the whole subtree (an aggregate holds all its commands and events).
+ * The name's CST node near the top of the declaration's node: what GrammarUtils.findNodeForProperty
+ * finds, without walking the whole subtree (an aggregate holds all its commands and events). A
+ * declaration reached through an unassigned rule call (`AggregateMember: Command | Event | …`) has
+ * its own node one level down, so those wrappers are looked through.
  */
 function nameNodeOf(cst: CstNode): CstNode | undefined {
-    const children = isCompositeCstNode(cst) ? cst.content : [];
-    return children.find(child => GrammarUtils.findAssignment(child)?.feature === 'name') ?? GrammarUtils.findNodeForProperty(cst, 'name');
+    return nameNodeAmongChildren(cst) ?? GrammarUtils.findNodeForProperty(cst, 'name');
+}
+
+function nameNodeAmongChildren(cst: CstNode): CstNode | undefined {
+    if (!isCompositeCstNode(cst)) return undefined;
+    for (const child of cst.content) {
+        const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
+        if (assignment) {
+            if (assignment.feature === 'name') return child;
+        } else if (isCompositeCstNode(child) && child.astNode === cst.astNode) {
+            const found = nameNodeAmongChildren(child);
+            if (found) return found;
+        }
+    }
+    return undefined;
 }
 
 function findDocument(node: AstNode) {
