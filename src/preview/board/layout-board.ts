@@ -6,7 +6,7 @@
  * Contexts are stacked. A long time line wraps into rows like text, at the width that gives the
  * whole board the aspect of a view (wide, not a strip): the same width for every context.
  */
-import type { Board, BoardContext, LaidOutBoard, LaidOutBoardContext, LaidOutBoardLane, LaidOutBoardNote, LaidOutBoardRow, LaidOutBoardSlice } from '../../protocol/board.js';
+import type { Board, BoardContext, BoardNote, LaidOutBoard, LaidOutBoardContext, LaidOutBoardLane, LaidOutBoardNote, LaidOutBoardRow, LaidOutBoardSlice } from '../../protocol/board.js';
 import { boardNoteWidth, CONTEXT_HEADER_HEIGHT, LANE_LABEL_WIDTH, SLICE_HEADER_HEIGHT } from '../drawing/board-metrics.js';
 import { captionTextWidth, NODE_HEIGHT } from '../drawing/node-metrics.js';
 
@@ -51,18 +51,20 @@ interface MeasuredContext {
 }
 
 function measureContext(context: BoardContext): MeasuredContext {
-    // Lane heights: the tallest stack of notes in one column of one slice.
-    const stackCount = new Map<string, number>();
+    // Lane heights: the tallest stack of notes in one column of one slice (cells counted by index, not by string key).
+    const laneIndex = new Map(context.lanes.map((lane, index) => [lane.id, index]));
+    const stackCount = new Array<number>(context.lanes.length).fill(0);
     for (const slice of context.slices) {
-        const perCell = new Map<string, number>();
+        const perCell = new Uint32Array(context.lanes.length * Math.max(1, slice.columns));
         for (const note of slice.notes) {
-            const key = `${note.lane}|${note.column}`;
-            perCell.set(key, (perCell.get(key) ?? 0) + 1);
-            stackCount.set(note.lane, Math.max(stackCount.get(note.lane) ?? 0, perCell.get(key)!));
+            const lane = laneIndex.get(note.lane);
+            if (lane === undefined) continue;
+            const cell = lane * slice.columns + note.column;
+            stackCount[lane] = Math.max(stackCount[lane], ++perCell[cell]);
         }
     }
-    const laneHeights = context.lanes.map(lane => {
-        const count = Math.max(1, stackCount.get(lane.id) ?? 0);
+    const laneHeights = stackCount.map(stacked => {
+        const count = Math.max(1, stacked);
         return 2 * LANE_PADDING + count * NODE_HEIGHT + (count - 1) * STACK_GAP;
     });
     const slices = context.slices.map(slice => {
@@ -81,7 +83,7 @@ function rowsOf(context: MeasuredContext, rowWidth: number): number[][] {
     let current: number[] = [];
     let width = 0;
     context.slices.forEach((slice, index) => {
-        if (current.length > 0 && width + slice.width > rowWidth) {
+        if (breaksBefore(current.length, width, slice.width, rowWidth)) {
             rows.push(current);
             current = [];
             width = 0;
@@ -93,6 +95,30 @@ function rowsOf(context: MeasuredContext, rowWidth: number): number[][] {
     return rows;
 }
 
+/** The one wrapping rule, shared by placing (rowsOf) and by the search for the row width (wrappedSize). */
+function breaksBefore(slicesInRow: number, rowWidthSoFar: number, sliceWidth: number, rowWidth: number): boolean {
+    return slicesInRow > 0 && rowWidthSoFar + sliceWidth > rowWidth;
+}
+
+/** What rowsOf would give, counted without building it: the number of rows and the widest. */
+function wrappedSize(sliceWidths: readonly number[], rowWidth: number): { rows: number; widest: number } {
+    let rows = 1;
+    let inRow = 0;
+    let width = 0;
+    let widest = 0;
+    for (const sliceWidth of sliceWidths) {
+        if (breaksBefore(inRow, width, sliceWidth, rowWidth)) {
+            rows++;
+            inRow = 0;
+            width = 0;
+        }
+        inRow++;
+        width += sliceWidth;
+        widest = Math.max(widest, width);
+    }
+    return { rows, widest };
+}
+
 function rowHeight(context: MeasuredContext): number {
     return SLICE_HEADER_HEIGHT + context.laneHeights.reduce((sum, h) => sum + h, 0);
 }
@@ -102,19 +128,20 @@ function rowHeight(context: MeasuredContext): number {
  * time line down to the widest slice in small steps (each try is one pass over the slices).
  */
 function chooseRowWidth(contexts: readonly MeasuredContext[], aspect: number): number {
-    const timeLine = (context: MeasuredContext) => context.slices.reduce((sum, slice) => sum + slice.width, 0);
-    const longest = Math.max(0, ...contexts.map(timeLine));
-    const widestSlice = Math.max(0, ...contexts.flatMap(context => context.slices.map(slice => slice.width)));
+    const sliceWidths = contexts.map(context => context.slices.map(slice => slice.width));
+    const rowHeights = contexts.map(rowHeight);
+    const longest = Math.max(0, ...sliceWidths.map(widths => widths.reduce((sum, width) => sum + width, 0)));
+    const widestSlice = Math.max(0, ...sliceWidths.flat());
     const narrowest = Math.max(widestSlice, Math.min(longest, MIN_ROW_WIDTH));
     if (longest <= narrowest) return longest;
     const sizeAt = (rowWidth: number) => {
         let width = 0;
         let height = 0;
-        for (const context of contexts) {
-            const rows = rowsOf(context, rowWidth);
-            width = Math.max(width, ...rows.map(row => row.reduce((sum, index) => sum + context.slices[index].width, 0)));
-            height += CONTEXT_HEADER_HEIGHT + rows.length * rowHeight(context) + (rows.length - 1) * ROW_GAP + CONTEXT_GAP;
-        }
+        sliceWidths.forEach((widths, index) => {
+            const { rows, widest } = wrappedSize(widths, rowWidth);
+            width = Math.max(width, widest);
+            height += CONTEXT_HEADER_HEIGHT + rows * rowHeights[index] + (rows - 1) * ROW_GAP + CONTEXT_GAP;
+        });
         return { width: width + LANE_LABEL_WIDTH + 2 * BOARD_PADDING, height };
     };
     let best = longest;
@@ -144,7 +171,7 @@ function placeContext(measured: MeasuredContext, rowWidth: number, left: number,
             lanes.push({ ...lane, x: left, y: round(laneY), width: 0, height: measured.laneHeights[index] });
             laneY += measured.laneHeights[index];
         });
-        const laneById = new Map(lanes.map(lane => [lane.id, lane]));
+        const laneById = new Map(lanes.map((lane, index) => [lane.id, { y: lane.y, index }]));
         let x = left + LANE_LABEL_WIDTH;
         for (const index of indices) {
             const slice = context.slices[index];
@@ -155,17 +182,11 @@ function placeContext(measured: MeasuredContext, rowWidth: number, left: number,
                 columnX.push(cx);
                 cx += w + COLUMN_GAP;
             }
-            const stacked = new Map<string, number>();
+            const stacked = new Uint32Array(lanes.length * Math.max(1, slice.columns));
             const notes: LaidOutBoardNote[] = slice.notes.map(note => {
                 const lane = laneById.get(note.lane)!;
-                const key = `${note.lane}|${note.column}`;
-                const stack = stacked.get(key) ?? 0;
-                stacked.set(key, stack + 1);
-                return {
-                    ...note,
-                    x: round(columnX[note.column]), y: round(lane.y + LANE_PADDING + stack * (NODE_HEIGHT + STACK_GAP)),
-                    width: columnWidth[note.column], height: NODE_HEIGHT
-                };
+                const stack = stacked[lane.index * slice.columns + note.column]++;
+                return placedNote(note, round(columnX[note.column]), round(lane.y + LANE_PADDING + stack * (NODE_HEIGHT + STACK_GAP)), columnWidth[note.column]);
             });
             slices.push({ ...slice, notes, row: rows.length, x: round(x), y: round(rowTop), width: round(width), height: round(laneY - rowTop) });
             x += width;
@@ -181,6 +202,17 @@ function placeContext(measured: MeasuredContext, rowWidth: number, left: number,
     }
     const bottom = rows.length > 0 ? rows[rows.length - 1].y + rows[rows.length - 1].height : rowTop;
     return { name: context.name, lanes: context.lanes, rows, slices, x: left, y: top, width, height: round(bottom - top) };
+}
+
+/**
+ * The note with its box, every field named: copying with a spread was most of the layout's time
+ * (thousands of notes built with optional fields spread in have no fast shape to copy).
+ */
+function placedNote(note: BoardNote, x: number, y: number, width: number): LaidOutBoardNote {
+    const { id, kind, name, context, lane, column, declaration, location } = note;
+    return location
+        ? { id, kind, name, context, lane, column, declaration, location, x, y, width, height: NODE_HEIGHT }
+        : { id, kind, name, context, lane, column, declaration, x, y, width, height: NODE_HEIGHT };
 }
 
 function round(value: number): number {
