@@ -10,7 +10,7 @@ import { layoutBoard, type BoardLayoutOptions } from '../preview/board/layout-bo
 import { scenarioRunner } from '../preview/board/scenario-steps.js';
 import { buildFlowGraph } from '../preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../preview/layout/layout-flow-graph.js';
-import type { FlowGraph, FlowGraphFilter } from '../protocol/flow-graph.js';
+import type { FlowGraph, FlowGraphFilter, LaidOutFlowGraph } from '../protocol/flow-graph.js';
 import { FlowGraphRequest, type FlowGraphParams, type FlowGraphResult } from '../protocol/flow-graph-request.js';
 import { answerSafely } from './answer-safely.js';
 import { errorsOf, readValidatedWorkspace } from './validated-workspace.js';
@@ -28,11 +28,26 @@ export async function flowGraphOfWorkspace(shared: LangiumSharedServices, params
         const errors = errorsOf(documents.filter(document => concernsView(document, graph, params.filter)), false);
         return { graph, board, errorCount: errors.length, firstError: errors[0] };
     });
-    return { graph: await layoutFlowGraph(graph, viewShape(params.flowAspect)), ...(board ? { board } : {}), errorCount, ...(firstError ? { firstError } : {}) };
+    // The board view does not draw the flow: laying it out (seconds on a large model) would only delay the board.
+    const laidOut = board ? unplaced(graph) : await layoutFlowGraph(graph, viewShape(params.flowAspect));
+    return { graph: laidOut, ...(board ? { board } : {}), errorCount, ...(firstError ? { firstError } : {}) };
 }
 
 function boardLayoutOptions(params: FlowGraphParams): BoardLayoutOptions {
     return viewShape(params.boardAspect);
+}
+
+/**
+ * The flow graph without places, sent with a board: the webview's menus, hover cards and find and
+ * the editor's cursor highlight read only what its nodes are; switching back to the flow asks anew.
+ */
+function unplaced(graph: FlowGraph): LaidOutFlowGraph {
+    return {
+        ...graph,
+        nodes: graph.nodes.map(node => ({ ...node, x: 0, y: 0, width: 0, height: 0 })),
+        edges: graph.edges.map(edge => ({ ...edge, points: [] })),
+        groups: [], width: 0, height: 0
+    };
 }
 
 /** The view's aspect, within reason (a message is not to be trusted with a board 10,000 rows tall). */
