@@ -14,6 +14,7 @@ import type { DeclarationIndex } from '../workspace/declaration-index.js';
 import { ContextScope } from './context-scope.js';
 import { assignmentTargets, mappingFields, membersInScope, namesInScope } from './expression-scope.js';
 import { IndexedGlobalScope } from './indexed-global-scope.js';
+import { NodeScope } from './node-scope.js';
 
 const CROSS_CONTEXT_TYPES: ReadonlySet<string> = new Set([Event.$type]);
 
@@ -25,8 +26,12 @@ export class EventloomScopeProvider extends DefaultScopeProvider {
         this.declarations = services.workspace.DeclarationIndex;
     }
 
-    /** A node whose name did not parse (a partial AST) cannot be referred to: it is no candidate. */
+    /**
+     * A node whose name did not parse (a partial AST) cannot be referred to: it is no candidate.
+     * Without an outer scope, nodes are described only when asked for (see NodeScope).
+     */
     protected override createScopeForNodes(elements: Iterable<AstNode>, outerScope?: Scope, options?: ScopeOptions): Scope {
+        if (!outerScope && !options) return new NodeScope(elements, this.nameProvider, this.descriptions);
         return super.createScopeForNodes(stream(elements).filter(node => !!this.nameProvider.getName(node)), outerScope, options);
     }
 
