@@ -11,6 +11,7 @@ import { registerEvolutionWarnings } from './evolution-warnings.js';
 import { registerScenarioCheck } from '../semantics/scenario-check.js';
 import { registerFlowGraphHandler } from './flow-graph-handler.js';
 import { registerGenerateHandler } from './generate-handler.js';
+import { keepRequestsResponsive } from './keep-requests-responsive.js';
 import { registerScenarioHandlers } from './scenario-handlers.js';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -18,6 +19,7 @@ const { shared, Eventloom } = createEventloomServices({ connection, ...NodeFileS
 registerEvolutionWarnings(Eventloom);
 // EVENTLOOM_SCENARIO_CHECK=off exists for the benchmark, which measures what the scenario runs cost.
 if (process.env.EVENTLOOM_SCENARIO_CHECK !== 'off') registerScenarioCheck(Eventloom);
+keepRequestsResponsive(shared, Eventloom);
 startLanguageServer(shared);
 registerFlowGraphHandler(shared);
 registerGenerateHandler(shared);
