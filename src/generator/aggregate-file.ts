@@ -4,7 +4,8 @@
  * and `evolve` that dispatch to one hand-written function per command and per event, and the
  * decider bundling them.
  */
-import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { SourceFileStructure, StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './structure-kinds.js';
 import type { Aggregate, Command, DomainError, Event, Field } from '../language/generated/ast.js';
 import { aggregateOf, commandsOf, contextNameOf, emittedEventsOf, errorsOf, eventsOf, sameType, stateFieldsOf } from '../language/model-queries.js';
 import { camelCase, contextFolder } from '../language/typescript-names.js';

@@ -1,9 +1,14 @@
 /**
  * The generator's pure core: model in, files out. One ts-morph `SourceFileStructure` per output
- * file, printed with ts-morph's public `printStructure`: no project, no node-by-node edits, no
- * type checker. The same model gives byte-identical output.
+ * file, printed as ts-morph's public `printStructure` prints it (by `print-structure.ts`, which
+ * needs no TypeScript compiler; ts-morph itself for a structure that printer refuses): no
+ * project, no node-by-node edits, no type checker. The same model gives byte-identical output.
  */
-import { printStructure, StructureKind, type PrintStructureOptions, type SourceFileStructure } from 'ts-morph';
+import type { SourceFileStructure } from 'ts-morph';
+import { StructureKind } from './structure-kinds.js';
+import { printSourceFile, UnsupportedStructure, type PrintOptions } from './print-structure.js';
+import { loadTsMorph } from './load-ts-morph.js';
+import { HANDWRITTEN_MARKER, HANDWRITTEN_TAG } from './file-layout.js';
 import type { Model } from '../language/generated/ast.js';
 import { aggregateSourceFile } from './aggregate-file.js';
 import { groupByContext, modelsRootOf } from './context-model.js';
@@ -27,6 +32,12 @@ export interface GeneratedFile {
     /** Relative to the output folder, with `/` separators: `banking/bank-account.ts`. */
     path: string;
     text: string;
+    /**
+     * The body of each hand-written function's stub in `text`, by name, as ts-morph's parser would
+     * read it: the writer needs no parser for a file it writes as generated. Only valid while
+     * `text` is still the text printed (`printedText`); absent when unknown.
+     */
+    stubs?: { printedText: string; bodies: Readonly<Record<string, string>> };
 }
 
 /** `emmett` also writes the application wired to Emmett (DESIGN §8): app.ts, runtime.ts, http.ts, server.ts. */
@@ -39,6 +50,13 @@ export interface GenerateModelOptions {
 }
 
 export function generateModel(models: readonly Model[], options: GenerateModelOptions = {}): GeneratedFile[] {
+    const files = generateStructures(models).map(({ path, structure }) => printFile(path, structure));
+    if (options.runtime === 'emmett') files.push(...emmettAppFiles(groupByContext(models)));
+    return files;
+}
+
+/** Every output file but the Emmett application's, as the structure to print. */
+export function generateStructures(models: readonly Model[]): Array<{ path: string; structure: SourceFileStructure }> {
     const contexts = groupByContext(models);
     const structures: Array<{ path: string; structure: SourceFileStructure }> = [
         { path: `${SHARED_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, RUNTIME_SOURCE.trimEnd()] } },
@@ -60,9 +78,7 @@ export function generateModel(models: readonly Model[], options: GenerateModelOp
         if (upcasts) inFolder('upcasts', upcasts);
         inFolder('index', indexSourceFile(context, form));
     }
-    const files = structures.map(({ path, structure }) => ({ path, text: printFile(structure) }));
-    if (options.runtime === 'emmett') files.push(...emmettAppFiles(contexts));
-    return files;
+    return structures;
 }
 
 function emmettAppFiles(contexts: ReturnType<typeof groupByContext>): GeneratedFile[] {
@@ -76,11 +92,32 @@ function emmettAppFiles(contexts: ReturnType<typeof groupByContext>): GeneratedF
 }
 
 /** The generated code's style: single quotes, four spaces, LF, spaces inside non-empty braces. */
-const PRINT_OPTIONS: PrintStructureOptions = {
+export const PRINT_OPTIONS: PrintOptions = {
     useSingleQuote: true, indentNumberOfSpaces: 4, newLine: '\n', insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true
 };
 
-/** ts-morph's structure printers straight to text: no project, no source file parsed only to be read back. */
-function printFile(structure: SourceFileStructure): string {
-    return printStructure(structure, PRINT_OPTIONS);
+/** Structures straight to text: no project, no source file parsed only to be read back. */
+export function printFile(path: string, structure: SourceFileStructure): GeneratedFile {
+    let printed;
+    try {
+        printed = printSourceFile(structure, PRINT_OPTIONS);
+    } catch (error) {
+        if (!(error instanceof UnsupportedStructure)) throw error;
+        return { path, text: loadTsMorph().printStructure(structure, PRINT_OPTIONS) };
+    }
+    const { text, functions } = printed;
+    if (!text.includes(HANDWRITTEN_MARKER)) return { path, text };
+    const handwritten = functions.filter(fn => fn.tags.includes(HANDWRITTEN_TAG));
+    // Every `@handwritten` of the text is a tag printed on one of them: otherwise (the tag in a
+    // doc comment's text, say) only the parser knows which functions it marks.
+    if (occurrences(text, `@${HANDWRITTEN_TAG}`) !== handwritten.reduce((count, fn) => count + fn.tags.filter(tag => tag === HANDWRITTEN_TAG).length, 0)) {
+        return { path, text };
+    }
+    return { path, text, stubs: { printedText: text, bodies: Object.fromEntries(handwritten.map(fn => [fn.name, fn.body])) } };
+}
+
+function occurrences(text: string, part: string): number {
+    let count = 0;
+    for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
+    return count;
 }

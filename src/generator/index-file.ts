@@ -5,7 +5,8 @@
  * what all contexts share (`Decimal`, `toEmmettDecider`, `RejectionError`, …) is exported once, by
  * `<out>/eventloom.ts`, so that several contexts' indexes can be imported side by side.
  */
-import { StructureKind, type ExportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
+import type { ExportDeclarationStructure, SourceFileStructure } from 'ts-morph';
+import { StructureKind } from './structure-kinds.js';
 import { camelCase } from '../language/typescript-names.js';
 import { commandsOf, errorsOf, eventsOf } from '../language/model-queries.js';
 import { upcastNames, versionedEvents } from './upcasts-file.js';

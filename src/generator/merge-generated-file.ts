@@ -13,7 +13,8 @@
  * obsolete warning and the "kept your body" report only ever speak of code someone wrote.
  */
 import { createHash } from 'node:crypto';
-import { Node, Project, type FunctionDeclaration, type SourceFile } from 'ts-morph';
+import type { FunctionDeclaration, Project, SourceFile } from 'ts-morph';
+import { loadTsMorph } from './load-ts-morph.js';
 import {
     HANDWRITTEN_BANNER, HANDWRITTEN_MARKER, HANDWRITTEN_TAG, OBSOLETE_BANNER, OBSOLETE_FILE_HEADER, OBSOLETE_MARKER
 } from './file-layout.js';
@@ -31,10 +32,18 @@ export interface MergedFile {
 /** Hashes of the stub bodies as Eventloom wrote them last time, by function name (from the manifest). */
 export type StubHashes = Readonly<Record<string, string>>;
 
-const parser = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: false } });
+/** Created on the first merge that needs a parser: most runs write every file as generated. */
+let parser: Project | undefined;
 
-export function mergeGeneratedFile(generated: string, existing: string | undefined, stubHashes: StubHashes = {}): MergedFile {
+/**
+ * `printedStubs`: the stub bodies of `generated` as printed (`GeneratedFile.stubs`), when known;
+ * a file written as generated (new, or untouched since) then needs no parser at all.
+ */
+export function mergeGeneratedFile(generated: string, existing: string | undefined, stubHashes: StubHashes = {}, printedStubs?: Readonly<Record<string, string>>): MergedFile {
     if (!generated.includes(HANDWRITTEN_MARKER)) return { text: generated, obsolete: [], stubs: {} };
+    if (printedStubs && (existing === undefined || existing === generated)) {
+        return { text: generated, obsolete: [], stubs: stubsOf(new Map(Object.entries(printedStubs)), new Map()) };
+    }
     const fresh = parse('/generated.ts', generated);
     const freshFunctions = handwrittenFunctions(fresh);
     const freshBodies = new Map(freshFunctions.map(fn => [fn.getName()!, fn.getBody()?.getText() ?? ''] as const));
@@ -163,7 +172,7 @@ function readUserCode(existing: string, stubHashes: StubHashes): UserCode {
     let pending = '';
     let pendingEnd = 0;
     for (const statement of file.getStatements()) {
-        if (Node.isFunctionDeclaration(statement) && isHandwritten(statement) && statement.getName() && statement.getBody()) {
+        if (loadTsMorph().Node.isFunctionDeclaration(statement) && isHandwritten(statement) && statement.getName() && statement.getBody()) {
             const name = statement.getName()!;
             const body = statement.getBody()!.getText();
             if (stubHashes[name] !== hashOf(body)) {
@@ -212,6 +221,7 @@ function isHandwritten(fn: FunctionDeclaration): boolean {
 }
 
 function parse(path: string, text: string): SourceFile {
+    parser ??= new (loadTsMorph().Project)({ useInMemoryFileSystem: true, compilerOptions: { allowJs: false } });
     return parser.createSourceFile(path, text, { overwrite: true });
 }
 

@@ -86,7 +86,8 @@ export async function writeOutput(outDirectory: string, files: readonly Generate
         const before = existing.texts.get(file.path);
         // A file exactly as Eventloom wrote it holds no user code: its stubs give way to what the model now determines.
         const untouched = before !== undefined && existing.manifest.pristine?.[file.path] === sha256(before);
-        const merged = mergeGeneratedFile(file.text, untouched ? undefined : before, existing.manifest.stubs?.[file.path]);
+        const printedStubs = file.stubs?.printedText === file.text ? file.stubs.bodies : undefined;
+        const merged = mergeGeneratedFile(file.text, untouched ? undefined : before, existing.manifest.stubs?.[file.path], printedStubs);
         result.kept.push(...(merged.kept ?? []).map(name => `${file.path}: ${name}`));
         if (Object.keys(merged.stubs).length > 0) stubs[file.path] = merged.stubs;
         if (merged.text === file.text) pristine[file.path] = sha256(file.text);

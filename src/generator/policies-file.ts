@@ -7,7 +7,8 @@
  * `reads R` it gets R's document for the event's key in `context.reads` (a fresh one, the model's
  * defaults, when none is passed, as the interpreter sees a document no event created yet).
  */
-import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { SourceFileStructure, StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './structure-kinds.js';
 import type { Command, Event, Policy, ReadModel } from '../language/generated/ast.js';
 import { contextNameOf, issuedCommandsOf } from '../language/model-queries.js';
 import { camelCase } from '../language/typescript-names.js';
@@ -68,10 +69,10 @@ export function policiesSourceFile(context: ContextModel, model?: ModelForm): So
         statements: [
             GENERATED_HEADER,
             ...[...modules.entries()].sort(([a], [b]) => compare(a, b)).map(([module, names]) => ({
-                kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: module, namedImports: [...names].sort(compare)
+                kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: module, namedImports: [...names].sort(compare)
             })),
             ...[...projections.entries()].sort(([a], [b]) => compare(a, b)).map(([module, names]) => ({
-                kind: StructureKind.ImportDeclaration as const, moduleSpecifier: module, namedImports: [...names].sort(compare)
+                kind: StructureKind.ImportDeclaration, moduleSpecifier: module, namedImports: [...names].sort(compare)
             })),
             ...(context.policies.length > 0 ? imports.declarations(body(generated).includes('decimal.') ? ['decimal'] : []) : []),
             ...generated,

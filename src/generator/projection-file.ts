@@ -7,7 +7,8 @@
  * belongs to the aggregate whose id the key is, and the id comes from the stored event's
  * `metadata.streamName` (`streamIdOf`), as Emmett's `ReadEvent` carries it.
  */
-import { StructureKind, type ImportDeclarationStructure, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { ImportDeclarationStructure, SourceFileStructure, StatementStructures } from 'ts-morph';
+import { StructureKind } from './structure-kinds.js';
 import type { Event, ReadModel, ReadModelKey } from '../language/generated/ast.js';
 import { aggregateOf, contextNameOf, handledEventsOf, sameType } from '../language/model-queries.js';
 import { camelCase } from '../language/typescript-names.js';

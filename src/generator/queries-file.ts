@@ -1,5 +1,6 @@
 /** `<context>/queries.ts`: each query's request and result types and the signature of its handler. */
-import { StructureKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { SourceFileStructure, StatementStructures } from 'ts-morph';
+import { StructureKind } from './structure-kinds.js';
 import type { Query } from '../language/generated/ast.js';
 import { compare, type ContextModel } from './context-model.js';
 import { docs } from './doc-comments.js';
@@ -20,7 +21,7 @@ export function queriesSourceFile(context: ContextModel): SourceFileStructure {
         statements: [
             FULLY_GENERATED_HEADER,
             ...[...readModels.entries()].sort(([, a], [, b]) => compare(a, b)).map(([name, file]) => ({
-                kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: `./${file}.js`, namedImports: [name]
+                kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `./${file}.js`, namedImports: [name]
             })),
             ...imports.declarations(),
             ...statements

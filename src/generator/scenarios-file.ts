@@ -7,7 +7,8 @@
  * generated code and the editor's own run see the same scenario.
  */
 import { AstUtils, type AstNode } from 'langium';
-import { StructureKind, type ImportDeclarationStructure, type SourceFileStructure } from 'ts-morph';
+import type { ImportDeclarationStructure, SourceFileStructure } from 'ts-morph';
+import { StructureKind } from './structure-kinds.js';
 import type { Aggregate, Event, EventData, Expectation, Field, ObjectLiteral, ReadModel, Scenario, TypeReference } from '../language/generated/ast.js';
 import { aggregateOf, contextNameOf, enumOf, errorsOf, eventDataFields, eventsOf, handledEventsOf, oldVersionOf, valueTypeOf } from '../language/model-queries.js';
 import { camelCase } from '../language/typescript-names.js';
@@ -60,9 +61,9 @@ export function scenariosSourceFile(context: ContextModel, modelsRoot: string): 
     }
     const imports: ImportDeclarationStructure[] = [
         { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `../${TESTING_MODULE}.js`, namedImports: entries.length > 0 ? ['Scenario', 'Shapes'] : ['Scenario'] },
-        ...(runners.length > 0 ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `../${TESTING_MODULE}.js`, namedImports: runners }] : []),
+        ...(runners.length > 0 ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: `../${TESTING_MODULE}.js`, namedImports: runners }] : []),
         ...[...modules.entries()].sort(([a], [b]) => compare(a, b)).map(([moduleSpecifier, namedImports]) => ({
-            kind: StructureKind.ImportDeclaration as const, moduleSpecifier, namedImports
+            kind: StructureKind.ImportDeclaration, moduleSpecifier, namedImports
         }))
     ];
     const shapeLines = [...shapes.entries()].sort(([a], [b]) => compare(a, b)).map(([type, shape]) => `    ${type}: ${shape}`);

@@ -4,7 +4,8 @@
  * and `date` are ISO-8601 string aliases (events are stored as JSON, which has no date type),
  * `uuid` is a string alias, `int`/`float` are `number`. Lists are readonly arrays.
  */
-import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
+import type { ImportDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './structure-kinds.js';
 import type { Field, PrimitiveType, TypeReference } from '../language/generated/ast.js';
 import { SHARED_MODULE, SHARED_TYPE_NAMES } from './runtime/runtime-source.js';
 

@@ -2,7 +2,8 @@
  * `<context>/types.ts`: the context's enums and value types. The built-in type aliases and the
  * message and decider shapes every context shares live in `<out>/eventloom.ts`.
  */
-import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { SourceFileStructure, StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './structure-kinds.js';
 import type { Enum, ValueType } from '../language/generated/ast.js';
 import type { ContextModel } from './context-model.js';
 import { docs } from './doc-comments.js';

@@ -7,7 +7,8 @@
  * `withSchemaVersion(event)` records the newest version when appending, so an event written by
  * the newest code is never upcast again. Deciders, evolve and projections see only the newest shape.
  */
-import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { SourceFileStructure, StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './structure-kinds.js';
 import { isUpcast, type Aggregate, type Event, type Upcast } from '../language/generated/ast.js';
 import { eventsOf } from '../language/model-queries.js';
 import { versionNumber } from '../semantics/evolution/stored-shape.js';
