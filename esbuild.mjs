@@ -11,8 +11,10 @@ const nodeEntries = [
     { in: 'src/cli/main.ts', out: 'cli' },
     { in: 'src/server/main.ts', out: 'server' },
     { in: 'src/extension/main.ts', out: 'extension' },
-    // ts-morph (a whole TypeScript compiler) in its own bundle, loaded on the first Generate only.
-    { in: 'src/generator/generate-to-folder.ts', out: 'generator' }
+    // The generator, loaded on the first Generate only; ts-morph (a whole TypeScript compiler) in a
+    // bundle of its own, loaded by the generator only to merge hand-edited files or run scenarios.
+    { in: 'src/generator/generate-to-folder.ts', out: 'generator' },
+    { in: 'src/generator/ts-morph-bundle.ts', out: 'ts-morph' }
 ].filter(entry => existsSync(entry.in));
 
 const common = {

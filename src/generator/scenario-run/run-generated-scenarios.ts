@@ -1,7 +1,7 @@
 /**
  * Runs the generated scenarios in this process, as `eventloom test` and the editor's Test Explorer
  * do: every generated file (with the user's hand-written bodies) is transpiled with the TypeScript
- * compiler that ships inside ts-morph (types are not checked: that is tsc's job, and far slower),
+ * compiler that ships inside ts-morph, loaded here on first use (types are not checked: that is tsc's job, and far slower),
  * evaluated as CommonJS in a small module table, and each context's `scenarios.ts` is run. Nothing
  * is written and nothing needs installing. A relative import resolves inside the generated files;
  * any other import (a library the user's code uses) is required from the output folder, as Node
@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join, posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { loadTsMorph } from '../load-ts-morph.js';
 
 export interface SourceText {
     /** Relative to the output folder, `/`-separated. */
@@ -96,6 +96,7 @@ export interface GeneratedModules {
 export function loadGeneratedModules(files: readonly SourceText[], outDir: string): { modules: GeneratedModules; problems: LoadProblem[]; paths: string[] } {
     const problems: LoadProblem[] = [];
     const compiled = new Map<string, string>();
+    const { ts } = loadTsMorph();
     for (const file of files.filter(file => file.path.endsWith('.ts') && !file.path.endsWith('.test.ts'))) {
         const output = ts.transpileModule(file.text, {
             fileName: file.path, reportDiagnostics: true,

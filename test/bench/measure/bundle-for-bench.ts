@@ -17,7 +17,9 @@ export async function bundleForBench(repoRoot: string, outDir: string): Promise<
         entryPoints: [
             { in: 'src/cli/main.ts', out: 'cli' }, { in: 'src/server/main.ts', out: 'server' },
             // Loaded on first use by the CLI's generate command and the server's generate request.
-            { in: 'src/generator/generate-to-folder.ts', out: 'generator' }
+            { in: 'src/generator/generate-to-folder.ts', out: 'generator' },
+            // Loaded by the generator only when a file needs merging, and by `eventloom test`.
+            { in: 'src/generator/ts-morph-bundle.ts', out: 'ts-morph' }
         ],
         bundle: true,
         outdir: outDir,
