@@ -12,9 +12,14 @@ export function closestName(name: string, candidates: readonly string[]): string
     let best: string | undefined;
     let bestDistance = budget + 1;
     for (const candidate of candidates) {
-        if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
-        const distance = boundedEditDistance(lowerName, candidate.toLowerCase(), bestDistance - 1);
-        if (distance < bestDistance) {
+        // Once a candidate is found, equally near ones still count: of those the first in
+        // alphabetical order wins, so the suggestion does not depend on the order of the scope
+        // (which follows the order in which files were indexed).
+        const limit = best === undefined ? budget : bestDistance;
+        if (Math.abs(candidate.length - name.length) > limit) continue;
+        const distance = boundedEditDistance(lowerName, candidate.toLowerCase(), limit);
+        if (distance > limit) continue;
+        if (distance < bestDistance || candidate < best!) {
             best = candidate;
             bestDistance = distance;
         }

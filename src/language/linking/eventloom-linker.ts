@@ -3,7 +3,7 @@
  * name when there is one — instead of Langium's generic "Could not resolve reference".
  */
 import {
-    AstUtils, DefaultLinker, isOperationCancelled, type AstNode, type Cancellation, type LangiumDocument, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
+    AstUtils, DefaultLinker, interruptAndCheck, isOperationCancelled, Cancellation, type AstNode, type LangiumDocument, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
 } from 'langium';
 import { isEnumLiteral, isFieldAssignment, isFieldValue, isMappingEntry, isMemberAccess, isNameExpression, type Model } from '../generated/ast.js';
 import { unresolvedInExpression } from './expression-messages.js';
@@ -12,6 +12,8 @@ import { splitQualifiedName } from '../scoping/qualified-names.js';
 import { capitalize, kindOfType } from '../validation/messages.js';
 import { fileNameOf, internalErrorMessage } from '../safety-net/internal-error.js';
 import { closestName } from './closest-name.js';
+import { KeptLinks, restoreLink } from './kept-links.js';
+import { IncrementalDocumentFactory } from '../workspace/incremental-document-factory.js';
 
 /** How to declare what each reference type names. */
 const DECLARE_BY_TYPE: Record<string, (name: string) => string> = {
@@ -34,14 +36,50 @@ export class EventloomLinker extends DefaultLinker {
     /** Unresolved references given the friendly message, per model, counted from its last linking. */
     private readonly suggestionsMade = new WeakMap<AstNode, number>();
 
+    /** The links of unchanged declarations across a keystroke (see kept-links.ts); absent without the incremental factory. */
+    private readonly keptLinks: KeptLinks | undefined;
+    private readonly documentFactory: IncrementalDocumentFactory | undefined;
+
     constructor(services: LangiumCoreServices) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
+        const factory = services.shared.workspace.LangiumDocumentFactory;
+        if (factory instanceof IncrementalDocumentFactory) {
+            this.documentFactory = factory;
+            this.keptLinks = new KeptLinks(uri => factory.parseCount(uri));
+        }
     }
 
-    override async link(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
-        this.suggestionsMade.delete(document.parseResult.value);
-        return super.link(document, cancelToken);
+    override unlink(document: LangiumDocument): void {
+        this.keptLinks?.remember(document);
+        super.unlink(document);
+    }
+
+    /**
+     * After a splice: the new declaration and every declaration with a doubtful link are linked as
+     * Langium does, the others get their links back (one with none had nothing to link: after a
+     * completed link every reference is resolved); all in document order, so that unresolved
+     * references are met (and worded, see withinSuggestionBudget) in the order a full link meets them.
+     */
+    override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        const root = document.parseResult.value;
+        this.suggestionsMade.delete(root);
+        const taken = this.keptLinks?.take(document, this.documentFactory?.spliceOf(document));
+        if (!taken) return super.link(document, cancelToken);
+        AstUtils.streamReferences(root).forEach(reference => this.doLink(reference, document));
+        for (const declaration of AstUtils.streamContents(root)) {
+            if (taken.relink.has(declaration)) {
+                for (const node of AstUtils.streamAst(declaration)) {
+                    await interruptAndCheck(cancelToken);
+                    AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
+                }
+            } else {
+                for (const link of taken.kept.get(declaration) ?? []) {
+                    restoreLink(link);
+                    document.references.push(link.reference);
+                }
+            }
+        }
     }
 
     /** A scope that throws is a bug in Eventloom: the reference says so, instead of a stack trace. */

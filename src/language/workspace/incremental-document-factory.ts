@@ -14,6 +14,8 @@ import { reparseDeclaration, type DeclarationSplice } from '../parser/declaratio
 export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     /** Document URI -> the splice of its last re-parse, or undefined when it was parsed in full. */
     private readonly lastSplice = new Map<string, DeclarationSplice | undefined>();
+    /** Document URI -> how many times it was parsed (in full or spliced): tells whether AST nodes of an earlier moment are still its nodes. */
+    private readonly parses = new Map<string, number>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -24,10 +26,16 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         return this.lastSplice.get(document.uri.toString());
     }
 
+    /** Increases with every parse of the document (a new document, a full re-parse, a splice). */
+    parseCount(uri: URI | string): number {
+        return this.parses.get(uri.toString()) ?? 0;
+    }
+
     protected override createLangiumDocument<T extends AstNode = AstNode>(
         parseResult: ParseResult<T>, uri: URI, textDocument?: TextDocument, text?: string
     ): LangiumDocument<T> {
         this.lastSplice.delete(uri.toString());
+        this.parses.set(uri.toString(), this.parseCount(uri) + 1);
         return super.createLangiumDocument(parseResult, uri, textDocument, text);
     }
 
@@ -49,6 +57,7 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
             const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
             const reparsed = oldText === undefined ? undefined : reparseDeclaration(parser, old as unknown as ParseResult<Model>, text);
             this.lastSplice.set(key, reparsed?.splice);
+            this.parses.set(key, this.parseCount(key) + 1);
             if (reparsed) {
                 document.parseResult = reparsed.parseResult as unknown as LangiumDocument<T>['parseResult'];
             } else {

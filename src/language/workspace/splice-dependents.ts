@@ -3,12 +3,14 @@
  * After a splice (parser/declaration-reparse.ts) every other declaration of the edited file is the
  * same AST node as before, so a reference elsewhere needs re-linking only when it pointed into the
  * replaced declaration, or names something the new declaration added (it may resolve now, or
- * resolve differently). Everything else still points to the node a full re-link would find.
+ * resolve differently), or is unresolved while the declared names changed (its suggestion may).
+ * Everything else still points to the node a full re-link would find.
  */
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { DeclarationSplice } from '../parser/declaration-reparse.js';
 
 const addedNamesCache = new WeakMap<DeclarationSplice, ReadonlySet<string>>();
+const namesChangedCache = new WeakMap<DeclarationSplice, boolean>();
 
 /** Names declared (anywhere) in the new declaration and not in the old one. */
 export function addedNames(splice: DeclarationSplice): ReadonlySet<string> {
@@ -19,6 +21,18 @@ export function addedNames(splice: DeclarationSplice): ReadonlySet<string> {
         addedNamesCache.set(splice, added);
     }
     return added;
+}
+
+/** Whether the new declaration declares other names than the old one (added or removed). */
+function namesChanged(splice: DeclarationSplice): boolean {
+    let changed = namesChangedCache.get(splice);
+    if (changed === undefined) {
+        const old = namesIn(splice.oldElement);
+        const now = namesIn(splice.newElement);
+        changed = addedNames(splice).size > 0 || [...old].some(name => !now.has(name));
+        namesChangedCache.set(splice, changed);
+    }
+    return changed;
 }
 
 function namesIn(root: AstNode): Set<string> {
@@ -37,10 +51,14 @@ function declarationOf(node: AstNode): AstNode {
     return current;
 }
 
-/** True when some reference of `document` may link differently after `splice`. */
+/**
+ * True when some reference of `document` may link differently after `splice`. An unresolved
+ * reference counts whenever a name was added or removed: its message suggests the closest name.
+ */
 export function needsRelinkAfterSplice(document: LangiumDocument, splice: DeclarationSplice): boolean {
     const added = addedNames(splice);
     for (const reference of document.references) {
+        if (reference.error && namesChanged(splice)) return true;
         const text = reference.$refText;
         if (added.has(text.slice(text.lastIndexOf('.') + 1))) return true;
         const target = 'ref' in reference ? reference.ref : undefined;

@@ -1,0 +1,127 @@
+/**
+ * Links of unchanged declarations survive a keystroke. Langium unlinks every reference of an
+ * edited document and links the whole document again; after a splice (parser/declaration-reparse.ts)
+ * every declaration but the re-parsed one is the same AST node as before, so most references would
+ * be resolved to exactly the node they pointed to. `KeptLinks` remembers the links when the
+ * document is unlinked and, if the next parse was a splice, gives back per top-level declaration
+ * those it can prove unchanged; the linker links the rest (the new declaration, and declarations
+ * with any doubtful reference) as usual, in document order.
+ *
+ * A declaration keeps its links when every reference Langium had linked in it
+ * - resolved to a node (an unresolved one is linked again: its message may name a candidate the
+ *   edit added or removed),
+ * - whose declaration is not the replaced one (it may be gone or renamed) and whose document was
+ *   not parsed again since (its nodes are still that document's nodes; the edited document's only
+ *   new node is the new declaration),
+ * - by a name the new declaration did not add (it may resolve to the new name now).
+ * One doubtful reference re-links its whole declaration: a reference's scope may depend on another
+ * reference of the same declaration (a field in `when C { … }` is looked up in command C).
+ * test/language/linking/kept-links.test.ts compares the result with a fresh build on random edits.
+ */
+import { DocumentState, isAstNode, type AstNode, type AstNodeDescription, type LangiumDocument, type Reference } from 'langium';
+import type { DeclarationSplice } from '../parser/declaration-reparse.js';
+import { addedNames } from '../workspace/splice-dependents.js';
+
+/** What the linker writes into a resolved reference (Langium's DefaultReferenceImpl). */
+interface LinkedReference extends Reference {
+    /** The node holding the reference. */
+    node: AstNode;
+    _ref?: unknown;
+    _nodeDescription?: AstNodeDescription;
+}
+
+export interface KeptLink {
+    reference: LinkedReference;
+    target: unknown;
+    description: AstNodeDescription | undefined;
+}
+
+interface Snapshot {
+    /** The document's parse count when it was unlinked. */
+    parseCount: number;
+    /** The references Langium had linked (a multi-reference as `undefined`: never kept). */
+    links: Array<KeptLink | { reference: { node: AstNode } }>;
+    /** Parse count of every document a link pointed into, at that moment. */
+    targetParseCounts: Map<string, number>;
+}
+
+/** The top-level declaration a node belongs to (the node itself for a declaration; the root for the root). */
+export function declarationOf(node: AstNode): AstNode {
+    let current = node;
+    while (current.$container && current.$container.$container) current = current.$container;
+    return current;
+}
+
+export class KeptLinks {
+    private readonly snapshots = new WeakMap<LangiumDocument, Snapshot>();
+
+    constructor(private readonly parseCount: (uri: string) => number) {}
+
+    /**
+     * Before Langium unlinks the document: remember what each linked reference points to. Only a
+     * document whose linking had completed (a cancelled build may have left references unlinked).
+     */
+    remember(document: LangiumDocument): void {
+        if (document.state < DocumentState.Linked) {
+            this.snapshots.delete(document);
+            return;
+        }
+        const targetParseCounts = new Map<string, number>();
+        const links: Snapshot['links'] = [];
+        for (const reference of document.references as LinkedReference[]) {
+            if (!('_ref' in reference)) {
+                links.push({ reference });
+                continue;
+            }
+            const target = reference._ref;
+            links.push({ reference, target, description: reference._nodeDescription });
+            const uri = reference._nodeDescription?.documentUri.toString();
+            if (uri !== undefined && !targetParseCounts.has(uri)) targetParseCounts.set(uri, this.parseCount(uri));
+        }
+        this.snapshots.set(document, { parseCount: this.parseCount(document.uri.toString()), links, targetParseCounts });
+    }
+
+    /**
+     * After the document was parsed once more, by `splice`: the top-level declarations to link
+     * again (`relink`), and the kept links of every other one. Undefined when nothing can be kept
+     * (the document was parsed in full, or not at all, since it was unlinked).
+     */
+    take(document: LangiumDocument, splice: DeclarationSplice | undefined): { relink: ReadonlySet<AstNode>; kept: ReadonlyMap<AstNode, KeptLink[]> } | undefined {
+        const snapshot = this.snapshots.get(document);
+        this.snapshots.delete(document);
+        const uri = document.uri.toString();
+        if (!snapshot || !splice || this.parseCount(uri) !== snapshot.parseCount + 1) return undefined;
+        const added = addedNames(splice);
+        const byDeclaration = new Map<AstNode, KeptLink[]>();
+        const doubtful = new Set<AstNode>([splice.oldElement, splice.newElement]);
+        for (const link of snapshot.links) {
+            const declaration = declarationOf(link.reference.node);
+            if (doubtful.has(declaration)) continue;
+            if (!('target' in link) || !this.keepable(link, uri, snapshot, splice, added)) {
+                doubtful.add(declaration);
+                byDeclaration.delete(declaration);
+                continue;
+            }
+            const links = byDeclaration.get(declaration);
+            if (links) links.push(link);
+            else byDeclaration.set(declaration, [link]);
+        }
+        return { relink: doubtful, kept: byDeclaration };
+    }
+
+    private keepable(link: KeptLink, uri: string, snapshot: Snapshot, splice: DeclarationSplice, added: ReadonlySet<string>): boolean {
+        const { target, description } = link;
+        if (!isAstNode(target) || !description) return false;
+        const text = link.reference.$refText;
+        if (added.has(text.slice(text.lastIndexOf('.') + 1))) return false;
+        const targetUri = description.documentUri.toString();
+        if (targetUri === uri) return declarationOf(target) !== splice.oldElement;
+        return this.parseCount(targetUri) === snapshot.targetParseCounts.get(targetUri);
+    }
+}
+
+/** Puts a kept link back into its reference, as the linker had left it. */
+export function restoreLink(link: KeptLink): void {
+    link.reference._ref = link.target;
+    link.reference._nodeDescription = link.description;
+}
