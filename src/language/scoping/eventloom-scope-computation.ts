@@ -7,9 +7,22 @@ import {
     DefaultScopeComputation, isOperationCancelled, MultiMap, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LocalSymbols
 } from 'langium';
 import { fileNameOf, internalErrorMessage, type InternalFailures } from '../safety-net/internal-error.js';
-import { isAggregate, isScenario, type Model } from '../generated/ast.js';
+import { isAggregate, isScenario, type AggregateMember, type Element, type Model } from '../generated/ast.js';
 import { contextNameOf } from '../model-queries.js';
 import { qualifiedName } from './qualified-names.js';
+
+/** The nodes a top-level declaration exports: itself and, for an aggregate, its named members. */
+export function exportedNodes(element: Element): Array<Element | AggregateMember & { name: string }> {
+    // Scenarios are named by a sentence; nothing refers to them.
+    if (isScenario(element)) return [];
+    const nodes: Array<Element | AggregateMember & { name: string }> = [element];
+    if (isAggregate(element)) {
+        for (const member of element.members) {
+            if ('name' in member) nodes.push(member);
+        }
+    }
+    return nodes;
+}
 
 export class EventloomScopeComputation extends DefaultScopeComputation {
     constructor(services: LangiumCoreServices, private readonly failures: InternalFailures) {
@@ -38,14 +51,7 @@ export class EventloomScopeComputation extends DefaultScopeComputation {
             if (node.name) exports.push(this.descriptions.createDescription(node, qualifiedName(contextName, node.name), document));
         };
         for (const element of model.elements) {
-            // Scenarios are named by a sentence; nothing refers to them.
-            if (isScenario(element)) continue;
-            exportNode(element);
-            if (isAggregate(element)) {
-                for (const member of element.members) {
-                    if ('name' in member) exportNode(member);
-                }
-            }
+            for (const node of exportedNodes(element)) exportNode(node);
         }
     }
 

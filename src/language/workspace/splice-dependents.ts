@@ -3,11 +3,13 @@
  * After a splice (parser/declaration-reparse.ts) every other declaration of the edited file is the
  * same AST node as before, so a reference elsewhere needs re-linking only when it pointed into the
  * replaced declaration, or names something the new declaration added (it may resolve now, or
- * resolve differently), or is unresolved while the declared names changed (its suggestion may).
+ * resolve differently), or is unresolved while the exported names changed (its suggestion may).
  * Everything else still points to the node a full re-link would find.
  */
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { Element } from '../generated/ast.js';
 import type { DeclarationSplice } from '../parser/declaration-reparse.js';
+import { exportedNodes } from '../scoping/eventloom-scope-computation.js';
 
 const addedNamesCache = new WeakMap<DeclarationSplice, ReadonlySet<string>>();
 const namesChangedCache = new WeakMap<DeclarationSplice, boolean>();
@@ -23,13 +25,15 @@ export function addedNames(splice: DeclarationSplice): ReadonlySet<string> {
     return added;
 }
 
-/** Whether the new declaration declares other names than the old one (added or removed). */
-function namesChanged(splice: DeclarationSplice): boolean {
+/**
+ * Whether the new declaration exports other names than the old one (added or removed): the names
+ * another file's unresolved reference may be offered as the closest (a field's name is not one).
+ */
+function exportedNamesChanged(splice: DeclarationSplice): boolean {
     let changed = namesChangedCache.get(splice);
     if (changed === undefined) {
-        const old = namesIn(splice.oldElement);
-        const now = namesIn(splice.newElement);
-        changed = addedNames(splice).size > 0 || [...old].some(name => !now.has(name));
+        const names = (element: Element) => exportedNodes(element).map(node => node.name).join('\n');
+        changed = names(splice.oldElement) !== names(splice.newElement);
         namesChangedCache.set(splice, changed);
     }
     return changed;
@@ -53,12 +57,12 @@ function declarationOf(node: AstNode): AstNode {
 
 /**
  * True when some reference of `document` may link differently after `splice`. An unresolved
- * reference counts whenever a name was added or removed: its message suggests the closest name.
+ * reference counts whenever an exported name was added or removed: its message suggests the closest name.
  */
 export function needsRelinkAfterSplice(document: LangiumDocument, splice: DeclarationSplice): boolean {
     const added = addedNames(splice);
     for (const reference of document.references) {
-        if (reference.error && namesChanged(splice)) return true;
+        if (reference.error && exportedNamesChanged(splice)) return true;
         const text = reference.$refText;
         if (added.has(text.slice(text.lastIndexOf('.') + 1))) return true;
         const target = 'ref' in reference ? reference.ref : undefined;
