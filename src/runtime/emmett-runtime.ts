@@ -10,7 +10,7 @@
  * only when a store of that kind is opened.
  */
 import {
-    CommandHandler, ExpectedVersionConflictError, NO_CONCURRENCY_CHECK, STREAM_DOES_NOT_EXIST, STREAM_EXISTS, getInMemoryEventStore,
+    CommandHandler, ExpectedVersionConflictError, STREAM_DOES_NOT_EXIST, STREAM_EXISTS, getInMemoryEventStore,
     isExpectedVersionConflictError, projections as emmettProjections,
     type AppendToStreamOptions, type Event, type EventStore, type ReadEvent
 } from '@event-driven-io/emmett';
@@ -177,16 +177,31 @@ function openMemoryStore(projections: readonly DocumentProjection[]): ModelEvent
 
 const DOCUMENTS_TABLE = 'eventloom_documents';
 
-/** Refuses an append whose expected version is not the stream's (in-process: no conflict ever reaches Emmett's append). */
-async function checkExpectedVersion(connection: SqliteConnection, streamsTable: string, streamName: string, expected: unknown): Promise<void> {
-    if (expected === undefined || expected === NO_CONCURRENCY_CHECK) return;
+/**
+ * The expected version as the SQL stores of Emmett (0.42) check it. They check only a number:
+ * `STREAM_DOES_NOT_EXIST` (what a command on a new stream expects) becomes "no check", so two
+ * commands creating one stream concurrently would both append. Expecting 0 instead makes the
+ * store's insert of the stream row the check (a duplicate key is a version conflict), in the
+ * append's own statement: no extra read.
+ */
+function sqlExpectedVersion<Options extends AppendToStreamOptions | undefined>(options: Options): Options {
+    return options?.expectedStreamVersion === STREAM_DOES_NOT_EXIST ? { ...options, expectedStreamVersion: 0n } : options;
+}
+
+/** The store, its append given `sqlExpectedVersion`. */
+function checkingNewStreams<Store extends EventStore>(store: Store): Store {
+    const append = store.appendToStream.bind(store);
+    return Object.assign(store, {
+        appendToStream: ((streamName: string, events: Event[], options?: AppendToStreamOptions) => append(streamName, events, sqlExpectedVersion(options))) as Store['appendToStream']
+    });
+}
+
+/** `STREAM_EXISTS`, which Emmett's SQLite store does not check either (the app never expects it; a user's code may). */
+async function checkStreamExists(connection: SqliteConnection, streamsTable: string, streamName: string, options: AppendToStreamOptions | undefined): Promise<void> {
+    if (options?.expectedStreamVersion !== STREAM_EXISTS) return;
     const row = await connection.querySingle<{ stream_position: number | bigint | string }>(
         `SELECT stream_position FROM ${streamsTable} WHERE stream_id = ? AND is_archived = 0`, [streamName]);
-    const current = row ? BigInt(row.stream_position) : 0n;
-    const matches = expected === STREAM_DOES_NOT_EXIST ? current === 0n
-        : expected === STREAM_EXISTS ? current > 0n
-            : typeof expected === 'bigint' ? current === expected : true;
-    if (!matches) throw new ExpectedVersionConflictError(current, expected as bigint);
+    if (!row) throw new ExpectedVersionConflictError(0n, STREAM_EXISTS);
 }
 
 interface SqliteConnection {
@@ -198,6 +213,32 @@ interface SqliteConnection {
 }
 
 /**
+ * The connection with transactions of its own: Emmett's (0.42.4) print every error that rolls one
+ * back on the console, a version conflict that is then retried included. Nested calls join the
+ * outermost transaction, as Emmett's do.
+ */
+function silentTransactions(connection: SqliteConnection): SqliteConnection {
+    let depth = 0;
+    const withTransaction = async <T>(work: () => Promise<T>): Promise<T> => {
+        const outermost = depth === 0;
+        if (outermost) await connection.command('BEGIN IMMEDIATE TRANSACTION');
+        depth++;
+        try {
+            const result = await work();
+            if (outermost) await connection.command('COMMIT');
+            return result;
+        } catch (error) {
+            // The error that failed the work is the one to report; a ROLLBACK that fails finds no transaction open.
+            if (outermost) await connection.command('ROLLBACK').catch(() => undefined);
+            throw error;
+        } finally {
+            depth--;
+        }
+    };
+    return { ...connection, withTransaction };
+}
+
+/**
  * Emmett's SQLite store opens a connection per call by default; concurrent commands on one file
  * then fail with SQLITE_BUSY. One connection, used one operation at a time, is both faster and
  * correct (SQLite has a single writer anyway); optimistic concurrency still guards each append.
@@ -205,7 +246,7 @@ interface SqliteConnection {
  */
 async function openSqliteStore(file: string, projections: readonly DocumentProjection[]): Promise<ModelEventStore> {
     const sqlite = await import('@event-driven-io/emmett-sqlite');
-    const connection = sqlite.sqliteConnection({ fileName: file }) as unknown as SqliteConnection;
+    const connection = silentTransactions(sqlite.sqliteConnection({ fileName: file }) as unknown as SqliteConnection);
     await connection.command(`CREATE TABLE IF NOT EXISTS ${DOCUMENTS_TABLE} (collection TEXT NOT NULL, id TEXT NOT NULL, document TEXT NOT NULL, PRIMARY KEY (collection, id))`);
     const readDocument = async (db: SqliteConnection, name: string, id: string) => {
         const row = await db.querySingle<{ document: string }>(`SELECT document FROM ${DOCUMENTS_TABLE} WHERE collection = ? AND id = ?`, [name, id]);
@@ -231,13 +272,13 @@ async function openSqliteStore(file: string, projections: readonly DocumentProje
     const serialised = {
         aggregateStream: ((...args: Parameters<EventStore['aggregateStream']>) => exclusive(() => aggregateStream(...args))) as EventStore['aggregateStream'],
         readStream: ((...args: Parameters<EventStore['readStream']>) => exclusive(() => readStream(...args))) as EventStore['readStream'],
-        appendToStream: ((...args: Parameters<EventStore['appendToStream']>) => exclusive(async () => {
-            await checkExpectedVersion(connection, sqlite.streamsTable.name, args[0], args[2]?.expectedStreamVersion);
-            // Emmett's SQLite append (0.42.4) commits its stream-position update even when it then
-            // reports a version conflict, which breaks every later append to that stream. Inside
-            // this outer transaction the conflict it throws rolls everything back.
-            return connection.withTransaction(() => appendToStream(...args));
-        })) as EventStore['appendToStream']
+        // Emmett's SQLite append (0.42.4) commits its stream-position update even when it then
+        // reports a version conflict, which breaks every later append to that stream. Inside this
+        // outer transaction the conflict it throws rolls everything back.
+        appendToStream: ((streamName: string, events: Event[], options?: AppendToStreamOptions) => exclusive(() => connection.withTransaction(async () => {
+            await checkStreamExists(connection, sqlite.streamsTable.name, streamName, options);
+            return appendToStream(streamName, events, sqlExpectedVersion(options));
+        }))) as EventStore['appendToStream']
     };
     const documents: Documents = {
         get: (name, id) => exclusive(() => readDocument(connection, name, id)),
@@ -266,7 +307,14 @@ async function openPostgresStore(url: string, projections: readonly DocumentProj
         evolve: (document: Document | null, event: ReadEvent<Event>) => call(projection).evolve(document, event)
     }));
     const store = postgres.getPostgreSQLEventStore(url, { projections: emmettProjections.inline(inline), schema: { autoMigration: 'CreateOrUpdate' } });
-    // The schema is created on first use (`store.schema.migrate()` here would leave a pool open).
+    // Up front, not on first use: Emmett migrates lazily inside each command's session, and every
+    // session holds a pooled connection while the migration waits for one, so ten concurrent first
+    // commands (pg's default pool of 10) waited for each other for ever.
+    await store.schema.migrate();
+    // A command runs in a session with a store of its own (`withSession`): its append is mapped too.
+    const withSession = store.withSession.bind(store);
+    store.withSession = callback => withSession(session => callback({ ...session, eventStore: checkingNewStreams(session.eventStore) }));
+    checkingNewStreams(store);
     const pongo = pongoClient(url);
     const db = pongo.db();
     const documents: Documents = {

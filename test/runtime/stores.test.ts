@@ -59,6 +59,16 @@ describe('the generated app on Emmett stores', function () {
                 assert.deepEqual([summary?.balance, summary?.deposits], ['56.00', 10]);
             });
 
+            it('opens a new account once when 10 commands open it concurrently: the others see it open and are rejected', async () => {
+                const app = modelledBankApp(modelled, eventStore);
+                const account = `${SAVINGS.slice(0, -2)}d${store.kind.length}`;
+                const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () =>
+                    app.banking.bankAccount.openAccount(account, { customerId: ANN, currency: 'EUR' })));
+                const rejections = outcomes.map(outcome => (outcome.status === 'rejected' ? (outcome.reason as { rejection?: { type: string } }).rejection?.type ?? String(outcome.reason) : 'opened'));
+                assert.deepEqual(rejections.sort(), [...Array.from({ length: 9 }, () => 'AccountAlreadyOpen'), 'opened']);
+                assert.deepEqual((await eventStore.readStream(`BankAccount-${account}`)).events.map(event => event.type), ['AccountOpened']);
+            });
+
             it('stores an optional field left out as absent, as JSON, and hands the event out the same way (the runtime tests\' bank: FreezeAccount\'s reason is optional)', async function () {
                 const plain = await bank.openEventStore(await store.url(this));
                 try {
