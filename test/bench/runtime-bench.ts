@@ -1,23 +1,26 @@
 /**
- * `npm run bench:runtime [-- --commands N --streams M --rounds R --stores memory,sqlite,postgresql]`:
- * commands per second and p95 latency of the generated app (`--runtime emmett`, the runtime tests'
- * bank with its projection and policy) against the same work done directly with Emmett —
- * `DeciderCommandHandler` and a hand-written inline projection — on the in-memory store, SQLite (a
- * file) and PostgreSQL (a server started for the run), in the same run. Default: 10,000 commands
- * over 1,000 streams (one open, then deposits), one client, sequentially; direct and app alternate
- * R times (default 2) on fresh streams and the best of each is reported. Not a test: it prints a table.
+ * `npm run bench:runtime [-- --commands N --streams M --rounds R --stores memory,sqlite,postgresql --profile]`:
+ * commands per second, p95 latency and CPU per command of the generated app (`--runtime emmett`, the
+ * runtime tests' bank with its projection and policy) against the same work done directly with
+ * Emmett (`runtime-direct.ts`: `DeciderCommandHandler` and a hand-written inline projection), on
+ * the in-memory store, SQLite (a file) and PostgreSQL (a server started for the run).
+ *
+ * Default: 10,000 commands over 1,000 streams (one open, then deposits), one client. The two paths
+ * run side by side, one command each in turn (which goes first alternates), each on its own store
+ * of the same kind: a load spike on this shared machine then hits both alike, which runs one after
+ * the other did not give (their ratio swung from 0.8 to 1.8). Commands per second of a path = its
+ * commands / the time its commands took. R rounds (default 3) on fresh streams; the table shows the
+ * median round. `--profile` also counts the SQL statements and new connections per command.
+ * Not a test: it prints a table.
  */
-import {
-    DeciderCommandHandler, getInMemoryEventStore, inMemoryMultiStreamProjection, projections, type EventStore
-} from '@event-driven-io/emmett';
-import { SQLiteConnectionPool, getSQLiteEventStore, sqliteConnection, sqliteProjection } from '@event-driven-io/emmett-sqlite';
-import { getPostgreSQLEventStore, pongoMultiStreamProjection } from '@event-driven-io/emmett-postgresql';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bankApp, generateBankApp, importBank } from '../runtime/bank-app.js';
+import { bankApp, generateBankApp, importBank, type BankApp } from '../runtime/bank-app.js';
 import { startPostgres } from '../runtime/postgres-server.js';
+import { directMemoryBank, directPostgresBank, directSqliteBank, type DirectBank } from './runtime-direct.js';
+import { countingInto, emptyCounts, installStatementCounters, type StatementCounts } from './sql-statement-counter.js';
 
 const argument = (name: string, fallback: number) => {
     const index = process.argv.indexOf(name);
@@ -25,102 +28,71 @@ const argument = (name: string, fallback: number) => {
 };
 const COMMANDS = argument('--commands', 10_000);
 const STREAMS = argument('--streams', 1_000);
-const ROUNDS = argument('--rounds', 2);
+const ROUNDS = argument('--rounds', 3);
+const PROFILE = process.argv.includes('--profile');
 const CUSTOMER = '4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f';
+if (PROFILE) installStatementCounters();
 
-/** The work: command i goes to stream i mod STREAMS; a stream's first command opens it, the rest deposit. */
+/** Command i goes to stream i mod STREAMS; a stream's first command opens it, the rest deposit. */
 type Step = (index: number, id: string, first: boolean) => Promise<unknown>;
+interface Path { readonly step: Step; close(): Promise<void> }
+interface Figures { perSecond: number; p95: number; cpuMs: number; counts?: StatementCounts }
 
 function accountId(run: string, stream: number): string {
     return `${run}-0000-4000-8000-${String(stream).padStart(12, '0')}`;
 }
 
-async function measure(run: string, step: Step): Promise<{ perSecond: number; p95: number }> {
-    const latencies: number[] = [];
-    const started = performance.now();
+class Tally {
+    readonly latencies: number[] = [];
+    cpuMicros = 0;
+    readonly counts = PROFILE ? emptyCounts() : undefined;
+
+    async time(work: () => Promise<unknown>): Promise<void> {
+        const cpu = process.cpuUsage();
+        const before = performance.now();
+        await countingInto(this.counts, work);
+        this.latencies.push(performance.now() - before);
+        const used = process.cpuUsage(cpu);
+        this.cpuMicros += used.user + used.system;
+    }
+
+    figures(): Figures {
+        const sorted = [...this.latencies].sort((a, b) => a - b);
+        const seconds = sorted.reduce((sum, ms) => sum + ms, 0) / 1000;
+        return { perSecond: sorted.length / seconds, p95: sorted[Math.floor(sorted.length * 0.95)]!, cpuMs: this.cpuMicros / 1000 / sorted.length, counts: this.counts };
+    }
+}
+
+/** One round: both paths, one command each in turn, on streams of their own. */
+async function pairedRound(run: string, app: Path, direct: Path): Promise<{ app: Figures; direct: Figures }> {
+    const [appTally, directTally] = [new Tally(), new Tally()];
     for (let index = 0; index < COMMANDS; index++) {
         const stream = index % STREAMS;
-        const before = performance.now();
-        await step(index, accountId(run, stream), index < STREAMS);
-        latencies.push(performance.now() - before);
+        const sides: Array<[Tally, Path, string]> = [[appTally, app, `${run}a`], [directTally, direct, `${run}d`]];
+        if (index % 2 === 1) sides.reverse();
+        for (const [tally, path, prefix] of sides) await tally.time(() => path.step(index, accountId(prefix, stream), index < STREAMS));
     }
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    return { perSecond: COMMANDS / seconds, p95: latencies[Math.floor(latencies.length * 0.95)] };
+    return { app: appTally.figures(), direct: directTally.figures() };
 }
 
-// ─── Direct Emmett: a hand-written decider and projection ────────────────────────────────────
+const open = { customerId: CUSTOMER, currency: 'EUR' } as const;
+const deposit = (index: number) => ({ amount: { amount: `${index % 100}.25`, currency: 'EUR' } }) as const;
 
-type State = { status: 'Pending' | 'Open'; balance: number };
-type Command = { type: 'OpenAccount'; data: { customerId: string; currency: 'EUR' } } | { type: 'DepositMoney'; data: { amount: { amount: string; currency: 'EUR' } } };
-type BankEvent = { type: 'AccountOpened'; data: { customerId: string; currency: 'EUR' } } | { type: 'MoneyDeposited'; data: { amount: { amount: string; currency: 'EUR' } } };
-type Balance = { accountId: string; customerId?: string; balance: number; status: string };
-
-const decider = {
-    initialState: (): State => ({ status: 'Pending', balance: 0 }),
-    evolve: (state: State, event: BankEvent): State => event.type === 'AccountOpened'
-        ? { ...state, status: 'Open' } : { ...state, balance: state.balance + Number(event.data.amount.amount) },
-    decide: (command: Command, state: State): BankEvent[] => {
-        if (command.type === 'OpenAccount') return [{ type: 'AccountOpened', data: command.data }];
-        if (state.status !== 'Open') throw new Error('AccountNotOpen');
-        return [{ type: 'MoneyDeposited', data: command.data }];
-    }
-};
-const handle = DeciderCommandHandler({ ...decider, mapToStreamId: (id: string) => `BankAccount-${id}` });
-const idOf = (event: { metadata: { streamName: string } }) => event.metadata.streamName.slice('BankAccount-'.length);
-const evolveBalance = (document: Balance | null, event: BankEvent & { metadata: { streamName: string } }): Balance => {
-    const current = document ?? { accountId: idOf(event), balance: 0, status: 'Pending' };
-    return event.type === 'AccountOpened' ? { ...current, customerId: event.data.customerId, status: 'Open' }
-        : { ...current, balance: current.balance + Number(event.data.amount.amount) };
-};
-const projectionOptions = {
-    collectionName: 'AccountBalance', canHandle: ['AccountOpened', 'MoneyDeposited'] as Array<BankEvent['type']>,
-    getDocumentId: (event: { metadata: { streamName: string } }) => idOf(event),
-    evolve: evolveBalance
-};
-
-function directStep(store: EventStore): Step {
-    return (index, id, first) => handle(store, id, first
-        ? { type: 'OpenAccount', data: { customerId: CUSTOMER, currency: 'EUR' } }
-        : { type: 'DepositMoney', data: { amount: { amount: `${index % 100}.25`, currency: 'EUR' } } });
+function appPath(app: BankApp, close: () => Promise<void>): Path {
+    return {
+        step: (index, id, first) => (first ? app.banking.bankAccount.openAccount(id, open) : app.banking.bankAccount.depositMoney(id, deposit(index))),
+        close
+    };
 }
 
-/**
- * Emmett's SQLite store the way it works with `sqlite3`: one connection for the store (its pool's
- * `singleton` option), and the schema, projection table included (the projection's `init`), created
- * before the run as Emmett's own benchmark does. Its default for a file (a new connection per call)
- * is ~3x slower and now and then fails a commit with `SQLITE_BUSY: cannot commit transaction - SQL
- * statements in progress` (the new connection's `PRAGMA journal_mode` is not awaited).
- */
-async function directSqliteStore(file: string): Promise<{ store: EventStore; close: () => Promise<void> }> {
-    const connection = sqliteConnection({ fileName: file });
-    const store = getSQLiteEventStore({
-        fileName: file, schema: { autoMigration: 'None' },
-        pool: SQLiteConnectionPool({ fileName: file, connectionOptions: { singleton: true, connection } }),
-        projections: projections.inline([sqliteProjection<BankEvent>({
-            name: 'AccountBalance', canHandle: ['AccountOpened', 'MoneyDeposited'],
-            init: async ({ context }) => {
-                await context.connection.command('CREATE TABLE IF NOT EXISTS balances (id TEXT PRIMARY KEY, document TEXT NOT NULL)');
-            },
-            handle: async (events, context) => {
-                for (const event of events) {
-                    const id = idOf(event);
-                    const row = await context.connection.querySingle<{ document: string }>('SELECT document FROM balances WHERE id = ?', [id]);
-                    const next = evolveBalance(row ? JSON.parse(row.document) as Balance : null, event);
-                    await context.connection.command('INSERT INTO balances (id, document) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET document = excluded.document', [id, JSON.stringify(next)]);
-                }
-            }
-        })])
-    });
-    await store.schema.migrate();
-    return { store, close: async () => connection.close() };
+function directPath(bank: DirectBank): Path {
+    return {
+        step: (index, id, first) => bank.run(id, first ? { type: 'OpenAccount', data: open } : { type: 'DepositMoney', data: deposit(index) }),
+        close: () => bank.close()
+    };
 }
 
 // ─── The run ─────────────────────────────────────────────────────────────────────────────────
-
-type Figures = { perSecond: number; p95: number };
-/** Each measurement opens its store, runs the commands on fresh streams and closes the store. */
-type Measurement = () => Promise<Figures>;
 
 const bank = await importBank(await generateBankApp());
 const folder = mkdtempSync(join(tmpdir(), 'eventloom-bench-'));
@@ -128,77 +100,59 @@ const wanted = (process.argv[process.argv.indexOf('--stores') + 1] ?? '').split(
 const selected = (name: string) => !process.argv.includes('--stores') || wanted.includes(name);
 const postgres = selected('postgresql') ? await startPostgres() : undefined;
 let run = 0;
-const runId = () => `be0c${String(run++).padStart(4, '0')}`;
 const file = (name: string) => join(folder, `${name}-${run}.sqlite`);
 
-function generated(url: () => string): Measurement {
-    return async () => {
-        const eventStore = await bank.openEventStore(url());
-        const app = bankApp(bank, eventStore);
-        try {
-            return await measure(runId(), (index, id, first) => first
-                ? app.banking.bankAccount.openAccount(id, { customerId: CUSTOMER, currency: 'EUR' })
-                : app.banking.bankAccount.depositMoney(id, { amount: { amount: `${index % 100}.25`, currency: 'EUR' } }));
-        } finally {
-            await eventStore.close();
-        }
-    };
+async function generatedPath(url: string): Promise<Path> {
+    const eventStore = await bank.openEventStore(url);
+    return appPath(bankApp(bank, eventStore), () => eventStore.close());
 }
 
-function direct(open: () => Promise<{ store: EventStore; close: () => Promise<void> }>): Measurement {
-    return async () => {
-        const { store, close } = await open();
-        try {
-            return await measure(runId(), directStep(store));
-        } finally {
-            await close();
-        }
-    };
-}
-
-const stores: Array<{ name: string; key: string; generated: Measurement; direct: Measurement }> = [
-    {
-        name: 'in-memory', key: 'memory', generated: generated(() => 'memory:'),
-        direct: direct(async () => ({
-            store: getInMemoryEventStore({ projections: projections.inline([inMemoryMultiStreamProjection<Balance, BankEvent>(projectionOptions as never)]) }),
-            close: async () => undefined
-        }))
-    },
-    {
-        name: 'SQLite (file)', key: 'sqlite', generated: generated(() => `sqlite:${file('generated')}`),
-        direct: direct(() => directSqliteStore(file('direct')))
-    },
-    {
-        name: 'PostgreSQL', key: 'postgresql', generated: generated(() => postgres!.url),
-        direct: direct(async () => {
-            const store = getPostgreSQLEventStore(postgres!.url, { projections: projections.inline([pongoMultiStreamProjection<Balance, BankEvent>(projectionOptions as never)]) });
-            return { store, close: () => store.close() };
-        })
-    }
+const stores: Array<{ name: string; key: string; app: () => Promise<Path>; direct: () => Promise<Path> }> = [
+    { name: 'in-memory', key: 'memory', app: () => generatedPath('memory:'), direct: async () => directPath(directMemoryBank()) },
+    { name: 'SQLite (file)', key: 'sqlite', app: () => generatedPath(`sqlite:${file('app')}`), direct: async () => directPath(await directSqliteBank(file('direct'))) },
+    { name: 'PostgreSQL', key: 'postgresql', app: () => generatedPath(postgres!.url), direct: async () => directPath(await directPostgresBank(postgres!.url)) }
 ];
 
-const best = (figures: Figures[]) => figures.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+const median = <T>(items: T[], by: (item: T) => number) => [...items].sort((a, b) => by(a) - by(b))[Math.floor(items.length / 2)]!;
 const rows: string[][] = [];
+const profiles: string[] = [];
 try {
     for (const store of stores.filter(candidate => selected(candidate.key))) {
-        // Direct and generated alternate, ROUNDS times each; the best of each counts (warm-up, machine load).
-        const app: Figures[] = [];
-        const baseline: Figures[] = [];
+        const rounds: Array<{ app: Figures; direct: Figures }> = [];
         for (let round = 0; round < ROUNDS; round++) {
-            baseline.push(await store.direct());
-            app.push(await store.generated());
+            run++;
+            const [app, direct] = [await store.app(), await store.direct()];
+            try {
+                rounds.push(await pairedRound(`be0c${String(run).padStart(4, '0')}`, app, direct));
+            } finally {
+                await app.close();
+                await direct.close();
+            }
+            const last = rounds[rounds.length - 1]!;
+            console.error(`${store.name} round ${round + 1}: app ${last.app.perSecond.toFixed(0)} cmd/s, direct ${last.direct.perSecond.toFixed(0)} cmd/s, ratio ${(last.direct.perSecond / last.app.perSecond).toFixed(2)}`);
         }
-        const [a, d] = [best(app), best(baseline)];
-        const all = (figures: Figures[]) => figures.map(f => f.perSecond.toFixed(0)).join(', ');
-        console.error(`${store.name}: app ${all(app)} cmd/s; direct ${all(baseline)} cmd/s`);
-        rows.push([store.name, a.perSecond.toFixed(0), a.p95.toFixed(2), d.perSecond.toFixed(0), d.p95.toFixed(2), (d.perSecond / a.perSecond).toFixed(2)]);
+        const middle = median(rounds, round => round.direct.perSecond / round.app.perSecond);
+        const { app: a, direct: d } = middle;
+        rows.push([store.name, a.perSecond.toFixed(0), a.p95.toFixed(2), a.cpuMs.toFixed(2), d.perSecond.toFixed(0), d.p95.toFixed(2), d.cpuMs.toFixed(2),
+            rounds.map(round => (round.direct.perSecond / round.app.perSecond).toFixed(2)).join(', '), (d.perSecond / a.perSecond).toFixed(2)]);
+        if (a.counts && d.counts) profiles.push(profileOf(store.name, a.counts, d.counts));
     }
 } finally {
     await postgres?.stop();
     rmSync(folder, { recursive: true, force: true });
 }
 
-const header = ['store', 'app cmd/s', 'app p95 ms', 'direct cmd/s', 'direct p95 ms', 'direct/app (goal ≤ 1.2)'];
-console.log(`\n${COMMANDS} commands over ${STREAMS} streams, one client, sequential, inline projections, best of ${ROUNDS} alternating rounds (Node ${process.version})\n`);
+function profileOf(name: string, app: StatementCounts, direct: StatementCounts): string {
+    const perCommand = (n: number) => (n / COMMANDS).toFixed(2);
+    const kinds = [...new Set([...app.byKind.keys(), ...direct.byKind.keys()])].sort();
+    return [
+        `${name}, per command: app ${perCommand(app.statements)} statements, ${perCommand(app.connections)} new connections; direct ${perCommand(direct.statements)} statements, ${perCommand(direct.connections)} new connections`,
+        ...kinds.map(kind => `    ${kind.padEnd(28)} app ${perCommand(app.byKind.get(kind) ?? 0).padStart(6)}   direct ${perCommand(direct.byKind.get(kind) ?? 0).padStart(6)}`)
+    ].join('\n');
+}
+
+const header = ['store', 'app cmd/s', 'app p95 ms', 'app CPU ms/cmd', 'direct cmd/s', 'direct p95 ms', 'direct CPU ms/cmd', 'direct/app per round', 'direct/app, median round (goal ≤ 1.2)'];
+console.log(`\n${COMMANDS} commands over ${STREAMS} streams, one client, inline projections, the two paths side by side (one command each in turn), median of ${ROUNDS} rounds (Node ${process.version})\n`);
 console.log(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+if (profiles.length) console.log(`\n${profiles.join('\n\n')}`);
