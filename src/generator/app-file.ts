@@ -7,6 +7,7 @@
  * hand-written part to merge.
  */
 import type { Aggregate, Event, Field, Policy, Query, ReadModel, TypeReference } from '../language/generated/ast.js';
+import { qualifiedName, type ModelForm } from '../semantics/form.js';
 import { aggregateOf, commandsOf, contextNameOf, enumOf, issuedCommandsOf, streamIdsOf, valueTypeOf } from '../language/model-queries.js';
 import { camelCase, kebabCase } from '../language/typescript-names.js';
 import type { ContextModel } from './context-model.js';
@@ -34,7 +35,22 @@ function idNameOf(aggregate: Aggregate): string {
     return streamIdsOf(aggregate)[0]?.name ?? 'id';
 }
 
-export function appFileText(contexts: readonly ContextModel[]): string {
+/** `form`: the model's rules, resolved (how a policy's trigger supplies the keys of the documents it reads). */
+export function appFileText(contexts: readonly ContextModel[], form: ModelForm): string {
+    const wiring = [
+        ...contexts.flatMap(context => context.aggregates.flatMap(aggregate => aggregateDefinition(context, aggregate))),
+        '    const policies: Record<string, Array<{ readonly name: string; readonly react: PolicyReaction }>> = {',
+        ...policyTable(contexts, form),
+        '    };',
+        '    const runtime = commandRuntime({',
+        '        eventStore: options.eventStore, policies, maxPolicyDepth: options.maxPolicyDepth, onPolicyRejection: options.onPolicyRejection',
+        '    });',
+        '    return {',
+        ...contexts.flatMap(context => contextApi(context)),
+        '    };'
+    ];
+    // Only when a query or a policy reads documents (`noUnusedLocals` in the user's project).
+    const documents = wiring.some(line => line.includes('documents.') || line.includes('(documents,')) ? ['    const documents = options.eventStore.documents;'] : [];
     const lines: string[] = [
         FULLY_GENERATED_HEADER,
         '/**',
@@ -77,17 +93,8 @@ export function appFileText(contexts: readonly ContextModel[]): string {
         'export function createApp(options: AppOptions) {',
         '    const now = options.now ?? (() => new Date());',
         '    const newId = options.newId ?? (() => randomUUID());',
-        '    const documents = options.eventStore.documents;',
-        ...contexts.flatMap(context => context.aggregates.flatMap(aggregate => aggregateDefinition(context, aggregate))),
-        '    const policies: Record<string, Array<{ readonly name: string; readonly react: PolicyReaction }>> = {',
-        ...policyTable(contexts),
-        '    };',
-        '    const runtime = commandRuntime({',
-        '        eventStore: options.eventStore, policies, maxPolicyDepth: options.maxPolicyDepth, onPolicyRejection: options.onPolicyRejection',
-        '    });',
-        '    return {',
-        ...contexts.flatMap(context => contextApi(context)),
-        '    };',
+        ...documents,
+        ...wiring,
         '}',
         '',
         '/** The application `createApp` returns. */',
@@ -111,7 +118,8 @@ export function appFileText(contexts: readonly ContextModel[]): string {
     const text = lines.join('\n');
     // Import exactly the helpers this model's app uses (`noUnusedLocals` in the user's project).
     const helpers = ['commandRuntime', 'findByKey', 'idIn', 'idOfStream', 'missingId', 'openStore'].filter(name => text.includes(`${name}(`));
-    const types = ['AggregateDefinition', 'AppendedEvent', 'DocumentProjection', 'ModelEventStore', 'PolicyReaction', 'PolicyRejection'].map(name => `type ${name}`);
+    const types = ['AggregateDefinition', 'AppendedEvent', 'DocumentProjection', 'ModelEventStore', 'PolicyReaction', 'PolicyReads', 'PolicyRejection']
+        .filter(name => name !== 'PolicyReads' || text.includes('PolicyReads<')).map(name => `type ${name}`);
     const imports = `import {\n    ${helpers.join(', ')},\n    ${types.join(', ')}\n} from './runtime.js';`;
     const withImports = text.replace(RUNTIME_IMPORTS, imports);
     return withImports;
@@ -135,13 +143,13 @@ function aggregateDefinition(context: ContextModel, aggregate: Aggregate): strin
 }
 
 /** Reactions by `<Context>.<Event>` of the triggering event: a policy may listen to another context. */
-function policyTable(contexts: readonly ContextModel[]): string[] {
+function policyTable(contexts: readonly ContextModel[], form: ModelForm): string[] {
     const byTrigger = new Map<string, string[]>();
     for (const context of contexts) {
         for (const policy of context.policies) {
             for (const trigger of policy.triggers.map(reference => reference.ref).filter((event): event is Event => !!event)) {
                 const key = `${contextNameOf(trigger)}.${trigger.name}`;
-                byTrigger.set(key, [...byTrigger.get(key) ?? [], ...reaction(context, policy, trigger)]);
+                byTrigger.set(key, [...byTrigger.get(key) ?? [], ...reaction(context, policy, trigger, form)]);
             }
         }
     }
@@ -152,15 +160,19 @@ function policyTable(contexts: readonly ContextModel[]): string[] {
     ]);
 }
 
-function reaction(context: ContextModel, policy: Policy, trigger: Event): string[] {
+function reaction(context: ContextModel, policy: Policy, trigger: Event, form: ModelForm): string[] {
     const handler = `${namespaceOf(context.name)}.${handwrittenNames.policy(policy)}Policy.handle`;
     const issued = issuedCommandsOf(policy);
     const source = aggregateOf(trigger);
+    const reads = readDocuments(policy, trigger, form);
     return [
         `            { name: '${policy.name}', react: async (event, issue) => {`,
         `                const trigger = event as unknown as Parameters<typeof ${handler}>[0];`,
         ...(issued.length === 0 ? ['                void trigger;'] : [
-            `                for (const command of ${handler}(trigger, { streamId: idOfStream(event.metadata.streamName, '${source?.name}') })) {`,
+            `                const streamId = idOfStream(event.metadata.streamName, '${source?.name}');`,
+            // A variable, not a literal: a hand-written handler's context has no `reads` (PolicyReads is `undefined` then).
+            `                const context = { streamId${reads ? `, reads: ${reads} as unknown as PolicyReads<typeof ${handler}>` : ''} };`,
+            `                for (const command of ${handler}(trigger, context)) {`,
             '                    switch (command.type) {',
             ...issued.map(command => {
                 const target = aggregateOf(command)!;
@@ -171,6 +183,25 @@ function reaction(context: ContextModel, policy: Policy, trigger: Event): string
         ]),
         '            } },'
     ];
+}
+
+/**
+ * The documents a policy that `reads R` is given (DESIGN §2b): R's document for the triggering
+ * event's key — the event's same-named field, else the triggering stream's id, as the model's form
+ * says — as committed with the event (the policies run after the append, the projections inline).
+ * A document no event created yet is absent: the handler takes a fresh one, the model's defaults.
+ */
+function readDocuments(policy: Policy, trigger: Event, form: ModelForm): string | undefined {
+    const readModels = policy.reads.map(reference => reference.ref).filter((readModel): readModel is ReadModel => !!readModel);
+    if (readModels.length === 0) return undefined;
+    const reaction = form.policies.get(qualifiedName(contextNameOf(policy), policy.name))?.reactions
+        .find(candidate => candidate.trigger === qualifiedName(contextNameOf(trigger), trigger.name));
+    const entries = readModels.map(readModel => {
+        const key = reaction?.reads.find(read => read.readModel === qualifiedName(contextNameOf(readModel), readModel.name))?.keys[0];
+        const id = key?.from === 'eventField' ? `String(trigger.data.${key.key})` : 'streamId';
+        return `${camelCase(readModel.name)}: (await documents.get('${collectionOf(readModel)}', ${id})) ?? undefined`;
+    });
+    return `{ ${entries.join(', ')} }`;
 }
 
 /**

@@ -25,6 +25,7 @@ import { queriesSourceFile } from './queries-file.js';
 import { typesFile } from './types-file.js';
 import { upcastsSourceFile } from './upcasts-file.js';
 import { buildModelForm } from '../semantics/build-form.js';
+import type { ModelForm } from '../semantics/form.js';
 import { FULLY_GENERATED_HEADER } from './file-layout.js';
 import { RUNTIME_SOURCE, SHARED_MODULE } from './runtime/runtime-source.js';
 
@@ -50,21 +51,21 @@ export interface GenerateModelOptions {
 }
 
 export function generateModel(models: readonly Model[], options: GenerateModelOptions = {}): GeneratedFile[] {
-    const files = generateStructures(models).map(({ path, structure }) => printFile(path, structure));
-    if (options.runtime === 'emmett') files.push(...emmettAppFiles(groupByContext(models)));
+    const form = buildModelForm(models);
+    const files = generateStructures(models, form).map(({ path, structure }) => printFile(path, structure));
+    if (options.runtime === 'emmett') files.push(...emmettAppFiles(groupByContext(models), form));
     return files;
 }
 
 /** Every output file but the Emmett application's, as the structure to print. */
-export function generateStructures(models: readonly Model[]): Array<{ path: string; structure: SourceFileStructure }> {
+/** `form`: the rules, resolved once (`buildModelForm(models)`): generated bodies are printed from it, as the interpreter runs it. */
+export function generateStructures(models: readonly Model[], form: ModelForm = buildModelForm(models)): Array<{ path: string; structure: SourceFileStructure }> {
     const contexts = groupByContext(models);
     const structures: Array<{ path: string; structure: SourceFileStructure }> = [
         { path: `${SHARED_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, RUNTIME_SOURCE.trimEnd()] } },
         { path: `${TESTING_MODULE}.ts`, structure: { kind: StructureKind.SourceFile, statements: [FULLY_GENERATED_HEADER, TESTING_SOURCE.trimEnd()] } }
     ];
     const modelsRoot = modelsRootOf(models);
-    // The rules, resolved once: generated bodies are printed from this form, as the interpreter runs it.
-    const form = buildModelForm(models);
     for (const context of contexts) {
         const inFolder = (file: string, structure: SourceFileStructure) => structures.push({ path: `${context.folder}/${file}.ts`, structure });
         inFolder('types', typesFile(context));
@@ -81,10 +82,10 @@ export function generateStructures(models: readonly Model[]): Array<{ path: stri
     return structures;
 }
 
-function emmettAppFiles(contexts: ReturnType<typeof groupByContext>): GeneratedFile[] {
+function emmettAppFiles(contexts: ReturnType<typeof groupByContext>, form: ModelForm): GeneratedFile[] {
     const copied = (file: 'emmett-runtime.ts' | 'http-runtime.ts') => `${FULLY_GENERATED_HEADER}\n${appRuntimeSource(file)}`;
     return [
-        { path: 'app.ts', text: appFileText(contexts) },
+        { path: 'app.ts', text: appFileText(contexts, form) },
         { path: 'runtime.ts', text: copied('emmett-runtime.ts') },
         { path: 'http.ts', text: copied('http-runtime.ts') },
         { path: 'server.ts', text: serverFileText(contexts) }

@@ -362,6 +362,14 @@ export interface AggregateDefinition<State, Command, StreamEvent extends Event, 
 /** A policy's reaction to one appended event, given the way to issue commands. */
 export type PolicyReaction = (event: AppendedEvent<Event>, issue: CommandIssuer) => Promise<void>;
 
+/**
+ * The documents a policy handler takes as `context.reads`: the generated handler of a policy that
+ * `reads R` declares them; a hand-written handler takes none (`undefined`).
+ */
+export type PolicyReads<Handler> = Handler extends (event: never, context: infer Context) => unknown
+    ? Context extends { readonly reads?: infer Reads } ? Reads : undefined
+    : undefined;
+
 /** Issues one command to an aggregate's stream on behalf of a policy. */
 export type CommandIssuer = <State, Command, StreamEvent extends Event, Refusal>(
     aggregate: AggregateDefinition<State, Command, StreamEvent, Refusal>, id: string, command: Command) => Promise<void>;

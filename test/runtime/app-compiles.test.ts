@@ -84,6 +84,31 @@ aggregate Payment {
         assert.deepEqual(typeCheckApp(files), []);
     });
 
+    it('type-checks for a policy that reads two read models (their documents passed as the handler\'s reads)', async () => {
+        const files = generateModel(await loadModels(readModelFiles('test/runtime/models/reads')), { runtime: 'emmett' });
+        const app = files.find(file => file.path === 'app.ts')!.text;
+        assert.match(app, /reads: \{ limits: \(await documents\.get\('Treasury_Limits', streamId\)\) \?\? undefined, customerTotals: \(await documents\.get\('Treasury_CustomerTotals', String\(trigger\.data\.customerId\)\)\) \?\? undefined \}/);
+        assert.deepEqual(typeCheckApp(files), []);
+    });
+
+    it('type-checks for a model with a read model but no query and no policy that reads (no unused documents)', async () => {
+        const model = `context Counting
+aggregate Counter {
+  id counterId: uuid
+  command Tick { emits Ticked }
+  event Ticked {}
+}
+readmodel Ticks {
+  key counterId: uuid
+  count: int = 0
+  on Ticked { count += 1 }
+}
+`;
+        const files = generateModel(await loadModels({ 'counting.loom': model }), { runtime: 'emmett' });
+        assert.doesNotMatch(files.find(file => file.path === 'app.ts')!.text, /const documents/);
+        assert.deepEqual(typeCheckApp(files), []);
+    });
+
     it('the type check can fail: a command called with the wrong data does not compile', async () => {
         const files = generateModel(await loadModels(readModelFiles('templates/banking.loom')), { runtime: 'emmett' });
         const errors = typeCheckApp([...files, {
