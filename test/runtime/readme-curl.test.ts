@@ -1,7 +1,8 @@
 /**
  * The README's curl session works as printed: the online shop generated with `--runtime emmett`,
  * served by its generated HTTP API on a fresh SQLite file, answers each `$ curl …` line of the
- * session with exactly the line printed below it (curl itself runs the requests).
+ * session with exactly the lines printed below it, the status included (curl itself runs the
+ * requests); the 409 of a modelled rule appends nothing.
  */
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -15,8 +16,13 @@ import type * as HttpRuntimeModule from '../../src/runtime/http-runtime.js';
 import { REPO_ROOT } from '../kit/paths.js';
 import { generateApp, importApp } from './runtime-test-kit.js';
 
+interface ShopStore {
+    readStream(streamName: string): Promise<{ events: ReadonlyArray<{ type: string }> }>;
+    close(): Promise<void>;
+}
+
 interface ShopModule {
-    openEventStore(url: string): Promise<{ close(): Promise<void> }>;
+    openEventStore(url: string): Promise<ShopStore>;
     createApp(options: { eventStore: unknown }): unknown;
     httpApi(app: unknown): HttpRuntimeModule.HttpApi;
 }
@@ -36,7 +42,7 @@ function curlSession(): Array<{ command: string; output: string }> {
 describe('the README\'s curl session against the served shop', function () {
     this.timeout(120_000);
     let server: Server;
-    let eventStore: { close(): Promise<void> };
+    let eventStore: ShopStore;
     let folder: string;
 
     before(async () => {
@@ -64,6 +70,11 @@ describe('the README\'s curl session against the served shop', function () {
             const { stdout: actual } = await promisify(execFile)('bash', ['-c', step.command.replaceAll('localhost:3000', `127.0.0.1:${port}`)], { encoding: 'utf8' });
             assert.equal(actual.trimEnd(), step.output, step.command);
         }
+        // The session shows a rejection by a modelled rule (the status is printed after the body), which appended nothing.
+        const rejected = steps.filter(step => /^\{"type":"\w+","data":\{.*\}\}\n409$/.test(step.output));
+        assert.equal(rejected.length, 1, 'one 409 with the rejection\'s type and data');
+        const payment = /payments\/payment\/([0-9a-f-]+)\//.exec(rejected[0].command)?.[1];
+        assert.deepEqual((await eventStore.readStream(`Payment-${payment}`)).events.map(event => event.type), ['PaymentRequested', 'PaymentAuthorized']);
     });
 
     it('answers a command that reaches a hand-written stub with 501, naming the function and its file', async () => {
