@@ -1,8 +1,8 @@
 /**
  * A policy that `reads R` gets R's document for the triggering event's key in the generated app
  * (DESIGN §2b), on every store: the Treasury model (test/runtime/models/reads) flags an account
- * with more deposits than its limit (Limits, keyed by the triggering stream) or whose customer
- * made more than two (CustomerTotals, keyed by the event's customerId). Generated whole: no
+ * whose deposits passed its limit (Limits, keyed by the triggering stream; two decimals compared)
+ * or whose customer made more than two (CustomerTotals, keyed by the event's customerId). Generated whole: no
  * hand-written line. With a fresh document instead, nothing would ever be flagged.
  */
 import * as assert from 'node:assert/strict';
@@ -54,19 +54,18 @@ describe('the generated app gives a policy that reads a read model its document'
                 const { deposit } = treasury.createApp({ eventStore }).treasury.account;
                 const [a, b, d, e] = [1, 2, 3, 4].map(n => account(n, store.kind));
                 const stream = async (id: string) => (await eventStore.readStream(`Account-${id}`)).events.map(event => event.type);
-                const amount = '10.50';
-
-                await deposit(a, { customerId: CUSTOMER_1, amount });
-                await deposit(b, { customerId: CUSTOMER_2, amount });
-                await deposit(d, { customerId: CUSTOMER_2, amount });
+                await deposit(a, { customerId: CUSTOMER_1, amount: '60' });
+                await deposit(b, { customerId: CUSTOMER_2, amount: '9.50' });
+                await deposit(d, { customerId: CUSTOMER_2, amount: '9.50' });
+                // 60 against a limit of 100 compares as decimals (as text, '60' > '100').
                 assert.deepEqual([await stream(a), await stream(b), await stream(d)], [['Deposited'], ['Deposited'], ['Deposited']], 'no limit passed yet');
 
                 // Customer 2's third deposit, on a new account: only CustomerTotals (keyed by the event's customerId) says so.
-                await deposit(e, { customerId: CUSTOMER_2, amount });
+                await deposit(e, { customerId: CUSTOMER_2, amount: '9.50' });
                 assert.deepEqual(await stream(e), ['Deposited', 'Flagged']);
 
-                // Account a's second deposit passes its limit of one: only Limits (keyed by the stream) says so, counting this deposit.
-                await deposit(a, { customerId: CUSTOMER_1, amount });
+                // Account a's deposits reach 110.25 with this one: only Limits (keyed by the stream) says so, counting this deposit.
+                await deposit(a, { customerId: CUSTOMER_1, amount: '50.25' });
                 assert.deepEqual(await stream(a), ['Deposited', 'Deposited', 'Flagged']);
                 assert.deepEqual([await stream(b), await stream(d)], [['Deposited'], ['Deposited']]);
             } finally {

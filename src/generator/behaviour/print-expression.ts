@@ -110,7 +110,7 @@ function printBinary(op: BinaryOperator, left: ExprForm, right: ExprForm, type: 
     switch (op) {
         case 'and': return `(${a} && ${b})`;
         case 'or': return `(${a} || ${b})`;
-        case '??': return `(${a} ?? ${b})`;
+        case '??': return `(${a} ?? ${printAs(right, names, type)})`; // the value it stands in for: `0` for a decimal is '0'
         case '==': return equality(a, b, left.type, right.type);
         case '!=': return `!${wrap(equality(a, b, left.type, right.type))}`;
         case '<': case '<=': case '>': case '>=':

@@ -117,7 +117,13 @@ function optional(type: TypeForm): TypeForm {
 
 function binaryType(operator: string, left: TypeForm, right: TypeForm): TypeForm {
     switch (operator) {
-        case '??': return right.kind === 'optional' ? right : right.kind === 'unknown' && left.kind === 'optional' ? left.value : right;
+        case '??': {
+            if (right.kind === 'optional') return right;
+            if (left.kind !== 'optional') return right;
+            // `x ?? 0` for a decimal x is a decimal (compared and computed as one), whatever the literal's own type.
+            if (right.kind === 'unknown' || (isPrimitive(left.value, 'decimal') && (isPrimitive(right, 'int') || isPrimitive(right, 'float')))) return left.value;
+            return right;
+        }
         case '+': case '-': case '*': {
             const [a, b] = [present(left), present(right)];
             if (operator === '+' && (isPrimitive(a, 'string') || isPrimitive(b, 'string'))) return STRING;
