@@ -30,6 +30,7 @@ const CULL_MARGIN = 0.25;
 export function drawDiagram(shown: LaidOutFlowGraph): void {
     state.labelsDrawn = (state.view?.scale ?? 1) >= LABEL_MIN_SCALE;
     state.edgeLabelsDrawn = (state.view?.scale ?? 1) >= EDGE_LABEL_MIN_SCALE;
+    state.boardDrawing = undefined;
     state.drawing = new DiagramDrawing(shown, { inlineStyles: false, labels: state.labelsDrawn, edgeLabels: state.edgeLabelsDrawn });
     state.drawing.update(cullArea(shown));
     page.viewport.replaceChildren(state.drawing.root);

@@ -1,5 +1,5 @@
 /** Find: marks the notes whose name contains the text; Enter steps through them, centring each. */
-import { firstBoardNote, isBoardShown } from './board-view.js';
+import { firstBoardNote, isBoardShown, remarkBoard } from './board-view.js';
 import { page } from './page.js';
 import { setView } from './pan-zoom.js';
 import { markSelected } from './selection.js';
@@ -19,11 +19,7 @@ export function runFind(step: boolean, direction = 1): void {
         group.classList.toggle('dimmed', query.length > 0 && !matching.has(id));
     }
     // On the board every appearance of a matching declaration is marked.
-    for (const note of page.viewport.querySelectorAll('.board-note')) {
-        const id = note.getAttribute('data-node-id') ?? '';
-        note.classList.toggle('match', matching.has(id));
-        note.classList.toggle('dimmed', query.length > 0 && !matching.has(id));
-    }
+    remarkBoard();
     if (matches.length === 0) find.index = -1;
     else if (step) find.index = find.index < 0 && direction < 0 ? matches.length - 1 : (find.index + direction + matches.length) % matches.length;
     else find.index = Math.min(find.index, matches.length - 1);

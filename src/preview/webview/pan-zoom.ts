@@ -1,5 +1,5 @@
 /** Pan, zoom and fit: the view transform, wheel and drag on the canvas, the zoom and fit buttons. */
-import { isBoardShown } from './board-view.js';
+import { boardToView, isBoardShown } from './board-view.js';
 import { cullToView, drawDiagram, EDGE_LABEL_MIN_SCALE, LABEL_MIN_SCALE } from './diagram-drawing.js';
 import { page } from './page.js';
 import { saveState, state } from './state.js';
@@ -10,7 +10,11 @@ export function applyView(redrawForLabels = true): void {
     if (!view) return;
     page.viewport.setAttribute('transform', transformAttribute(view));
     page.svgRoot.classList.toggle('zoomed-out', view.scale < LABEL_MIN_SCALE);
-    if (!redrawForLabels || !graph || isBoardShown()) return;
+    if (!redrawForLabels || !graph) return;
+    if (isBoardShown()) {
+        boardToView();
+        return;
+    }
     if (state.labelsDrawn !== view.scale >= LABEL_MIN_SCALE || state.edgeLabelsDrawn !== view.scale >= EDGE_LABEL_MIN_SCALE) drawDiagram(graph);
     else cullToView();
 }
@@ -44,7 +48,10 @@ export function zoomBy(factor: number, px = page.canvas.clientWidth / 2, py = pa
 
 export function installPanZoom(): void {
     const { canvas } = page;
-    window.addEventListener('resize', cullToView);
+    window.addEventListener('resize', () => {
+        if (isBoardShown()) boardToView();
+        else cullToView();
+    });
 
     canvas.addEventListener('wheel', event => {
         event.preventDefault();

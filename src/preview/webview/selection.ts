@@ -2,7 +2,7 @@
  * Nodes: a click reveals the declaration (and selects the note), the hover card shows a note's
  * details, and the note of the declaration under the editor's cursor is highlighted.
  */
-import { isBoardShown, markBoardNotes } from './board-view.js';
+import { boardNoteAtPoint, isBoardShown, remarkBoard } from './board-view.js';
 import { nodeElement } from './diagram-drawing.js';
 import { applyFocus } from './focus.js';
 import { fillHoverCard } from './hover-card.js';
@@ -15,14 +15,19 @@ function nodeIdAt(target: EventTarget | null): string | undefined {
     return group?.getAttribute('data-node-id') ?? undefined;
 }
 
+/** The clicked note: its element's, or on a board's overview (notes without elements) the one under the pointer. */
+function clickedNodeId(event: MouseEvent): string | undefined {
+    return nodeIdAt(event.target) ?? boardNoteAtPoint(event.clientX, event.clientY)?.note.declaration;
+}
+
 export function markSelected(nodeId: string | undefined): void {
-    if (isBoardShown()) markBoardNotes('selected', nodeId);
     for (const group of page.viewport.querySelectorAll('.node.selected')) group.classList.remove('selected');
     if (!isBoardShown()) nodeElement(nodeId)?.classList.add('selected');
     if (state.persisted.selected !== nodeId) {
         state.persisted = { ...state.persisted, selected: nodeId };
         saveState();
     }
+    remarkBoard();
     // The selected note's edges stand out; a focus follows the selection.
     if (!isBoardShown()) applyFocus();
 }
@@ -31,7 +36,7 @@ export function markSelected(nodeId: string | undefined): void {
 export function highlight(nodeId: string | undefined): void {
     state.highlighted = nodeId;
     if (isBoardShown()) {
-        markBoardNotes('highlighted', nodeId);
+        remarkBoard();
         return;
     }
     for (const group of page.viewport.querySelectorAll('.node.highlighted')) group.classList.remove('highlighted');
@@ -42,7 +47,7 @@ export function installSelection(): void {
     const { canvas, hoverCard } = page;
     canvas.addEventListener('click', event => {
         if (state.drag?.moved) return;
-        const nodeId = nodeIdAt(event.target);
+        const nodeId = clickedNodeId(event);
         if (!nodeId) return;
         markSelected(nodeId);
         host.postMessage({ type: 'reveal', nodeId });

@@ -5,6 +5,7 @@
 import type { LaidOutBoard } from '../../protocol/board.js';
 import type { LaidOutFlowGraph, LaidOutNode } from '../../protocol/flow-graph.js';
 import type { PreviewState } from '../../protocol/webview-messages.js';
+import type { BoardDrawing } from './board-drawing.js';
 import type { DiagramDrawing } from './diagram-drawing.js';
 import { host } from './host.js';
 import type { ViewTransform } from './view-transform.js';
@@ -22,6 +23,8 @@ export interface WebviewState {
     nodesById: Map<string, LaidOutNode>;
     /** The drawn diagram (only its visible part of a large one). */
     drawing: DiagramDrawing | undefined;
+    /** The drawn board, while the board is shown (only its visible part of a large one). */
+    boardDrawing: BoardDrawing | undefined;
     /** Whether the notes are drawn with their labels (level of detail). */
     labelsDrawn: boolean;
     /** Whether the edges' kinds are written along them (zoomed in far enough to read them). */
@@ -54,6 +57,7 @@ export const state: WebviewState = {
     board: undefined,
     nodesById: new Map(),
     drawing: undefined,
+    boardDrawing: undefined,
     labelsDrawn: true,
     edgeLabelsDrawn: false,
     highlighted: undefined,

@@ -7,7 +7,7 @@
  */
 import type { BoardSlice, StepView } from '../../protocol/board.js';
 import type { ScenarioAt } from '../../protocol/webview-messages.js';
-import { isBoardShown } from './board-view.js';
+import { isBoardShown, remarkBoard } from './board-view.js';
 import { page } from './page.js';
 import { setView } from './pan-zoom.js';
 import { state } from './state.js';
@@ -61,9 +61,8 @@ function currentSlice(): BoardSlice | undefined {
 
 /** Marks the slice's notes for the current step and fills the panel; `centre` brings the slice into view. */
 function showStep(centre: boolean): void {
-    for (const note of page.viewport.querySelectorAll('.board-note.step-done, .board-note.step-current, .board-note.step-pending, .board-note.step-failed')) {
-        note.classList.remove('step-done', 'step-current', 'step-pending', 'step-failed');
-    }
+    // The notes' marks follow state.stepping (board-marks.ts).
+    remarkBoard();
     const slice = currentSlice();
     if (!slice || !state.stepping) {
         page.stepPanel.hidden = true;
@@ -72,13 +71,6 @@ function showStep(centre: boolean): void {
     const steps = slice.steps ?? [];
     const index = state.stepping.index;
     const run = slice.run;
-    steps.forEach((step, i) => {
-        for (const id of step.notes) {
-            const note = page.viewport.querySelector(`.board-note[data-note-id="${cssString(id)}"]`);
-            note?.classList.add(i < index ? 'step-done' : i === index ? 'step-current' : 'step-pending');
-            if (i === index && run?.failedStep === i) note?.classList.add('step-failed');
-        }
-    });
     page.stepBack.disabled = index < 0;
     page.stepNext.disabled = index >= steps.length - 1;
     fillPanel(slice, index, run?.steps[index]);
@@ -127,9 +119,4 @@ function fillPanel(slice: BoardSlice, index: number, view: StepView | undefined)
         if (rows.length === 0) add('div', 'step-note', 'no fields');
         panel.append(list);
     }
-}
-
-/** A note id inside a CSS attribute selector in double quotes. */
-function cssString(text: string): string {
-    return text.replace(/["\\]/g, char => `\\${char}`);
 }

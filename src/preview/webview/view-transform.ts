@@ -5,8 +5,8 @@ export interface ViewTransform {
     scale: number;
 }
 
-/** Far enough out for Fit to show a whole 21k-line model in a small panel. */
-export const MIN_SCALE = 0.02;
+/** Far enough out for Fit to show a whole 21k-line model, flow or board (85,000 units wide), in a small panel. */
+export const MIN_SCALE = 0.005;
 export const MAX_SCALE = 4;
 
 export function clampScale(scale: number): number {
