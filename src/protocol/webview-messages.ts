@@ -42,6 +42,8 @@ export type FromWebviewMessage =
     | { type: 'reveal'; nodeId: string }
     | { type: 'setFilter'; filter: FlowGraphFilter }
     | { type: 'setMode'; mode: PreviewMode; viewAspect?: number }
+    /** The panel was resized (debounced): its new width : height, for the layouts that wrap to it. */
+    | { type: 'viewResized'; viewAspect: number }
     | { type: 'export'; format: ExportFormat };
 
 /** What the webview keeps through `setState`, and the serializer hands back after a reload. */

@@ -34,8 +34,8 @@ describe('webview board view in Chromium', function () {
         await page.click('#view-toggle');
         const setModes = (await webview.sent()).filter(m => m.type === 'setMode');
         assert.deepEqual(setModes.map(m => m.type === 'setMode' && m.mode), ['board']);
-        // It says the canvas's shape above the legend, so that the board is wrapped to fill it.
-        const canvas = await page.evaluate(() => ({ width: document.getElementById('canvas')!.clientWidth, height: document.getElementById('canvas')!.clientHeight - document.getElementById('legend')!.offsetHeight - 8 }));
+        // It says the canvas's shape (the legend is below it), so that the board is wrapped to fill it.
+        const canvas = await page.evaluate(() => ({ width: document.getElementById('canvas')!.clientWidth, height: document.getElementById('canvas')!.clientHeight }));
         const aspect = setModes[0].type === 'setMode' ? setModes[0].viewAspect : undefined;
         assert.ok(aspect !== undefined && Math.abs(aspect - canvas.width / canvas.height) < 0.01, `viewAspect ${aspect} for a ${canvas.width} × ${canvas.height} canvas`);
         assert.equal((await webview.savedState())?.mode, 'board', 'the choice survives a reload of the panel');
@@ -79,6 +79,47 @@ describe('webview board view in Chromium', function () {
         assert.ok(box && canvas && legend);
         assert.ok(box.x >= canvas.x - 1 && box.x + box.width <= canvas.x + canvas.width + 1, 'the board fits horizontally');
         assert.ok(box.y >= canvas.y - 1 && box.y + box.height <= legend.y + 1, 'the board ends above the legend');
+    });
+
+    it('keeps the legend off the diagram at any zoom: it is a strip below the canvas', async () => {
+        const { page } = webview;
+        for (let i = 0; i < 6; i++) await page.click('#zoom-in');
+        const canvas = (await page.locator('#canvas').boundingBox())!;
+        const legend = (await page.locator('#legend').boundingBox())!;
+        assert.ok(legend.y >= canvas.y + canvas.height - 0.5, `legend at ${legend.y}, canvas ends at ${canvas.y + canvas.height}`);
+        // A note at the canvas's bottom edge is not under the legend: the element there is the note.
+        const below = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('#legend, #canvas')?.id, [legend.x + 20, legend.y + legend.height / 2]);
+        assert.equal(below, 'legend');
+        const above = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('#legend, #canvas')?.id, [legend.x + 20, canvas.y + canvas.height - 2]);
+        assert.equal(above, 'canvas', 'just above the legend the canvas shows');
+        await page.click('#fit');
+    });
+
+    it('follows a panel resize: says the new shape once it settles, and fits the board laid out for it', async () => {
+        const { page } = webview;
+        for (let i = 0; i < 4; i++) await page.click('#zoom-in');
+        const zoomed = await page.locator('#viewport').getAttribute('transform');
+        const before = (await webview.sent()).filter(m => m.type === 'viewResized').length;
+        // A drag of the panel's edge: several sizes in a row, one message for the last.
+        for (const width of [1100, 950, 800]) await page.setViewportSize({ width, height: 800 });
+        await webview.waitForSent('viewResized', before);
+        await page.waitForTimeout(600);
+        const resized = (await webview.sent()).filter(m => m.type === 'viewResized');
+        assert.equal(resized.length, before + 1, 'one message per settled resize');
+        const canvas = await page.evaluate(() => ({ width: document.getElementById('canvas')!.clientWidth, height: document.getElementById('canvas')!.clientHeight }));
+        const aspect = resized.at(-1)!.type === 'viewResized' ? (resized.at(-1) as { viewAspect: number }).viewAspect : NaN;
+        assert.ok(Math.abs(aspect - canvas.width / canvas.height) < 0.01, `viewAspect ${aspect} for ${canvas.width} × ${canvas.height}`);
+
+        const models = await modelsOf(readModelFolder(path.join(REPO_ROOT, 'templates/online-shop')));
+        const board = layoutBoard(buildBoard(models), { aspect });
+        const rendered = (await webview.sent()).filter(m => m.type === 'rendered').length;
+        await webview.post({ type: 'graph', graph: await layoutFlowGraph(buildFlowGraph(models)), board });
+        await webview.waitForSent('rendered', rendered);
+        assert.notEqual(await page.locator('#viewport').getAttribute('transform'), zoomed, 'the re-wrapped board is fitted, not left zoomed');
+        const box = (await page.locator('#viewport').boundingBox())!;
+        const canvasBox = (await page.locator('#canvas').boundingBox())!;
+        assert.ok(box.x >= canvasBox.x - 1 && box.x + box.width <= canvasBox.x + canvasBox.width + 1 && box.y + box.height <= canvasBox.y + canvasBox.height + 1, 'it fits the resized canvas');
+        await page.setViewportSize({ width: 1200, height: 800 });
     });
 
     it('goes back to the flow diagram', async () => {

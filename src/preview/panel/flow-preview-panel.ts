@@ -29,6 +29,8 @@ export interface PreviewSnapshot {
     renderCount: number;
     stale: boolean;
     highlighted?: string;
+    /** The view's width : height the last graph (or board) was laid out for. */
+    requestedAspect?: number;
 }
 
 export class FlowPreviewPanel {
@@ -136,6 +138,11 @@ export class FlowPreviewPanel {
                 this.snapshot = { ...this.snapshot, filter: this.filter };
                 void this.update();
                 break;
+            case 'viewResized':
+                // Both the board and the flow wrap to the view's shape.
+                this.viewAspect = message.viewAspect;
+                void this.update();
+                break;
             case 'setMode':
                 this.mode = message.mode;
                 if (message.viewAspect !== undefined) this.viewAspect = message.viewAspect;
@@ -201,6 +208,7 @@ export class FlowPreviewPanel {
             // The view's shape, for the layout of what it shows.
             const aspect = this.viewAspect === undefined ? {} : this.mode === 'board' ? { boardAspect: this.viewAspect } : { flowAspect: this.viewAspect };
             const params: FlowGraphParams = { filter: this.filter, ...(this.mode === 'board' ? { board: true } : {}), ...aspect };
+            this.snapshot = { ...this.snapshot, requestedAspect: this.viewAspect };
             result = await this.client.sendRequest(FlowGraphRequest, params);
         } catch (error) {
             if (request !== this.requestNumber) return;

@@ -64,8 +64,8 @@ export function previewHtml(resources: WebviewResources, nonce: string = createN
 <div id="canvas">
   <svg id="diagram" xmlns="http://www.w3.org/2000/svg" aria-label="Event flow diagram"><defs></defs><g id="viewport"></g></svg>
   <div id="empty" hidden>Nothing to draw yet: declare an aggregate with a command and an event.</div>
-  <ul id="legend" aria-label="Legend"></ul>
 </div>
+<ul id="legend" aria-label="Legend"></ul>
 <div id="hover-card" role="tooltip" hidden></div>
 <div id="step-panel" role="region" aria-label="Scenario step" aria-live="polite" hidden></div>
 <script nonce="${nonce}" src="${resources.scriptUri}"></script>

@@ -13,7 +13,8 @@ import { page } from './page.js';
 import { applyView, fittedView } from './pan-zoom.js';
 import { highlight } from './selection.js';
 import { showLegend } from './legend.js';
-import { labelToggle, viewAspect } from './view-mode.js';
+import { labelToggle } from './view-mode.js';
+import { aspectSent, viewAspect } from './view-aspect.js';
 import { startSteppingAt, updateStepping } from './stepping.js';
 import { saveState, state } from './state.js';
 
@@ -30,7 +31,9 @@ export function installMessaging(): void {
 
 /** Tells the extension the webview listens: it answers with the graph. */
 export function reportReady(): void {
-    host.postMessage({ type: 'ready', viewAspect: viewAspect() });
+    const aspect = viewAspect();
+    aspectSent(aspect);
+    host.postMessage({ type: 'ready', viewAspect: aspect });
 }
 
 function showGraph(next: LaidOutFlowGraph, mode: PreviewMode | undefined, board: LaidOutBoard | undefined, staleReason: string | undefined, step: ScenarioAt | undefined): void {

@@ -35,11 +35,10 @@ function shownSize(): { width: number; height: number } {
     return { width: shown?.width ?? 0, height: shown?.height ?? 0 };
 }
 
-/** The whole diagram (or board) in the canvas, leaving the legend's strip free at the bottom. */
+/** The whole diagram (or board) in the canvas (the legend has its own strip below it). */
 export function fittedView(): ViewTransform {
-    const legendHeight = page.legend.offsetHeight + 8;
     const { width, height } = shownSize();
-    return fitView(width, height, page.canvas.clientWidth, Math.max(100, page.canvas.clientHeight - legendHeight));
+    return fitView(width, height, page.canvas.clientWidth, page.canvas.clientHeight);
 }
 
 export function zoomBy(factor: number, px = page.canvas.clientWidth / 2, py = page.canvas.clientHeight / 2): void {
@@ -51,7 +50,7 @@ export function installPanZoom(): void {
     window.addEventListener('resize', () => {
         if (isBoardShown()) boardToView();
         else cullToView();
-    });
+        });
 
     canvas.addEventListener('wheel', event => {
         event.preventDefault();

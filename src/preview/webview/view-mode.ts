@@ -3,6 +3,7 @@
  * state): the extension is told, and answers with the board (or the graph) of the same view.
  */
 import type { PreviewMode } from '../../protocol/webview-messages.js';
+import { aspectSent, viewAspect } from './view-aspect.js';
 import { host } from './host.js';
 import { page } from './page.js';
 import { saveState, state } from './state.js';
@@ -18,14 +19,9 @@ export function setMode(mode: PreviewMode): void {
     state.fitNext = true;
     saveState();
     labelToggle();
-    host.postMessage({ type: 'setMode', mode, viewAspect: viewAspect() });
-}
-
-/** The canvas's width : height above the legend: what the board is wrapped to fill. */
-export function viewAspect(): number | undefined {
-    const width = page.canvas.clientWidth;
-    const height = page.canvas.clientHeight - page.legend.offsetHeight - 8;
-    return width > 0 && height > 0 ? Math.round(width / height * 1000) / 1000 : undefined;
+    const aspect = viewAspect();
+    aspectSent(aspect);
+    host.postMessage({ type: 'setMode', mode, viewAspect: aspect });
 }
 
 /** The button names the other view, the one a click switches to. */

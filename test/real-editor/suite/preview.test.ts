@@ -17,6 +17,7 @@ interface PreviewSnapshot {
     renderCount: number;
     stale: boolean;
     highlighted?: string;
+    requestedAspect?: number;
 }
 
 const snapshot = () => vscode.commands.executeCommand<PreviewSnapshot | undefined>('_eventloom.preview.snapshot');
@@ -124,8 +125,14 @@ describe('Flow preview', () => {
         assert.equal(revealed, editor.document.uri.toString());
         assert.equal(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), 'InsufficientFunds');
 
+        // A panel resize asks for the board again, wrapped to the new shape.
+        const resized = (await snapshot())!.renderCount;
+        await send({ type: 'viewResized', viewAspect: 3.25 });
+        const rewrapped = await rendered(s => s.renderedMode === 'board' && s.requestedAspect === 3.25, resized, 'the board re-laid out for the new shape');
+        assert.ok(rewrapped.renderedNodeIds.includes('command:Banking.Withdraw'));
+
         await send({ type: 'setMode', mode: 'flow' });
-        await rendered(s => s.renderedMode === 'flow' && s.renderedNodeIds.includes('aggregate:Banking.BankAccount'), board.renderCount, 'the flow again');
+        await rendered(s => s.renderedMode === 'flow' && s.renderedNodeIds.includes('aggregate:Banking.BankAccount'), rewrapped.renderCount, 'the flow again');
     });
 
     it('the scenario\'s "Step on the board" lens opens the board stepping through that scenario', async () => {
