@@ -64,6 +64,10 @@ export function previewHtml(resources: WebviewResources, nonce: string = createN
 <div id="canvas">
   <svg id="diagram" xmlns="http://www.w3.org/2000/svg" aria-label="Event flow diagram"><defs></defs><g id="viewport"></g></svg>
   <div id="empty" hidden>Nothing to draw yet: declare an aggregate with a command and an event.</div>
+  <div id="minimap" role="navigation" aria-label="Minimap: click or drag to move the view" title="Click or drag to move the view" hidden>
+    <canvas id="minimap-canvas"></canvas>
+    <div id="minimap-view"></div>
+  </div>
 </div>
 <ul id="legend" aria-label="Legend"></ul>
 <div id="hover-card" role="tooltip" hidden></div>

@@ -9,6 +9,7 @@ import { drawBoardView, isBoardShown } from './board-view.js';
 import { drawDiagram } from './diagram-drawing.js';
 import { filterKey, updateFilterMenus } from './filters.js';
 import { host } from './host.js';
+import { drawMinimap } from './minimap.js';
 import { page } from './page.js';
 import { applyView, fittedView } from './pan-zoom.js';
 import { highlight } from './selection.js';
@@ -68,6 +69,7 @@ function showGraph(next: LaidOutFlowGraph, mode: PreviewMode | undefined, board:
     applyView(false);
     if (isBoardShown()) drawBoardView(board!);
     else drawDiagram(next);
+    drawMinimap();
     updateStepping();
     // A scenario's "Step on the board" lens: step through that one.
     if (step && isBoardShown()) startSteppingAt(step);

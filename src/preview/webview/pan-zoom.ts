@@ -1,6 +1,7 @@
 /** Pan, zoom and fit: the view transform, wheel and drag on the canvas, the zoom and fit buttons. */
 import { boardToView, isBoardShown } from './board-view.js';
 import { cullToView, drawDiagram, EDGE_LABEL_MIN_SCALE, LABEL_MIN_SCALE } from './diagram-drawing.js';
+import { updateMinimapView } from './minimap.js';
 import { page } from './page.js';
 import { saveState, state } from './state.js';
 import { fitView, transformAttribute, zoomAt, type ViewTransform } from './view-transform.js';
@@ -9,6 +10,7 @@ export function applyView(redrawForLabels = true): void {
     const { view, graph } = state;
     if (!view) return;
     page.viewport.setAttribute('transform', transformAttribute(view));
+    updateMinimapView();
     page.svgRoot.classList.toggle('zoomed-out', view.scale < LABEL_MIN_SCALE);
     if (!redrawForLabels || !graph) return;
     if (isBoardShown()) {
@@ -50,7 +52,8 @@ export function installPanZoom(): void {
     window.addEventListener('resize', () => {
         if (isBoardShown()) boardToView();
         else cullToView();
-        });
+        updateMinimapView();
+    });
 
     canvas.addEventListener('wheel', event => {
         event.preventDefault();
