@@ -28,6 +28,8 @@ describe('npm run bench (tiny model)', function () {
         assert.equal(run.languageServer.renameEdits, 7);
         assert.ok(run.languageServer.completionItems > 0, 'completion offered names');
         assert.ok(run.languageServer.hoversWithContent > 0, 'hover answered');
+        assert.ok((run.preview?.board?.requestMs ?? 0) > 0, 'a board request was timed');
+        assert.ok((run.preview?.board?.webview?.renderedMs ?? 0) > 0, 'the board was drawn in the webview');
         for (const figure of FIGURES) {
             assert.match(report.table, new RegExp(`\\| ${figure.replace(/[()+./]/g, '\\$&')} +\\|`), `row ${figure}`);
         }

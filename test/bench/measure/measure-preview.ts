@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Model } from '../../../src/language/generated/ast.js';
+import { measureBoardWebview, type BoardWebviewResult } from './measure-board-webview.js';
 import { now } from './stats.js';
 
 export interface PreviewResult {
@@ -26,6 +27,10 @@ export interface PreviewResult {
 export interface BoardResult {
     buildLayoutMs: number;
     withRunsMs: number;
+    /** What the server computes for a board request: the flow's graph (unplaced), the board with its scenarios run, laid out. */
+    requestMs?: number;
+    /** The board's first draw in the webview (Chromium), when Chromium is there. */
+    webview?: BoardWebviewResult;
     scenarios: number;
     notes: number;
     width: number;
@@ -58,7 +63,7 @@ export async function measurePreview(repoRoot: string, models: Model[], contextN
     };
     const context = await measure({ context: contextName }, true);
     const workspace = await measure({}, layoutWorkspace);
-    const board = await measureBoard(repoRoot, models);
+    const board = await measureBoard(repoRoot, models, buildFlowGraph);
     return {
         contextGraphMs: context.graphMs, contextLayoutMs: context.layoutMs!, contextNodes: context.nodes,
         workspaceGraphMs: workspace.graphMs, workspaceLayoutMs: workspace.layoutMs, workspaceNodes: workspace.nodes,
@@ -66,7 +71,7 @@ export async function measurePreview(repoRoot: string, models: Model[], contextN
     };
 }
 
-async function measureBoard(repoRoot: string, models: Model[]): Promise<BoardResult | undefined> {
+async function measureBoard(repoRoot: string, models: Model[], buildFlowGraph: (models: Model[]) => Graph): Promise<BoardResult | undefined> {
     const sources = ['build-board', 'layout-board', 'scenario-steps'].map(name => join(repoRoot, `src/preview/board/${name}.ts`));
     if (!sources.every(existsSync)) return undefined;
     const [{ buildBoard }, { layoutBoard }, { scenarioRunner }] = await Promise.all(sources.map(source => import(pathToFileURL(source).href))) as [
@@ -80,9 +85,16 @@ async function measureBoard(repoRoot: string, models: Model[]): Promise<BoardRes
     const runsStart = now();
     layoutBoard(buildBoard(models, {}, { runner: scenarioRunner(models) }));
     const withRunsMs = now() - runsStart;
+    // A board request as the server answers it (src/server/flow-graph-handler.ts), without the workspace lock.
+    const requestStart = now();
+    const graph = buildFlowGraph(models);
+    const requested = layoutBoard(buildBoard(models, {}, { runner: scenarioRunner(models) }));
+    const requestMs = now() - requestStart;
+    const unplaced = { ...graph, nodes: (graph.nodes as object[]).map(node => ({ ...node, x: 0, y: 0, width: 0, height: 0 })), edges: [], groups: [], width: 0, height: 0 };
+    const webview = await measureBoardWebview({ type: 'graph', graph: unplaced, mode: 'board', board: requested });
     const slices = board.contexts.flatMap(context => context.slices);
     return {
-        buildLayoutMs, withRunsMs, scenarios: slices.filter(slice => slice.kind === 'scenario').length,
+        buildLayoutMs, withRunsMs, requestMs, ...(webview ? { webview } : {}), scenarios: slices.filter(slice => slice.kind === 'scenario').length,
         notes: slices.reduce((sum, slice) => sum + slice.notes.length, 0), width: board.width, height: board.height
     };
 }
