@@ -134,4 +134,14 @@ describe('webview board view in Chromium', function () {
         assert.equal(await page.locator('.board-note').count(), 0);
         assert.ok(await page.locator('.node').count() > 10);
     });
+
+    it('follows a panel resize in the flow too (its contexts wrap to the view\'s shape)', async () => {
+        const { page } = webview;
+        const before = (await webview.sent()).filter(m => m.type === 'viewResized').length;
+        await page.setViewportSize({ width: 700, height: 900 });
+        await webview.waitForSent('viewResized', before);
+        const resized = (await webview.sent()).filter(m => m.type === 'viewResized').at(-1);
+        assert.ok(resized?.type === 'viewResized' && resized.viewAspect < 1, 'a tall view');
+        await page.setViewportSize({ width: 1200, height: 800 });
+    });
 });
