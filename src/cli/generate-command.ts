@@ -5,8 +5,8 @@
  * when the output is not up to date, listing the files that would change (for CI).
  */
 import * as path from 'node:path';
-// The generator carries ts-morph and a whole TypeScript compiler: loaded on first use (its own
-// bundle, out/generator.cjs), so that `eventloom validate` does not pay for it at start-up.
+// The generator is loaded on first use (its own bundle, out/generator.cjs), so that `eventloom
+// validate` does not pay for it at start-up; it loads ts-morph (out/ts-morph.cjs) only to merge.
 import { loadGenerator } from '../generator/load-generator.js';
 import { checkModel } from './check-model.js';
 import type { CliOutput } from './cli-output.js';

@@ -1,5 +1,5 @@
 /**
- * Loads the generator (ts-morph and a whole TypeScript compiler) on first use only. Bundled, it is
+ * Loads the generator on first use only (it loads ts-morph, a whole TypeScript compiler, only to merge or run scenarios). Bundled, it is
  * `out/generator.cjs` beside the running server bundle; from source (tests), the module itself.
  */
 import { existsSync } from 'node:fs';

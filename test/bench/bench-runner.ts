@@ -121,7 +121,11 @@ function measureRatio(options: RunOptions, modelDir: string, outDir: string, run
         const validate = measureValidate(options.bundles.cli, modelDir);
         const generate = measureGenerateCli(options.bundles.cli, modelDir, cliOut);
         if (generate.exitCode !== 0) throw new Error(`eventloom generate failed on the bench model: ${generate.summary}`);
-        pairs.push({ validate, generate, tsc: runTsc(options.repoRoot, outDir) });
+        const tsc = runTsc(options.repoRoot, outDir);
+        pairs.push({ validate, generate, tsc });
+        // Each triple, not only the medians: under a shared machine's load the spread matters.
+        options.log?.(`  run ${i + 1}/${runs}: generate ${generate.ms.toFixed(0)} ms (CPU ${generate.cpuMs?.toFixed(0)}), validate CPU ${validate.cpuMs?.toFixed(0)}, `
+            + `tsc ${tsc.wallMs.toFixed(0)} ms (CPU ${tsc.cpuMs?.toFixed(0)}): generate / tsc ${(generate.ms / tsc.wallMs).toFixed(2)} (CPU ${((generate.cpuMs ?? Number.NaN) / (tsc.cpuMs ?? Number.NaN)).toFixed(2)})`);
     }
     const median = (values: number[]) => percentile(values, 50);
     return {
