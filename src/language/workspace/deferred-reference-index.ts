@@ -6,7 +6,7 @@
  * build, spent on nothing the edit's diagnostics need. So a linked document is only marked as
  * pending; its references are described when the user pauses (PAUSE_MS without a new build), or
  * at once when something reads the index — a request that needs it waits for it and answers as
- * if it had been recorded eagerly.
+ * if it had been recorded eagerly (`isAffected` answers from the pending document's own links).
  *
  * Why that is exact: a pending document is linked (it was marked after its linking phase), and a
  * reset that unlinks it also removes its record (`removeReferences`), which drops it from the
@@ -14,8 +14,8 @@
  * IndexedReferences phase would have given.
  */
 import {
-    AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, type AstNode, type LangiumDocument, type LangiumSharedCoreServices,
-    type ReferenceDescription, type ServiceRegistry, type Stream, type URI
+    AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, isReference, type AstNode, type LangiumDocument, type LangiumSharedCoreServices,
+    type MultiReference, type Reference, type ReferenceDescription, type ServiceRegistry, type Stream, type URI
 } from 'langium';
 
 /** How long without a new build counts as a pause. */
@@ -65,9 +65,17 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
         return super.findAllReferences(targetNode, astNodePath);
     }
 
+    /**
+     * Langium asks this of every document on every update. A pending document is answered from
+     * its own linked references, as its description would answer it (a resolved reference into
+     * another document that changed), without describing it: otherwise each keystroke would
+     * describe the documents the previous one re-linked.
+     */
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
-        this.describe(document.uri.toString());
-        return super.isAffected(document, changedUris);
+        const key = document.uri.toString();
+        if (!this.pending.has(key)) return super.isAffected(document, changedUris);
+        return document.references.some(reference => !reference.error && reference.$refNode !== undefined
+            && targetUris(reference).some(uri => uri !== key && changedUris.has(uri)));
     }
 
     /** Whether some document's references are still to be described (for tests and the bench). */
@@ -106,4 +114,10 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
             this.pauseTimer.unref?.();
         }
     }
+}
+
+/** The documents a resolved reference points into (a multi-reference's every item's). */
+function targetUris(reference: Reference | MultiReference): string[] {
+    if (isReference(reference)) return reference.$nodeDescription ? [reference.$nodeDescription.documentUri.toString()] : [];
+    return reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription.documentUri.toString()] : []);
 }
