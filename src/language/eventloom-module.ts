@@ -14,6 +14,7 @@ import {
 } from 'langium/lsp';
 import { EventloomGeneratedModule, EventloomGeneratedSharedModule, EventloomLanguageMetaData } from './generated/module.js';
 import { EventloomLinker } from './linking/eventloom-linker.js';
+import { LinkEpochs } from './linking/link-epochs.js';
 import { EventloomLspModule, EventloomSharedLspModule } from './lsp/eventloom-lsp-module.js';
 import { HoverNotes } from './lsp/hover-notes.js';
 import { createEventloomParser } from './parser/chunked-cst-node-builder.js';
@@ -21,13 +22,14 @@ import { EventloomLexer } from './parser/eventloom-lexer.js';
 import { EventloomLexerErrorMessageProvider } from './parser/eventloom-lexer-error-messages.js';
 import { EventloomParserErrorMessageProvider } from './parser/eventloom-parser-error-messages.js';
 import { InternalFailures } from './safety-net/internal-error.js';
-import { SafeDocumentValidator, SafeValidationRegistry } from './safety-net/safe-validation.js';
 import { EventloomScopeComputation } from './scoping/eventloom-scope-computation.js';
 import { EventloomScopeProvider } from './scoping/eventloom-scope-provider.js';
 import { BehaviourValidator } from './validation/behaviour-validator.js';
 import { EventEffectValidator } from './validation/event-effect-validator.js';
+import { EventloomValidationRegistry } from './validation/eventloom-validation-registry.js';
 import { EvolutionValidator } from './validation/evolution-validator.js';
 import { FlowValidator } from './validation/flow-validator.js';
+import { IncrementalDocumentValidator } from './validation/incremental-document-validator.js';
 import { LiteralsValidator } from './validation/literals-validator.js';
 import { NamesValidator } from './validation/names-validator.js';
 import { ReferencesValidator } from './validation/references-validator.js';
@@ -50,6 +52,7 @@ export interface EventloomAddedServices {
         DeclarationIndex: DeclarationIndex;
         ContextSiblingsRevalidation: ContextSiblingsRevalidation;
         EventHandlerIndex: EventHandlerIndex;
+        LinkEpochs: LinkEpochs;
     };
     /** Where layers above the language plug in (see `registerScenarioCheck` in src/semantics/). */
     extensions: {
@@ -77,21 +80,23 @@ export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreSe
     references: {
         ScopeComputation: services => new EventloomScopeComputation(services, services.workspace.InternalFailures),
         ScopeProvider: services => new EventloomScopeProvider(services),
-        Linker: services => new EventloomLinker(services)
+        Linker: services => new EventloomLinker(services, services.workspace.LinkEpochs)
     },
     workspace: {
         InternalFailures: () => new InternalFailures(),
         DeclarationIndex: services => new DeclarationIndex(services),
         ContextSiblingsRevalidation: services => new ContextSiblingsRevalidation(services.shared),
-        EventHandlerIndex: services => new EventHandlerIndex(services.shared)
+        EventHandlerIndex: services => new EventHandlerIndex(services.shared),
+        LinkEpochs: () => new LinkEpochs()
     },
     extensions: {
         HoverNotes: () => new HoverNotes()
     },
     validation: {
-        // The safety net: a bug in a check becomes one diagnostic saying so (see safety-net/).
-        ValidationRegistry: services => new SafeValidationRegistry(services),
-        DocumentValidator: services => new SafeDocumentValidator(services, services.workspace.InternalFailures),
+        // The safety net: a bug in a check becomes one diagnostic saying so (see safety-net/); the
+        // checks of a declaration whose inputs did not change are not run again (incremental-document-validator.ts).
+        ValidationRegistry: services => new EventloomValidationRegistry(services),
+        DocumentValidator: services => new IncrementalDocumentValidator(services, services.workspace.InternalFailures, services.workspace.LinkEpochs),
         StructureValidator: () => new StructureValidator(),
         NamesValidator: services => new NamesValidator(services.workspace.DeclarationIndex, services.workspace.AstNodeLocator),
         ReferencesValidator: () => new ReferencesValidator(),

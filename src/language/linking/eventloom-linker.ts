@@ -12,7 +12,9 @@ import { splitQualifiedName } from '../scoping/qualified-names.js';
 import { capitalize, kindOfType } from '../validation/messages.js';
 import { fileNameOf, internalErrorMessage } from '../safety-net/internal-error.js';
 import { closestName } from './closest-name.js';
+import { childNodes } from '../ast-walk.js';
 import { KeptLinks, restoreLink } from './kept-links.js';
+import type { LinkEpochs } from './link-epochs.js';
 import { IncrementalDocumentFactory } from '../workspace/incremental-document-factory.js';
 
 /** How to declare what each reference type names. */
@@ -40,7 +42,7 @@ export class EventloomLinker extends DefaultLinker {
     private readonly keptLinks: KeptLinks | undefined;
     private readonly documentFactory: IncrementalDocumentFactory | undefined;
 
-    constructor(services: LangiumCoreServices) {
+    constructor(services: LangiumCoreServices, private readonly epochs: LinkEpochs) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
         const factory = services.shared.workspace.LangiumDocumentFactory;
@@ -65,18 +67,22 @@ export class EventloomLinker extends DefaultLinker {
         const root = document.parseResult.value;
         this.suggestionsMade.delete(root);
         const taken = this.keptLinks?.take(document, this.documentFactory?.spliceOf(document));
-        if (!taken) return super.link(document, cancelToken);
+        const epoch = this.epochs.next();
+        if (!taken) {
+            for (const declaration of childNodes(root)) this.epochs.stamp(declaration, epoch);
+            return super.link(document, cancelToken);
+        }
         AstUtils.streamReferences(root).forEach(reference => this.doLink(reference, document));
-        for (const declaration of AstUtils.streamContents(root)) {
+        for (const declaration of childNodes(root)) {
             if (taken.relink.has(declaration)) {
+                this.epochs.stamp(declaration, epoch);
                 for (const node of AstUtils.streamAst(declaration)) {
                     await interruptAndCheck(cancelToken);
                     AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
                 }
             } else {
                 for (const link of taken.kept.get(declaration) ?? []) {
-                    restoreLink(link);
-                    document.references.push(link.reference);
+                    if (restoreLink(link)) document.references.push(link.reference);
                 }
             }
         }

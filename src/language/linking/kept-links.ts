@@ -120,8 +120,14 @@ export class KeptLinks {
     }
 }
 
-/** Puts a kept link back into its reference, as the linker had left it. */
-export function restoreLink(link: KeptLink): void {
+/**
+ * Puts a kept link back into its reference, as the linker had left it. False when the reference
+ * was resolved meanwhile (read before its document was linked again: Langium then resolves it on
+ * the spot and lists it among the document's references already).
+ */
+export function restoreLink(link: KeptLink): boolean {
+    if (link.reference._ref !== undefined) return false;
     link.reference._ref = link.target;
     link.reference._nodeDescription = link.description;
+    return true;
 }

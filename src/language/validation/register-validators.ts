@@ -3,6 +3,7 @@ import type { LangiumCoreServices, ValidationChecks } from 'langium';
 import type { EventloomAstType } from '../generated/ast.js';
 import type { BehaviourValidator } from './behaviour-validator.js';
 import type { EventEffectValidator } from './event-effect-validator.js';
+import type { EventloomValidationRegistry } from './eventloom-validation-registry.js';
 import type { EvolutionValidator } from './evolution-validator.js';
 import type { FlowValidator } from './flow-validator.js';
 import type { LiteralsValidator } from './literals-validator.js';
@@ -28,7 +29,7 @@ interface Validator {
 }
 
 export function registerValidators(services: LangiumCoreServices & { validation: EventloomValidators }): void {
-    const registry = services.validation.ValidationRegistry;
+    const registry = services.validation.ValidationRegistry as EventloomValidationRegistry;
     const validators: Validator[] = [
         services.validation.StructureValidator,
         services.validation.NamesValidator,
@@ -39,8 +40,10 @@ export function registerValidators(services: LangiumCoreServices & { validation:
         services.validation.BehaviourValidator,
         services.validation.EvolutionValidator
     ];
+    // Each reads its node's declaration and what that declaration references, nothing else (the
+    // Model's checks excepted, which run on every validation): cached per declaration.
     for (const validator of validators) {
-        registry.register(validator.checks(), validator);
+        registry.registerDeclarationChecks(validator.checks(), validator);
     }
     // Reads who handles an event in other files: their links are complete only on a full build
     // (an edit validates the edited file before re-linking its dependents), and Langium runs the
