@@ -108,6 +108,12 @@ export interface LaidOutEdge extends FlowEdge {
     points: FlowPoint[];
     /** Runs between columns of a wrapped large layout: drawn faint (it crosses the diagram) until one of its notes is selected. */
     far?: boolean;
+    /**
+     * A far edge is drawn as two stubs instead of its whole route: from its source to a label in the
+     * gutter beside the source's column, and from a label in the gutter beside the target's column
+     * to its target. Each label names the note at the other end.
+     */
+    stubs?: { source: FlowPoint[]; target: FlowPoint[] };
 }
 
 /**

@@ -3,7 +3,7 @@
  * name), one arrow per edge. The webview and the SVG export draw with this same function, so what
  * is exported is what the preview shows.
  */
-import { FLOW_NODE_KIND_LABELS, FLOW_NODE_KINDS, type FlowNodeKind, type LaidOutEdge, type LaidOutFlowGraph, type LaidOutGroup, type LaidOutNode } from '../../protocol/flow-graph.js';
+import { FLOW_NODE_KIND_LABELS, FLOW_NODE_KINDS, type FlowNodeKind, type FlowPoint, type LaidOutEdge, type LaidOutFlowGraph, type LaidOutGroup, type LaidOutNode } from '../../protocol/flow-graph.js';
 import { CAPTION_FONT_SIZE, captionOf, NAME_FONT_SIZE, nodeWidth } from './node-metrics.js';
 import { EDGE_COLOUR, FONT_FAMILY, GROUP_FILL, GROUP_STROKE, GROUP_TEXT, NOTE_COLOURS, NOTE_TEXT } from './palette.js';
 import { svg, type SvgElement } from './svg-tree.js';
@@ -59,15 +59,16 @@ export function drawGroups(groups: readonly LaidOutGroup[] | undefined, options:
 }
 
 export function drawEdge(edge: LaidOutEdge, options: DrawOptions = {}): SvgElement {
-    const d = edge.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
-    const classes = `edge edge-${edge.kind}${edge.far ? ' edge-far' : ''}`;
+    // A stubbed edge is one path of two pieces: the arrowhead lands on the target all the same.
+    const d = edge.stubs ? `${pathOf(edge.stubs.source)} ${pathOf(edge.stubs.target)}` : pathOf(edge.points);
+    const classes = `edge edge-${edge.kind}${edge.far ? ' edge-far' : ''}${edge.stubs ? ' edge-stubbed' : ''}`;
     if (options.inlineStyles === false) return svg('path', { class: classes, 'data-edge-id': edge.id, d });
     // A policy issuing a command runs back against the flow, around bands: dashed in the policy's
     // colour, it reads as an arrow and not as a boundary.
     const issues = edge.kind === 'issues';
     return svg('path', {
-        class: classes, 'data-edge-id': edge.id, d, fill: 'none', stroke: issues ? NOTE_COLOURS.policy.stroke : EDGE_COLOUR, 'stroke-width': edge.far ? 1 : 1.4,
-        'stroke-opacity': edge.far ? FAR_EDGE_OPACITY : undefined,
+        class: classes, 'data-edge-id': edge.id, d, fill: 'none', stroke: issues ? NOTE_COLOURS.policy.stroke : EDGE_COLOUR, 'stroke-width': edge.far && !edge.stubs ? 1 : 1.4,
+        'stroke-opacity': edge.far && !edge.stubs ? FAR_EDGE_OPACITY : undefined,
         'stroke-dasharray': issues ? ISSUES_DASH : undefined, 'marker-end': `url(#${ARROW_MARKER_ID})`
     });
 }
@@ -77,6 +78,7 @@ export function drawEdge(edge: LaidOutEdge, options: DrawOptions = {}): SvgEleme
  * corner), just above a horizontal run or right of a vertical one. None for an edge too short.
  */
 export function drawEdgeLabel(edge: LaidOutEdge, options: DrawOptions = {}): SvgElement | undefined {
+    if (edge.stubs) return drawStubLabels(edge, edge.stubs, options);
     let best: { x: number; y: number; length: number; horizontal: boolean } | undefined;
     for (let i = 1; i < edge.points.length; i++) {
         const [a, b] = [edge.points[i - 1], edge.points[i]];
@@ -88,6 +90,44 @@ export function drawEdgeLabel(edge: LaidOutEdge, options: DrawOptions = {}): Svg
     const inline = options.inlineStyles !== false;
     const at = best.horizontal ? { x: round(best.x), y: round(best.y - 3), 'text-anchor': 'middle' } : { x: round(best.x + 3), y: round(best.y + 3) };
     return svg('text', { class: `edge-label edge-label-${edge.kind}`, ...at, ...(inline ? { fill: EDGE_COLOUR } : {}) }, [], text);
+}
+
+/**
+ * A stubbed edge's two labels, where its stubs end in the gutters: at the source's end what the
+ * edge does to which note ("updates Shipping.PackingQueue"), at the target's end where it comes
+ * from ("from Billing.OrderPlaced"); written away from the stub, into the gutter's middle.
+ */
+function drawStubLabels(edge: LaidOutEdge, stubs: NonNullable<LaidOutEdge['stubs']>, options: DrawOptions): SvgElement {
+    const inline = options.inlineStyles !== false;
+    const label = (tip: FlowPoint, towards: FlowPoint, text: string) => {
+        const rightwards = tip.x > towards.x;
+        return svg('text', {
+            class: 'stub-label', x: round(tip.x + (rightwards ? 3 : -3)), y: round(tip.y + 3), 'text-anchor': rightwards ? 'start' : 'end',
+            ...(inline ? { fill: NOTE_TEXT } : {})
+        }, [], shortened(text));
+    };
+    const [sourceTip, sourceBefore] = [stubs.source[stubs.source.length - 1], stubs.source[stubs.source.length - 2]];
+    const [targetTip, targetAfter] = [stubs.target[0], stubs.target[1]];
+    return svg('g', { class: `edge-label edge-label-${edge.kind} stub-labels`, 'data-edge-id': edge.id }, [
+        label(sourceTip, sourceBefore, `${EDGE_LABELS[edge.kind]} ${qualifiedName(edge.target)}`),
+        label(targetTip, targetAfter, `from ${qualifiedName(edge.source)}`)
+    ]);
+}
+
+/** `Context.Name` out of a node id (`<kind>:<Context>.<Name>`). */
+function qualifiedName(nodeId: string): string {
+    return nodeId.slice(nodeId.indexOf(':') + 1);
+}
+
+/** A stub label fits the gutter's label room (170 px at 9 px text). */
+const STUB_LABEL_MAX_CHARS = 30;
+
+function shortened(text: string): string {
+    return text.length <= STUB_LABEL_MAX_CHARS ? text : `${text.slice(0, STUB_LABEL_MAX_CHARS - 1)}…`;
+}
+
+function pathOf(points: readonly FlowPoint[]): string {
+    return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
 }
 
 const EDGE_LABELS: Readonly<Record<LaidOutEdge['kind'], string>> = {

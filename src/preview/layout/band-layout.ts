@@ -8,7 +8,7 @@
  * they never overlap; edges run through the gaps between layers and bands, the gutters between
  * columns and the margin above them, each at its own offset (no two edges share a line).
  */
-import type { FlowEdge, FlowGraph, FlowNode, FlowNodeKind, LaidOutEdge, LaidOutFlowGraph, LaidOutGroup, LaidOutNode } from '../../protocol/flow-graph.js';
+import type { FlowEdge, FlowGraph, FlowNode, FlowNodeKind, FlowPoint, LaidOutEdge, LaidOutFlowGraph, LaidOutGroup, LaidOutNode } from '../../protocol/flow-graph.js';
 import { GROUP_HEADER_HEIGHT, NODE_HEIGHT, nodeWidth } from '../drawing/node-metrics.js';
 import { groupEdges } from '../graph/group-edges.js';
 import { Channels, spreadAlong } from './channels.js';
@@ -25,8 +25,16 @@ const BAND_GAP = 28;
 const SIDE_ROOM = 24;
 const FRAME_GAP = 24;
 const FRAME_PADDING = 10;
-/** Between two columns of frames: the vertical channel of the edges from one column to another. */
-const GUTTER = 96;
+/**
+ * Between two columns of frames: on each side a strip of lines (the edges that leave or enter the
+ * column beside it), and in the middle the labels of the stubs that stand for the edges between
+ * columns (see stubsOfFarEdges).
+ */
+const GUTTER_LINES = 44;
+const STUB_LABEL_ROOM = 170;
+const GUTTER = 2 * (6 + GUTTER_LINES) + 2 * STUB_LABEL_ROOM;
+/** Stub labels one under the other in a gutter, at least this far apart (9 px text). */
+const STUB_LABEL_STEP = 12;
 /** Width : height the wrapped diagram aims at. */
 export const BAND_TARGET_ASPECT = 1.6;
 
@@ -89,7 +97,9 @@ export function bandLayout(graph: FlowGraph, options: BandLayoutOptions = {}): L
     const edges = routeEdges(graph.edges, geometry);
     // A gutter right of the last column too: edges between bands of one column run there.
     const width = columnLeft(columns - 1) + frameWidth + GUTTER;
-    const height = top + columnHeight + PADDING;
+    // A gutter's stub labels may run on below the last band.
+    const lowestStub = Math.max(0, ...edges.flatMap(edge => edge.stubs ? [...edge.stubs.source, ...edge.stubs.target].map(point => point.y) : []));
+    const height = Math.max(top + columnHeight, lowestStub + STUB_LABEL_STEP) + PADDING;
     return {
         ...graph,
         nodes: graph.nodes.map(node => nodes.get(node.id)!),
@@ -262,10 +272,99 @@ function routeEdges(edges: readonly FlowEdge[], g: Geometry): LaidOutEdge[] {
         });
     }
     channels.assign();
-    return plans.map(plan => ({
-        ...plan.edge, points: plan.build(channels).map(([px, py]) => ({ x: round(px), y: round(py) })),
-        ...(g.placed[g.bandOf.get(plan.edge.source)!].column !== g.placed[g.bandOf.get(plan.edge.target)!].column ? { far: true } : {})
+    const routes = plans.map(plan => plan.build(channels));
+    const stubs = stubsOfFarEdges(plans, routes, g);
+    return plans.map((plan, i) => ({
+        ...plan.edge, points: routes[i].map(([px, py]) => ({ x: round(px), y: round(py) })),
+        ...(plan.far ? { far: true, stubs: stubs.get(i)! } : {})
     }));
+}
+
+/**
+ * An edge between columns runs up a gutter, across the top and down another: hundreds of them
+ * made each gutter a bundle no one could follow (the bench model: 74–139 lines in a 96 px
+ * gutter). Such an edge is drawn as two stubs instead, each from its note to the gutter beside its
+ * column, ending at a label there that names the note at the other end; the labels of one gutter
+ * side stand one under the other. The whole route stays in `points` (its extent, its identity).
+ */
+function stubsOfFarEdges(plans: readonly RoutePlan[], routes: ReadonlyArray<Array<[number, number]>>, g: Geometry): Map<number, { source: FlowPoint[]; target: FlowPoint[] }> {
+    // The far routes' points: the source's side, the gap, the corridor, the source gutter (index
+    // 3), the top margin, the target gutter (index 6), the corridor, the gap, the target's side.
+    const ends = new Map<string, Array<{ plan: number; end: 'source' | 'target'; lineX: number; corridorY: number; gutter: FarGutter }>>();
+    const stubs = new Map<number, { source: FlowPoint[]; target: FlowPoint[] }>();
+    const endsOnSide = countBy(plans.flatMap(plan => [`${plan.edge.source}|${plan.startSide}`, `${plan.edge.target}|${plan.endSide}`]));
+    plans.forEach((plan, i) => {
+        if (!plan.far) return;
+        const route = routes[i];
+        push(ends, gutterKey(plan.far.source), { plan: i, end: 'source', lineX: route[3][0], corridorY: route[3][1], gutter: plan.far.source });
+        const target = g.nodes.get(plan.edge.target)!;
+        if (plan.endSide === 'left' && hasRoomOnItsLeft(target, g) && (endsOnSide.get(`${target.id}|left`) ?? 0) <= LOCAL_STUBS_ON_A_SIDE) {
+            // Nothing left of the target in its band (a read model fed by other contexts only):
+            // its label stands right there, on a short stub into the note.
+            const [, endY] = route[route.length - 1];
+            stubs.set(i, { source: [], target: [{ x: round(target.x - LOCAL_STUB), y: round(endY) }, { x: round(target.x), y: round(endY) }] });
+            return;
+        }
+        push(ends, gutterKey(plan.far.target), { plan: i, end: 'target', lineX: route[6][0], corridorY: route[6][1], gutter: plan.far.target });
+    });
+    for (const list of ends.values()) {
+        list.sort((a, b) => a.corridorY - b.corridorY || a.lineX - b.lineX);
+        let slot = -Infinity;
+        for (const entry of list) {
+            slot = Math.max(entry.corridorY, slot + STUB_LABEL_STEP);
+            const gutterLeft = g.columnLeft(entry.gutter.index) + g.frameWidth;
+            // The label room lies between the two strips of lines; the stub ends at its edge.
+            const labelX = entry.gutter.fromLeft ? gutterLeft + 6 + GUTTER_LINES + 4 : gutterLeft + GUTTER - 6 - GUTTER_LINES - 4;
+            const route = routes[entry.plan];
+            const stub = stubs.get(entry.plan) ?? { source: [], target: [] };
+            const points: Array<[number, number]> = entry.end === 'source'
+                ? [...route.slice(0, 4), [entry.lineX, slot], [labelX, slot]]
+                : [[labelX, slot], [entry.lineX, slot], ...route.slice(6)];
+            stub[entry.end] = simplified(points);
+            stubs.set(entry.plan, stub);
+        }
+    }
+    return stubs;
+}
+
+/** A stub beside its note: this long, and only while the note's side has room for that many labels (12 px apart). */
+const LOCAL_STUB = 28;
+const LOCAL_STUBS_ON_A_SIDE = 3;
+
+/** No note of the node's band in the layers left of it. */
+function hasRoomOnItsLeft(node: LaidOutNode, g: Geometry): boolean {
+    const band = g.placed[g.bandOf.get(node.id)!];
+    return band.layers.slice(0, LAYER_OF[node.kind]).every(stack => stack.length === 0);
+}
+
+function countBy(keys: readonly string[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return counts;
+}
+
+interface FarGutter {
+    index: number;
+    /** The gutter's side next to the column on its left (else the one on its right). */
+    fromLeft: boolean;
+}
+
+function gutterKey(gutter: FarGutter): string {
+    return `${gutter.index}|${gutter.fromLeft ? 'left' : 'right'}`;
+}
+
+/** Without repeated points and points in the middle of a straight run. */
+function simplified(points: ReadonlyArray<[number, number]>): FlowPoint[] {
+    const result: FlowPoint[] = [];
+    for (const [px, py] of points) {
+        const point = { x: round(px), y: round(py) };
+        const last = result[result.length - 1];
+        if (last && last.x === point.x && last.y === point.y) continue;
+        const before = result[result.length - 2];
+        if (before && last && ((before.x === last.x && last.x === point.x) || (before.y === last.y && last.y === point.y))) result.pop();
+        result.push(point);
+    }
+    return result;
 }
 
 /**
@@ -294,6 +393,8 @@ interface RoutePlan {
     startY: number;
     endY: number;
     build: (channels: Channels) => Array<[number, number]>;
+    /** Between columns: the gutters its stubs end in. */
+    far?: { source: FarGutter; target: FarGutter };
 }
 
 function planRoute(edge: FlowEdge, g: Geometry, channels: Channels): RoutePlan {
@@ -368,8 +469,8 @@ function planRoute(edge: FlowEdge, g: Geometry, channels: Channels): RoutePlan {
     // those of the column on its right: runs along corridors at one height in both never meet.
     const gutter = (index: number, fromLeft: boolean) => {
         const left = g.columnLeft(index) + g.frameWidth;
-        const middle = left + GUTTER / 2;
-        return fromLeft ? channels.take(`v|gutter${index}|left`, left + 6, middle) : channels.take(`v|gutter${index}|right`, middle, left + GUTTER - 6);
+        const right = left + GUTTER;
+        return fromLeft ? channels.take(`v|gutter${index}|left`, left + 6, left + 6 + GUTTER_LINES) : channels.take(`v|gutter${index}|right`, right - 6 - GUTTER_LINES, right - 6);
     };
     if (sameColumn) {
         const side = gutter(sourceBand.column, true);
@@ -382,8 +483,12 @@ function planRoute(edge: FlowEdge, g: Geometry, channels: Channels): RoutePlan {
     // Between columns: up the source's gutter facing the target to the margin above all columns,
     // across, and down the target column's gutter facing the source.
     const rightwards = targetBand.column > sourceBand.column;
-    const sourceGutter = rightwards ? gutter(sourceBand.column, true) : gutter(sourceBand.column - 1, false);
-    const targetGutter = rightwards ? gutter(targetBand.column - 1, false) : gutter(targetBand.column, true);
+    const farGutters = rightwards
+        ? { source: { index: sourceBand.column, fromLeft: true }, target: { index: targetBand.column - 1, fromLeft: false } }
+        : { source: { index: sourceBand.column - 1, fromLeft: false }, target: { index: targetBand.column, fromLeft: true } };
+    plan.far = farGutters;
+    const sourceGutter = gutter(farGutters.source.index, farGutters.source.fromLeft);
+    const targetGutter = gutter(farGutters.target.index, farGutters.target.fromLeft);
     const margin = channels.take('h|margin', PADDING / 2, g.top - 6);
     plan.build = c => [
         [sx(), plan.startY], [c.at(out), plan.startY], [c.at(out), c.at(sourceCorridor)], [c.at(sourceGutter), c.at(sourceCorridor)],
