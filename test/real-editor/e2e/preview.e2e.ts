@@ -88,6 +88,47 @@ async function cursorPosition(workbench: Workbench): Promise<string> {
     return (await workbench.page.locator('#status\\.editor\\.selection').innerText()).trim();
 }
 
+/**
+ * A newcomer's scenario: picks it from "Step through a scenario…", steps given, given, when, then,
+ * and reads the payment's state after each step in the step panel; each step's note is on screen.
+ */
+async function stepThroughACapturedPayment(workbench: Workbench, frame: Frame, shot: string): Promise<void> {
+    // Payments' rules are all in the model, so the model runs its scenarios (Ordering's decisions are hand-written).
+    const title = 'an authorised payment is captured';
+    const options = await frame.locator('#scenario-select option').allTextContents();
+    assert.ok(options.includes(title), `the scenario is offered as passing: ${JSON.stringify(options)}`);
+    await frame.locator('#scenario-select').selectOption({ label: title });
+    const panel = frame.locator('#step-panel');
+    await eventually('the step panel is at the start', async () => await panel.locator('.step-position').textContent() === 'before the first step');
+    await screenshot(workbench, `${shot}-2-scenario-picked`);
+    const expected: Array<[string, RegExp]> = [
+        ['step 1 of 4: given', /^PaymentRequested happened$/],
+        ['step 2 of 4: given', /^PaymentAuthorized happened$/],
+        ['step 3 of 4: when', /^CapturePayment is decided on this state$/],
+        ['step 4 of 4: then', /^accepted: PaymentCaptured \{/]
+    ];
+    const states: string[] = [];
+    for (const [i, [position, summary]] of expected.entries()) {
+        await frame.locator('#step-next').click();
+        await eventually(`the panel shows ${position}`, async () => await panel.locator('.step-position').textContent() === position);
+        assert.match(await panel.locator('.step-summary').textContent() ?? '', summary);
+        states.push((await panel.locator('dl').first().innerText()).replace(/\s+/g, ' '));
+        // The note of this step is drawn, marked, and inside the canvas.
+        const current = frame.locator('.board-note.step-current');
+        assert.equal(await current.count(), 1, `${position}: one note is the current step`);
+        const [box, canvas] = [await current.boundingBox(), await frame.locator('#canvas').boundingBox()];
+        assert.ok(box && canvas && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height,
+            `${position}: the current note (${JSON.stringify(box)}) lies in the canvas (${JSON.stringify(canvas)})`);
+        console.log(`       ${position}: the current note is ${box!.width.toFixed(0)} × ${box!.height.toFixed(0)} px on screen`);
+        await screenshot(workbench, `${shot}-${i + 3}-step-${i + 1}`);
+    }
+    // The state changes as the events are applied: the requested payment is authorised.
+    console.log(`       the payment's state: ${states.join(' | ')}`);
+    assert.match(states[0], /status Requested/);
+    assert.match(states[1], /status Authorized/);
+    assert.equal(await panel.locator('.step-passed').textContent(), 'The scenario passes.');
+}
+
 function steps(workspace: string): Step[] {
     const ordering = fs.readFileSync(path.join(workspace, 'ordering.loom'), 'utf8').split('\n');
     const markPaidLine = ordering.findIndex(line => line.includes('command MarkOrderPaid')) + 1;
@@ -186,7 +227,7 @@ function steps(workspace: string): Step[] {
             await screenshot(workbench, 'preview-06-after-reload');
         }
     }, {
-        name: 'switch to the board: each context\'s lanes, slices in time order; switch back',
+        name: 'walkthrough, half-screen panel: switch to the board: each context\'s lanes, slices in time order',
         run: async workbench => {
             await frame.locator('#context-filter').selectOption('');
             await frame.locator('#view-toggle').click();
@@ -197,8 +238,31 @@ function steps(workspace: string): Step[] {
                 ['Automations', 'Commands · read models', 'Order events', 'From other contexts']);
             assert.ok(await frame.locator('.board-context[data-context="Ordering"] .board-row').count() > 1, 'Ordering\'s time line wraps');
             assert.equal(await frame.locator('#view-toggle').textContent(), 'Flow');
-            await screenshot(workbench, 'preview-07-board');
-            // Zoomed in on the start of Ordering's time line, where the notes can be read.
+            await screenshot(workbench, 'walkthrough-half-1-board');
+        }
+    }, {
+        name: 'walkthrough, half-screen panel: step through "an authorised payment is captured" and watch the payment\'s state change',
+        run: async workbench => {
+            await stepThroughACapturedPayment(workbench, frame, 'walkthrough-half');
+        }
+    }, {
+        name: 'walkthrough, full-screen panel: the preview maximized, the board at Fit, the scenario stepped again',
+        run: async workbench => {
+            await workbench.page.locator('.webview').first().hover().catch(() => undefined);
+            await workbench.runCommand('View: Toggle Maximize Editor Group');
+            await eventually('the preview fills the window', async () => (await workbench.page.locator('.webview').first().boundingBox())!.width > 1200);
+            frame = await previewFrame(workbench);
+            await frame.locator('#fit').click();
+            await screenshot(workbench, 'walkthrough-full-1-board');
+            await stepThroughACapturedPayment(workbench, frame, 'walkthrough-full');
+            await workbench.runCommand('View: Toggle Maximize Editor Group');
+            await eventually('the editor is back beside the preview', async () => (await workbench.page.locator('.webview').first().boundingBox())!.width < 900);
+        }
+    }, {
+        name: 'the board zoomed in on the start of Ordering\'s time line; back to the flow',
+        run: async workbench => {
+            await frame.locator('#scenario-select').selectOption('');
+            await frame.locator('#fit').click();
             await frame.locator('.board-note[data-node-id="command:Ordering.StartOrder"]').first().click();
             await frame.locator('#find').fill('PlaceOrder');
             await frame.locator('#find').press('Enter');
