@@ -3,7 +3,7 @@
  * command or value type the literal describes; enum members from the enum the literal must be.
  */
 import {
-    DefaultScopeProvider, EMPTY_SCOPE, stream, type AstNode, type LangiumCoreServices, type ReferenceInfo, type Scope, type ScopeOptions
+    DefaultScopeProvider, EMPTY_SCOPE, stream, WorkspaceCache, type AstNode, type LangiumCoreServices, type ReferenceInfo, type Scope, type ScopeOptions
 } from 'langium';
 import {
     Enum, Event, isEnumLiteral, isFieldAssignment, isFieldValue, isMapping, isMappingEntry, isMemberAccess, isNameExpression,
@@ -11,6 +11,7 @@ import {
 } from '../generated/ast.js';
 import { contextNameOf, enumOf, expectedTypeOf, fieldsExpectedBy } from '../model-queries.js';
 import type { DeclarationIndex } from '../workspace/declaration-index.js';
+import { ContextEnums, ExpressionNameScope } from './context-enums.js';
 import { ContextScope } from './context-scope.js';
 import { assignmentTargets, mappingFields, membersInScope, namesInScope } from './expression-scope.js';
 import { IndexedGlobalScope } from './indexed-global-scope.js';
@@ -20,10 +21,13 @@ const CROSS_CONTEXT_TYPES: ReadonlySet<string> = new Set([Event.$type]);
 
 export class EventloomScopeProvider extends DefaultScopeProvider {
     private readonly declarations: DeclarationIndex;
+    /** Per context name, until the workspace changes: every expression of the context asks for them. */
+    private readonly enumsByContext: WorkspaceCache<string, ContextEnums>;
 
     constructor(services: LangiumCoreServices & { workspace: { DeclarationIndex: DeclarationIndex } }) {
         super(services);
         this.declarations = services.workspace.DeclarationIndex;
+        this.enumsByContext = new WorkspaceCache(services.shared);
     }
 
     /**
@@ -44,7 +48,9 @@ export class EventloomScopeProvider extends DefaultScopeProvider {
         const container = context.container;
         // Names in behaviour expressions and mappings (DESIGN §2b): see expression-scope.ts.
         if (isNameExpression(container) && context.property === 'target') {
-            return this.createScopeForNodes(namesInScope(container, this.contextEnums(context)));
+            const names = namesInScope(container);
+            const enums = names.withEnums ? this.enumsByContext.get(contextNameOf(container), () => new ContextEnums(this.contextEnums(context))) : undefined;
+            return new ExpressionNameScope(names.first, enums, names.expectedEnum, this.nameProvider, this.descriptions);
         }
         if (isMemberAccess(container) && context.property === 'member') return this.createScopeForNodes(membersInScope(container));
         if (isMappingEntry(container) && context.property === 'field') {

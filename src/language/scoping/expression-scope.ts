@@ -17,20 +17,22 @@ import { AstUtils, type AstNode } from 'langium';
 import {
     isBinaryExpression, isEmit, isEnum, isEventHandler, isFieldAssignment, isInExpression, isIssuedCommand, isMapping, isMappingEntry,
     isRequirement, isUpcast,
-    type Enum, type EnumMember, type Expression, type FieldAssignment, type Mapping, type MemberAccess, type NameExpression
+    type Enum, type Expression, type FieldAssignment, type Mapping, type MemberAccess, type NameExpression
 } from '../generated/ast.js';
 import { assignableFieldsOf, behaviourSiteOf, eventFieldsOf, eventStreamIdsOf, recordFieldsOf, type BehaviourSite } from '../behaviour-site.js';
 import { aggregateOf, producedFieldsOf, stateFieldsOf, streamIdsOf } from '../model-queries.js';
 import { expectedTypeOf, typeOf } from '../typing/type-of.js';
 import { required } from '../typing/types.js';
 
-/** The declarations a plain or qualified name in an expression may resolve to, in priority order. */
-export function namesInScope(name: NameExpression, contextEnums: readonly Enum[]): AstNode[] {
+/**
+ * The declarations a plain or qualified name in an expression may resolve to, in priority order:
+ * `first`, then, when `withEnums`, the context's enum members and enums (see ContextEnums).
+ */
+export function namesInScope(name: NameExpression): { first: AstNode[]; expectedEnum?: Enum; withEnums: boolean } {
     const site = behaviourSiteOf(name);
-    const enums = enumMembersFor(name, contextEnums);
-    if (!site) return name.qualifier ? [] : enums;
-    const qualified = qualifiedNames(site, name.qualifier);
-    return name.qualifier ? qualified : [...qualified, ...enums];
+    if (name.qualifier) return { first: site ? qualifiedNames(site, name.qualifier) : [], withEnums: false };
+    const expectedEnum = expectedEnumOf(name);
+    return { first: [...(site ? qualifiedNames(site, undefined) : []), ...(expectedEnum?.members ?? [])], expectedEnum, withEnums: true };
 }
 
 function qualifiedNames(site: BehaviourSite, qualifier: NameExpression['qualifier']): AstNode[] {
@@ -58,13 +60,6 @@ function qualifiedNames(site: BehaviourSite, qualifier: NameExpression['qualifie
         case 'upcast':
             return qualifier ? [] : site.upcast.fields;
     }
-}
-
-/** The context's enum members, those of the enum expected here first (two enums may share a member name). */
-function enumMembersFor(name: NameExpression, contextEnums: readonly Enum[]): AstNode[] {
-    const expected = expectedEnumOf(name);
-    const ordered = expected ? [expected, ...contextEnums.filter(e => e !== expected)] : contextEnums;
-    return [...ordered.flatMap((e): EnumMember[] => e.members), ...contextEnums];
 }
 
 /**
