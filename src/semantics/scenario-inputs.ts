@@ -16,9 +16,7 @@
  */
 import { AstUtils, DocumentState, type AstNode, type AstNodeDescription, type LangiumDocument, type Reference } from 'langium';
 import type { EventloomCoreServices } from '../language/eventloom-module.js';
-import {
-    isAggregate, isCommand, isDomainError, isEnum, isEvent, isModel, isReadModel, isValueType, type Model, type Scenario
-} from '../language/generated/ast.js';
+import { Aggregate, Command, DomainError, Enum, Event, ReadModel, ValueType, type Model, type Scenario } from '../language/generated/ast.js';
 import { contextNameOf } from '../language/model-queries.js';
 import { qualifiedName } from '../language/scoping/qualified-names.js';
 import type { DeclarationIndex } from '../language/workspace/declaration-index.js';
@@ -30,8 +28,10 @@ export type InputKey = readonly string[];
 interface DeclarationReads {
     /** The top-level declarations its references resolve into (itself excluded), in reference order. */
     readonly declarations: readonly AstNode[];
-    /** Qualified names of the named declarations it references or fails to resolve, looked up by name in the form. */
+    /** Qualified names of the named declarations it references (the form looks them up by name). */
     readonly names: readonly string[];
+    /** The qualified names its unresolved references would have (the form looks those up too). */
+    readonly unresolvedNames: readonly string[];
     /** The text of each reference that does not resolve. */
     readonly unresolved: readonly string[];
 }
@@ -45,6 +45,17 @@ interface DocumentReads {
     readonly byDeclaration: Map<AstNode, DeclarationReads>;
 }
 
+/** The inputs a lookup by one name adds: its declarations, when more than the resolved target. */
+interface NameInputs {
+    readonly key: string;
+    readonly items: readonly string[];
+    readonly declarations: readonly AstNode[];
+}
+
+function newPass() {
+    return { entries: new Map<AstNode, readonly string[]>(), names: new Map<string, NameInputs>() };
+}
+
 export class ScenarioInputs {
     private readonly index: DeclarationIndex;
     private readonly documents: EventloomCoreServices['shared']['workspace']['LangiumDocuments'];
@@ -52,6 +63,8 @@ export class ScenarioInputs {
     private readonly reads = new WeakMap<LangiumDocument, DocumentReads>();
     /** Reads of declarations in documents that are not linked, for one document's validation. */
     private transient = new WeakMap<AstNode, DeclarationReads>();
+    /** What holds while one document is validated: the declarations' entries and the name lookups. */
+    private pass = newPass();
 
     constructor(services: EventloomCoreServices) {
         this.index = services.workspace.DeclarationIndex;
@@ -62,6 +75,7 @@ export class ScenarioInputs {
     /** A document's validation starts: what unlinked documents' references resolved to may change before it. */
     beginDocument(): void {
         this.transient = new WeakMap();
+        this.pass = newPass();
     }
 
     keyOf(scenario: Scenario): InputKey {
@@ -69,31 +83,57 @@ export class ScenarioInputs {
         const seen = new Set<AstNode>([scenario]);
         const queue: AstNode[] = [scenario];
         const names = new Set<string>();
-        const visit = (declaration: AstNode) => {
+        const enqueue = (declaration: AstNode) => {
             if (seen.has(declaration)) return;
             seen.add(declaration);
             queue.push(declaration);
         };
         for (let next = 0; next < queue.length; next++) {
             const declaration = queue[next];
-            key.push(...entryOf(declaration));
+            key.push(...this.entryOf(declaration));
             const reads = this.readsOf(declaration);
-            for (const target of reads.declarations) visit(target);
             for (const text of reads.unresolved) key.push('?', text);
-            for (const name of reads.names) {
-                if (names.has(name)) continue;
-                names.add(name);
-                const declared = this.index.declarationsNamed(name);
-                if (declared.length === 1) continue;
-                key.push('#', name, String(declared.length));
-                for (const description of declared) {
-                    key.push(description.documentUri.toString(), description.path);
-                    const top = this.declarationOf(description);
-                    if (top) visit(top);
-                }
+            const named = [...reads.names.map(name => this.nameInputs(name, false)), ...reads.unresolvedNames.map(name => this.nameInputs(name, true))];
+            for (const inputs of named) {
+                if (names.has(inputs.key)) continue;
+                names.add(inputs.key);
+                key.push(...inputs.items);
+                for (const target of inputs.declarations) enqueue(target);
             }
+            for (const target of reads.declarations) enqueue(target);
         }
         return key;
+    }
+
+    /** The declaration as an input, once per validation of a document (nothing moves meanwhile). */
+    private entryOf(declaration: AstNode): readonly string[] {
+        let entry = this.pass.entries.get(declaration);
+        if (!entry) {
+            entry = entryOf(declaration);
+            this.pass.entries.set(declaration, entry);
+        }
+        return entry;
+    }
+
+    /**
+     * The declarations a lookup by this name may find, when that is not simply the resolved target:
+     * a name declared more than once, or one a reference failed to resolve (the form still looks it up).
+     */
+    private nameInputs(name: string, unresolved: boolean): NameInputs {
+        const memoKey = `${unresolved ? '?' : '#'}${name}`;
+        let inputs = this.pass.names.get(memoKey);
+        if (!inputs) {
+            const declared = this.index.declarationsNamed(name);
+            inputs = declared.length === 1 && !unresolved
+                ? { key: memoKey, items: [], declarations: [] }
+                : {
+                    key: memoKey,
+                    items: [memoKey, String(declared.length), ...declared.flatMap(description => [description.documentUri.toString(), description.path])],
+                    declarations: declared.flatMap(description => this.declarationOf(description) ?? [])
+                };
+            this.pass.names.set(memoKey, inputs);
+        }
+        return inputs;
     }
 
     private declarationOf(description: AstNodeDescription): AstNode | undefined {
@@ -118,7 +158,7 @@ export class ScenarioInputs {
         if (!reads || reads.references !== document.references || reads.count !== document.references.length) {
             reads = {
                 references: document.references, count: document.references.length,
-                referencesByDeclaration: referencesByDeclaration(document.references), byDeclaration: new Map()
+                referencesByDeclaration: referencesByDeclaration(document), byDeclaration: new Map()
             };
             this.reads.set(document, reads);
         }
@@ -148,47 +188,65 @@ function collectReads(declaration: AstNode): DeclarationReads {
     return readsOf(declaration, references);
 }
 
-/** A linked document's references grouped by the top-level declaration they sit in (one pass, no walk of the tree). */
-function referencesByDeclaration(references: LangiumDocument['references']): Map<AstNode, Reference[]> {
+/** A linked document's references grouped by the top-level declaration they sit in (by offset: no walk up the tree). */
+function referencesByDeclaration(document: LangiumDocument): Map<AstNode, Reference[]> {
+    const elements = (document.parseResult.value as Model).elements;
+    const starts = elements.map(element => element.$cstNode?.offset ?? -1);
     const grouped = new Map<AstNode, Reference[]>();
-    for (const reference of references) {
-        const container = reference.$refNode?.astNode;
-        const top = container && topLevelOf(container);
-        if (!top || !('ref' in reference)) continue;
-        const group = grouped.get(top);
+    for (const reference of document.references) {
+        const offset = reference.$refNode?.offset;
+        if (offset === undefined || !('ref' in reference)) continue;
+        const index = lastAtOrBefore(starts, offset);
+        const element = index >= 0 ? elements[index] : undefined;
+        const end = element?.$cstNode ? element.$cstNode.end : -1;
+        if (!element || offset >= end) continue;
+        const group = grouped.get(element);
         if (group) group.push(reference);
-        else grouped.set(top, [reference]);
+        else grouped.set(element, [reference]);
     }
     return grouped;
 }
 
+/** The index of the last start at or before the offset (-1 when none). */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (starts[middle] <= offset) low = middle + 1;
+        else high = middle;
+    }
+    return low - 1;
+}
+
 function readsOf(declaration: AstNode, references: readonly Reference[]): DeclarationReads {
+    const targets = new Set<AstNode>();
     const declarations = new Set<AstNode>();
     const names = new Set<string>();
     const unresolved: string[] = [];
+    const unresolvedNames = new Set<string>();
     for (const reference of references) {
         const target = reference.ref;
         if (!target) {
             unresolved.push(reference.$refText);
-            names.add(qualifiedName(contextNameOf(declaration), reference.$refText));
+            unresolvedNames.add(qualifiedName(contextNameOf(declaration), reference.$refText));
             continue;
         }
+        if (targets.has(target)) continue;
+        targets.add(target);
         const top = topLevelOf(target);
         if (top && top !== declaration) declarations.add(top);
-        if (isLookedUpByName(target)) names.add(qualifiedName(contextNameOf(target), target.name));
+        if (LOOKED_UP_BY_NAME.has(target.$type)) names.add(qualifiedName(contextNameOf(target), (target as AstNode & { name: string }).name));
     }
-    return { declarations: [...declarations], names: [...names], unresolved };
+    return { declarations: [...declarations], names: [...names], unresolved, unresolvedNames: [...unresolvedNames] };
 }
 
-/** The kinds the rules form finds by qualified name. */
-function isLookedUpByName(node: AstNode): node is AstNode & { name: string } {
-    return isEvent(node) || isCommand(node) || isDomainError(node) || isAggregate(node) || isReadModel(node) || isEnum(node) || isValueType(node);
-}
+/** The kinds the rules form finds by qualified name (none of them has subtypes). */
+const LOOKED_UP_BY_NAME: ReadonlySet<string> = new Set([Event, Command, DomainError, Aggregate, ReadModel, Enum, ValueType].map(type => type.$type));
 
 /** The element of the file's top level that holds the node (the node itself when it is one). */
 function topLevelOf(node: AstNode): AstNode | undefined {
-    let current: AstNode | undefined = node;
-    while (current?.$container && !isModel(current.$container)) current = current.$container;
-    return current && current.$container ? current : undefined;
+    let current = node;
+    while (current.$container?.$container) current = current.$container;
+    return current.$container ? current : undefined;
 }
-
