@@ -34,6 +34,7 @@ export function registerScenarioCheck(services: EventloomCoreServices): Scenario
     const results = new ScenarioResults();
     const registry = services.validation.ValidationRegistry;
     registry.registerBeforeDocument(root => {
+        forms.beginDocument();
         inputs.beginDocument();
         results.beginDocument(uriOf(root));
     });
@@ -48,7 +49,10 @@ export function registerScenarioCheck(services: EventloomCoreServices): Scenario
             }
         }
     });
-    registry.registerAfterDocument(root => results.endDocument(uriOf(root)));
+    registry.registerAfterDocument(root => {
+        forms.endDocument();
+        results.endDocument(uriOf(root));
+    });
     services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
         for (const uri of deleted) results.forget(uri.toString());
     });

@@ -20,11 +20,25 @@ export class ScenarioForms {
     private readonly built = new Map<string, { form: ContextForm; contexts: string[]; inputs: Map<string, InputVersion> }>();
     private readonly models = new Map<string, ModelForm>();
 
+    /**
+     * While one document is validated nothing is parsed or linked: which documents make up each context,
+     * and whether its form is current, is found once per document instead of once per scenario.
+     */
+    private pass: { documents: Map<string, LangiumDocument<Model>[]>; contexts: Map<string, ContextForm | undefined> } | undefined;
+
     constructor(private readonly services: EventloomCoreServices) {}
+
+    beginDocument(): void {
+        this.pass = { documents: this.documentsByContext(), contexts: new Map() };
+    }
+
+    endDocument(): void {
+        this.pass = undefined;
+    }
 
     /** The scenario's form and the model form of the contexts it reads. */
     of(node: Scenario): { model: ModelForm; scenario: ScenarioForm } | undefined {
-        const documents = this.documentsByContext();
+        const documents = this.pass?.documents ?? this.documentsByContext();
         const home = this.context(contextNameOf(node), documents);
         const scenario = home?.scenarios.find(candidate => candidate.source === node);
         if (!home || !scenario) return undefined;
@@ -49,6 +63,13 @@ export class ScenarioForms {
     }
 
     private context(name: string, documents: Map<string, LangiumDocument<Model>[]>): ContextForm | undefined {
+        if (this.pass?.contexts.has(name)) return this.pass.contexts.get(name);
+        const form = this.currentContext(name, documents);
+        this.pass?.contexts.set(name, form);
+        return form;
+    }
+
+    private currentContext(name: string, documents: Map<string, LangiumDocument<Model>[]>): ContextForm | undefined {
         const files = documents.get(name);
         if (!files) return undefined;
         const cached = this.built.get(name);
