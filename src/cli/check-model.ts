@@ -31,7 +31,8 @@ export async function checkModel(inputs: readonly string[], cwd: string): Promis
     const { sources, problems } = await readModelFiles(files);
     const { shared, Eventloom } = createEventloomCoreServices(NodeFileSystem);
     // EVENTLOOM_SCENARIO_CHECK=off exists for the benchmark, which measures what the scenario runs cost.
-    if (process.env.EVENTLOOM_SCENARIO_CHECK !== 'off') registerScenarioCheck(Eventloom);
+    // One build: no scenario's inputs are asked for twice, so nothing is worth remembering.
+    if (process.env.EVENTLOOM_SCENARIO_CHECK !== 'off') registerScenarioCheck(Eventloom, { remember: false });
     const documents = await buildDocuments(shared, sources);
     for (const document of documents) {
         for (const diagnostic of document.diagnostics ?? []) {

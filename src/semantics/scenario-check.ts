@@ -24,14 +24,23 @@ export interface ScenarioCheck {
     readonly results: ScenarioResults;
 }
 
+export interface ScenarioCheckOptions {
+    /**
+     * Remember each scenario's diagnostics with their inputs and run it again only when those
+     * changed (the default: the language server). A one-shot build (the CLI) has nothing to reuse.
+     */
+    readonly remember?: boolean;
+}
+
 /**
- * Registers the check. A scenario is run again only when its inputs changed (its text, or a
- * declaration it reads: `scenario-inputs.ts`); otherwise its last diagnostics are reported again.
+ * Registers the check. Remembering, a scenario is run again only when its inputs changed (its text,
+ * or a declaration it reads: `scenario-inputs.ts`); otherwise its last diagnostics are reported again.
  */
-export function registerScenarioCheck(services: EventloomCoreServices): ScenarioCheck {
+export function registerScenarioCheck(services: EventloomCoreServices, options: ScenarioCheckOptions = {}): ScenarioCheck {
     const forms = new ScenarioForms(services);
     const inputs = new ScenarioInputs(services);
     const results = new ScenarioResults();
+    const remember = options.remember ?? true;
     const registry = services.validation.ValidationRegistry;
     registry.registerBeforeDocument(root => {
         forms.beginDocument();
@@ -40,7 +49,8 @@ export function registerScenarioCheck(services: EventloomCoreServices): Scenario
     });
     registry.register({
         Scenario: (scenario: Scenario, accept: ValidationAcceptor) => {
-            const diagnostics = results.diagnostics(uriOf(scenario), inputs.keyOf(scenario), () => runCheck(forms, scenario));
+            const run = () => runCheck(forms, scenario);
+            const diagnostics = remember ? results.diagnostics(uriOf(scenario), inputs.keyOf(scenario), run) : results.run(run);
             for (const diagnostic of diagnostics) {
                 accept('error', diagnostic.message, {
                     node: scenario, range: diagnostic.range, data: { code: SCENARIO_FAILS },

@@ -53,6 +53,12 @@ export class ScenarioResults {
         this.older.delete(uri);
     }
 
+    /** A run that is not remembered (counted all the same). */
+    run(run: () => readonly ScenarioDiagnostic[]): readonly ScenarioDiagnostic[] {
+        this.counts.runs++;
+        return run();
+    }
+
     /** The diagnostics of a run with these inputs, running it only when no run with equal inputs is remembered. */
     diagnostics(uri: string, key: InputKey, run: () => readonly ScenarioDiagnostic[]): readonly ScenarioDiagnostic[] {
         const slot = slotOf(key);
