@@ -99,8 +99,9 @@ async function openMaximizedPreview(workbench: Workbench, file: string): Promise
     const frame = await previewFrame(workbench);
     // The language server reads 20k lines first: minutes under load.
     await eventually('the whole model\'s frames are drawn', async () => await frame.locator('.context-group').count() >= 10, 300_000);
-    // A click in the preview makes its editor group the active one, which the command maximizes.
-    await frame.locator('#fit').click();
+    // The preview opened beside the editor, in the second group: make it the active one, which the command maximizes
+    // (a click inside the webview does not always move the focus to its group).
+    await workbench.page.keyboard.press('Control+2');
     await workbench.runCommand('View: Toggle Maximize Editor Group');
     await eventually('the preview fills the window', async () => (await workbench.page.locator('.webview').first().boundingBox())!.width > 1200);
     return previewFrame(workbench);
