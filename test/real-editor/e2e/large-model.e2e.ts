@@ -102,8 +102,14 @@ async function openMaximizedPreview(workbench: Workbench, file: string): Promise
     // The preview opened beside the editor, in the second group: make it the active one, which the command maximizes
     // (a click inside the webview does not always move the focus to its group).
     await workbench.page.keyboard.press('Control+2');
-    await workbench.runCommand('View: Toggle Maximize Editor Group');
-    await eventually('the preview fills the window', async () => (await workbench.page.locator('.webview').first().boundingBox())!.width > 1200);
+    await workbench.page.locator('.editor-group-container.active .tab', { hasText: 'Eventloom Flow' }).waitFor({ timeout: 20_000 });
+    // The webview may take the focus a moment later and close the palette: try again until the preview fills the window.
+    const fills = async () => ((await workbench.page.locator('.webview').first().boundingBox())?.width ?? 0) > 1200;
+    for (let attempt = 0; attempt < 5 && !await fills(); attempt++) {
+        await workbench.runCommand('View: Toggle Maximize Editor Group').catch(() => undefined);
+        await eventually('the preview fills the window', fills, 5_000).catch(() => undefined);
+    }
+    await eventually('the preview fills the window', fills);
     return previewFrame(workbench);
 }
 
