@@ -67,6 +67,12 @@ export class NamesValidator {
 
     checkContextFolder(model: Model, accept: ValidationAcceptor): void {
         if (!model.context?.name) return;
+        if (contextFolder(model.context.name).length > MAX_FILE_NAME) {
+            accept('error', tooLongForAFile('context', model.context.name, `${contextFolder(model.context.name)}/`), {
+                node: model.context, property: 'name', data: issue(IssueCodes.FileNameClash)
+            });
+            return;
+        }
         for (const other of this.index.contextsSharingFolderWith(model.context.name)) {
             accept('error', `Contexts '${model.context.name}' and '${other.name}' would both generate into the folder '${contextFolder(model.context.name)}/': rename one of them (or use the same spelling if they are one context).`, {
                 node: model.context, property: 'name', data: issue(IssueCodes.FileNameClash)
@@ -130,6 +136,12 @@ export class NamesValidator {
         const file = generatedFileOf(declaration.$type, declaration.name);
         if (!file) return;
         const kind = kindOf(declaration);
+        if (`${file}.ts`.length > MAX_FILE_NAME) {
+            accept('error', tooLongForAFile(kind, declaration.name, `${file}.ts`), {
+                node: declaration, property: 'name', data: issue(IssueCodes.FileNameClash, { name: declaration.name })
+            });
+            return;
+        }
         if ((FIXED_CONTEXT_FILES as readonly string[]).includes(file)) {
             accept('error', `The ${kind} '${declaration.name}' would be generated into '${file}.ts', a file Eventloom writes for every context: rename it.`, {
                 node: declaration, property: 'name', data: issue(IssueCodes.FileNameClash, { name: declaration.name })
@@ -273,4 +285,12 @@ function reportHandledNameClash(declaration: ReadModel | Policy, references: Rea
     });
 }
 
+/** The longest file or folder name file systems accept (NAME_MAX); names are ASCII, so characters are bytes. */
+const MAX_FILE_NAME = 255;
+
+/** Generation would fail with ENAMETOOLONG: say so at the name (the CLI fuzz's 100k-character identifiers). */
+function tooLongForAFile(kind: string, name: string, file: string): string {
+    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    return `The ${kind} name '${shown}' is too long for the file generated from it: '${file.length > 60 ? `${file.slice(0, 40)}…` : file}' would have ${file.length} characters, and file systems allow ${MAX_FILE_NAME}. Shorten the name.`;
+}
 

@@ -399,6 +399,14 @@ const STRUCTURE_AND_DATA_CASES: RuleCase[] = [
         good: `${BANK}readmodel AccountView { on Opened, Withdrawn }\nreadmodel AccountList { on Opened, Withdrawn }`
     },
     {
+        // The CLI fuzz (seed 20261201, cases 4643 and 4725): generate failed with ENAMETOOLONG.
+        code: IssueCodes.FileNameClash, severity: 'error', title: 'a name too long for the file generated from it',
+        bad: `${BANK}readmodel <|${'Long'.repeat(63)}|> { on Opened }`,
+        message: `The read model name '${'Long'.repeat(10)}…' is too long for the file generated from it: '${'long-'.repeat(8)}…' would have ${63 * 5 - 1 + '.projection.ts'.length} characters, and file systems allow 255. Shorten the name.`,
+        at: name('ReadModel', 'Long'.repeat(63)),
+        good: `${BANK}readmodel ${'Long'.repeat(12)} { on Opened, Withdrawn }`
+    },
+    {
         code: IssueCodes.FileNameClash, severity: 'error', title: 'two aggregates mapping to one file, across files', fires: 2,
         bad: { 'a.loom': BANK, 'b.loom': 'context Banking\naggregate <|ACCOUNT|> { id x: uuid\n  command Touch { emits Touched }\n  event Touched {} }' },
         message: "'ACCOUNT' and 'Account' would both be generated into 'account.ts'",
