@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateBenchModel } from '../bench/model/bench-model.js';
+import { random } from '../kit/random-edits.js';
 import { freshScenarioDiagnostics, openWorkspace, type EditedWorkspace } from './scenario-cache-kit.js';
 
 const SHOP = `context Shop
@@ -155,17 +156,6 @@ describe('scenario check: re-runs only what an edit changed', function () {
     });
 });
 
-/** A small deterministic PRNG (mulberry32), so that a failing chain can be replayed from its seed. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const SWAPS: Array<[RegExp, string]> = [[/>/g, '<'], [/\+=/g, '-='], [/==/g, '!='], [/Active/g, 'Closed'], [/Open/g, 'Closed']];
 

@@ -12,6 +12,7 @@ import type { FlowEdge, FlowGraph, FlowNode, FlowNodeKind, FlowPoint, LaidOutEdg
 import { GROUP_HEADER_HEIGHT, NODE_HEIGHT, nodeWidth } from '../drawing/node-metrics.js';
 import { groupEdges } from '../graph/group-edges.js';
 import { Channels, spreadAlong } from './channels.js';
+import { withoutRedundantPoints } from './route-points.js';
 
 const LAYER_OF: Readonly<Record<FlowNodeKind, number>> = {
     command: 0, aggregate: 1, event: 2, externalEvent: 2, readModel: 3, policy: 3, query: 4
@@ -353,18 +354,9 @@ function gutterKey(gutter: FarGutter): string {
     return `${gutter.index}|${gutter.fromLeft ? 'left' : 'right'}`;
 }
 
-/** Without repeated points and points in the middle of a straight run. */
+/** Rounded, without repeated points and points in the middle of a straight run. */
 function simplified(points: ReadonlyArray<[number, number]>): FlowPoint[] {
-    const result: FlowPoint[] = [];
-    for (const [px, py] of points) {
-        const point = { x: round(px), y: round(py) };
-        const last = result[result.length - 1];
-        if (last && last.x === point.x && last.y === point.y) continue;
-        const before = result[result.length - 2];
-        if (before && last && ((before.x === last.x && last.x === point.x) || (before.y === last.y && last.y === point.y))) result.pop();
-        result.push(point);
-    }
-    return result;
+    return withoutRedundantPoints(points.map(([px, py]) => ({ x: round(px), y: round(py) })));
 }
 
 /**

@@ -12,6 +12,7 @@ import type { FlowEdge, FlowGraph, FlowNode, FlowNodeKind, FlowPoint, LaidOutEdg
 import { bandLayout } from './band-layout.js';
 import { frameRowsForAspect } from './frame-rows.js';
 import { placeFramesInRows } from './route-between-frames.js';
+import { withoutRedundantPoints } from './route-points.js';
 import { GROUP_HEADER_HEIGHT, NODE_HEIGHT, nodeWidth } from '../drawing/node-metrics.js';
 
 const LAYOUT_OPTIONS: Record<string, string> = {
@@ -152,7 +153,7 @@ async function framedLayout(graph: FlowGraph, ordered: readonly FlowNode[], cont
         const between = placed.routes.get(edge.id);
         const points = between === undefined
             ? routes.get(edge.id) ?? []
-            : joined([...routes.get(outPort(edge)) ?? [], ...between.map(([px, py]) => ({ x: round(px), y: round(py) })), ...routes.get(inPort(edge)) ?? []]);
+            : withoutRedundantPoints([...routes.get(outPort(edge)) ?? [], ...between.map(([px, py]) => ({ x: round(px), y: round(py) })), ...routes.get(inPort(edge)) ?? []]);
         return { ...edge, points: edge.kind === 'reads' ? points.reverse() : points };
     });
     const groups: LaidOutGroup[] = framesInOrder.map((frame, i) => ({
@@ -176,18 +177,6 @@ function inPort(edge: FlowEdge): string {
     return `${edge.id}|in`;
 }
 
-/** Drops the points that repeat the one before (where two parts of a route meet) and those in the middle of a straight run. */
-function joined(points: readonly FlowPoint[]): FlowPoint[] {
-    const result: FlowPoint[] = [];
-    for (const point of points) {
-        const last = result[result.length - 1];
-        if (last && last.x === point.x && last.y === point.y) continue;
-        const before = result[result.length - 2];
-        if (before && last && ((before.x === last.x && last.x === point.x) || (before.y === last.y && last.y === point.y))) result.pop();
-        result.push(point);
-    }
-    return result;
-}
 
 const GROUP_PREFIX = 'context-group:';
 
