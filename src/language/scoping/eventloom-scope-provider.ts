@@ -49,7 +49,7 @@ export class EventloomScopeProvider extends DefaultScopeProvider {
         // Names in behaviour expressions and mappings (DESIGN §2b): see expression-scope.ts.
         if (isNameExpression(container) && context.property === 'target') {
             const names = namesInScope(container);
-            const enums = names.withEnums ? this.enumsByContext.get(contextNameOf(container), () => new ContextEnums(this.contextEnums(context))) : undefined;
+            const enums = names.withEnums ? this.enumsOfContext(context) : undefined;
             return new ExpressionNameScope(names.first, enums, names.expectedEnum, this.nameProvider, this.descriptions);
         }
         if (isMemberAccess(container) && context.property === 'member') return this.createScopeForNodes(membersInScope(container));
@@ -70,12 +70,17 @@ export class EventloomScopeProvider extends DefaultScopeProvider {
     }
 
     /** The enum the literal must belong to, or every enum of the context when that is unknown. */
-    private candidateEnums(context: ReferenceInfo): EnumNode[] {
+    private candidateEnums(context: ReferenceInfo): readonly EnumNode[] {
         const literal = context.container;
         const expected = expectedTypeOf(literal);
         const expectedEnum = enumOf(expected);
         if (expectedEnum) return [expectedEnum];
-        return this.contextEnums(context);
+        return this.enumsOfContext(context).enums;
+    }
+
+    /** The context's enums, indexed once per workspace state (see ContextEnums). */
+    private enumsOfContext(context: ReferenceInfo): ContextEnums {
+        return this.enumsByContext.get(contextNameOf(context.container), () => new ContextEnums(this.contextEnums(context)));
     }
 
     /** Every enum of the reference's own context. */
