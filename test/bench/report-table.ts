@@ -8,15 +8,17 @@ export interface TableRow {
 }
 
 const ms = (value: number | undefined) => value === undefined || Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`;
+/** One decimal: a request's CPU time is a few ms. */
+const ms1 = (value: number | undefined) => value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`;
 const notBuilt = (what: string) => `n/a (${what} not built)`;
 const aspectOf = (size: { width: number; height: number }) => Math.max(size.width, size.height) / Math.max(1, Math.min(size.width, size.height));
 
 /** The rows every run reports; the smoke test checks that each is present. */
 export const FIGURES = [
-    'model', 'eventloom validate', 'workspace build (server)', 'open -> diagnostics', 'edit -> diagnostics p50',
+    'model', 'eventloom validate', 'workspace build (server)', 'workspace build, server CPU', 'open -> diagnostics', 'edit -> diagnostics p50',
     'edit -> diagnostics p95', 'server CPU per edit p50 / p95',
     ...EDIT_KINDS.flatMap(kind => [`edit (${kind}) p50 / p95 / max`, `server CPU (${kind}) p50 / p95 / max`]),
-    'completion p95', 'hover p95', 'rename (event, N uses)', 'generate', 'tsc --strict (TS 5.9) on output',
+    'completion p95', 'completion server CPU p50 / p95', 'hover p95', 'hover server CPU p50 / p95', 'rename (event, N uses)', 'generate', 'tsc --strict (TS 5.9) on output',
     'validate / tsc', 'validate / tsc, interleaved median', 'eventloom generate / tsc, interleaved median', 'generate / tsc',
     'eventloom test (in-process, scenarios)', 'eventloom test / tsc', 'preview graph + layout (1 context)', 'preview graph + layout (all)',
     'flow SVG aspect (all)', 'board build + layout (all)', 'board with every scenario run (all)', 'board request (all)', 'board first draw, webview (all)', 'server peak RSS'
@@ -29,6 +31,7 @@ export function tableRows(runs: readonly RunResult[]): TableRow[] {
         row('model', run => `${run.files} files, ${run.lines} lines`),
         row('eventloom validate', run => `${ms(run.validate.ms)} (CPU ${ms(run.validate.cpuMs)})`),
         row('workspace build (server)', run => ms(run.languageServer.workspaceBuildMs)),
+        row('workspace build, server CPU', run => ms(run.languageServer.workspaceBuildCpuMs)),
         row('open -> diagnostics', run => ms(run.languageServer.openToDiagnosticsMs)),
         row('edit -> diagnostics p50', run => ms(run.languageServer.editP50Ms)),
         row('edit -> diagnostics p95', run => ms(run.languageServer.editP95Ms)),
@@ -47,7 +50,9 @@ export function tableRows(runs: readonly RunResult[]): TableRow[] {
             ];
         }),
         row('completion p95', run => ms(run.languageServer.completionP95Ms)),
+        row('completion server CPU p50 / p95', run => `${ms1(run.languageServer.completionCpuP50Ms)} / ${ms1(run.languageServer.completionCpuP95Ms)}`),
         row('hover p95', run => ms(run.languageServer.hoverP95Ms)),
+        row('hover server CPU p50 / p95', run => `${ms1(run.languageServer.hoverCpuP50Ms)} / ${ms1(run.languageServer.hoverCpuP95Ms)}`),
         row('rename (event, N uses)', run => `${ms(run.languageServer.renameMs)} (${run.languageServer.renameEdits} edits)`),
         row('generate', run => run.generator
             ? `${ms(run.generator.generateMs)} (CPU ${ms(run.generator.generateCpuMs)}, ${run.generator.files} files)` : notBuilt('generator')),
@@ -105,6 +110,7 @@ export function growthRows(quarter: RunResult, full: RunResult): TableRow[] {
         ['eventloom validate', run => run.validate.ms],
         ['eventloom validate (CPU)', run => run.validate.cpuMs],
         ['workspace build (server)', run => run.languageServer.workspaceBuildMs],
+        ['workspace build, server CPU', run => run.languageServer.workspaceBuildCpuMs],
         ['edit -> diagnostics p95', run => run.languageServer.editP95Ms],
         ['server CPU per edit p95', run => run.languageServer.editCpuP95Ms],
         ['completion p95', run => run.languageServer.completionP95Ms],
@@ -143,6 +149,9 @@ export function targetRows(run: RunResult, single?: RunResult): TableRow[] {
         { figure: 'workspace build <= 1.5 s', values: [check(ls.workspaceBuildMs <= 1500)] },
         { figure: 'server peak RSS <= 300 MB', values: [check(ls.peakRssMb === undefined ? undefined : ls.peakRssMb <= 300)] },
         { figure: 'completion and hover p95 <= 30 ms', values: [check(ls.completionP95Ms <= 30 && ls.hoverP95Ms <= 30)] },
+        // On a loaded machine the wall rows wait for the CPU; the server's own CPU time does not.
+        { figure: 'workspace build <= 1.5 s (server CPU)', values: [check(ls.workspaceBuildCpuMs === undefined ? undefined : ls.workspaceBuildCpuMs <= 1500)] },
+        { figure: 'completion and hover server CPU p95 <= 30 ms', values: [check(Number.isNaN(ls.completionCpuP95Ms + ls.hoverCpuP95Ms) ? undefined : ls.completionCpuP95Ms <= 30 && ls.hoverCpuP95Ms <= 30)] },
         // Issue 15: the board a request computes, and the whole model's exported flow SVG.
         { figure: 'board build + layout <= 300 ms', values: [check(run.preview?.board ? run.preview.board.buildLayoutMs <= 300 : undefined)] },
         { figure: 'board first render <= 300 ms (request + webview draw)', values: [check(boardFirstRenderMs(run) === undefined ? undefined : boardFirstRenderMs(run)! <= 300)] },

@@ -3,7 +3,7 @@
  * editor would see: requests, and the `publishDiagnostics` that follow a `didChange`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import {
     createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection
 } from 'vscode-jsonrpc/node';
@@ -109,6 +109,23 @@ export class LspSession {
             return (Number(fields[11]) + Number(fields[12])) * 10;
         } catch {
             return undefined;
+        }
+    }
+
+    /**
+     * CPU time all the server's threads have run so far, in ms with nanosecond resolution (Linux
+     * schedstat): what one completion or hover costs (a few ms) is below `cpuMs`'s 10 ms tick.
+     */
+    threadCpuMs(): number | undefined {
+        try {
+            let ns = 0;
+            for (const task of readdirSync(`/proc/${this.pid}/task`)) {
+                ns += Number(readFileSync(`/proc/${this.pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+            }
+            return ns / 1e6;
+        } catch {
+            // A thread that ended between the listing and the read, or no schedstat: the tick count.
+            return this.cpuMs();
         }
     }
 

@@ -35,9 +35,16 @@ export interface LanguageServerResult {
     editCpuP95Ms: number;
     /** The same edits by kind. */
     editsByKind: Record<EditKind, EditFigures>;
+    /** The server's CPU time (all threads) for the workspace build, the same span as `workspaceBuildMs`. */
+    workspaceBuildCpuMs: number | undefined;
     completionP95Ms: number;
+    /** The server's CPU time per completion request (all threads, from sending it to the answer). */
+    completionCpuP50Ms: number;
+    completionCpuP95Ms: number;
     completionItems: number;
     hoverP95Ms: number;
+    hoverCpuP50Ms: number;
+    hoverCpuP95Ms: number;
     hoversWithContent: number;
     renameMs: number;
     renameEdits: number;
@@ -77,9 +84,11 @@ async function runSession(session: LspSession, options: LanguageServerOptions): 
     // Workspace build: from `initialized` until a request that needs every document indexed and
     // linked (document highlight waits for the workspace's IndexedReferences state) is answered.
     const buildStart = now();
+    const buildCpuStart = session.threadCpuMs();
     session.initialized();
     await session.request('textDocument/documentHighlight', { textDocument: { uri }, position: { line: 0, character: 0 } });
     const workspaceBuildMs = now() - buildStart;
+    const workspaceBuildCpuMs = cpuSince(session, buildCpuStart);
 
     const openStart = now();
     const opened = session.nextDiagnostics(uri);
@@ -113,24 +122,30 @@ async function runSession(session: LspSession, options: LanguageServerOptions): 
 
     const requests = options.requests ?? 20;
     const completionMs: number[] = [];
+    const completionCpuMs: number[] = [];
     let completionItems = 0;
     for (const position of referencePositions(lines, /^(\s+(?:emits|on|issues) )(\w)/, requests)) {
         const start = now();
+        const cpuStart = session.threadCpuMs();
         const result = await session.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
             textDocument: { uri }, position: { line: position.line, character: position.character + 1 }
         });
         completionMs.push(now() - start);
+        pushDefined(completionCpuMs, cpuSince(session, cpuStart));
         completionItems = Math.max(completionItems, Array.isArray(result) ? result.length : result?.items.length ?? 0);
     }
 
     const hoverMs: number[] = [];
+    const hoverCpuMs: number[] = [];
     let hoversWithContent = 0;
     for (const position of referencePositions(lines, /^(\s+(?:emits|on) )(\w)/, requests)) {
         const start = now();
+        const cpuStart = session.threadCpuMs();
         const hover = await session.request<Hover | null>('textDocument/hover', {
             textDocument: { uri }, position: { line: position.line, character: position.character + 2 }
         });
         hoverMs.push(now() - start);
+        pushDefined(hoverCpuMs, cpuSince(session, cpuStart));
         if (hover) hoversWithContent++;
     }
 
@@ -155,9 +170,14 @@ async function runSession(session: LspSession, options: LanguageServerOptions): 
             samples: wall.length, p50Ms: percentile(wall, 50), p95Ms: percentile(wall, 95), maxMs: percentile(wall, 100),
             cpuP50Ms: percentile(cpu, 50), cpuP95Ms: percentile(cpu, 95), cpuMaxMs: percentile(cpu, 100)
         }])) as Record<EditKind, EditFigures>,
+        workspaceBuildCpuMs,
         completionP95Ms: percentile(completionMs, 95),
+        completionCpuP50Ms: percentile(completionCpuMs, 50),
+        completionCpuP95Ms: percentile(completionCpuMs, 95),
         completionItems,
         hoverP95Ms: percentile(hoverMs, 95),
+        hoverCpuP50Ms: percentile(hoverCpuMs, 50),
+        hoverCpuP95Ms: percentile(hoverCpuMs, 95),
         hoversWithContent,
         renameMs,
         renameEdits: countEdits(edit),
@@ -205,6 +225,16 @@ function referencePositions(lines: readonly string[], pattern: RegExp, count: nu
     });
     if (found.length <= count) return found;
     return Array.from({ length: count }, (_, i) => found[Math.floor((i * found.length) / count)]);
+}
+
+/** The server's CPU time since `start` (a `threadCpuMs` reading), when both readings exist. */
+function cpuSince(session: LspSession, start: number | undefined): number | undefined {
+    const end = session.threadCpuMs();
+    return start === undefined || end === undefined ? undefined : end - start;
+}
+
+function pushDefined(samples: number[], value: number | undefined): void {
+    if (value !== undefined) samples.push(value);
 }
 
 function countEdits(edit: WorkspaceEdit | null): number {
