@@ -68,7 +68,7 @@ async function fuzzHttp(): Promise<void> {
 
 async function fuzzLsp(): Promise<void> {
     const lsp = await runLspEdits({
-        seed: options.seed, edits: options.count, limits: options.limits, timeoutMs: options.timeoutMs,
+        seed: options.seed, edits: options.count, first: options.first, limits: options.limits, timeoutMs: options.timeoutMs,
         onNewBug: (finding, edit) => console.log(`new bug at edit ${edit.index} (${edit.seedName}, ${edit.file}: ${edit.mutations.join('; ')}): ${finding.kind}: ${finding.signature}\n${finding.detail.slice(0, 1500)}`),
         onProgress: (done, summary) => {
             if (done % 50 === 0) process.stderr.write(`  ${done}/${options.count} edits, ${summary.bugs.length} distinct bugs, ${Math.round((Date.now() - started) / 1000)} s\n`);
