@@ -176,7 +176,7 @@ function reaction(context: ContextModel, policy: Policy, trigger: Event, form: M
             '                    switch (command.type) {',
             ...issued.map(command => {
                 const target = aggregateOf(command)!;
-                return `                        case '${command.name}': await issue(${aggregateVariable(target)}, ${routeOf(policy, trigger, target)}, { ...command, metadata: { now: now() } }); break;`;
+                return `                        case '${command.name}': await issue(${aggregateVariable(target)}, ${routeOf(policy, trigger, target)}, { type: command.type, data: command.data, metadata: { now: now() } }); break;`;
             }),
             '                    }',
             '                }'
@@ -205,14 +205,16 @@ function readDocuments(policy: Policy, trigger: Event, form: ModelForm): string 
 }
 
 /**
- * The stream a policy's command goes to: the target aggregate's id, taken from the command's data
- * when it carries it (a mapped id), else from the triggering event's same-named field, else the
- * triggering stream's id when the two aggregates' ids have the same name; with none of these the
- * command starts a new aggregate, under a fresh id.
+ * The stream a policy's command goes to: the one a generated handler names (`streamId`: the target
+ * aggregate's id as the model maps or fills it, exactly as the interpreter routes it). A
+ * hand-written handler's command goes by the same rule, read from what it returns: the target id
+ * in the command's data, else the triggering event's same-named field, else the triggering
+ * stream's id when the two aggregates' ids have the same name; with none of these the command
+ * starts a new aggregate, under a fresh id.
  */
 function routeOf(policy: Policy, trigger: Event, target: Aggregate): string {
     const id = idNameOf(target);
-    const routes = [`idIn(command.data, '${id}')`];
+    const routes = ['idIn(command, \'streamId\')', `idIn(command.data, '${id}')`];
     const field = trigger.fields.find(candidate => candidate.name === id);
     const source = aggregateOf(trigger);
     if (field) routes.push(`idIn(trigger.data, '${id}')`);

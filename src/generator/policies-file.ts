@@ -3,9 +3,11 @@
  * commands it issues, plus a descriptor naming the events it listens to. The application sends
  * each returned command to its aggregate's stream. A handler takes the event as Emmett's command
  * handler returns it (no metadata needed) and the id of the stream it was appended to. A policy the
- * model determines (`issues C { … } if …`, every field filled) has a generated handler; with
- * `reads R` it gets R's document for the event's key in `context.reads` (a fresh one, the model's
- * defaults, when none is passed, as the interpreter sees a document no event created yet).
+ * model determines (`issues C { … } if …`, every field filled) has a generated handler, which names
+ * each command's stream (`streamId`, the target aggregate's id as the model maps or fills it); with
+ * `reads R` it gets R's document for the event's key in `context.reads`, as projected with the
+ * event (a fresh one, the model's defaults, when none is passed, as the interpreter sees a document
+ * no event created yet).
  */
 import type { SourceFileStructure, StatementStructures } from 'ts-morph';
 import { StructureKind, VariableDeclarationKind } from './structure-kinds.js';
@@ -95,10 +97,10 @@ function modelledPolicy(policy: Policy, form: PolicyForm, model: ModelForm, proj
         projections.set(module, (projections.get(module) ?? new Set()).add(`initial${readModel.name}`).add(`type ${readModel.name}`));
         return `const ${documentName(readModel)} = context.reads?.${documentName(readModel)} ?? initial${readModel.name}(${readKey(form, readModel)});`;
     });
-    const issued = union(issuedOf(policy));
+    const issued = routed(union(issuedOf(policy)));
     const handler: StatementStructures = {
         kind: StructureKind.Function, isExported: true, name: handwrittenNames.policy(policy),
-        docs: [{ description: `Policy ${policy.name}: reacts to ${triggersOf(policy).map(e => e.name).join(', ')} by issuing ${issuedOf(policy).map(c => c.name).join(', ')}, as the model says. Generated: change the model to change it.` }],
+        docs: [{ description: `Policy ${policy.name}: reacts to ${triggersOf(policy).map(e => e.name).join(', ')} by issuing ${issuedOf(policy).map(c => c.name).join(', ')}, as the model says, each with the id of the stream it goes to (\`streamId\`). Generated: change the model to change it.` }],
         parameters: [{ name: 'event', type: union(triggersOf(policy)) }, { name: 'context', type: readModels.length > 0 ? `PolicyContext & { readonly reads?: ${readsType} }` : 'PolicyContext' }],
         returnType: `Array<${issued}>`,
         statements: reactionsBody(form, model, {
@@ -137,6 +139,15 @@ function triggersOf(policy: Policy): Event[] {
 
 function issuedOf(policy: Policy): Command[] {
     return issuedCommandsOf(policy);
+}
+
+/**
+ * The commands a generated handler returns: each with the stream it goes to, its aggregate's id as
+ * the model maps or fills it (DESIGN §2b), which need not be a field of the command. Optional only
+ * because an optional event field may name it; the app then routes by the command's data.
+ */
+function routed(commands: string): string {
+    return `${commands.includes(' | ') ? `(${commands})` : commands} & { readonly streamId?: string }`;
 }
 
 function union(messages: ReadonlyArray<{ name: string }>): string {

@@ -499,8 +499,8 @@ export function missingId(policy: string, field: string): never {
     throw new Error(`Policy ${policy}: the event has no ${field}, so its command has no stream to go to.`);
 }
 
-/** A stream id a policy's command names in its data (a mapped id field), if any. */
-export function idIn(data: unknown, field: string): string | undefined {
-    const value = (data as Record<string, unknown> | null | undefined)?.[field];
+/** A stream id a policy's command names, if any: its `streamId` (a generated handler's), or its data's id field. */
+export function idIn(record: unknown, field: string): string | undefined {
+    const value = (record as Record<string, unknown> | null | undefined)?.[field];
     return value === undefined || value === null ? undefined : String(value);
 }

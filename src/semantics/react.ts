@@ -1,14 +1,17 @@
 /**
  * Policies (DESIGN §2b): for a triggering event, each reaction of the policy whose condition holds
  * issues its command, with its data and target stream filled as the form says. `reads R` makes R's
- * document for the event's key available as `R.field`; before any event created that document the
- * policy sees a fresh one (its defaults), as an automation sees an empty to-do list.
+ * document for the event's key available as `R.field`, as projected WITH the triggering event:
+ * an Event Modeling automation reads its to-do list with the item the event put on it (the app's
+ * projections are committed with the event, before its policies run). Before any event created
+ * that document the policy sees a fresh one (its defaults), as an automation sees an empty list.
  */
 import { evaluateOrStop, type Scope } from './evaluate.js';
 import { filled, type Message } from './decide.js';
 import type { PolicyForm, PolicyReactionForm, QualifiedName, ReadModelForm } from './form.js';
 import { attempt, stop, type Outcome } from './outcome.js';
-import { formatValue, type RecordValue } from './values.js';
+import { decimalToString } from './decimal.js';
+import { formatValue, type RecordValue, type Value } from './values.js';
 import { freshDocument, keyValues } from './project.js';
 
 export interface IssuedCommand {
@@ -23,7 +26,7 @@ export interface PolicyInputs {
     /** The triggering event's stream id. */
     readonly streamId: string;
     readonly readModel: (name: QualifiedName) => ReadModelForm | undefined;
-    /** The read model's current document for the key, if there is one. */
+    /** The read model's document for the key as projected with the triggering event, if there is one. */
     readonly document: (readModel: ReadModelForm, keys: RecordValue) => RecordValue | undefined;
 }
 
@@ -42,12 +45,22 @@ export function react(policy: PolicyForm, event: Message, inputs: PolicyInputs):
             issued.push({
                 type: reaction.command,
                 data: filled(reaction.fields, scope),
-                streamId: target?.kind === 'string' ? target.value : undefined,
+                streamId: target ? streamIdText(target) : undefined,
                 issuedBy: reaction
             });
         }
         return issued;
     });
+}
+
+/** A stream id as text: a string as it is, a number as its decimal digits, an enum as its member; nothing for an absent value. */
+function streamIdText(value: Value): string | undefined {
+    switch (value.kind) {
+        case 'string': return value.value;
+        case 'number': return decimalToString(value.value);
+        case 'enum': return value.member;
+        default: return undefined;
+    }
 }
 
 function readDocuments(reaction: PolicyReactionForm, event: Message, inputs: PolicyInputs): Map<QualifiedName, RecordValue> {

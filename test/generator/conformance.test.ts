@@ -4,8 +4,10 @@
  * runner). Where the interpreter runs it and the generated code decides it too (not a hand-written
  * stub), both must reach the same verdict, the same decision (the same events with the same data,
  * or the same rejection) and the same documents for every `expect`. Every generated policy handler
- * must issue what the interpreter's `react` issues, for every event of every scenario, with the
- * read models it reads as projected up to that event.
+ * must issue what the interpreter's `react` issues, to the same streams, for every event of every
+ * scenario, with the read models it reads as projected with that event (the app commits a
+ * command's documents with its events before the policies run; DESIGN §2b: an automation reads its
+ * to-do list with the new item on it).
  */
 import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -27,7 +29,8 @@ import { REPO_ROOT, loadModels, readModelFiles } from './generator-test-kit.js';
 const models = [
     ...readdirSync(join(REPO_ROOT, 'templates')).map(name => `templates/${name}`),
     'test/generator/models/ledger-modelled.loom',
-    'test/generator/models/policies-modelled.loom'
+    'test/generator/models/policies-modelled.loom',
+    'test/generator/models/routing'
 ];
 
 /** The interpreter's value as the generated code holds it: numbers as decimal text, enums as their member. */
@@ -103,7 +106,6 @@ describe('conformance: the interpreter and the generated code agree on every sce
             let compared = 0;
             let reactions = 0;
             for (const context of form.contexts) {
-                const folder = contextFolder(context.name);
                 for (const scenario of context.scenarios) {
                     const interpreted = runScenario(form, scenario);
                     if (interpreted.kind === 'skipped') continue;
@@ -134,40 +136,41 @@ describe('conformance: the interpreter and the generated code agree on every sce
                     });
                     compared++;
 
-                    // Every generated policy, on every event of the scenario, issues what the interpreter's react issues.
-                    const policies = modules.load(`${folder}/policies.ts`) as Record<string, unknown>;
-                    for (const policy of context.policies) {
-                        const handler = policies[shortName(policy.name, context.name).replace(/^./, letter => letter.toLowerCase())];
-                        if (typeof handler !== 'function' || !generatedFunction(files, handler.name)) continue;
-                        const projected = new Map<string, Documents>();
-                        for (const event of eventsOf(scenario, emitted)) {
-                            if (policy.triggers.includes(event.type)) {
-                                const read = (readModel: ReadModelForm, keys: RecordValue) => projected.get(readModel.name)?.get(documentKey(readModel, keys));
-                                const issued = react(policy, event, { streamId, readModel: name => form.readModels.get(name), document: read });
-                                assert.ok(issued.ok, `react ${policy.name}`);
-                                const eventForm = form.events.get(event.type)!;
-                                const reads = Object.fromEntries(policy.reactions.find(reaction => reaction.trigger === event.type)!.reads.flatMap(entry => {
-                                    const readModel = form.readModels.get(entry.readModel)!;
-                                    const document = read(readModel, keyValues(entry.keys, event, streamId));
-                                    const name = shortName(entry.readModel, context.name);
-                                    return document ? [[name.replace(/^./, letter => letter.toLowerCase()), recordInput(document, [...readModel.keys, ...readModel.fields], form)]] : [];
-                                }));
-                                const ourCommands = (handler as (event: unknown, context: unknown) => unknown)(
-                                    { type: shortName(event.type, context.name), data: recordInput(event.data, eventForm.fields, form) }, { streamId, reads });
-                                assert.deepEqual(normal(ourCommands), issued.value.map(command => ({ type: shortName(command.type, context.name), data: plain(command.data) })),
-                                    `${policy.name} on ${event.type} in "${scenario.name}"`);
-                                reactions++;
-                            }
-                            for (const readModel of form.readModels.values()) {
-                                const next = project(readModel, projected.get(readModel.name) ?? new Map(), event, streamId);
-                                if (next.ok) projected.set(readModel.name, next.value.documents);
-                            }
+                    // Every generated policy (of any context), on every event of the scenario, issues what the
+                    // interpreter's react issues, to the same streams, reading the documents as projected with the event.
+                    const projected = new Map<string, Documents>();
+                    for (const event of eventsOf(scenario, emitted)) {
+                        for (const readModel of form.readModels.values()) {
+                            const next = project(readModel, projected.get(readModel.name) ?? new Map(), event, streamId);
+                            if (next.ok) projected.set(readModel.name, next.value.documents);
+                        }
+                        for (const policy of form.policies.values()) {
+                            if (!policy.triggers.includes(event.type)) continue;
+                            const policyContext = policy.name.slice(0, policy.name.indexOf('.'));
+                            const policies = modules.load(`${contextFolder(policyContext)}/policies.ts`) as Record<string, unknown>;
+                            const handler = policies[shortName(policy.name, policyContext).replace(/^./, letter => letter.toLowerCase())];
+                            if (typeof handler !== 'function' || !generatedFunction(files, handler.name)) continue;
+                            const read = (readModel: ReadModelForm, keys: RecordValue) => projected.get(readModel.name)?.get(documentKey(readModel, keys));
+                            const issued = react(policy, event, { streamId, readModel: name => form.readModels.get(name), document: read });
+                            assert.ok(issued.ok, `react ${policy.name}`);
+                            const eventForm = form.events.get(event.type)!;
+                            const reads = Object.fromEntries(policy.reactions.find(reaction => reaction.trigger === event.type)!.reads.flatMap(entry => {
+                                const readModel = form.readModels.get(entry.readModel)!;
+                                const document = read(readModel, keyValues(entry.keys, event, streamId));
+                                const name = shortName(entry.readModel, policyContext);
+                                return document ? [[name.replace(/^./, letter => letter.toLowerCase()), recordInput(document, [...readModel.keys, ...readModel.fields], form)]] : [];
+                            }));
+                            const ourCommands = (handler as (event: unknown, context: unknown) => unknown)(
+                                { type: event.type.slice(event.type.indexOf('.') + 1), data: recordInput(event.data, eventForm.fields, form) }, { streamId, reads });
+                            assert.deepEqual(normal(ourCommands), normal(issued.value.map(command => ({ type: shortName(command.type, policyContext), data: plain(command.data), streamId: command.streamId }))),
+                                `${policy.name} on ${event.type} in "${scenario.name}"`);
+                            reactions++;
                         }
                     }
                 }
             }
             if (path.includes('modelled') || path.includes('banking')) assert.ok(compared >= 3, `modelled scenarios were compared (${compared})`);
-            if (path.includes('policies')) assert.ok(reactions >= 4, `policy reactions were compared (${reactions})`);
+            if (path.includes('policies') || path.includes('routing')) assert.ok(reactions >= 4, `policy reactions were compared (${reactions})`);
         });
     }
 });

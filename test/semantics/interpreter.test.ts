@@ -344,6 +344,16 @@ describe('interpreter: policies', () => {
         assert.ok(outcome.ok);
         assert.deepEqual(outcome.value.map(command => [command.streamId, formatValue(command.data)]), [[undefined, '{ amount: { amount: 1.50 } }']]);
     });
+
+    it('routes to a target id mapped from a number as its digits (a stream id is text)', () => {
+        const byNumber = policy('Test.ByNumber', {
+            trigger: 'Test.MoneyWithdrawn', command: 'Test.Notify', fields: [],
+            targetStreamId: mapped('ledgerNo', dot(ev('amount'), 'amount'), 'mapped')
+        });
+        const outcome = react(byNumber, withdrawn('42'), inputs());
+        assert.ok(outcome.ok);
+        assert.deepEqual(outcome.value.map(command => command.streamId), ['42']);
+    });
 });
 
 describe('scenario clock', () => {

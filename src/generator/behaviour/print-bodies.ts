@@ -103,18 +103,29 @@ export interface PolicyNames {
 
 /**
  * A modelled policy's handler body: each reaction in order (as the interpreter's `react`), for its
- * trigger, when its `if` holds, adds its command with the data the form fills. `prelude`: the
- * statements that bind the documents the policy reads; `issued`: the type of the commands.
+ * trigger, when its `if` holds, adds its command with the data the form fills and the stream it
+ * goes to (`streamId`: the target aggregate's id, mapped or filled, as the interpreter routes it).
+ * `prelude`: the statements that bind the documents the policy reads; `issued`: the type of the
+ * commands (with their `streamId`).
  */
 export function reactionsBody(policy: PolicyForm, model: ModelForm, names: PolicyNames, prelude: readonly string[], issued: string): string {
     const expressionNames: ExpressionNames = { event: names.event, streamId: names.streamId, readModel: names.readModel, valueTypes: model.valueTypes };
     const lines = [...prelude, `const commands: Array<${issued}> = [];`];
     for (const reaction of policy.reactions) {
         const fields = model.commands.get(reaction.command)?.fields ?? [];
-        const command = `{ type: '${local(reaction.command)}', data: ${data(reaction.fields, fields, expressionNames)} }`;
+        const route = reaction.targetStreamId ? `, streamId: ${streamIdText(reaction.targetStreamId, expressionNames)}` : '';
+        const command = `{ type: '${local(reaction.command)}', data: ${data(reaction.fields, fields, expressionNames)}${route} }`;
         const condition = reaction.condition ? ` && ${wrap(printExpression(reaction.condition, expressionNames))}` : '';
         lines.push(`if (${names.event}.type === '${local(reaction.trigger)}'${condition}) commands.push(${command});`);
     }
     lines.push('return commands;');
     return lines.join('\n');
+}
+
+/** A stream id as text, as the interpreter's `streamIdText`: what the generated code holds as text as it is, an `int` as its digits. */
+function streamIdText(target: FilledField, names: ExpressionNames): string {
+    const printed = printExpression(target.value, names);
+    const type = bare(target.value.type);
+    if (type.kind === 'enum' || (type.kind === 'primitive' && ['string', 'uuid', 'decimal', 'timestamp', 'date'].includes(type.name))) return printed;
+    return target.value.type.kind === 'optional' ? `${printed}?.toString()` : `String(${printed})`;
 }
