@@ -171,7 +171,7 @@ function reaction(context: ContextModel, policy: Policy, trigger: Event, form: M
         ...(issued.length === 0 ? ['                void trigger;'] : [
             `                const streamId = idOfStream(event.metadata.streamName, '${source?.name}');`,
             // A variable, not a literal: a hand-written handler's context has no `reads` (PolicyReads is `undefined` then).
-            `                const context = { streamId${reads ? `, reads: ${reads} as unknown as PolicyReads<typeof ${handler}>` : ''} };`,
+            `                const context = { streamId, newId${reads ? `, reads: ${reads} as unknown as PolicyReads<typeof ${handler}>` : ''} };`,
             `                for (const command of ${handler}(trigger, context)) {`,
             '                    switch (command.type) {',
             ...issued.map(command => {

@@ -76,7 +76,7 @@ export function policiesSourceFile(context: ContextModel, model?: ModelForm): So
             ...[...projections.entries()].sort(([a], [b]) => compare(a, b)).map(([module, names]) => ({
                 kind: StructureKind.ImportDeclaration, moduleSpecifier: module, namedImports: [...names].sort(compare)
             })),
-            ...(context.policies.length > 0 ? imports.declarations(body(generated).includes('decimal.') ? ['decimal'] : []) : []),
+            ...(context.policies.length > 0 ? imports.declarations(valuesUsed(body(generated))) : []),
             ...generated,
             HANDWRITTEN_BANNER,
             ...handlers
@@ -103,10 +103,10 @@ function modelledPolicy(policy: Policy, form: PolicyForm, model: ModelForm, proj
         docs: [{ description: `Policy ${policy.name}: reacts to ${triggersOf(policy).map(e => e.name).join(', ')} by issuing ${issuedOf(policy).map(c => c.name).join(', ')}, as the model says, each with the id of the stream it goes to (\`streamId\`). Generated: change the model to change it.` }],
         parameters: [{ name: 'event', type: union(triggersOf(policy)) }, { name: 'context', type: readModels.length > 0 ? `PolicyContext & { readonly reads?: ${readsType} }` : 'PolicyContext' }],
         returnType: `Array<${issued}>`,
-        statements: reactionsBody(form, model, {
-            event: 'event', streamId: 'context.streamId',
+        statements: withNewId(reactionsBody(form, model, {
+            event: 'event', streamId: 'context.streamId', newId: 'newId',
             readModel: name => camelCase(name.slice(name.indexOf('.') + 1))
-        }, prelude, issued)
+        }, prelude, issued))
     };
     if (readModels.length === 0) return [handler];
     return [{
@@ -114,6 +114,11 @@ function modelledPolicy(policy: Policy, form: PolicyForm, model: ModelForm, proj
         docs: [{ description: `The documents policy ${policy.name} reads, for the triggering event's key: pass them as \`context.reads\` (a missing one is taken as fresh, the model's defaults).` }],
         type: `{ ${readModels.map(readModel => `readonly ${documentName(readModel)}?: ${readModel.name}`).join('; ')} }`
     }, handler];
+}
+
+/** A body that draws fresh ids (`newId` in a mapping) takes them from the context, which the app fills. */
+function withNewId(body: string): string {
+    return body.includes('newId()') ? `const newId = newIdOfPolicy(context);\n${body}` : body;
 }
 
 /** The key of a read model's document for the triggering event: its same-named field, else its stream's id (per trigger). */
@@ -127,6 +132,11 @@ function readKey(form: PolicyForm, readModel: ReadModel): string {
     const distinct = [...new Map(byTrigger.map(entry => [entry.trigger, entry.value])).entries()];
     if (distinct.every(([, value]) => value === fromStream)) return fromStream;
     return distinct.reduceRight((otherwise, [trigger, value]) => `event.type === '${trigger}' ? ${value} : ${otherwise}`, fromStream);
+}
+
+/** The shared module's values a generated body uses. */
+function valuesUsed(text: string): string[] {
+    return [...(text.includes('decimal.') ? ['decimal'] : []), ...(text.includes('newIdOfPolicy(') ? ['newIdOfPolicy'] : [])];
 }
 
 function body(statements: readonly StatementStructures[]): string {

@@ -20,8 +20,8 @@ export interface Scope {
     readonly streamId?: string;
     /** The documents a policy `reads`, by read model. */
     readonly reads?: ReadonlyMap<QualifiedName, RecordValue>;
-    /** `now` and `newId`; only a decision has them. */
-    readonly run?: Pick<RunContext, 'now' | 'newId'>;
+    /** `now` and `newId`: a decision has both; a policy only `newId` (a command it issues may start a new aggregate). */
+    readonly run?: Partial<Pick<RunContext, 'now' | 'newId'>>;
 }
 
 export function evaluate(expr: ExprForm, scope: Scope): Outcome<Value> {
@@ -48,10 +48,10 @@ export function evaluateOrStop(expr: ExprForm, scope: Scope): Value {
             return fieldOf(object, expr.name);
         }
         case 'now':
-            if (!scope.run) return stop('`now` is only known when deciding a command', expr.source);
+            if (scope.run?.now === undefined) return stop('`now` is only known when deciding a command', expr.source);
             return stringValue(scope.run.now);
         case 'newId':
-            if (!scope.run) return stop('`newId` is only available when deciding a command', expr.source);
+            if (!scope.run?.newId) return stop('`newId` is only available when deciding a command or in a policy', expr.source);
             return stringValue(scope.run.newId());
         case 'binary': return evaluateBinary(expr, scope);
         case 'not': return booleanValue(!booleanOf(expr.operand, scope));

@@ -11,7 +11,7 @@ import { filled, type Message } from './decide.js';
 import type { PolicyForm, PolicyReactionForm, QualifiedName, ReadModelForm } from './form.js';
 import { attempt, stop, type Outcome } from './outcome.js';
 import { decimalToString } from './decimal.js';
-import { formatValue, type RecordValue, type Value } from './values.js';
+import { fieldOf, formatValue, type RecordValue, type Value } from './values.js';
 import { freshDocument, keyValues } from './project.js';
 
 export interface IssuedCommand {
@@ -28,6 +28,8 @@ export interface PolicyInputs {
     readonly readModel: (name: QualifiedName) => ReadModelForm | undefined;
     /** The read model's document for the key as projected with the triggering event, if there is one. */
     readonly document: (readModel: ReadModelForm, keys: RecordValue) => RecordValue | undefined;
+    /** Fresh ids, for `newId` in a mapping (a command that starts a new aggregate). */
+    readonly newId?: () => string;
 }
 
 export function react(policy: PolicyForm, event: Message, inputs: PolicyInputs): Outcome<readonly IssuedCommand[]> {
@@ -35,19 +37,18 @@ export function react(policy: PolicyForm, event: Message, inputs: PolicyInputs):
         const issued: IssuedCommand[] = [];
         for (const reaction of policy.reactions) {
             if (reaction.trigger !== event.type) continue;
-            const scope: Scope = { event: event.data, streamId: inputs.streamId, reads: readDocuments(reaction, event, inputs) };
+            const scope: Scope = { event: event.data, streamId: inputs.streamId, reads: readDocuments(reaction, event, inputs), run: { newId: inputs.newId } };
             if (reaction.condition) {
                 const holds = evaluateOrStop(reaction.condition, scope);
                 if (holds.kind !== 'boolean') stop(`an 'if' must be true or false, got ${formatValue(holds)}`, reaction.condition.source);
                 if (!holds.value) continue;
             }
-            const target = reaction.targetStreamId ? evaluateOrStop(reaction.targetStreamId.value, scope) : undefined;
-            issued.push({
-                type: reaction.command,
-                data: filled(reaction.fields, scope),
-                streamId: target ? streamIdText(target) : undefined,
-                issuedBy: reaction
-            });
+            const data = filled(reaction.fields, scope);
+            // An id that is a field of the command is the data's (evaluated once: `newId` draws once).
+            const target = !reaction.targetStreamId ? undefined
+                : reaction.fields.some(field => field.name === reaction.targetStreamId!.name) ? fieldOf(data, reaction.targetStreamId.name)
+                : evaluateOrStop(reaction.targetStreamId.value, scope);
+            issued.push({ type: reaction.command, data, streamId: target ? streamIdText(target) : undefined, issuedBy: reaction });
         }
         return issued;
     });

@@ -151,7 +151,9 @@ describe('conformance: the interpreter and the generated code agree on every sce
                             const handler = policies[shortName(policy.name, policyContext).replace(/^./, letter => letter.toLowerCase())];
                             if (typeof handler !== 'function' || !generatedFunction(files, handler.name)) continue;
                             const read = (readModel: ReadModelForm, keys: RecordValue) => projected.get(readModel.name)?.get(documentKey(readModel, keys));
-                            const issued = react(policy, event, { streamId, readModel: name => form.readModels.get(name), document: read });
+                            // The same fresh ids for both, drawn in the same order.
+                            const ids = (drawn = 0) => () => `0e0e0e0e-0000-4000-8000-${String(++drawn).padStart(12, '0')}`;
+                            const issued = react(policy, event, { streamId, readModel: name => form.readModels.get(name), document: read, newId: ids() });
                             assert.ok(issued.ok, `react ${policy.name}`);
                             const eventForm = form.events.get(event.type)!;
                             const reads = Object.fromEntries(policy.reactions.find(reaction => reaction.trigger === event.type)!.reads.flatMap(entry => {
@@ -161,7 +163,7 @@ describe('conformance: the interpreter and the generated code agree on every sce
                                 return document ? [[name.replace(/^./, letter => letter.toLowerCase()), recordInput(document, [...readModel.keys, ...readModel.fields], form)]] : [];
                             }));
                             const ourCommands = (handler as (event: unknown, context: unknown) => unknown)(
-                                { type: event.type.slice(event.type.indexOf('.') + 1), data: recordInput(event.data, eventForm.fields, form) }, { streamId, reads });
+                                { type: event.type.slice(event.type.indexOf('.') + 1), data: recordInput(event.data, eventForm.fields, form) }, { streamId, reads, newId: ids() });
                             assert.deepEqual(normal(ourCommands), normal(issued.value.map(command => ({ type: shortName(command.type, policyContext), data: plain(command.data), streamId: command.streamId }))),
                                 `${policy.name} on ${event.type} in "${scenario.name}"`);
                             reactions++;

@@ -94,26 +94,30 @@ function isDecimal(type: TypeForm): boolean {
     return inner.kind === 'primitive' && inner.name === 'decimal';
 }
 
-/** How a policy's body spells what it reads: the triggering event, its stream id, each read model's document. */
+/** How a policy's body spells what it reads: the triggering event, its stream id, each read model's document, fresh ids. */
 export interface PolicyNames {
     readonly event: string;
     readonly streamId: string;
     readonly readModel: (name: QualifiedName) => string;
+    /** The function `newId` calls (a command that starts a new aggregate). */
+    readonly newId: string;
 }
 
 /**
  * A modelled policy's handler body: each reaction in order (as the interpreter's `react`), for its
  * trigger, when its `if` holds, adds its command with the data the form fills and the stream it
- * goes to (`streamId`: the target aggregate's id, mapped or filled, as the interpreter routes it).
+ * goes to (`streamId`: the target aggregate's id, mapped or filled, as the interpreter routes it;
+ * an id that is a field of the command is in its data, and the app takes it from there).
  * `prelude`: the statements that bind the documents the policy reads; `issued`: the type of the
  * commands (with their `streamId`).
  */
 export function reactionsBody(policy: PolicyForm, model: ModelForm, names: PolicyNames, prelude: readonly string[], issued: string): string {
-    const expressionNames: ExpressionNames = { event: names.event, streamId: names.streamId, readModel: names.readModel, valueTypes: model.valueTypes };
+    const expressionNames: ExpressionNames = { event: names.event, streamId: names.streamId, readModel: names.readModel, newId: names.newId, valueTypes: model.valueTypes };
     const lines = [...prelude, `const commands: Array<${issued}> = [];`];
     for (const reaction of policy.reactions) {
         const fields = model.commands.get(reaction.command)?.fields ?? [];
-        const route = reaction.targetStreamId ? `, streamId: ${streamIdText(reaction.targetStreamId, expressionNames)}` : '';
+        const target = reaction.targetStreamId;
+        const route = target && !reaction.fields.some(field => field.name === target.name) ? `, streamId: ${streamIdText(target, expressionNames)}` : '';
         const command = `{ type: '${local(reaction.command)}', data: ${data(reaction.fields, fields, expressionNames)}${route} }`;
         const condition = reaction.condition ? ` && ${wrap(printExpression(reaction.condition, expressionNames))}` : '';
         lines.push(`if (${names.event}.type === '${local(reaction.trigger)}'${condition}) commands.push(${command});`);

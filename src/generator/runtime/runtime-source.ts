@@ -92,6 +92,14 @@ export interface Projection<Document, Event extends { readonly type: string }> {
  */
 export interface PolicyContext {
     readonly streamId: string;
+    /** Fresh ids, for a policy whose command starts a new aggregate (\`newId\` in its mapping); the app passes its own. */
+    readonly newId?: () => Uuid;
+}
+
+/** The fresh ids of a policy that draws them; a call without them in the context is a programming error. */
+export function newIdOfPolicy(context: PolicyContext): () => Uuid {
+    if (!context.newId) throw new Error('This policy starts a new aggregate (newId in its mapping): pass newId in the PolicyContext.');
+    return context.newId;
 }
 
 /** The stream of one aggregate instance: \`BankAccount-<id>\` (aggregate names contain no \`-\`). */
