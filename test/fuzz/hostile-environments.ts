@@ -14,8 +14,8 @@ export interface HostileEnvironment {
     name: string;
     /** Prepares the workspace; returns the argument list to run instead of `argv`. */
     prepare(workspace: CliWorkspace, argv: string[], random: Random): string[];
-    /** Paths the run may also write (where the attack makes writing there legitimate). */
-    alsoWrites?(workspace: CliWorkspace): string[];
+    /** Paths the run of `command` may also write (where the attack makes writing there legitimate). */
+    alsoWrites?(workspace: CliWorkspace, command: string): string[];
 }
 
 /** A folder outside the model and output, holding a file that must never change. */
@@ -75,7 +75,9 @@ export const HOSTILE_ENVIRONMENTS: readonly HostileEnvironment[] = [
     },
     {
         name: '--out is an existing file',
-        prepare: (w, argv) => replaceOut(argv, join(elsewhere(w), 'keep.txt'))
+        prepare: (w, argv) => replaceOut(argv, join(elsewhere(w), 'keep.txt')),
+        // `export` writes the file the user named, as any exporter does; `generate` must refuse it.
+        alsoWrites: (w, command) => (command.startsWith('export') ? [join(elsewhere(w), 'keep.txt')] : [])
     },
     {
         name: '--out is an existing folder',
