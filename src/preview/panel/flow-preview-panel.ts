@@ -14,6 +14,7 @@ import { saveBoard, saveDiagram } from './export-diagram.js';
 import { nodeAtPosition } from './node-at-position.js';
 import { previewHtml } from './webview-html.js';
 import { modelErrorsOf } from './model-errors.js';
+import type { PreviewMemory } from './preview-memory.js';
 
 const UPDATE_DELAY_MS = 250;
 
@@ -54,7 +55,7 @@ export class FlowPreviewPanel {
     private snapshot: PreviewSnapshot;
 
     /** Shows the preview; with a filter (the lens on a `context` line), shows that view. */
-    static createOrShow(extensionUri: vscode.Uri, client: BaseLanguageClient, filter?: FlowGraphFilter): FlowPreviewPanel {
+    static createOrShow(extensionUri: vscode.Uri, client: BaseLanguageClient, memory: PreviewMemory, filter?: FlowGraphFilter): FlowPreviewPanel {
         const existing = FlowPreviewPanel.current;
         if (existing) {
             existing.panel.reveal(undefined, true);
@@ -63,23 +64,26 @@ export class FlowPreviewPanel {
         }
         const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Eventloom Flow',
             { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri));
-        return FlowPreviewPanel.current = new FlowPreviewPanel(panel, extensionUri, client, filter ? { filter } : undefined);
+        return FlowPreviewPanel.current = new FlowPreviewPanel(panel, extensionUri, client, memory, filter ? { filter } : undefined);
     }
 
-    static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, client: BaseLanguageClient, state: PreviewState | undefined): FlowPreviewPanel {
+    /** After a window reload: `saved` is the webview's state as VS Code kept it, possibly older than the last change (see preview-memory.ts). */
+    static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, client: BaseLanguageClient, memory: PreviewMemory, saved: PreviewState | undefined): FlowPreviewPanel {
         FlowPreviewPanel.current?.dispose();
-        return FlowPreviewPanel.current = new FlowPreviewPanel(panel, extensionUri, client, state);
+        return FlowPreviewPanel.current = new FlowPreviewPanel(panel, extensionUri, client, memory, memory.restore(saved));
     }
 
     private constructor(
         private readonly panel: vscode.WebviewPanel,
         extensionUri: vscode.Uri,
         private readonly client: BaseLanguageClient,
+        private readonly memory: PreviewMemory,
         state: PreviewState | undefined
     ) {
         this.filter = state?.filter ?? {};
         this.mode = state?.mode ?? 'flow';
         this.snapshot = { filter: this.filter, mode: this.mode, renderedNodeIds: [], renderCount: 0, stale: false };
+        this.memory.remember({ filter: this.filter, mode: this.mode });
         panel.webview.options = webviewOptions(extensionUri);
         const out = vscode.Uri.joinPath(extensionUri, 'out');
         panel.webview.html = previewHtml({
@@ -135,7 +139,7 @@ export class FlowPreviewPanel {
             case 'setFilter':
                 this.filter = message.filter;
                 this.lastValid = undefined;
-                this.snapshot = { ...this.snapshot, filter: this.filter };
+                this.shownViewChanged();
                 void this.update();
                 break;
             case 'viewResized':
@@ -147,7 +151,7 @@ export class FlowPreviewPanel {
                 this.mode = message.mode;
                 if (message.viewAspect !== undefined) this.viewAspect = message.viewAspect;
                 this.lastValid = undefined;
-                this.snapshot = { ...this.snapshot, mode: this.mode };
+                this.shownViewChanged();
                 void this.update();
                 break;
             case 'export':
@@ -162,9 +166,15 @@ export class FlowPreviewPanel {
         if (this.mode !== 'board') {
             this.mode = 'board';
             this.lastValid = undefined;
-            this.snapshot = { ...this.snapshot, mode: this.mode };
+            this.shownViewChanged();
         }
         return this.update();
+    }
+
+    /** The filter or the view (flow, board) changed: what the tests read, and what a reload brings back. */
+    private shownViewChanged(): void {
+        this.snapshot = { ...this.snapshot, filter: this.filter, mode: this.mode };
+        this.memory.remember({ filter: this.filter, mode: this.mode });
     }
 
     async exportShown(format: 'svg' | 'mermaid'): Promise<vscode.Uri | undefined> {

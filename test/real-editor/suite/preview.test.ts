@@ -158,4 +158,21 @@ describe('Flow preview', () => {
         await send({ type: 'setFilter', filter: {} });
         await rendered(s => s.filter.context === undefined && s.renderedNodeIds.includes('aggregate:Banking.BankAccount'), view.renderCount, 'the whole workspace again');
     });
+
+    it('a window reload brings the preview back with its filter and view, even when the webview state VS Code kept is older', async () => {
+        const before = (await snapshot())!.renderCount;
+        await send({ type: 'setFilter', filter: { context: 'Banking' } });
+        await send({ type: 'setMode', mode: 'board' });
+        const shown = await rendered(s => s.renderedMode === 'board' && s.filter.context === 'Banking', before, 'the Banking board');
+        // VS Code saves the webview's state with the workbench's layout, every few seconds: a reload
+        // right after the changes hands the serializer the state from before them.
+        await vscode.commands.executeCommand('_eventloom.preview.revive', { filter: {}, mode: 'flow' });
+        const revived = await rendered(() => true, 0, 'the revived panel\'s first render');
+        assert.deepEqual({ filter: revived.filter, mode: revived.renderedMode }, { filter: { context: 'Banking' }, mode: 'board' });
+        assert.deepEqual([...revived.renderedNodeIds].sort(), [...shown.renderedNodeIds].sort(), 'the same notes as before the reload');
+
+        await send({ type: 'setFilter', filter: {} });
+        await send({ type: 'setMode', mode: 'flow' });
+        await rendered(s => s.renderedMode === 'flow' && s.filter.context === undefined, revived.renderCount, 'the whole flow again');
+    });
 });
