@@ -12,8 +12,9 @@ import { aggregateOf, commandsOf, contextNameOf, enumOf, issuedCommandsOf, strea
 import { camelCase, kebabCase } from '../language/typescript-names.js';
 import type { ContextModel } from './context-model.js';
 import { aggregateUpcasting, projectionUpcasting } from './app-upcasts.js';
-import { handwrittenNames } from './element-files.js';
+import { access, handwrittenNames } from './element-files.js';
 import { FULLY_GENERATED_HEADER } from './file-layout.js';
+import { literalToTypeScript, quote } from './literals.js';
 import { SHARED_MODULE } from './runtime/runtime-source.js';
 import { propertyName } from './type-mapping.js';
 
@@ -232,10 +233,9 @@ function contextApi(context: ContextModel): string[] {
             `            ${camelCase(aggregate.name)}: {`,
             ...commandsOf(aggregate).map(command => {
                 const id = propertyName(idNameOf(aggregate)) === idNameOf(aggregate) ? idNameOf(aggregate) : 'id';
-                const data = `${ns}.${command.name}['data']`;
-                const parameter = command.fields.length === 0 ? `data: ${data} = {}` : `data: ${data}`;
+                const { parameter, data } = commandData(`${ns}.${command.name}['data']`, command.fields);
                 return `                ${camelCase(command.name)}: (${id}: string, ${parameter}): Promise<Array<AppendedEvent<${ns}.${aggregate.name}Event>>> =>\n` +
-                    `                    runtime.run(${aggregateVariable(aggregate)}, ${id}, { type: '${command.name}', data, metadata: { now: now() } }),`;
+                    `                    runtime.run(${aggregateVariable(aggregate)}, ${id}, { type: '${command.name}', data: ${data}, metadata: { now: now() } }),`;
             }),
             '            },'
         ]),
@@ -244,6 +244,21 @@ function contextApi(context: ContextModel): string[] {
         '            }',
         '        },'
     ];
+}
+
+/**
+ * A command function's data parameter and the data it decides with: a field with a default
+ * (`method: PaymentMethod = Card`) may be left out, and then takes its default, as over HTTP; a
+ * command whose fields may all be left out may be called without data.
+ */
+function commandData(type: string, fields: readonly Field[]): { parameter: string; data: string } {
+    const defaulted = fields.filter(field => field.default);
+    const names = defaulted.map(field => quote(field.name)).join(' | ');
+    const parameterType = defaulted.length === 0 ? type : `Omit<${type}, ${names}> & Partial<Pick<${type}, ${names}>>`;
+    const omissible = fields.every(field => field.optional || field.default);
+    const data = defaulted.length === 0 ? 'data'
+        : `{ ...data, ${defaulted.map(field => `${propertyName(field.name)}: ${access('data', field.name)} ?? ${literalToTypeScript(field.default!, field.type)}`).join(', ')} }`;
+    return { parameter: `data: ${parameterType}${omissible ? ' = {}' : ''}`, data };
 }
 
 /**
@@ -282,13 +297,14 @@ function queryFunction(ns: string, query: Query): string[] {
 /** The fields' shape as data, for checking JSON input at run time (`<out>/http.ts`). */
 function schemaOf(fields: readonly Field[]): string {
     if (fields.length === 0) return '{}';
-    return `{ ${fields.map(field => `${propertyName(field.name)}: ${fieldSchema(field.type, field.optional)}`).join(', ')} }`;
+    return `{ ${fields.map(field => `${propertyName(field.name)}: ${fieldSchema(field)}`).join(', ')} }`;
 }
 
-function fieldSchema(type: TypeReference, optional: boolean): string {
-    const parts = [`type: ${typeSchema(type)}`];
-    if (optional) parts.push('optional: true');
-    if (type.list) parts.push('list: true');
+function fieldSchema(field: Field): string {
+    const parts = [`type: ${typeSchema(field.type)}`];
+    if (field.optional) parts.push('optional: true');
+    if (field.type.list) parts.push('list: true');
+    if (field.default) parts.push(`default: ${literalToTypeScript(field.default, field.type)}`);
     return `{ ${parts.join(', ')} }`;
 }
 

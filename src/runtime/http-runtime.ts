@@ -1,7 +1,8 @@
 /**
  * The generated application as a small HTTP API, on Node's own `http` (no dependency): checks
  * JSON input against the model's field types, then runs the command or the query.
- * - `POST /<context>/<aggregate>/<id>/<command>` with the command's data as a JSON object:
+ * - `POST /<context>/<aggregate>/<id>/<command>` with the command's data as a JSON object (a
+ *   field with a default in the model may be left out, and takes it):
  *   200 `{ "events": [{ "type", "data" }, …] }`; 409 `{ "type", "data" }` for a rejection;
  *   400 `{ "error" }` for bad JSON or a wrong field; 501 `{ "error" }` when the command reaches a
  *   hand-written stub not written yet (nothing is appended on a 400 or 409).
@@ -18,6 +19,8 @@ export interface FieldSchema {
     readonly type: FieldType;
     readonly optional?: boolean;
     readonly list?: boolean;
+    /** The model's default (`method: PaymentMethod = Card`), as the app holds it: what a field left out (or null) takes. */
+    readonly default?: unknown;
 }
 /** The fields of a command, a query or a value type, by name. */
 export type ObjectSchema = Readonly<Record<string, FieldSchema>>;
@@ -68,7 +71,9 @@ export function checkObject(value: unknown, schema: ObjectSchema, where: string)
     for (const [name, field] of Object.entries(schema)) {
         const given = input[name];
         if (given === undefined || given === null) {
-            if (!field.optional) throw new InputError(`${where} needs the field "${name}" (${typeName(field)}).`);
+            // A copy: the schema's default is shared by every request.
+            if (field.default !== undefined) result[name] = structuredClone(field.default);
+            else if (!field.optional) throw new InputError(`${where} needs the field "${name}" (${typeName(field)}).`);
             continue;
         }
         result[name] = checkField(given, field, `${where}.${name}`);

@@ -109,6 +109,31 @@ readmodel Ticks {
         assert.deepEqual(typeCheckApp(files), []);
     });
 
+    it('type-checks for policies that name their commands\' streams (a mapped id, an event field, the stream id, across contexts)', async () => {
+        const files = generateModel(await loadModels(readModelFiles('test/generator/models/routing')), { runtime: 'emmett' });
+        assert.match(files.find(file => file.path === 'ledger/policies.ts')!.text, /commands\.push\(\{ type: 'Credit', data: \{ transferId: context\.streamId, amount: event\.data\.amount \}, streamId: event\.data\.to \}\)/);
+        assert.deepEqual(typeCheckApp(files), []);
+    });
+
+    it('type-checks for a policy whose command starts a new aggregate (newId in its mapping)', async () => {
+        const files = generateModel(await loadModels({ ...readModelFiles('templates/banking.loom'), ...readModelFiles('test/runtime/models/template-bank-risk') }), { runtime: 'emmett' });
+        assert.match(files.find(file => file.path === 'risk/policies.ts')!.text, /const newId = newIdOfPolicy\(context\);/);
+        assert.deepEqual(typeCheckApp(files), []);
+    });
+
+    it('a command field with a default may be left out of the typed function; a wrong one still does not compile', async () => {
+        const files = generateModel(await loadModels(readModelFiles('templates/online-shop')), { runtime: 'emmett' });
+        const errors = typeCheckApp([...files, {
+            path: 'use.ts',
+            text: 'import { createApp, openEventStore } from \'./app.js\';\nconst app = createApp({ eventStore: await openEventStore(\'memory:\') });\n' +
+                'await app.payments.payment.requestPayment(\'id\', { orderId: \'o\', amount: \'25.00\' });\n' +
+                'await app.payments.payment.requestPayment(\'id\', { orderId: \'o\', amount: \'25.00\', method: \'Wallet\' });\n' +
+                'await app.payments.payment.requestPayment(\'id\', { orderId: \'o\', amount: \'25.00\', method: \'Cash\' });\n'
+        }]);
+        assert.equal(errors.length, 1, errors.join('\n'));
+        assert.match(errors[0], /^use\.ts:5: Type '"Cash"' is not assignable to type 'PaymentMethod/);
+    });
+
     it('the type check can fail: a command called with the wrong data does not compile', async () => {
         const files = generateModel(await loadModels(readModelFiles('templates/banking.loom')), { runtime: 'emmett' });
         const errors = typeCheckApp([...files, {
