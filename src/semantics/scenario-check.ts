@@ -19,9 +19,11 @@ import { ScenarioResults, type ScenarioDiagnostic } from './scenario-results.js'
 /** The issue code of a failing scenario, in the language's code namespace. */
 export const SCENARIO_FAILS = 'eventloom.scenario-fails';
 
-/** The registered check's memory of runs (its counts tell tests which scenarios ran). */
+/** The registered check's memory of runs (its counts tell tests which scenarios ran), and of rules forms. */
 export interface ScenarioCheck {
     readonly results: ScenarioResults;
+    /** The context forms the check keeps current, for what else runs the workspace's scenarios (the board). */
+    readonly forms: ScenarioForms;
 }
 
 export interface ScenarioCheckOptions {
@@ -67,7 +69,7 @@ export function registerScenarioCheck(services: EventloomCoreServices, options: 
         for (const uri of deleted) results.forget(uri.toString());
     });
     services.extensions.HoverNotes.add(node => isScenario(node) ? scenarioHoverNote(forms, node) : undefined);
-    return { results };
+    return { results, forms };
 }
 
 function runCheck(forms: ScenarioForms, scenario: Scenario): ScenarioDiagnostic[] {

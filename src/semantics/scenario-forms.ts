@@ -7,6 +7,7 @@ import type { LangiumDocument } from 'langium';
 import type { EventloomCoreServices } from '../language/eventloom-module.js';
 import type { Model, Scenario } from '../language/generated/ast.js';
 import { contextNameOf } from '../language/model-queries.js';
+import { IncrementalDocumentFactory } from '../language/workspace/incremental-document-factory.js';
 import { buildContextForm } from './build-form.js';
 import { indexContexts, type ContextForm, type ModelForm, type ScenarioForm } from './form.js';
 
@@ -26,7 +27,13 @@ export class ScenarioForms {
      */
     private pass: { documents: Map<string, LangiumDocument<Model>[]>; contexts: Map<string, ContextForm | undefined> } | undefined;
 
-    constructor(private readonly services: EventloomCoreServices) {}
+    /** How often a document was parsed: a closed file changed on disk keeps its document and version 0, its AST is spliced. */
+    private readonly parseCount: (uri: string) => number;
+
+    constructor(private readonly services: EventloomCoreServices) {
+        const factory = services.shared.workspace.LangiumDocumentFactory;
+        this.parseCount = factory instanceof IncrementalDocumentFactory ? uri => factory.parseCount(uri) : () => 0;
+    }
 
     beginDocument(): void {
         this.pass = { documents: this.documentsByContext(), contexts: new Map() };
@@ -46,6 +53,17 @@ export class ScenarioForms {
         const others = [...new Set(named.map(name => name.slice(0, name.indexOf('.'))))].filter(name => name !== home.name);
         const contexts = [home, ...others.flatMap(name => this.context(name, documents) ?? [])];
         return { model: this.indexed(contexts), scenario };
+    }
+
+    /**
+     * The model form of these documents (the board's scenario runs read the whole workspace), from
+     * the context forms kept here: a context is built only when it never was or its files changed,
+     * so a board request after validation builds nothing. Contexts in name order, as `buildModelForm`.
+     */
+    modelFormOf(documents: readonly LangiumDocument<Model>[]): ModelForm {
+        const byContext = groupByContext(documents);
+        const names = [...byContext.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+        return this.indexed(names.flatMap(name => this.currentContext(name, byContext) ?? []));
     }
 
     /**
@@ -73,40 +91,55 @@ export class ScenarioForms {
         const files = documents.get(name);
         if (!files) return undefined;
         const cached = this.built.get(name);
-        if (cached && unchanged(cached.contexts, cached.inputs, documents)) return cached.form;
-        const form = buildContextForm(name, files.map(document => document.parseResult.value));
+        if (cached && this.unchanged(cached.contexts, cached.inputs, documents)) return cached.form;
+        // In file order, as `buildModelForm` builds it: the same model gives the same form either way.
+        const form = buildContextForm(name, [...files].sort((a, b) => compareUris(a, b)).map(document => document.parseResult.value));
         const contexts = [name, ...contextsReadBy(form)];
-        const inputs = new Map(contexts.flatMap(context => (documents.get(context) ?? []).map(document => [document.uri.toString(), versionOf(document)] as const)));
+        const inputs = new Map(contexts.flatMap(context => (documents.get(context) ?? []).map(document => [document.uri.toString(), this.versionOf(document)] as const)));
         this.built.set(name, { form, contexts, inputs });
         return form;
     }
 
+    private versionOf(document: LangiumDocument): InputVersion {
+        return { document, version: document.textDocument.version, root: document.parseResult.value, parses: this.parseCount(document.uri.toString()) };
+    }
+
+    /** Whether the contexts' files are the same documents, at the same versions and parses, as when the form was built. */
+    private unchanged(contexts: readonly string[], inputs: Map<string, InputVersion>, documents: Map<string, LangiumDocument<Model>[]>): boolean {
+        const current = new Map(contexts.flatMap(context => (documents.get(context) ?? []).map(document => [document.uri.toString(), document] as const)));
+        return inputs.size === current.size && [...inputs].every(([uri, input]) => {
+            const document = current.get(uri);
+            return document !== undefined && document === input.document && document.textDocument.version === input.version
+                && document.parseResult.value === input.root && this.parseCount(uri) === input.parses;
+        });
+    }
+
     private documentsByContext(): Map<string, LangiumDocument<Model>[]> {
-        const byContext = new Map<string, LangiumDocument<Model>[]>();
-        for (const document of this.services.shared.workspace.LangiumDocuments.all) {
-            const model = document.parseResult.value as Model;
-            if (!model.context?.name) continue;
-            const name = contextNameOf(model);
-            byContext.set(name, [...(byContext.get(name) ?? []), document as LangiumDocument<Model>]);
-        }
-        return byContext;
+        return groupByContext(this.services.shared.workspace.LangiumDocuments.all.toArray() as LangiumDocument<Model>[]);
     }
 }
 
-/** A document as a form was built from it: the object (a file read again is a new one) and its text version. */
-interface InputVersion { readonly document: LangiumDocument; readonly version: number }
+/**
+ * A document as a form was built from it: the object (a file read again is a new one), its text
+ * version, its root and how often it was parsed (a closed file changed on disk is parsed again into
+ * the same document at version 0, a declaration spliced into the same root).
+ */
+interface InputVersion { readonly document: LangiumDocument; readonly version: number; readonly root: unknown; readonly parses: number }
 
-function versionOf(document: LangiumDocument): InputVersion {
-    return { document, version: document.textDocument.version };
+function groupByContext(documents: Iterable<LangiumDocument<Model>>): Map<string, LangiumDocument<Model>[]> {
+    const byContext = new Map<string, LangiumDocument<Model>[]>();
+    for (const document of documents) {
+        const model = document.parseResult.value;
+        if (!model.context?.name) continue;
+        const name = contextNameOf(model);
+        byContext.set(name, [...(byContext.get(name) ?? []), document]);
+    }
+    return byContext;
 }
 
-/** Whether the contexts' files are the same documents, at the same versions, as when the form was built. */
-function unchanged(contexts: readonly string[], inputs: Map<string, InputVersion>, documents: Map<string, LangiumDocument<Model>[]>): boolean {
-    const current = new Map(contexts.flatMap(context => (documents.get(context) ?? []).map(document => [document.uri.toString(), document] as const)));
-    return inputs.size === current.size && [...inputs].every(([uri, input]) => {
-        const document = current.get(uri);
-        return document !== undefined && document === input.document && document.textDocument.version === input.version;
-    });
+function compareUris(a: LangiumDocument, b: LangiumDocument): number {
+    const [x, y] = [a.uri.toString(), b.uri.toString()];
+    return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** The other contexts whose events a context's read models, policies or scenarios name. */

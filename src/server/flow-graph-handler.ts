@@ -12,19 +12,25 @@ import { buildFlowGraph } from '../preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../preview/layout/layout-flow-graph.js';
 import type { FlowGraph, FlowGraphFilter, LaidOutFlowGraph } from '../protocol/flow-graph.js';
 import { FlowGraphRequest, type FlowGraphParams, type FlowGraphResult } from '../protocol/flow-graph-request.js';
+import type { ScenarioForms } from '../semantics/scenario-forms.js';
 import { answerSafely } from './answer-safely.js';
 import { errorsOf, readValidatedWorkspace } from './validated-workspace.js';
 
-export function registerFlowGraphHandler(shared: LangiumSharedServices): void {
-    shared.lsp.Connection?.onRequest(FlowGraphRequest, answerSafely('drawing the flow graph', (params: FlowGraphParams | undefined) => flowGraphOfWorkspace(shared, params ?? {})));
+/**
+ * `forms`: the rules forms the scenario check keeps (absent when it is switched off): the board's
+ * scenario runs read them instead of building the whole model's form again for every request.
+ */
+export function registerFlowGraphHandler(shared: LangiumSharedServices, forms?: ScenarioForms): void {
+    shared.lsp.Connection?.onRequest(FlowGraphRequest, answerSafely('drawing the flow graph', (params: FlowGraphParams | undefined) => flowGraphOfWorkspace(shared, params ?? {}, forms)));
 }
 
-export async function flowGraphOfWorkspace(shared: LangiumSharedServices, params: FlowGraphParams): Promise<FlowGraphResult> {
+export async function flowGraphOfWorkspace(shared: LangiumSharedServices, params: FlowGraphParams, forms?: ScenarioForms): Promise<FlowGraphResult> {
     const { graph, board, errorCount, firstError } = await readValidatedWorkspace(shared, all => {
         const documents = all.filter(document => document.state >= DocumentState.Linked);
         const models = documents.map(document => document.parseResult.value);
         const graph = buildFlowGraph(models, params.filter);
-        const board = params.board ? layoutBoard(buildBoard(models, params.filter, { runner: scenarioRunner(models) }), boardLayoutOptions(params)) : undefined;
+        const runner = scenarioRunner(models, forms ? { form: () => forms.modelFormOf(documents) } : {});
+        const board = params.board ? layoutBoard(buildBoard(models, params.filter, { runner }), boardLayoutOptions(params)) : undefined;
         const errors = errorsOf(documents.filter(document => concernsView(document, graph, params.filter)), false);
         return { graph, board, errorCount: errors.length, firstError: errors[0] };
     });

@@ -18,9 +18,9 @@ const connection = createConnection(ProposedFeatures.all);
 const { shared, Eventloom } = createEventloomServices({ connection, ...NodeFileSystem });
 registerEvolutionWarnings(Eventloom);
 // EVENTLOOM_SCENARIO_CHECK=off exists for the benchmark, which measures what the scenario runs cost.
-if (process.env.EVENTLOOM_SCENARIO_CHECK !== 'off') registerScenarioCheck(Eventloom);
+const scenarioCheck = process.env.EVENTLOOM_SCENARIO_CHECK !== 'off' ? registerScenarioCheck(Eventloom) : undefined;
 keepRequestsResponsive(shared, Eventloom);
 startLanguageServer(shared);
-registerFlowGraphHandler(shared);
+registerFlowGraphHandler(shared, scenarioCheck?.forms);
 registerGenerateHandler(shared);
 registerScenarioHandlers(shared);

@@ -21,13 +21,22 @@ export interface ScenarioRunner {
     runOf(node: AstNode, steps: readonly BoardStep[], readModels: readonly QualifiedName[]): ScenarioRunView | undefined;
 }
 
-export function scenarioRunner(models: readonly Model[]): ScenarioRunner {
+export interface ScenarioRunnerOptions {
+    /**
+     * The model form of `models`, when one is kept already (the language server's scenario check
+     * keeps each context's form while its files are unchanged); otherwise it is built from them.
+     */
+    readonly form?: () => ModelForm;
+}
+
+export function scenarioRunner(models: readonly Model[], options: ScenarioRunnerOptions = {}): ScenarioRunner {
+    const formOf = options.form ?? (() => buildModelForm(models));
     let form: ModelForm | undefined;
     let bySource: Map<AstNode, ScenarioForm> | undefined;
     return {
         runOf(node, steps, readModels) {
             try {
-                form ??= buildModelForm(models);
+                form ??= formOf();
                 bySource ??= new Map(form.contexts.flatMap(context => context.scenarios).flatMap(scenario => scenario.source ? [[scenario.source, scenario] as const] : []));
                 const scenario = bySource.get(node);
                 return scenario ? stepScenario(form, scenario, steps, readModels) : undefined;
