@@ -13,6 +13,7 @@ import { PREVIEW_VIEW_TYPE, type FromWebviewMessage, type PreviewMode, type Prev
 import { saveBoard, saveDiagram } from './export-diagram.js';
 import { nodeAtPosition } from './node-at-position.js';
 import { previewHtml } from './webview-html.js';
+import { boardForWebview, graphForWebview } from './webview-payload.js';
 import { modelErrorsOf } from './model-errors.js';
 import type { PreviewMemory } from './preview-memory.js';
 
@@ -253,7 +254,10 @@ export class FlowPreviewPanel {
         // A lens's scenario goes with the first board sent after it.
         const step = board ? this.pendingStep : undefined;
         if (step) this.pendingStep = undefined;
-        return { type: 'graph', graph, mode: this.mode, ...(board ? { board } : {}), ...(staleReason ? { staleReason } : {}), ...(step ? { step } : {}) };
+        return {
+            type: 'graph', graph: graphForWebview(graph), mode: this.mode, ...(board ? { board: boardForWebview(board) } : {}),
+            ...(staleReason ? { staleReason } : {}), ...(step ? { step } : {})
+        };
     }
 
     /**
