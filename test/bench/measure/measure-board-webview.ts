@@ -1,50 +1,151 @@
 /**
- * The board's first draw in the real webview (this tree's bundle and page, its CSP, headless
- * Chromium): from the `graph` message posted with the board until the webview says `rendered`, and
- * until two frames later (painted). The message's structured clone (what postMessage costs for a
- * board this size) is timed on its own. Median of a few draws, each of a fresh message.
+ * The board in the real webview (this tree's bundle and page, its CSP, headless Chromium):
+ * - its first draw: from the `graph` message posted with the board until the webview says
+ *   `rendered`, and until two frames later (painted), in wall time and in the page's main-thread
+ *   CPU (Chromium's TaskDuration, which the machine's load does not inflate); the message as the
+ *   panel posts it (without locations) interleaved with the whole server answer, for what leaving
+ *   them out saves; the message's structured clone (what postMessage costs for a board this size)
+ *   is timed on its own. Median of a few draws, each of a fresh message.
+ * - stepping a scenario: picking it in the menu, then each step, from the click until the step's
+ *   marks and panel are painted.
  */
+import type { CDPSession, Page } from 'playwright-core';
 import { ensureChromium } from '../../kit/chromium.js';
 import { openWebview } from '../../preview/webview-page.js';
 import { percentile } from './stats.js';
 
-export interface BoardWebviewResult {
+export interface DrawFigures {
     renderedMs: number;
     paintedMs: number;
+    /** The page's main-thread CPU from the post until painted. */
+    paintedCpuMs: number;
     cloneMs: number;
+    /** The message's size as JSON, in characters. */
+    messageChars: number;
+}
+
+export interface BoardWebviewResult extends DrawFigures {
     runs: number;
+    /** The same draw of the whole server answer (every location in it), interleaved with the draws above. */
+    whole?: DrawFigures;
+    step?: StepFigures;
+}
+
+/** Click -> painted, wall and main-thread CPU. */
+export interface StepFigures {
+    scenario: string;
+    steps: number;
+    pickMs: number;
+    pickCpuMs: number;
+    stepP50Ms: number;
+    stepMaxMs: number;
+    stepCpuP50Ms: number;
+    stepCpuMaxMs: number;
+}
+
+export interface BoardMessages {
+    /** What the panel posts. */
+    sent: unknown;
+    /** The server's answer as it came, for comparison. */
+    whole?: unknown;
+    /** The scenario slice to step through (its id). */
+    stepSlice?: { id: string; title: string; steps: number };
 }
 
 /** Undefined when Chromium is missing and cannot be installed here (the bench is not a test: it says so). */
-export async function measureBoardWebview(message: unknown, runs = 3): Promise<BoardWebviewResult | undefined> {
+export async function measureBoardWebview(messages: BoardMessages, runs = 3): Promise<BoardWebviewResult | undefined> {
     if (ensureChromium() !== undefined) return undefined;
     const webview = await openWebview({ width: 1200, height: 800 });
     try {
         const { page } = webview;
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
         await page.click('#view-toggle');
         // A string, evaluated in the page: the bench's own closures are compiled with helpers the page lacks.
-        await page.evaluate(`window.__benchMessage = ${JSON.stringify(message)}`);
-        const samples: Array<{ rendered: number; painted: number; clone: number }> = [];
-        for (let run = 0; run < runs; run++) {
+        await page.evaluate(`window.__benchMessages = { sent: ${JSON.stringify(messages.sent)}, whole: ${JSON.stringify(messages.whole ?? null)} }`);
+        const sizes = { sent: JSON.stringify(messages.sent).length, whole: messages.whole ? JSON.stringify(messages.whole).length : 0 };
+        const samples = { sent: [] as DrawSample[], whole: [] as DrawSample[] };
+        const draw = async (which: 'sent' | 'whole') => {
             const before = (await webview.sent()).filter(sent => sent.type === 'rendered').length;
-            samples.push(await page.evaluate(`(async () => {
-                const clone = performance.now();
-                const message = structuredClone(window.__benchMessage);
-                const cloneMs = performance.now() - clone;
-                const start = performance.now();
-                window.postMessage(message, '*');
-                await new Promise(resolve => {
-                    const check = () => window.sent.filter(sent => sent.type === 'rendered').length > ${before} ? resolve() : setTimeout(check, 1);
-                    check();
-                });
-                const rendered = performance.now() - start;
-                await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-                return { rendered, painted: performance.now() - start, clone: cloneMs };
-            })()`));
+            return drawOnce(page, cdp, which, before);
+        };
+        for (let run = 0; run < runs; run++) {
+            // Alternating which goes first, so that both see the same load and the same warm page.
+            const order: Array<'sent' | 'whole'> = !messages.whole ? ['sent'] : run % 2 === 0 ? ['whole', 'sent'] : ['sent', 'whole'];
+            for (const which of order) samples[which].push(await draw(which));
         }
-        const median = (values: number[]) => percentile(values, 50);
-        return { renderedMs: median(samples.map(s => s.rendered)), paintedMs: median(samples.map(s => s.painted)), cloneMs: median(samples.map(s => s.clone)), runs };
+        // Stepping on the board as the panel sent it.
+        if (messages.whole && runs % 2 === 0) await draw('sent');
+        const step = messages.stepSlice ? await measureStepping(page, cdp, messages.stepSlice) : undefined;
+        return {
+            ...figures(samples.sent, sizes.sent), runs,
+            ...(messages.whole ? { whole: figures(samples.whole, sizes.whole) } : {}),
+            ...(step ? { step } : {})
+        };
     } finally {
         await webview.close();
     }
+}
+
+interface DrawSample { rendered: number; painted: number; cpu: number; clone: number }
+
+async function drawOnce(page: Page, cdp: CDPSession, which: 'sent' | 'whole', renderedBefore: number): Promise<DrawSample> {
+    const clone = await page.evaluate(`(() => {
+        const start = performance.now();
+        window.__benchMessage = structuredClone(window.__benchMessages.${which});
+        return performance.now() - start;
+    })()`) as number;
+    const cpuBefore = await mainThreadCpuMs(cdp);
+    const times = await page.evaluate(`(async () => {
+        const start = performance.now();
+        window.postMessage(window.__benchMessage, '*');
+        await new Promise(resolve => {
+            const check = () => window.sent.filter(sent => sent.type === 'rendered').length > ${renderedBefore} ? resolve() : setTimeout(check, 1);
+            check();
+        });
+        const rendered = performance.now() - start;
+        await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return { rendered, painted: performance.now() - start };
+    })()`) as { rendered: number; painted: number };
+    return { ...times, cpu: await mainThreadCpuMs(cdp) - cpuBefore, clone };
+}
+
+/** Picks the scenario in the menu, then steps to its end: each from the input until two frames later. */
+async function measureStepping(page: Page, cdp: CDPSession, slice: NonNullable<BoardMessages['stepSlice']>): Promise<StepFigures | undefined> {
+    const painted = async (input: string) => {
+        const cpuBefore = await mainThreadCpuMs(cdp);
+        const ms = await page.evaluate(`(async () => {
+            const start = performance.now();
+            ${input};
+            await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            return performance.now() - start;
+        })()`) as number;
+        return { ms, cpu: await mainThreadCpuMs(cdp) - cpuBefore };
+    };
+    const pick = await painted(`const select = document.getElementById('scenario-select'); select.value = ${JSON.stringify(slice.id)}; select.dispatchEvent(new Event('change'))`);
+    if (await page.evaluate(`document.getElementById('scenario-select').value`) !== slice.id) return undefined;
+    const steps: Array<{ ms: number; cpu: number }> = [];
+    for (let i = 0; i < slice.steps; i++) steps.push(await painted(`document.getElementById('step-next').click()`));
+    const shown = await page.evaluate(`document.querySelector('#step-panel .step-position')?.textContent ?? ''`) as string;
+    if (!shown.startsWith(`step ${slice.steps} of ${slice.steps}`)) throw new Error(`stepping "${slice.title}" did not reach its last step: the panel says "${shown}"`);
+    const median = (values: number[]) => percentile(values, 50);
+    return {
+        scenario: slice.title, steps: steps.length, pickMs: pick.ms, pickCpuMs: pick.cpu,
+        stepP50Ms: median(steps.map(s => s.ms)), stepMaxMs: Math.max(...steps.map(s => s.ms)),
+        stepCpuP50Ms: median(steps.map(s => s.cpu)), stepCpuMaxMs: Math.max(...steps.map(s => s.cpu))
+    };
+}
+
+/** Chromium's main-thread task time of the page so far (the renderer's CPU on its main thread). */
+async function mainThreadCpuMs(cdp: CDPSession): Promise<number> {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find(metric => metric.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
+}
+
+function figures(samples: readonly DrawSample[], messageChars: number): DrawFigures {
+    const median = (values: number[]) => percentile(values, 50);
+    return {
+        renderedMs: median(samples.map(s => s.rendered)), paintedMs: median(samples.map(s => s.painted)),
+        paintedCpuMs: median(samples.map(s => s.cpu)), cloneMs: median(samples.map(s => s.clone)), messageChars
+    };
 }

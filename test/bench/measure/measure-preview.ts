@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Model } from '../../../src/language/generated/ast.js';
-import { measureBoardWebview, type BoardWebviewResult } from './measure-board-webview.js';
-import { now } from './stats.js';
+import { measureBoardWebview, type BoardMessages, type BoardWebviewResult } from './measure-board-webview.js';
+import { now, percentile } from './stats.js';
 
 export interface PreviewResult {
     contextGraphMs: number;
@@ -29,6 +29,8 @@ export interface BoardResult {
     withRunsMs: number;
     /** What the server computes for a board request: the flow's graph (unplaced), the board with its scenarios run, laid out. */
     requestMs?: number;
+    /** The same request, in the server's CPU, and built as before (every rules form afresh), interleaved: see `BoardRequestFigures`. */
+    request?: BoardRequestFigures;
     /** The board's first draw in the webview (Chromium), when Chromium is there. */
     webview?: BoardWebviewResult;
     scenarios: number;
@@ -40,7 +42,29 @@ export interface BoardResult {
 interface LaidOutBoardLike {
     width: number;
     height: number;
-    contexts: Array<{ slices: Array<{ kind: string; notes: unknown[] }> }>;
+    contexts: Array<{ slices: Array<{ id: string; title: string; kind: string; notes: unknown[]; steps?: unknown[]; run?: { outcome: string; steps: unknown[] } }> }>;
+}
+
+/**
+ * The graph message as the panel posts it for the answer (src/preview/panel/webview-payload.ts),
+ * the answer as it came, and a scenario to step through: the middle one, in the board's order, of
+ * those whose run has a view for every step (of all scenarios when none has).
+ */
+async function webviewMessages(repoRoot: string, answer: BoardRequestAnswer): Promise<BoardMessages> {
+    const whole = { type: 'graph', graph: answer.graph, mode: 'board', board: answer.board };
+    const payload = join(repoRoot, 'src/preview/panel/webview-payload.ts');
+    const sent = existsSync(payload) && answer.board
+        ? await import(pathToFileURL(payload).href).then((m: { graphForWebview(graph: Graph): Graph; boardForWebview(board: LaidOutBoardLike): LaidOutBoardLike }) =>
+            ({ ...whole, graph: m.graphForWebview(answer.graph), board: m.boardForWebview(answer.board!) }))
+        : undefined;
+    const scenarios = (answer.board?.contexts ?? []).flatMap(context => context.slices).filter(slice => slice.kind === 'scenario' && (slice.steps?.length ?? 0) > 0);
+    const complete = scenarios.filter(slice => slice.run?.steps.length === slice.steps!.length);
+    const candidates = complete.length > 0 ? complete : scenarios;
+    const slice = candidates[Math.floor(candidates.length / 2)];
+    return {
+        sent: sent ?? whole, ...(sent ? { whole } : {}),
+        ...(slice ? { stepSlice: { id: slice.id, title: slice.title, steps: slice.steps!.length } } : {})
+    };
 }
 
 interface Graph { nodes: unknown[] }
@@ -63,7 +87,7 @@ export async function measurePreview(repoRoot: string, models: Model[], contextN
     };
     const context = await measure({ context: contextName }, true);
     const workspace = await measure({}, layoutWorkspace);
-    const board = await measureBoard(repoRoot, models, buildFlowGraph);
+    const board = await measureBoard(repoRoot, models);
     return {
         contextGraphMs: context.graphMs, contextLayoutMs: context.layoutMs!, contextNodes: context.nodes,
         workspaceGraphMs: workspace.graphMs, workspaceLayoutMs: workspace.layoutMs, workspaceNodes: workspace.nodes,
@@ -71,7 +95,65 @@ export async function measurePreview(repoRoot: string, models: Model[], contextN
     };
 }
 
-async function measureBoard(repoRoot: string, models: Model[], buildFlowGraph: (models: Model[]) => Graph): Promise<BoardResult | undefined> {
+/**
+ * A board request as the language server answers it (src/server/flow-graph-handler.ts): on a
+ * validated workspace whose scenario check keeps the rules forms, and — interleaved, so both see the
+ * same load — the same request building every form afresh, as it did before it read the check's.
+ * Medians of `runs` pairs after one warm-up pair, wall and CPU.
+ */
+export interface BoardRequestFigures {
+    runs: number;
+    wallMs: number;
+    cpuMs: number;
+    freshWallMs: number;
+    freshCpuMs: number;
+}
+
+interface BoardRequestAnswer { graph: Graph; board?: LaidOutBoardLike }
+
+async function measureBoardRequest(repoRoot: string, models: Model[], runs: number): Promise<{ figures: BoardRequestFigures; answer: BoardRequestAnswer } | undefined> {
+    const sources = ['src/server/flow-graph-handler.ts', 'src/semantics/scenario-check.ts', 'src/language/eventloom-module.ts', 'src/language/workspace/load-documents.ts'].map(name => join(repoRoot, name));
+    if (!sources.every(existsSync)) return undefined;
+    const [{ flowGraphOfWorkspace }, { registerScenarioCheck }, { createEventloomServices }, { buildDocuments }] = await Promise.all(sources.map(source => import(pathToFileURL(source).href))) as [
+        { flowGraphOfWorkspace(shared: unknown, params: { board: boolean }, forms?: unknown): Promise<BoardRequestAnswer> },
+        { registerScenarioCheck(services: unknown): { forms?: unknown } },
+        { createEventloomServices(context: unknown): { shared: { workspace: { WorkspaceManager: { initializeWorkspace(folders: unknown[]): Promise<void> } } }; Eventloom: unknown } },
+        { buildDocuments(shared: unknown, files: Array<{ path: string; text: string }>): Promise<unknown> }
+    ];
+    const { EmptyFileSystem } = await import('langium');
+    const { shared, Eventloom } = createEventloomServices(EmptyFileSystem);
+    const check = registerScenarioCheck(Eventloom);
+    await shared.workspace.WorkspaceManager.initializeWorkspace([]);
+    await buildDocuments(shared, models.flatMap(model => model.$document ? [{ path: model.$document.uri.fsPath, text: model.$document.textDocument.getText() }] : []));
+    const request = async (forms: unknown) => {
+        const cpu = process.cpuUsage();
+        const start = now();
+        const answer = await flowGraphOfWorkspace(shared, { board: true }, forms);
+        const used = process.cpuUsage(cpu);
+        return { wall: now() - start, cpu: (used.user + used.system) / 1000, answer };
+    };
+    const kept = [] as Array<{ wall: number; cpu: number }>;
+    const fresh = [] as Array<{ wall: number; cpu: number }>;
+    let answer: BoardRequestAnswer | undefined;
+    for (let run = -1; run < runs; run++) {
+        // Alternating which goes first; the first pair warms up and is not counted.
+        for (const withForms of run % 2 === 0 ? [true, false] : [false, true]) {
+            const sample = await request(withForms ? check.forms : undefined);
+            if (withForms) answer = sample.answer;
+            if (run >= 0) (withForms ? kept : fresh).push(sample);
+        }
+    }
+    const median = (values: number[]) => percentile(values, 50);
+    return {
+        figures: {
+            runs, wallMs: median(kept.map(s => s.wall)), cpuMs: median(kept.map(s => s.cpu)),
+            freshWallMs: median(fresh.map(s => s.wall)), freshCpuMs: median(fresh.map(s => s.cpu))
+        },
+        answer: answer!
+    };
+}
+
+async function measureBoard(repoRoot: string, models: Model[]): Promise<BoardResult | undefined> {
     const sources = ['build-board', 'layout-board', 'scenario-steps'].map(name => join(repoRoot, `src/preview/board/${name}.ts`));
     if (!sources.every(existsSync)) return undefined;
     const [{ buildBoard }, { layoutBoard }, { scenarioRunner }] = await Promise.all(sources.map(source => import(pathToFileURL(source).href))) as [
@@ -85,16 +167,11 @@ async function measureBoard(repoRoot: string, models: Model[], buildFlowGraph: (
     const runsStart = now();
     layoutBoard(buildBoard(models, {}, { runner: scenarioRunner(models) }));
     const withRunsMs = now() - runsStart;
-    // A board request as the server answers it (src/server/flow-graph-handler.ts), without the workspace lock.
-    const requestStart = now();
-    const graph = buildFlowGraph(models);
-    const requested = layoutBoard(buildBoard(models, {}, { runner: scenarioRunner(models) }));
-    const requestMs = now() - requestStart;
-    const unplaced = { ...graph, nodes: (graph.nodes as object[]).map(node => ({ ...node, x: 0, y: 0, width: 0, height: 0 })), edges: [], groups: [], width: 0, height: 0 };
-    const webview = await measureBoardWebview({ type: 'graph', graph: unplaced, mode: 'board', board: requested });
+    const measured = await measureBoardRequest(repoRoot, models, 5);
+    const webview = measured ? await measureBoardWebview(await webviewMessages(repoRoot, measured.answer)) : undefined;
     const slices = board.contexts.flatMap(context => context.slices);
     return {
-        buildLayoutMs, withRunsMs, requestMs, ...(webview ? { webview } : {}), scenarios: slices.filter(slice => slice.kind === 'scenario').length,
+        buildLayoutMs, withRunsMs, ...(measured ? { requestMs: measured.figures.wallMs, request: measured.figures } : {}), ...(webview ? { webview } : {}), scenarios: slices.filter(slice => slice.kind === 'scenario').length,
         notes: slices.reduce((sum, slice) => sum + slice.notes.length, 0), width: board.width, height: board.height
     };
 }
