@@ -30,6 +30,10 @@ describe('npm run bench (tiny model)', function () {
         assert.ok(run.languageServer.hoversWithContent > 0, 'hover answered');
         assert.ok((run.preview?.board?.requestMs ?? 0) > 0, 'a board request was timed');
         assert.ok((run.preview?.board?.webview?.renderedMs ?? 0) > 0, 'the board was drawn in the webview');
+        assert.ok((run.preview?.board?.request?.cpuMs ?? 0) > 0 && (run.preview?.board?.request?.freshCpuMs ?? 0) > 0, 'the board request was timed in CPU, with the check\'s forms and without');
+        assert.ok((run.preview?.board?.webview?.whole?.messageChars ?? 0) > (run.preview?.board?.webview?.messageChars ?? Infinity), 'the panel\'s message is smaller than the whole answer');
+        // The measurement fails unless the stepping reached the scenario's last step.
+        assert.ok((run.preview?.board?.webview?.step?.steps ?? 0) > 0, 'a scenario was stepped in the webview');
         for (const figure of FIGURES) {
             assert.match(report.table, new RegExp(`\\| ${figure.replace(/[()+./]/g, '\\$&')} +\\|`), `row ${figure}`);
         }
