@@ -9,6 +9,7 @@ import type { Model } from '../../src/language/generated/ast.js';
 import { measureGenerator, runTsc, type GeneratorResult } from './measure/measure-generator.js';
 import { measureLanguageServer, type LanguageServerResult } from './measure/measure-language-server.js';
 import { measurePreview, type PreviewResult } from './measure/measure-preview.js';
+import { measureScenarioCost, type ScenarioCostResult } from './measure/measure-scenario-cost.js';
 import { measureGenerateCli, measureValidate, type ValidateResult } from './measure/measure-validate.js';
 import type { BenchBundles } from './measure/bundle-for-bench.js';
 import { percentile } from './measure/stats.js';
@@ -25,8 +26,8 @@ export interface RunResult {
     /** `eventloom validate` and `eventloom generate` against `tsc --strict` on the generated output, interleaved runs, medians. */
     ratio?: ValidateTscRatio;
     preview?: PreviewResult;
-    /** A modelled run (issue 11) measured again with the scenario runs switched off, for their cost. */
-    withoutScenarioRuns?: { validate: ValidateResult; languageServer: LanguageServerResult };
+    /** A modelled run (issue 11): validate and edits with and without the scenario runs, interleaved. */
+    scenarioCost?: ScenarioCostResult;
 }
 
 export interface ValidateTscRatio {
@@ -59,6 +60,8 @@ export interface RunOptions {
     editorOnly?: boolean;
     /** Interleaved validate / tsc pairs for the ratio (default 3; 0 skips them). */
     ratioRuns?: number;
+    /** A modelled run's interleaved with / without measurement: validate pairs and edits per server. */
+    scenarioCost?: { validatePairs?: number; edits?: number };
     /** Extra Node arguments for the spawned CLI and server, e.g. `--cpu-prof`. */
     nodeArgs?: readonly string[];
     log?: (line: string) => void;
@@ -86,22 +89,14 @@ export async function runBenchModel(options: RunOptions): Promise<RunResult> {
         edits: options.edits, requests: options.requests, nodeArgs: options.nodeArgs
     });
     log(`  language server: build ${languageServer.workspaceBuildMs.toFixed(0)} ms, edit p95 ${languageServer.editP95Ms.toFixed(0)} ms`);
-    let withoutScenarioRuns: RunResult['withoutScenarioRuns'];
-    if (options.size.behaviour) {
-        process.env.EVENTLOOM_SCENARIO_CHECK = 'off';
-        try {
-            const offValidate = measureValidate(options.bundles.cli, modelDir, options.nodeArgs);
-            const offServer = await measureLanguageServer({
-                serverBundle: options.bundles.server, modelDir, editFile: model.hub.file, renameEvent: model.hub.name,
-                edits: options.edits, requests: options.requests, nodeArgs: options.nodeArgs
-            });
-            withoutScenarioRuns = { validate: offValidate, languageServer: offServer };
-            log(`  without scenario runs: validate ${offValidate.ms.toFixed(0)} ms, edit p95 ${offServer.editP95Ms.toFixed(0)} ms`);
-        } finally {
-            delete process.env.EVENTLOOM_SCENARIO_CHECK;
-        }
-    }
-    const result: RunResult = { name: options.name, size: options.size, files: model.files.length, lines: model.lines, validate, languageServer, withoutScenarioRuns };
+    // Issue 11: what the scenario runs cost, with and without them interleaved (measure-scenario-cost.ts).
+    const scenarioCost = options.size.behaviour
+        ? await measureScenarioCost({
+            cliBundle: options.bundles.cli, serverBundle: options.bundles.server, modelDir, editFile: model.hub.file,
+            validatePairs: options.scenarioCost?.validatePairs, edits: options.scenarioCost?.edits, log
+        })
+        : undefined;
+    const result: RunResult = { name: options.name, size: options.size, files: model.files.length, lines: model.lines, validate, languageServer, scenarioCost };
     if (options.editorOnly) return result;
 
     const models = await loadModels(modelDir, options.repoRoot);

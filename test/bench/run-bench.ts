@@ -12,6 +12,8 @@
  *   npm run bench -- --skip-single-file    without the editor figures of the single 20k-line file
  *   npm run bench -- --ratio-runs 5        interleaved validate / tsc pairs for the ratio (default 3)
  *   npm run bench -- --skip-behaviour      without the modelled run (issue 11: the cost of running scenarios)
+ *   npm run bench -- --scenario-pairs 7 --scenario-edits 100
+ *                                          the modelled run's interleaved validate pairs and edits per server
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -39,6 +41,8 @@ export interface BenchOptions {
     cpuProf?: boolean;
     previewAll?: boolean;
     ratioRuns?: number;
+    /** A modelled run's interleaved with / without measurement (defaults: 7 validate pairs, 100 edits per server). */
+    scenarioCost?: { validatePairs?: number; edits?: number };
     log?: (line: string) => void;
 }
 
@@ -74,14 +78,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     for (const run of options.runs) {
         runs.push(await runBenchModel({
             ...run, repoRoot: options.repoRoot, benchDir: options.benchDir, bundles,
-            edits: options.edits, requests: options.requests, previewAll: options.previewAll, ratioRuns: options.ratioRuns, nodeArgs, log
+            edits: options.edits, requests: options.requests, previewAll: options.previewAll, ratioRuns: options.ratioRuns, scenarioCost: options.scenarioCost,
+            nodeArgs, log
         }));
     }
     const sections = [formatTable(['figure', ...runs.map(run => run.name)], tableRows(runs))];
     const full = runs.find(run => run.name === 'default-x1') ?? runs[0];
     const single = runs.find(run => run.name.startsWith('single-file') && run.name.endsWith('-x1'));
     sections.push(formatTable([`goal (${full.name})`, 'result'], targetRows(full, single)));
-    for (const run of runs.filter(candidate => candidate.withoutScenarioRuns)) {
+    for (const run of runs.filter(candidate => candidate.scenarioCost)) {
         sections.push(formatTable([`scenario runs (${run.name})`, 'result'], scenarioCostRows(run)));
     }
     if (options.growth) {
@@ -104,6 +109,7 @@ async function main(): Promise<void> {
         options: {
             scale: { type: 'string' }, growth: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'skip-preview-all': { type: 'boolean' },
             'skip-single-file': { type: 'boolean' }, 'ratio-runs': { type: 'string' }, 'skip-behaviour': { type: 'boolean' },
+            'scenario-pairs': { type: 'string' }, 'scenario-edits': { type: 'string' },
             contexts: { type: 'string' }, aggregates: { type: 'string' }, commands: { type: 'string' },
             events: { type: 'string' }, 'read-models': { type: 'string' }, layout: { type: 'string' },
             'hub-uses': { type: 'string' }, edits: { type: 'string' }, requests: { type: 'string' }, out: { type: 'string' }
@@ -138,6 +144,7 @@ async function main(): Promise<void> {
         repoRoot, benchDir: resolve(repoRoot, values.out ?? '.bench'), runs, growth: values.growth ?? false,
         edits: number(values.edits), requests: number(values.requests), cpuProf: values['cpu-prof'], previewAll: !values['skip-preview-all'],
         ratioRuns: number(values['ratio-runs']),
+        scenarioCost: { validatePairs: number(values['scenario-pairs']), edits: number(values['scenario-edits']) },
         log: line => console.error(line)
     });
     console.log(report.table);

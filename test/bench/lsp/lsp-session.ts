@@ -41,9 +41,9 @@ export class LspSession {
         this.connection.listen();
     }
 
-    /** Starts the bundled server (`--stdio`) with the polyfill Node 20 needs. */
-    static start(serverScript: string, nodeArgs: readonly string[] = []): LspSession {
-        const server = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /** Starts the bundled server (`--stdio`); `env` adds to this process's environment. */
+    static start(serverScript: string, nodeArgs: readonly string[] = [], env: NodeJS.ProcessEnv = {}): LspSession {
+        const server = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
         return new LspSession(server);
     }
 

@@ -62,7 +62,7 @@ export interface LanguageServerOptions {
     nodeArgs?: readonly string[];
 }
 
-interface Position { line: number; character: number }
+export interface Position { line: number; character: number }
 
 export async function measureLanguageServer(options: LanguageServerOptions): Promise<LanguageServerResult> {
     const session = LspSession.start(options.serverBundle, options.nodeArgs);
@@ -191,7 +191,7 @@ async function runSession(session: LspSession, options: LanguageServerOptions): 
  * name (an exported symbol this and other files link to), and inside a keyword (`emits` ->
  * `emxits`: a syntax error in one declaration).
  */
-function editPlaces(lines: readonly string[], count: number): Array<Position & { kind: EditKind }> {
+export function editPlaces(lines: readonly string[], count: number): Array<Position & { kind: EditKind }> {
     const kinds: Array<{ kind: EditKind; pattern: RegExp; at: (match: RegExpExecArray) => number }> = [
         { kind: 'field name', pattern: /^    amount: decimal$/, at: () => '    amount'.length },
         { kind: 'declaration name', pattern: /^  event (\w+) \{/, at: match => '  event '.length + match[1].length },

@@ -9,8 +9,8 @@ export interface ValidateResult {
     summary: string;
 }
 
-export function measureValidate(cliBundle: string, modelDir: string, nodeArgs: readonly string[] = []): ValidateResult {
-    const run = spawnTimed(cliBundle, ['validate', modelDir], nodeArgs);
+export function measureValidate(cliBundle: string, modelDir: string, nodeArgs: readonly string[] = [], env: NodeJS.ProcessEnv = {}): ValidateResult {
+    const run = spawnTimed(cliBundle, ['validate', modelDir], nodeArgs, env);
     const lines = run.stdout.trim().split('\n');
     return { ms: run.wallMs, cpuMs: run.cpuMs, exitCode: run.status, summary: lines.at(-1) || run.stderr.trim() };
 }

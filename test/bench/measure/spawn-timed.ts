@@ -15,11 +15,12 @@ export interface TimedRun {
 
 const PRELOAD = join(import.meta.dirname, 'cpu-time-preload.cjs');
 
-export function spawnTimed(script: string, args: readonly string[], nodeArgs: readonly string[] = []): TimedRun {
+/** `env` adds to (or, with `undefined` values, removes from) this process's environment. */
+export function spawnTimed(script: string, args: readonly string[], nodeArgs: readonly string[] = [], env: NodeJS.ProcessEnv = {}): TimedRun {
     const cpuFile = join(tmpdir(), `eventloom-bench-cpu-${process.pid}-${Date.now()}`);
     const start = now();
     const run = spawnSync(process.execPath, [...nodeArgs, '--require', PRELOAD, script, ...args], {
-        encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, EVENTLOOM_BENCH_CPU_FILE: cpuFile }
+        encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env, EVENTLOOM_BENCH_CPU_FILE: cpuFile }
     });
     const wallMs = now() - start;
     const cpuMs = existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : undefined;
