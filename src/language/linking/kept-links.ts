@@ -1,24 +1,26 @@
 /**
  * Links of unchanged declarations survive a keystroke. Langium unlinks every reference of an
  * edited document and links the whole document again; after a splice (parser/declaration-reparse.ts)
- * every declaration but the re-parsed one is the same AST node as before, so most references would
+ * every declaration but the re-parsed ones is the same AST node as before, so most references would
  * be resolved to exactly the node they pointed to. `KeptLinks` remembers the links when the
  * document is unlinked and, if the next parse was a splice, gives back per top-level declaration
  * those it can prove unchanged; the linker links the rest (the new declaration, and declarations
- * with any doubtful reference) as usual, in document order.
+ * with any doubtful reference) as usual, in document order. (A splice usually re-parses one
+ * declaration; a syntax error or an edit across declarations may re-parse a few.)
  *
  * A declaration keeps its links when every reference Langium had linked in it
  * - resolved to a node (an unresolved one is linked again: its message may name a candidate the
  *   edit added or removed),
- * - whose declaration is not the replaced one (it may be gone or renamed) and whose document was
+ * - whose declaration is not a replaced one (it may be gone or renamed) and whose document was
  *   not parsed again since (its nodes are still that document's nodes; the edited document's only
- *   new node is the new declaration),
- * - by a name the new declaration did not add (it may resolve to the new name now).
+ *   new nodes are the new declarations),
+ * - by a name the new declarations did not add (it may resolve to the new name now).
  * One doubtful reference re-links its whole declaration: a reference's scope may depend on another
  * reference of the same declaration (a field in `when C { … }` is looked up in command C).
  * test/language/linking/kept-links.test.ts compares the result with a fresh build on random edits.
  */
 import { DocumentState, isAstNode, type AstNode, type AstNodeDescription, type LangiumDocument, type Reference } from 'langium';
+import type { Element } from '../generated/ast.js';
 import type { DeclarationSplice } from '../parser/declaration-reparse.js';
 import { addedNames } from '../workspace/splice-dependents.js';
 
@@ -93,7 +95,7 @@ export class KeptLinks {
         if (!snapshot || !splice || this.parseCount(uri) !== snapshot.parseCount + 1) return undefined;
         const added = addedNames(splice);
         const byDeclaration = new Map<AstNode, KeptLink[]>();
-        const doubtful = new Set<AstNode>([splice.oldElement, splice.newElement]);
+        const doubtful = new Set<AstNode>([...splice.oldElements, ...splice.newElements]);
         for (const link of snapshot.links) {
             const declaration = declarationOf(link.reference.node);
             if (doubtful.has(declaration)) continue;
@@ -115,7 +117,7 @@ export class KeptLinks {
         const text = link.reference.$refText;
         if (added.has(text.slice(text.lastIndexOf('.') + 1))) return false;
         const targetUri = description.documentUri.toString();
-        if (targetUri === uri) return declarationOf(target) !== splice.oldElement;
+        if (targetUri === uri) return !splice.oldElements.includes(declarationOf(target) as Element);
         return this.parseCount(targetUri) === snapshot.targetParseCounts.get(targetUri);
     }
 }

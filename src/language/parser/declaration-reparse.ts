@@ -1,28 +1,42 @@
 /**
  * Incremental re-parse at declaration granularity. The top level of a file is a flat list of
- * declarations; when an edit falls strictly inside one of them, only that declaration's new text
- * is parsed (with the grammar's `Element` rule as start rule), its AST node and CST node replace
- * the old ones in the document's trees, and the positions of every token after it are shifted.
+ * declarations; an edit falls inside a run of them (usually one). Only the text of that run (the
+ * "window", from the first declaration's first character to the last one's last character, both
+ * unchanged) is parsed again, with the grammar's entry rule; its declarations' AST and CST nodes
+ * replace the old ones in the document's trees, and the positions of every token after it are shifted.
  *
- * The result must be exactly what a full parse of the new text gives; when that cannot be shown
- * cheaply, `reparseDeclaration` returns undefined and the caller parses the whole file. Why the
- * splice equals a full parse when it is accepted:
- * - The text before the declaration and after it is unchanged, the declaration's first and last
- *   characters too (the edit is strictly inside). The tokens before it lex the same (no token of
- *   this grammar can grow across a declaration's first character), and so do the tokens after
- *   it, as long as the new declaration lexes on its own into tokens that end exactly at its end.
- * - Outside the declaration the old parse had no error (errors inside it are what the edit may
- *   fix), and the declaration's old tokens were
- *   one `Element` of the model's list with nothing skipped around it: the parser is in the same
- *   state (between two elements of the list) before and after it in the old and the new text.
- * - The new declaration parses as one `Element`, without any lexer or parser error, consuming
- *   all of its tokens. (With an error, the parser's recovery may look past the declaration's end
- *   in a full parse, so a syntax error inside a declaration is parsed in full.)
+ * The result must be exactly what a full parse of the new text gives; when that cannot be shown,
+ * `reparseDeclarations` returns undefined and the caller parses the whole file. Why the splice
+ * equals a full parse when it is accepted:
+ * - Lexing: the text before the window and after it is unchanged, so is the window's first and last
+ *   character, and only comments and whitespace separate it from its neighbours. The tokens before
+ *   it lex the same (no token of this grammar can grow across a declaration's first character), and
+ *   so do the tokens after it, as long as the window lexes without error into tokens whose last one
+ *   ends exactly at its end.
+ * - Parsing: outside the window the old parse had no error, so before the window's first token and
+ *   after its last one the parser was between two elements of the model's list (and the file has no
+ *   misplaced `context` line, which would put it in the other list). A full parse of the new text
+ *   reaches the window's first token in that state too, and from there does exactly what the parse
+ *   of the window alone does — same tokens, same rules, same recovery follow sets (the entry rule is
+ *   at the bottom of the rule stack in both) — until the parser first looks at a token past the
+ *   window's end (where the window has its end of input). `LookaheadTracker` watches for that moment:
+ *   the splice is accepted only when it comes at the model's level (rule depth 1), with every token
+ *   of the window consumed and no error reported at that level — that is, at the list's decision
+ *   whether another element follows, the state the old parse was in before the next declaration.
+ *   From there the full parse reads the same tokens as the old parse did, from the same state: the
+ *   declarations after the window come out as they were, and keep their nodes. A window that ends
+ *   with the file's last declaration (only comments and whitespace after it) ends where the file's
+ *   input ends: there every look past it sees the same end of input as the full parse.
+ * - So a syntax error inside a declaration is spliced too, when the parser's recovery stays inside
+ *   the window; when it looks further, the window grows by the next declaration (a few times) before
+ *   giving up.
  * The differential test (test/language/parser/declaration-reparse.test.ts) checks this on
  * thousands of random edits.
  */
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
+import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Element, Model } from '../generated/ast.js';
+import { LookaheadTracker } from './lookahead-tracker.js';
 
 /** The parts of Langium's CST node classes that a splice writes (they are not public API). */
 interface MutableLeaf {
@@ -44,11 +58,12 @@ interface MutableRoot extends MutableComposite {
 
 /** What was re-parsed, for the callers that update only what changed (and for the tests). */
 export interface DeclarationSplice {
-    /** Index of the re-parsed declaration in `Model.elements`. */
+    /** Index in `Model.elements` of the first re-parsed declaration. */
     index: number;
-    oldElement: Element;
-    newElement: Element;
-    /** Offsets of the declaration in the old and the new text. */
+    /** The declarations replaced (at least one) and those parsed from the new text in their place (possibly none). */
+    oldElements: readonly Element[];
+    newElements: readonly Element[];
+    /** Offsets of the re-parsed text (the window) in the old and the new text. */
     start: number;
     oldEnd: number;
     newEnd: number;
@@ -58,6 +73,9 @@ export interface ReparseResult {
     parseResult: ParseResult<Model>;
     splice: DeclarationSplice;
 }
+
+/** How many times the window may grow by the next declaration when the parser looked past it. */
+const MAX_WINDOW_GROWTH = 3;
 
 /** The changed range as a common prefix and a common suffix of the two texts. */
 export function changedRange(oldText: string, newText: string): { start: number; oldEnd: number; newEnd: number } {
@@ -71,119 +89,245 @@ export function changedRange(oldText: string, newText: string): { start: number;
 }
 
 /**
- * Re-parses only the declaration an edit falls in, mutating the old parse result's trees into
+ * Re-parses only the declarations an edit falls in, mutating the old parse result's trees into
  * the new text's; undefined (and nothing touched) when the whole file must be parsed.
  */
-export function reparseDeclaration(parser: LangiumParser, old: ParseResult<Model>, newText: string): ReparseResult | undefined {
+export function reparseDeclarations(parser: LangiumParser, old: ParseResult<Model>, newText: string): ReparseResult | undefined {
     const model = old.value;
     const root = model.$cstNode as unknown as MutableRoot & CstNode | undefined;
-    if (!root || !Array.isArray(model.elements) || model.elements.length === 0) return undefined;
-    if (old.lexerReport?.diagnostics?.length) return undefined;
+    const elements = model.elements;
+    if (!root || !Array.isArray(elements) || elements.length === 0) return undefined;
+    if (model.misplacedContexts?.length || old.lexerReport?.diagnostics?.length) return undefined;
     const oldText = root._text;
     if (oldText === newText) return undefined;
     const change = changedRange(oldText, newText);
 
-    const index = elementAround(model.elements, change.start, change.oldEnd);
-    if (index < 0) return undefined;
-    const oldElement = model.elements[index];
-    const oldCst = oldElement.$cstNode as unknown as MutableComposite & CstNode;
-    if (oldCst.container !== root) return undefined;
-    const start = oldCst.offset;
-    const oldEnd = oldCst.end;
-    // Every old error must lie inside the re-parsed declaration (a typo being fixed): outside it
-    // the old parse was clean, so the parser's state on both sides of it is known.
-    const inside = (offset: number) => offset >= start && offset < oldEnd;
-    if (!old.lexerErrors.every(error => inside(error.offset))) return undefined;
-    if (!old.parserErrors.every(error => inside(error.token.startOffset))) return undefined;
-    if (!contiguousAround(root, oldCst)) return undefined;
+    // The window covers the change and every old error: outside it the old parse was clean. An
+    // error at a declaration's first token may come from the declaration before (a missing `}`),
+    // so the window starts before the first error's token, not at it.
+    let low = change.start;
+    let high = change.oldEnd;
+    for (const error of old.lexerErrors) {
+        low = Math.min(low, error.offset);
+        high = Math.max(high, error.offset + Math.max(error.length, 1));
+    }
+    for (const error of old.parserErrors) {
+        const offset = error.token.startOffset;
+        // At the end of input: only a window that reaches the end of the file covers it.
+        if (!Number.isFinite(offset)) high = Math.max(high, elements[elements.length - 1].$cstNode!.end - 1);
+        else {
+            low = Math.min(low, offset);
+            high = Math.max(high, offset);
+        }
+    }
+    // First declaration: the last one starting before the change (its first character is unchanged);
+    // last: the first one ending after it (its last character is unchanged).
+    const first = lastStartingBefore(elements, low);
+    let last = firstEndingAfter(elements, high);
+    if (first < 0 || last < 0 || last < first) return undefined;
+    if (!elements.slice(first, last + 1).every(element => element.$cstNode?.container === (root as unknown as CstNode))) return undefined;
+    const start = elements[first].$cstNode!.offset;
+    if (!blankBefore(root, elements[first].$cstNode!)) return undefined;
 
-    const newEnd = oldEnd + newText.length - oldText.length;
-    const regionText = newText.slice(start, newEnd);
-    const result = parser.parse<Element>(regionText, { rule: 'Element' });
-    if (result.lexerErrors.length > 0 || result.parserErrors.length > 0 || result.lexerReport?.diagnostics?.length) return undefined;
-    const newElement = result.value;
-    const regionRoot = newElement.$cstNode as unknown as MutableComposite & CstNode | undefined;
-    if (!regionRoot || regionRoot.offset !== 0 || regionRoot.end !== regionText.length) return undefined;
-    if (regionRoot.content.some(child => child.hidden)) return undefined;
+    for (let growth = 0; growth <= MAX_WINDOW_GROWTH && last < elements.length; growth++, last++) {
+        const lastCst = elements[last].$cstNode!;
+        if (lastCst.container !== (root as unknown as CstNode)) return undefined;
+        if (!blankAfter(root, lastCst)) continue;
+        const oldEnd = lastCst.end;
+        const newEnd = oldEnd + newText.length - oldText.length;
+        // Past the file's last declaration the window's end of input is the file's.
+        const atEnd = last === elements.length - 1;
+        const window = parseWindow(parser, newText.slice(start, newEnd), atEnd);
+        if (window === 'grow') continue;
+        if (!window) return undefined;
+        return splice(model, root, window, { first, last, start, oldEnd, newEnd, newText, oldText });
+    }
+    return undefined;
+}
 
-    // Accepted: from here on the old trees are changed in place.
-    const startPosition = oldCst.range.start;
-    const oldEndPosition = oldCst.range.end;
+interface Window {
+    elements: Element[];
+    /** The window's root CST node: its content goes into the document's root. */
+    root: MutableComposite & CstNode;
+    parserErrors: IRecognitionException[];
+}
+
+/**
+ * Parses the window's text on its own. 'grow' when the parser looked past its end or the window
+ * does not end in its own token (a larger window may do), undefined on a lexer error.
+ */
+function parseWindow(parser: LangiumParser, text: string, atEnd: boolean): Window | 'grow' | undefined {
+    const { result, beyond, tokens } = LookaheadTracker.of(parser).parse(text);
+    if (result.lexerErrors.length > 0 || result.lexerReport?.diagnostics?.length) return undefined;
+    // The window must lex into tokens from its first character to its last (no comment swallowing its end).
+    if (tokens.length === 0 || tokens[0].startOffset !== 0 || tokens[tokens.length - 1].endOffset !== text.length - 1) return 'grow';
+    const value = result.value;
+    const root = value.$cstNode as unknown as MutableComposite & CstNode | undefined;
+    if (!root) return 'grow';
+    if (value.context || value.misplacedContexts?.length || !Array.isArray(value.elements)) return 'grow';
+    // The window's parse starts at the model's beginning, the full parse in its list of elements:
+    // the same only when both take the first token as the start of an element.
+    if (value.elements.length === 0 || value.elements[0].$cstNode?.offset !== 0) return 'grow';
+    if (!atEnd) {
+        // The full parse goes on as the old one did only from the list's decision after the last element.
+        if (!beyond || beyond.depth !== 1 || !beyond.allConsumed) return 'grow';
+        if (result.parserErrors.some(error => (error.context?.ruleStack?.length ?? 0) <= 1)) return 'grow';
+    }
+    if (root.content.some(node => !node.hidden && !value.elements.some(element => element.$cstNode === node))) return 'grow';
+    return { elements: value.elements, root, parserErrors: result.parserErrors };
+}
+
+interface Placement {
+    first: number;
+    last: number;
+    start: number;
+    oldEnd: number;
+    newEnd: number;
+    oldText: string;
+    newText: string;
+}
+
+/** Puts the window's declarations in place of the old ones; from here on the old trees are changed in place. */
+function splice(model: Model, root: MutableRoot & CstNode, window: Window, at: Placement): ReparseResult {
+    const { first, last, start, oldEnd, newEnd, oldText, newText } = at;
+    const firstCst = model.elements[first].$cstNode!;
+    const lastCst = model.elements[last].$cstNode!;
+    const startPosition = firstCst.range.start;
+    const oldEndPosition = lastCst.range.end;
     const newEndPosition = positionAt(newText, newEnd, start, startPosition);
 
-    forEachLeaf(regionRoot, leaf => {
-        leaf._offset += start;
-        if (leaf._startLine === 0) leaf._startColumn += startPosition.character;
-        if (leaf._endLine === 0) leaf._endColumn += startPosition.character;
-        leaf._startLine += startPosition.line;
-        leaf._endLine += startPosition.line;
-    });
-    for (const child of regionRoot.content) (child as unknown as MutableComposite).container = oldCst;
-    oldCst.content = regionRoot.content;
-    oldCst._astNode = newElement;
-    oldCst._rangeCache = undefined;
+    for (const node of window.root.content) {
+        forEachLeaf(node, leaf => {
+            leaf._offset += start;
+            if (leaf._startLine === 0) leaf._startColumn += startPosition.character;
+            if (leaf._endLine === 0) leaf._endColumn += startPosition.character;
+            leaf._startLine += startPosition.line;
+            leaf._endLine += startPosition.line;
+        });
+        (node as unknown as MutableComposite).container = root;
+    }
+    shiftTokens(window.parserErrors, start, startPosition);
 
-    const position = root.content.indexOf(oldCst as unknown as CstNode);
-    shiftAfter(root.content.slice(position + 1), {
+    const from = root.content.indexOf(firstCst);
+    const to = root.content.indexOf(lastCst);
+    const after = root.content.slice(to + 1);
+    shiftAfter(after, {
         offset: newText.length - oldText.length,
         line: newEndPosition.line - oldEndPosition.line,
         oldEndLine: oldEndPosition.line,
         column: newEndPosition.character - oldEndPosition.character
     });
+    root.content.splice(from, to - from + 1, ...window.root.content);
     root._text = newText;
     root._rangeCache = undefined;
 
-    const mutableElement = newElement as Element & { $container: Model; $containerProperty: string; $containerIndex: number; $cstNode: CstNode };
-    mutableElement.$container = model;
-    mutableElement.$containerProperty = 'elements';
-    mutableElement.$containerIndex = index;
-    mutableElement.$cstNode = oldCst;
-    model.elements[index] = newElement;
+    const oldElements = model.elements.slice(first, last + 1);
+    model.elements.splice(first, last - first + 1, ...window.elements);
+    for (let index = first; index < model.elements.length; index++) {
+        const element = model.elements[index] as Element & { $container: Model; $containerProperty: string; $containerIndex: number };
+        element.$container = model;
+        element.$containerProperty = 'elements';
+        element.$containerIndex = index;
+    }
 
     return {
-        parseResult: { value: model, lexerErrors: [], lexerReport: old.lexerReport, parserErrors: [] },
-        splice: { index, oldElement, newElement, start, oldEnd, newEnd }
+        parseResult: { value: model, lexerErrors: [], lexerReport: undefined, parserErrors: window.parserErrors },
+        splice: { index: first, oldElements, newElements: window.elements, start, oldEnd, newEnd }
     };
 }
 
-/** The element whose text strictly contains [start, end) (first and last character unchanged), or -1. */
-function elementAround(elements: readonly Element[], start: number, end: number): number {
+/** Moves the tokens the errors name from the window's coordinates into the file's (each token once). */
+function shiftTokens(errors: readonly IRecognitionException[], start: number, startPosition: { line: number; character: number }): void {
+    const moved = new Set<IToken>();
+    const move = (token: IToken | undefined) => {
+        if (!token || moved.has(token) || !Number.isFinite(token.startOffset) || Object.isFrozen(token)) return;
+        moved.add(token);
+        // Chevrotain counts lines and columns from 1.
+        if (token.startLine === 1) token.startColumn = (token.startColumn ?? 1) + startPosition.character;
+        if (token.endLine === 1) token.endColumn = (token.endColumn ?? 1) + startPosition.character;
+        token.startOffset += start;
+        if (token.endOffset !== undefined) token.endOffset += start;
+        if (token.startLine !== undefined) token.startLine += startPosition.line;
+        if (token.endLine !== undefined) token.endLine += startPosition.line;
+    };
+    for (const error of errors) {
+        move(error.token);
+        move((error as IRecognitionException & { previousToken?: IToken }).previousToken);
+        for (const token of error.resyncedTokens ?? []) move(token);
+    }
+}
+
+/** Index of the last element that starts before `offset`, or -1. */
+function lastStartingBefore(elements: readonly Element[], offset: number): number {
     let low = 0;
     let high = elements.length - 1;
+    let found = -1;
     while (low <= high) {
         const middle = (low + high) >> 1;
         const cst = elements[middle].$cstNode;
         if (!cst) return -1;
-        if (cst.end <= start) low = middle + 1;
-        else if (cst.offset >= start) high = middle - 1;
-        else return start > cst.offset && end < cst.end ? middle : -1;
+        if (cst.offset < offset) {
+            found = middle;
+            low = middle + 1;
+        } else {
+            high = middle - 1;
+        }
     }
-    return -1;
+    return found;
+}
+
+/** Index of the first element that ends after `offset` (its last character lies at or after it), or -1. */
+function firstEndingAfter(elements: readonly Element[], offset: number): number {
+    let low = 0;
+    let high = elements.length - 1;
+    let found = -1;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        const cst = elements[middle].$cstNode;
+        if (!cst) return -1;
+        if (cst.end > offset) {
+            found = middle;
+            high = middle - 1;
+        } else {
+            low = middle + 1;
+        }
+    }
+    return found;
 }
 
 /**
- * True when only comments and whitespace lie between the declaration and its neighbours:
- * nothing there was skipped by error recovery. (Whitespace is not in the CST, comments are.)
+ * True when only comments and whitespace lie between the node and the root's previous (next)
+ * non-comment node: nothing there was skipped by error recovery. (Whitespace is not in the CST,
+ * comments are.)
  */
-function contiguousAround(root: MutableRoot, node: CstNode): boolean {
+function blankBefore(root: MutableRoot, node: CstNode): boolean {
     const siblings = root.content;
     const at = siblings.indexOf(node);
     if (at < 0) return false;
-    const blank = (from: number, to: number) => /^\s*$/.test(root._text.slice(from, to));
     let start = node.offset;
     let i = at - 1;
     for (; i >= 0 && siblings[i].hidden; i--) {
-        if (!blank(siblings[i].end, start)) return false;
+        if (!blank(root._text, siblings[i].end, start)) return false;
         start = siblings[i].offset;
     }
-    if (!blank(i >= 0 ? siblings[i].end : 0, start)) return false;
+    return blank(root._text, i >= 0 ? siblings[i].end : 0, start);
+}
+
+function blankAfter(root: MutableRoot, node: CstNode): boolean {
+    const siblings = root.content;
+    const at = siblings.indexOf(node);
+    if (at < 0) return false;
     let end = node.end;
     let j = at + 1;
     for (; j < siblings.length && siblings[j].hidden; j++) {
-        if (!blank(end, siblings[j].offset)) return false;
+        if (!blank(root._text, end, siblings[j].offset)) return false;
         end = siblings[j].end;
     }
-    return blank(end, j < siblings.length ? siblings[j].offset : root._text.length);
+    return blank(root._text, end, j < siblings.length ? siblings[j].offset : root._text.length);
+}
+
+function blank(text: string, from: number, to: number): boolean {
+    return from >= to || /^\s*$/.test(text.slice(from, to));
 }
 
 interface Shift {

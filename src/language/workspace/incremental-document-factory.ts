@@ -1,6 +1,6 @@
 /**
- * Re-parses an edited document at declaration granularity: when the edit falls inside one
- * top-level declaration, only that declaration is parsed again and spliced into the document
+ * Re-parses an edited document at declaration granularity: when the edit falls inside a run of
+ * top-level declarations (usually one), only those are parsed again and spliced into the document
  * (see parser/declaration-reparse.ts); otherwise the whole text is parsed, as Langium does.
  * The last splice of each document is remembered, so that later phases can tell what changed.
  */
@@ -9,7 +9,7 @@ import {
     type Mutable, type ParseResult, type TextDocument, type URI
 } from 'langium';
 import type { Model } from '../generated/ast.js';
-import { reparseDeclaration, type DeclarationSplice } from '../parser/declaration-reparse.js';
+import { reparseDeclarations, type DeclarationSplice } from '../parser/declaration-reparse.js';
 
 export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     /** Document URI -> the splice of its last re-parse, or undefined when it was parsed in full. */
@@ -55,7 +55,7 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         if (oldText !== text) {
             const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
-            const reparsed = oldText === undefined ? undefined : reparseDeclaration(parser, old as unknown as ParseResult<Model>, text);
+            const reparsed = oldText === undefined ? undefined : reparseDeclarations(parser, old as unknown as ParseResult<Model>, text);
             this.lastSplice.set(key, reparsed?.splice);
             this.parses.set(key, this.parseCount(key) + 1);
             if (reparsed) {

@@ -2,7 +2,7 @@
  * Which other documents an edit inside one declaration can affect through their references.
  * After a splice (parser/declaration-reparse.ts) every other declaration of the edited file is the
  * same AST node as before, so a reference elsewhere needs re-linking only when it pointed into the
- * replaced declaration, or names something the new declaration added (it may resolve now, or
+ * replaced declarations, or names something the new ones added (it may resolve now, or
  * resolve differently), or is unresolved while the exported names changed (its suggestion may).
  * Everything else still points to the node a full re-link would find.
  */
@@ -14,12 +14,12 @@ import { exportedNodes } from '../scoping/eventloom-scope-computation.js';
 const addedNamesCache = new WeakMap<DeclarationSplice, ReadonlySet<string>>();
 const namesChangedCache = new WeakMap<DeclarationSplice, boolean>();
 
-/** Names declared (anywhere) in the new declaration and not in the old one. */
+/** Names declared (anywhere) in the new declarations and not in the old ones. */
 export function addedNames(splice: DeclarationSplice): ReadonlySet<string> {
     let added = addedNamesCache.get(splice);
     if (!added) {
-        const old = namesIn(splice.oldElement);
-        added = new Set([...namesIn(splice.newElement)].filter(name => !old.has(name)));
+        const old = namesIn(splice.oldElements);
+        added = new Set([...namesIn(splice.newElements)].filter(name => !old.has(name)));
         addedNamesCache.set(splice, added);
     }
     return added;
@@ -32,18 +32,20 @@ export function addedNames(splice: DeclarationSplice): ReadonlySet<string> {
 function exportedNamesChanged(splice: DeclarationSplice): boolean {
     let changed = namesChangedCache.get(splice);
     if (changed === undefined) {
-        const names = (element: Element) => exportedNodes(element).map(node => node.name).join('\n');
-        changed = names(splice.oldElement) !== names(splice.newElement);
+        const names = (elements: readonly Element[]) => elements.flatMap(element => exportedNodes(element).map(node => node.name)).join('\n');
+        changed = names(splice.oldElements) !== names(splice.newElements);
         namesChangedCache.set(splice, changed);
     }
     return changed;
 }
 
-function namesIn(root: AstNode): Set<string> {
+function namesIn(roots: readonly AstNode[]): Set<string> {
     const names = new Set<string>();
-    for (const node of AstUtils.streamAst(root)) {
-        const name = (node as { name?: unknown }).name;
-        if (typeof name === 'string') names.add(name);
+    for (const root of roots) {
+        for (const node of AstUtils.streamAst(root)) {
+            const name = (node as { name?: unknown }).name;
+            if (typeof name === 'string') names.add(name);
+        }
     }
     return names;
 }
@@ -66,7 +68,7 @@ export function needsRelinkAfterSplice(document: LangiumDocument, splice: Declar
         const text = reference.$refText;
         if (added.has(text.slice(text.lastIndexOf('.') + 1))) return true;
         const target = 'ref' in reference ? reference.ref : undefined;
-        if (target && declarationOf(target) === splice.oldElement) return true;
+        if (target && splice.oldElements.includes(declarationOf(target) as Element)) return true;
     }
     return false;
 }

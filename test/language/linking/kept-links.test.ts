@@ -113,11 +113,12 @@ describe('links kept across a keystroke (differential against a fresh build)', f
 
         const splice = (services.shared.workspace.LangiumDocumentFactory as IncrementalDocumentFactory).spliceOf(document);
         assert.ok(splice, 'spliced');
+        assert.equal(splice.newElements.length, 1, 'one declaration re-parsed');
         const fresh = createEventloomServices(EmptyFileSystem);
         const [freshDocument] = await buildDocuments(fresh.shared, [{ path: '/ws/model.loom', text: edited }]);
         // Expected from the fresh build: the edited aggregate and every declaration with a reference into it.
         const declarations = (freshDocument.parseResult.value as Model).elements;
-        const editedName = label(splice.newElement);
+        const editedName = label(splice.newElements[0]);
         const referringIn = declarations.filter(declaration => label(declaration) === editedName || AstUtils.streamAst(declaration)
             .some(node => AstUtils.streamReferences(node).some(({ reference }) => targetOf(reference) !== undefined && label(declarationOf(targetOf(reference)!)) === editedName)));
         assert.deepEqual([...linkedIn].sort(), referringIn.map(label).sort(), 'linked again: the re-parsed declaration and those referring into it');

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { EmptyFileSystem, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import type { Model } from '../../../src/language/generated/ast.js';
-import { reparseDeclaration } from '../../../src/language/parser/declaration-reparse.js';
+import { reparseDeclarations } from '../../../src/language/parser/declaration-reparse.js';
 import { generateBenchModel } from '../../bench/model/bench-model.js';
 import { BEHAVIOUR_MODEL } from './behaviour-model.js';
 import { random, randomEdit } from '../../kit/random-edits.js';
@@ -79,10 +79,10 @@ function assertSameAsFullParse(spliced: ParseResult<Model>, text: string, contex
     }
 }
 
-interface Tally { edits: number; spliced: number }
+interface Tally { edits: number; spliced: number; withErrors: number }
 
 function runChains(name: string, original: string, chains: number, length: number, seed: number): Tally {
-    const tally: Tally = { edits: 0, spliced: 0 };
+    const tally: Tally = { edits: 0, spliced: 0, withErrors: 0 };
     for (let chain = 0; chain < chains; chain++) {
         const next = random(seed + chain);
         let text = original;
@@ -91,9 +91,10 @@ function runChains(name: string, original: string, chains: number, length: numbe
             const edited = randomEdit(text, next);
             const context = `${name}, seed ${seed + chain}, step ${step}`;
             tally.edits++;
-            const reparsed = reparseDeclaration(parser, current, edited);
+            const reparsed = reparseDeclarations(parser, current, edited);
             if (reparsed) {
                 tally.spliced++;
+                if (reparsed.parseResult.parserErrors.length > 0) tally.withErrors++;
                 assertSameAsFullParse(reparsed.parseResult, edited, context);
                 current = reparsed.parseResult;
             } else {
@@ -126,15 +127,18 @@ describe('incremental re-parse of one declaration (differential against a full p
 
     it('equals a full parse after each of 1,200 random edits of the bench model', () => {
         const model = generateBenchModel({ contexts: 2, aggregates: 6, commands: 24, events: 24, readModels: 6, layout: 'per-context', hubUses: 4 });
-        let total: Tally = { edits: 0, spliced: 0 };
+        let total: Tally = { edits: 0, spliced: 0, withErrors: 0 };
         model.files.forEach((file, i) => {
             const tally = runChains(file.path, file.text, 60, 10, 1000 * (i + 1));
-            total = { edits: total.edits + tally.edits, spliced: total.spliced + tally.spliced };
+            total = { edits: total.edits + tally.edits, spliced: total.spliced + tally.spliced, withErrors: total.withErrors + tally.withErrors };
         });
         assert.equal(total.edits, 1200);
         // Many random edits break the syntax (a letter typed into a keyword, a stray brace) and are
         // parsed in full; the rest were spliced, and every splice was compared.
         assert.ok(total.spliced > total.edits / 8, `only ${total.spliced} of ${total.edits} edits were spliced`);
+        // A syntax error typed into a declaration is spliced too when recovery stays in the window.
+        assert.ok(total.withErrors > total.edits / 20, `only ${total.withErrors} of ${total.spliced} splices had a syntax error`);
+        console.log(`      ${total.spliced} of ${total.edits} spliced, ${total.withErrors} with a syntax error`);
     });
 
     it('equals a full parse after each of 500 random edits per template', () => {
@@ -157,10 +161,10 @@ describe('incremental re-parse of one declaration (differential against a full p
         const old = parse(text);
         const [cart, view] = old.value.elements;
         const edited = text.replace('sku: string,', 'skuCode: string,');
-        const reparsed = reparseDeclaration(parser, old, edited);
+        const reparsed = reparseDeclarations(parser, old, edited);
         assert.ok(reparsed, 'spliced');
         assert.equal(reparsed.splice.index, 0);
-        assert.equal(reparsed.splice.oldElement, cart);
+        assert.deepEqual(reparsed.splice.oldElements, [cart]);
         assert.notEqual(reparsed.parseResult.value.elements[0], cart, 'the edited declaration is new');
         assert.equal(reparsed.parseResult.value.elements[1], view, 'the next declaration is the same object');
         assert.equal(view.$cstNode?.offset, edited.indexOf('readmodel'));
@@ -168,13 +172,42 @@ describe('incremental re-parse of one declaration (differential against a full p
         assertSameAsFullParse(reparsed.parseResult, edited, 'rename a field');
     });
 
-    it('refuses edits across a declaration boundary and edits that break the syntax', () => {
-        const text = 'context Shop\n\nenum Size { S, M }\n\nenum Colour { Red }\n';
+    it('re-parses only the declaration a syntax error is typed into, and the declaration again when it is fixed', () => {
+        const text = 'context Shop\n\naggregate Cart {\n  id cartId: uuid\n  command AddItem { sku: string\n    emits ItemAdded }\n  event ItemAdded { sku: string }\n}\n\nenum Size { S, M }\n\nreadmodel CartView {\n  key cartId: uuid\n  on ItemAdded\n}\n';
         const old = parse(text);
-        assert.equal(reparseDeclaration(parser, old, text.replace('}\n\nenum', '}\nenum')), undefined, 'between declarations');
-        assert.equal(reparseDeclaration(parser, old, text.replace('enum Colour', 'xenum Colour')), undefined, 'at its first character');
-        assert.equal(reparseDeclaration(parser, old, text.replace('S, M', 'S,, M')), undefined, 'a syntax error');
-        assert.equal(reparseDeclaration(parser, old, text.replace('S, M }', 'S, M }\n\nenum Shape { Round')), undefined, 'a new declaration inside');
-        assert.ok(reparseDeclaration(parser, old, text.replace('S, M', 'S, M, L')), 'inside one');
+        const [cart, size, view] = old.value.elements;
+        const broken = text.replace('emits ItemAdded', 'emxits ItemAdded');
+        const reparsed = reparseDeclarations(parser, old, broken);
+        assert.ok(reparsed, 'spliced');
+        assert.ok(reparsed.parseResult.parserErrors.length > 0, 'with the syntax error');
+        assert.deepEqual(reparsed.splice.oldElements, [cart]);
+        assert.equal(reparsed.splice.newElements.length, 1);
+        assert.equal(reparsed.parseResult.value.elements[1], size, 'the declarations after it keep their nodes');
+        assert.equal(reparsed.parseResult.value.elements[2], view);
+        assertSameAsFullParse(reparsed.parseResult, broken, 'keyword broken');
+        const fixed = reparseDeclarations(parser, reparsed.parseResult, text);
+        assert.ok(fixed, 'spliced back');
+        assert.equal(fixed.splice.oldElements.length, 1);
+        assert.deepEqual(fixed.parseResult.parserErrors, []);
+        assertSameAsFullParse(fixed.parseResult, text, 'keyword fixed');
+    });
+
+    it('re-parses a run of declarations for an edit between or across them, and refuses what a window cannot show', () => {
+        const text = 'context Shop\n\nenum Size { S, M }\n\nenum Colour { Red }\n';
+        const spliced = (edited: string, what: string) => {
+            const reparsed = reparseDeclarations(parser, parse(text), edited);
+            assert.ok(reparsed, what);
+            assertSameAsFullParse(reparsed.parseResult, edited, what);
+            return reparsed.splice;
+        };
+        assert.equal(spliced(text.replace('}\n\nenum', '}\nenum'), 'between declarations').oldElements.length, 2);
+        assert.equal(spliced(text.replace('S, M }\n\nenum Colour', 'S, M, Colour'), 'two declarations merged').newElements.length, 1);
+        assert.equal(spliced(text.replace('S, M }', 'S, M }\n\nenum Shape { Round }'), 'a new declaration inside').newElements.length, 2);
+        assert.ok(spliced(text.replace('S, M', 'S,, M'), 'a syntax error'));
+        assert.ok(spliced(text.replace('enum Colour', 'xenum Colour'), 'the last declaration\'s first character'));
+        const many = 'context Shop\n\n' + Array.from({ length: 8 }, (_, i) => `enum E${i} { A${i} }\n`).join('\n');
+        assert.equal(reparseDeclarations(parser, parse(many), many.replace('enum E2', 'xenum E2')), undefined, 'another declaration\'s first character');
+        assert.equal(reparseDeclarations(parser, parse(text), text.replace('context Shop', 'context Shops')), undefined, 'the context line');
+        assert.equal(reparseDeclarations(parser, parse(text), text.replace('S, M', 'S, "M')), undefined, 'a lexer error');
     });
 });
