@@ -3,7 +3,7 @@
  * name when there is one — instead of Langium's generic "Could not resolve reference".
  */
 import {
-    AstUtils, DefaultLinker, interruptAndCheck, isOperationCancelled, Cancellation, type AstNode, type LangiumDocument, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
+    AstUtils, DefaultLinker, interruptAndCheck, URI, isOperationCancelled, Cancellation, type AstNode, type LangiumDocument, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
 } from 'langium';
 import { isEnumLiteral, isFieldAssignment, isFieldValue, isMappingEntry, isMemberAccess, isNameExpression, type Model } from '../generated/ast.js';
 import { unresolvedInExpression } from './expression-messages.js';
@@ -48,7 +48,8 @@ export class EventloomLinker extends DefaultLinker {
         const factory = services.shared.workspace.LangiumDocumentFactory;
         if (factory instanceof IncrementalDocumentFactory) {
             this.documentFactory = factory;
-            this.keptLinks = new KeptLinks(uri => factory.parseCount(uri));
+            const documents = services.shared.workspace.LangiumDocuments;
+            this.keptLinks = new KeptLinks(factory, uri => documents.hasDocument(URI.parse(uri)));
         }
     }
 

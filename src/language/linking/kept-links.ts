@@ -22,6 +22,7 @@
 import { DocumentState, isAstNode, type AstNode, type AstNodeDescription, type LangiumDocument, type Reference } from 'langium';
 import type { Element } from '../generated/ast.js';
 import type { DeclarationSplice } from '../parser/declaration-reparse.js';
+import type { ParseRecord } from '../workspace/incremental-document-factory.js';
 import { addedNames } from '../workspace/splice-dependents.js';
 
 /** What the linker writes into a resolved reference (Langium's DefaultReferenceImpl). */
@@ -45,6 +46,21 @@ interface Snapshot {
     links: Array<KeptLink | { reference: { node: AstNode } }>;
     /** Parse count of every document a link pointed into, at that moment. */
     targetParseCounts: Map<string, number>;
+    /**
+     * The documents the current update had parsed already when this one was unlinked (a dependent
+     * is unlinked after the edited file is parsed): its links are those of before these parses.
+     */
+    parsedBefore: readonly ParseRecord[];
+    /** The factory's latest parse serial when it was unlinked. */
+    serial: number;
+}
+
+/** What the kept-links rules read of the document factory (IncrementalDocumentFactory). */
+export interface ParseHistory {
+    readonly latestSerial: number;
+    parseCount(uri: string): number;
+    parsesOfUpdate(): readonly ParseRecord[];
+    parsesSince(serial: number): readonly ParseRecord[] | undefined;
 }
 
 /** The top-level declaration a node belongs to (the node itself for a declaration; the root for the root). */
@@ -54,10 +70,20 @@ export function declarationOf(node: AstNode): AstNode {
     return current;
 }
 
+/** Which parses since the links were made a link must have survived. */
+interface Changes {
+    uri: string;
+    /** The document's own splice (undefined: it was not parsed again, only unlinked). */
+    own: DeclarationSplice | undefined;
+    /** Other documents spliced since the links were made, with their parse count after it. */
+    spliced: ReadonlyMap<string, ParseRecord>;
+    added: ReadonlySet<string>;
+}
+
 export class KeptLinks {
     private readonly snapshots = new WeakMap<LangiumDocument, Snapshot>();
 
-    constructor(private readonly parseCount: (uri: string) => number) {}
+    constructor(private readonly history: ParseHistory, private readonly isLoaded: (uri: string) => boolean) {}
 
     /**
      * Before Langium unlinks the document: remember what each linked reference points to. Only a
@@ -78,28 +104,55 @@ export class KeptLinks {
             const target = reference._ref;
             links.push({ reference, target, description: reference._nodeDescription });
             const uri = reference._nodeDescription?.documentUri.toString();
-            if (uri !== undefined && !targetParseCounts.has(uri)) targetParseCounts.set(uri, this.parseCount(uri));
+            if (uri !== undefined && !targetParseCounts.has(uri)) targetParseCounts.set(uri, this.history.parseCount(uri));
         }
-        this.snapshots.set(document, { parseCount: this.parseCount(document.uri.toString()), links, targetParseCounts });
+        const parsedBefore = [...this.history.parsesOfUpdate()];
+        const serial = this.history.latestSerial;
+        this.snapshots.set(document, { parseCount: this.history.parseCount(document.uri.toString()), links, targetParseCounts, parsedBefore, serial });
     }
 
     /**
-     * After the document was parsed once more, by `splice`: the top-level declarations to link
-     * again (`relink`), and the kept links of every other one. Undefined when nothing can be kept
-     * (the document was parsed in full, or not at all, since it was unlinked).
+     * When the document is linked again: the top-level declarations to link again (`relink`), and
+     * the kept links of every other one. Two cases keep links: the document was parsed once since it
+     * was unlinked, by `splice` (the edited file); or it was not parsed again (a dependent of an
+     * edited file) and every document parsed before it was unlinked was spliced. Undefined when
+     * nothing can be kept (a full parse since, of it or of a file parsed before it was unlinked).
      */
     take(document: LangiumDocument, splice: DeclarationSplice | undefined): { relink: ReadonlySet<AstNode>; kept: ReadonlyMap<AstNode, KeptLink[]> } | undefined {
         const snapshot = this.snapshots.get(document);
         this.snapshots.delete(document);
+        if (!snapshot) return undefined;
         const uri = document.uri.toString();
-        if (!snapshot || !splice || this.parseCount(uri) !== snapshot.parseCount + 1) return undefined;
-        const added = addedNames(splice);
+        const count = this.history.parseCount(uri);
+        const own = splice && count === snapshot.parseCount + 1 ? splice : undefined;
+        if (!own && count !== snapshot.parseCount) return undefined;
+        const spliced = new Map<string, ParseRecord>();
+        for (const parse of snapshot.parsedBefore) {
+            if (parse.uri === uri) continue;
+            // A document parsed in full (or twice) since the links were made: any name may resolve elsewhere now.
+            if (!parse.splice || spliced.has(parse.uri)) return undefined;
+            spliced.set(parse.uri, parse);
+        }
+        if (!own && spliced.size === 0) return undefined;
+        const added = new Set<string>(own ? addedNames(own) : []);
+        for (const parse of spliced.values()) for (const name of addedNames(parse.splice!)) added.add(name);
+        // Parses of other documents after the unlinking: links into them fail their parse count,
+        // and a name they added may resolve there now.
+        const since = this.history.parsesSince(snapshot.serial);
+        if (!since) return undefined;
+        for (const parse of since) {
+            if (parse.uri === uri) continue;
+            if (!parse.splice) return undefined;
+            for (const name of addedNames(parse.splice)) added.add(name);
+        }
+        const changes: Changes = { uri, own, spliced, added };
+
         const byDeclaration = new Map<AstNode, KeptLink[]>();
-        const doubtful = new Set<AstNode>([...splice.oldElements, ...splice.newElements]);
+        const doubtful = new Set<AstNode>(own ? [...own.oldElements, ...own.newElements] : []);
         for (const link of snapshot.links) {
             const declaration = declarationOf(link.reference.node);
             if (doubtful.has(declaration)) continue;
-            if (!('target' in link) || !this.keepable(link, uri, snapshot, splice, added)) {
+            if (!('target' in link) || !this.keepable(link, snapshot, changes)) {
                 doubtful.add(declaration);
                 byDeclaration.delete(declaration);
                 continue;
@@ -111,14 +164,18 @@ export class KeptLinks {
         return { relink: doubtful, kept: byDeclaration };
     }
 
-    private keepable(link: KeptLink, uri: string, snapshot: Snapshot, splice: DeclarationSplice, added: ReadonlySet<string>): boolean {
+    private keepable(link: KeptLink, snapshot: Snapshot, changes: Changes): boolean {
         const { target, description } = link;
         if (!isAstNode(target) || !description) return false;
         const text = link.reference.$refText;
-        if (added.has(text.slice(text.lastIndexOf('.') + 1))) return false;
+        if (changes.added.has(text.slice(text.lastIndexOf('.') + 1))) return false;
         const targetUri = description.documentUri.toString();
-        if (targetUri === uri) return !splice.oldElements.includes(declarationOf(target) as Element);
-        return this.parseCount(targetUri) === snapshot.targetParseCounts.get(targetUri);
+        if (targetUri === changes.uri) return !changes.own || !changes.own.oldElements.includes(declarationOf(target) as Element);
+        if (!this.isLoaded(targetUri)) return false;
+        const count = this.history.parseCount(targetUri);
+        const spliced = changes.spliced.get(targetUri);
+        if (spliced) return count === spliced.count && !spliced.splice!.oldElements.includes(declarationOf(target) as Element);
+        return count === snapshot.targetParseCounts.get(targetUri);
     }
 }
 

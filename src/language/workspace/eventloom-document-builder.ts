@@ -74,6 +74,7 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
 
     override update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
         this.relinkCandidates.clear();
+        if (this.langiumDocumentFactory instanceof IncrementalDocumentFactory) this.langiumDocumentFactory.startUpdate();
         return super.update(changed, deleted, cancelToken);
     }
 

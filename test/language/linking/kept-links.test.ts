@@ -126,4 +126,42 @@ describe('links kept across a keystroke (differential against a fresh build)', f
         assert.equal(document.references.length, freshDocument.references.length, 'every kept link is the document\'s again');
         assert.deepEqual(linksOf(services, [document]), linksOf(fresh, [freshDocument]));
     });
+
+    it('link again, in a file that refers into the edited one, only the declarations with a reference into the edited declaration', async () => {
+        const model = generateBenchModel({ contexts: 3, aggregates: 9, commands: 27, events: 27, readModels: 9, layout: 'per-context', hubUses: 6 });
+        const files = model.files.map(file => ({ path: `/ws/${file.path}`, text: file.text }));
+        const services = createEventloomServices(EmptyFileSystem);
+        const documents = await buildDocuments(services.shared, files);
+        const linker = services.Eventloom.references.Linker as unknown as { doLink(info: { container: AstNode }, document: LangiumDocument): void };
+        const linkedIn = new Set<string>();
+        const doLink = linker.doLink.bind(linker);
+        linker.doLink = (info, doc) => {
+            linkedIn.add(`${doc.uri.path} ${label(declarationOf(info.container))}`);
+            doLink(info, doc);
+        };
+        const edited = files.findIndex(file => file.path.endsWith('/sales.loom'));
+        const dependent = files.findIndex(file => file.path.endsWith('/billing.loom'));
+        const text = files[edited].text;
+        const aggregate = text.indexOf('aggregate Order0x0 {');
+        const field = text.indexOf('    amount: decimal', aggregate) + '    amount'.length;
+        const editedText = text.slice(0, field) + 'Due' + text.slice(field);
+        services.shared.workspace.TextDocuments?.set(TextDocument.create(documents[edited].uri.toString(), 'eventloom', 2, editedText));
+        await services.shared.workspace.DocumentBuilder.update([documents[edited].uri], []);
+        assert.ok((services.shared.workspace.LangiumDocumentFactory as IncrementalDocumentFactory).spliceOf(documents[edited]), 'spliced');
+
+        const fresh = createEventloomServices(EmptyFileSystem);
+        const freshDocuments = await buildDocuments(fresh.shared, files.map((file, i) => ({ path: file.path, text: i === edited ? editedText : file.text })));
+        const intoEdited = (declaration: AstNode) => AstUtils.streamAst(declaration).some(node => AstUtils.streamReferences(node).some(({ reference }) => {
+            const target = targetOf(reference);
+            return target !== undefined && AstUtils.getDocument(target).uri.path.endsWith('/sales.loom') && label(declarationOf(target)) === 'Aggregate Order0x0';
+        }));
+        const path = documents[dependent].uri.path;
+        const expected = (freshDocuments[dependent].parseResult.value as Model).elements.filter(intoEdited).map(declaration => `${path} ${label(declaration)}`);
+        const linkedInDependent = [...linkedIn].filter(entry => entry.startsWith(`${path} `));
+        assert.ok(expected.length > 0, 'the dependent refers into the edited declaration');
+        assert.deepEqual(linkedInDependent.sort(), expected.sort(), 'linked again in the dependent: the declarations referring into the edited one');
+        assert.equal(documents[dependent].references.length, freshDocuments[dependent].references.length, 'every kept link is the document\'s again');
+        assert.deepEqual(linksOf(services, documents), linksOf(fresh, freshDocuments));
+        assert.deepEqual(diagnosticsOf(documents), diagnosticsOf(freshDocuments));
+    });
 });
