@@ -13,7 +13,7 @@ import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import type { LaidOutBoard } from '../../src/protocol/board.js';
 import type { LaidOutFlowGraph } from '../../src/protocol/flow-graph.js';
 import { requireChromium } from '../kit/chromium.js';
-import { FIXTURES, modelsOf, readModelFolder } from './preview-test-kit.js';
+import { FIXTURES, modelsOf, readModelFolder, REPO_ROOT } from './preview-test-kit.js';
 import { openWebview, type WebviewPage } from './webview-page.js';
 
 describe('webview scenario stepping in Chromium', function () {
@@ -85,5 +85,71 @@ describe('webview scenario stepping in Chromium', function () {
         assert.equal(rendered?.type === 'rendered' && rendered.stepping, slice.id, 'the extension is told what is being stepped');
         await page.click('#step-next');
         assert.equal(await page.locator('#step-panel .step-summary').textContent(), 'Opened happened');
+    });
+});
+
+/** Where a locator is on the page: its box, or a failure saying which. */
+async function boxOf(page: WebviewPage['page'], selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    const box = await page.locator(selector).first().boundingBox();
+    assert.ok(box, `${selector} is on the page`);
+    return box;
+}
+
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('webview: stepping zooms to where the notes can be read (half-screen panel, the shop\'s board)', function () {
+    this.timeout(90_000);
+    let webview: WebviewPage;
+
+    before(async function () {
+        requireChromium(this);
+        // About the preview beside an editor on a 1440 × 900 screen.
+        webview = await openWebview({ width: 700, height: 780 });
+        const models = await modelsOf(readModelFolder(path.join(REPO_ROOT, 'templates/online-shop')));
+        const aspect = await webview.page.evaluate(() => document.getElementById('canvas')!.clientWidth / document.getElementById('canvas')!.clientHeight);
+        const board = layoutBoard(buildBoard(models, {}, { runner: scenarioRunner(models) }), { aspect });
+        await webview.post({ type: 'graph', graph: await layoutFlowGraph(buildFlowGraph(models)), mode: 'board', board });
+        await webview.waitForSent('rendered');
+    });
+    after(async () => { await webview?.close(); });
+
+    it('at Fit a note cannot be read; picking a scenario and each step show the current note readable, in the canvas, beside the step panel and the minimap', async () => {
+        const { page } = webview;
+        const fitWidth = (await boxOf(page, '.board-note[data-node-id="command:Payments.CapturePayment"]')).width;
+        assert.ok(fitWidth < 60, `the whole board at Fit: a note is ${fitWidth.toFixed(0)} px wide`);
+        await page.locator('#scenario-select').selectOption({ label: 'an authorised payment is captured' });
+        const canvas = await boxOf(page, '#canvas');
+        for (const position of ['step 1 of 4: given', 'step 2 of 4: given', 'step 3 of 4: when', 'step 4 of 4: then']) {
+            await page.click('#step-next');
+            assert.equal(await page.locator('#step-panel .step-position').textContent(), position);
+            const note = await boxOf(page, '.board-note.step-current');
+            const panel = await boxOf(page, '#step-panel');
+            assert.ok(note.width >= 100, `${position}: the current note is ${note.width.toFixed(0)} px wide`);
+            assert.ok(note.x >= canvas.x && note.y >= canvas.y && note.x + note.width <= canvas.x + canvas.width && note.y + note.height <= canvas.y + canvas.height,
+                `${position}: the note ${JSON.stringify(note)} lies in the canvas ${JSON.stringify(canvas)}`);
+            assert.ok(!overlaps(note, panel), `${position}: the step panel ${JSON.stringify(panel)} does not cover the note ${JSON.stringify(note)}`);
+            if (await page.locator('#minimap').isVisible()) {
+                const minimap = await boxOf(page, '#minimap');
+                assert.ok(!overlaps(note, minimap), `${position}: the minimap ${JSON.stringify(minimap)} does not cover the note ${JSON.stringify(note)}`);
+            }
+        }
+        await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screenshots', 'board-step-readable.png') }).catch(() => undefined);
+    });
+
+    it('a step whose note is in view and readable leaves the view where the user put it', async () => {
+        const { page } = webview;
+        await page.click('#step-back');
+        const before = await page.locator('#viewport').getAttribute('transform');
+        // The user pans a little: the note stays in view.
+        const canvas = await boxOf(page, '#canvas');
+        await page.mouse.move(canvas.x + 40, canvas.y + canvas.height - 40);
+        await page.mouse.down();
+        await page.mouse.move(canvas.x + 30, canvas.y + canvas.height - 45, { steps: 3 });
+        await page.mouse.up();
+        const panned = await page.locator('#viewport').getAttribute('transform');
+        assert.notEqual(panned, before, 'the drag panned');
+        await page.click('#step-next');
+        assert.equal(await page.locator('#viewport').getAttribute('transform'), panned);
     });
 });

@@ -5,19 +5,19 @@
  * after the step, as the model's interpreter computed them (the board's `run`, from the server).
  * A failing scenario is shown failing at the step where the model and the scenario differ.
  */
-import type { BoardSlice, StepView } from '../../protocol/board.js';
+import type { LaidOutBoardSlice, StepView } from '../../protocol/board.js';
 import type { ScenarioAt } from '../../protocol/webview-messages.js';
 import { isBoardShown, remarkBoard } from './board-view.js';
 import { page } from './page.js';
 import { setView } from './pan-zoom.js';
 import { state } from './state.js';
-import { centreOn } from './view-transform.js';
+import { boundingBox, freeAreas, stepView, type CanvasRect } from './step-view.js';
 
 export function installStepping(): void {
     page.scenarioSelect.addEventListener('change', () => {
         const slice = page.scenarioSelect.value;
         state.stepping = slice ? { slice, index: -1 } : undefined;
-        showStep(true);
+        showStep('picked');
     });
     page.stepNext.addEventListener('click', () => move(1));
     page.stepBack.addEventListener('click', () => move(-1));
@@ -31,7 +31,7 @@ export function updateStepping(): void {
     page.scenarioSelect.replaceChildren(new Option('Step through a scenario…', ''), ...options);
     if (state.stepping && !slices.some(slice => slice.id === state.stepping!.slice)) state.stepping = undefined;
     page.scenarioSelect.value = state.stepping?.slice ?? '';
-    showStep(false);
+    showStep('redrawn');
 }
 
 /** Starts stepping through the scenario declared at `at` (before its first step), if the board has it. */
@@ -40,10 +40,10 @@ export function startSteppingAt(at: ScenarioAt): void {
     if (!slice) return;
     state.stepping = { slice: slice.id, index: -1 };
     page.scenarioSelect.value = slice.id;
-    showStep(true);
+    showStep('picked');
 }
 
-function scenarioSlices(): BoardSlice[] {
+function scenarioSlices(): LaidOutBoardSlice[] {
     return isBoardShown() ? state.board!.contexts.flatMap(context => context.slices.filter(slice => slice.kind === 'scenario' && slice.steps)) : [];
 }
 
@@ -52,15 +52,19 @@ function move(delta: number): void {
     if (!slice || !state.stepping) return;
     const last = (slice.steps?.length ?? 0) - 1;
     state.stepping.index = Math.max(-1, Math.min(last, state.stepping.index + delta));
-    showStep(false);
+    showStep('stepped');
 }
 
-function currentSlice(): BoardSlice | undefined {
+function currentSlice(): LaidOutBoardSlice | undefined {
     return scenarioSlices().find(slice => slice.id === state.stepping?.slice);
 }
 
-/** Marks the slice's notes for the current step and fills the panel; `centre` brings the slice into view. */
-function showStep(centre: boolean): void {
+/**
+ * Marks the slice's notes for the current step and fills the panel. A scenario just picked is
+ * brought into view at a zoom where its notes can be read; a step moves the view only when its
+ * notes are out of view or too small; a redraw (the model changed) leaves the view alone.
+ */
+function showStep(why: 'picked' | 'stepped' | 'redrawn'): void {
     // The notes' marks follow state.stepping (board-marks.ts).
     remarkBoard();
     const slice = currentSlice();
@@ -74,13 +78,35 @@ function showStep(centre: boolean): void {
     page.stepBack.disabled = index < 0;
     page.stepNext.disabled = index >= steps.length - 1;
     fillPanel(slice, index, run?.steps[index]);
-    if (centre) {
-        const notes = slice as unknown as { x: number; y: number; width: number; height: number };
-        setView(centreOn(state.view ?? { x: 0, y: 0, scale: 1 }, notes.x + notes.width / 2, notes.y + notes.height / 2, page.canvas.clientWidth, page.canvas.clientHeight));
-    }
+    if (why !== 'redrawn') bringIntoView(slice, index, why === 'picked');
 }
 
-function fillPanel(slice: BoardSlice, index: number, view: StepView | undefined): void {
+/** The slice, or the step's notes, readable where the step panel and the minimap leave room (step-view.ts). */
+function bringIntoView(slice: LaidOutBoardSlice, index: number, force: boolean): void {
+    // Before the first step: the first step's notes.
+    const ids = new Set(slice.steps?.[Math.max(0, index)]?.notes ?? []);
+    const focus = boundingBox(slice.notes.filter(note => ids.has(note.id))) ?? slice;
+    const place = (forced: boolean) => {
+        const next = stepView(state.view, slice, focus, freeAreas(canvasSize(), [inCanvas(page.stepPanel), inCanvas(page.minimap)]), forced);
+        if (next) setView(next);
+        return next !== undefined;
+    };
+    // Zoomed in, the minimap appears (part of the board is out of view): place again around it.
+    if (place(force)) place(false);
+}
+
+function canvasSize(): { width: number; height: number } {
+    return { width: page.canvas.clientWidth, height: page.canvas.clientHeight };
+}
+
+/** Where an element floating over the canvas is, in the canvas's pixels (empty when hidden). */
+function inCanvas(element: HTMLElement): CanvasRect {
+    const canvas = page.canvas.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    return { x: box.left - canvas.left, y: box.top - canvas.top, width: box.width, height: box.height };
+}
+
+function fillPanel(slice: LaidOutBoardSlice, index: number, view: StepView | undefined): void {
     const panel = page.stepPanel;
     const steps = slice.steps ?? [];
     const run = slice.run;

@@ -90,7 +90,8 @@ async function cursorPosition(workbench: Workbench): Promise<string> {
 
 /**
  * A newcomer's scenario: picks it from "Step through a scenario…", steps given, given, when, then,
- * and reads the payment's state after each step in the step panel; each step's note is on screen.
+ * and reads the payment's state after each step in the step panel; each step's note is on screen,
+ * large enough to read and not under the step panel.
  */
 async function stepThroughACapturedPayment(workbench: Workbench, frame: Frame, shot: string): Promise<void> {
     // Payments' rules are all in the model, so the model runs its scenarios (Ordering's decisions are hand-written).
@@ -120,6 +121,11 @@ async function stepThroughACapturedPayment(workbench: Workbench, frame: Frame, s
         assert.ok(box && canvas && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height,
             `${position}: the current note (${JSON.stringify(box)}) lies in the canvas (${JSON.stringify(canvas)})`);
         console.log(`       ${position}: the current note is ${box!.width.toFixed(0)} × ${box!.height.toFixed(0)} px on screen`);
+        // Readable: the board zooms in for stepping (at Fit a note is ~40 px wide), and the step panel does not cover it.
+        assert.ok(box!.width >= 100, `${position}: the current note is ${box!.width.toFixed(0)} px wide, too small to read`);
+        const stepPanel = await panel.boundingBox();
+        assert.ok(stepPanel && (box!.x + box!.width <= stepPanel.x || stepPanel.x + stepPanel.width <= box!.x || box!.y + box!.height <= stepPanel.y || stepPanel.y + stepPanel.height <= box!.y),
+            `${position}: the step panel (${JSON.stringify(stepPanel)}) does not cover the current note`);
         await screenshot(workbench, `${shot}-${i + 3}-step-${i + 1}`);
     }
     // The state changes as the events are applied: the requested payment is authorised.
