@@ -7,7 +7,7 @@
 import type { Box } from '../../protocol/board.js';
 import type { ViewTransform } from './view-transform.js';
 
-/** From this zoom a note's name can be read (a board note is ~140 units wide: ~110 px). */
+/** From this zoom a note's caption and name can be read (a board note is ~150-180 units wide and 44 high). */
 export const READABLE_SCALE = 0.8;
 /** Stepping zooms in no further than this, so that as much of the slice as possible shows. */
 const CLOSE_SCALE = 1;
