@@ -11,7 +11,7 @@ import { registerEvolutionWarnings } from './evolution-warnings.js';
 import { registerScenarioCheck } from '../semantics/scenario-check.js';
 import { registerFlowGraphHandler } from './flow-graph-handler.js';
 import { registerGenerateHandler } from './generate-handler.js';
-import { keepRequestsResponsive } from './keep-requests-responsive.js';
+import { highlightWithinTheDocument, keepRequestsResponsive } from './keep-requests-responsive.js';
 import { registerScenarioHandlers } from './scenario-handlers.js';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -19,8 +19,11 @@ const { shared, Eventloom } = createEventloomServices({ connection, ...NodeFileS
 registerEvolutionWarnings(Eventloom);
 // EVENTLOOM_SCENARIO_CHECK=off exists for the benchmark, which measures what the scenario runs cost.
 const scenarioCheck = process.env.EVENTLOOM_SCENARIO_CHECK !== 'off' ? registerScenarioCheck(Eventloom) : undefined;
-keepRequestsResponsive(shared, Eventloom);
+// EVENTLOOM_DEPENDENTS_PAUSE_MS (0: no pause) exists for the benchmark, which measures with and without it.
+const pauseMs = process.env.EVENTLOOM_DEPENDENTS_PAUSE_MS;
+keepRequestsResponsive(shared, Eventloom, pauseMs === undefined ? undefined : Number(pauseMs));
 startLanguageServer(shared);
+highlightWithinTheDocument(shared);
 registerFlowGraphHandler(shared, scenarioCheck?.forms);
 registerGenerateHandler(shared);
 registerScenarioHandlers(shared);

@@ -10,6 +10,7 @@ import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../language/generated/ast.js';
+import { EventloomDocumentBuilder } from '../language/workspace/eventloom-document-builder.js';
 import { SCENARIO_FAILS } from '../semantics/scenario-check.js';
 
 export async function readValidatedWorkspace<T>(
@@ -18,7 +19,15 @@ export async function readValidatedWorkspace<T>(
 ): Promise<T> {
     // `ready` resolves inside the first build's write: from then on that build is queued before this read.
     await shared.workspace.WorkspaceManager.ready;
-    return shared.workspace.WorkspaceLock.read(() => read(shared.workspace.LangiumDocuments.all.toArray() as Array<LangiumDocument<Model>>));
+    // The read queues behind an edit's update, which may be waiting for the user to pause before
+    // it builds the edited file's dependents: this read needs them, so it ends that pause.
+    const builder = shared.workspace.DocumentBuilder;
+    const endPause = builder instanceof EventloomDocumentBuilder ? builder.dependentsPause.hold() : () => undefined;
+    try {
+        return await shared.workspace.WorkspaceLock.read(() => read(shared.workspace.LangiumDocuments.all.toArray() as Array<LangiumDocument<Model>>));
+    } finally {
+        endPause();
+    }
 }
 
 /**

@@ -10,7 +10,9 @@ import * as assert from 'node:assert/strict';
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
+import type { EventloomDocumentBuilder } from '../../src/language/workspace/eventloom-document-builder.js';
 import { listScenarios } from '../../src/server/scenario-handlers.js';
+import { readValidatedWorkspace } from '../../src/server/validated-workspace.js';
 import { buildWorkspace } from '../kit/workspace.js';
 import { HAND_WRITTEN_BANK } from '../kit/hand-written-bank.js';
 
@@ -73,5 +75,23 @@ describe('custom requests of the language server and the builds', () => {
         void request.then(files => { answered = files; });
         await settled();
         assert.deepEqual((answered as Array<{ uri: string }> | undefined)?.map(file => file.uri), ['file:///workspace/banking.loom']);
+    });
+
+    it('ends the pause before an edit\'s second pass: the read sees every file validated', async () => {
+        const { shared } = createEventloomServices(EmptyFileSystem);
+        await shared.workspace.WorkspaceManager.initializeWorkspace([]);
+        const sales = 'context Sales\naggregate Order {\n  id orderId: uuid\n  command PlaceOrder { emits OrderPlaced }\n  event OrderPlaced { orderId: uuid }\n}';
+        const billing = 'context Billing\nreadmodel OpenOrders {\n  key orderId: uuid\n  on Sales.OrderPlaced\n}';
+        await buildWorkspace({ 'sales.loom': sales, 'billing.loom': billing }, { shared, folder: '/workspace' });
+        const builder = shared.workspace.DocumentBuilder as EventloomDocumentBuilder;
+        // Longer than the test: only the read can end this pause.
+        builder.dependentsPause.delayMs = 3_600_000;
+        const uri = URI.parse('file:///workspace/sales.loom');
+        shared.workspace.TextDocuments?.set(TextDocument.create(uri.toString(), 'eventloom', 2, sales.replaceAll('OrderPlaced', 'OrderTaken')));
+        const update = shared.workspace.WorkspaceLock.write(token => builder.update([uri], [], token));
+        const seen = await readValidatedWorkspace(shared, documents => documents.map(document =>
+            `${document.uri.path.split('/').pop()} ${DocumentState[document.state]} ${(document.diagnostics ?? []).length}`).sort());
+        assert.deepEqual(seen, ['billing.loom Validated 1', 'sales.loom Validated 0']);
+        await update;
     });
 });

@@ -3,13 +3,14 @@
  * consumes it, its type) above its doc comment. Works on declarations and on references, and on
  * an upcast's `from N` (what the step carries over, maps and drops).
  */
-import { CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { CstUtils, GrammarUtils, type AstNode, type DocumentBuilder, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { DocumentationProvider } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isMemberAccess, isNameExpression, isUpcast } from '../generated/ast.js';
+import { isCommand, isEvent, isMemberAccess, isNameExpression, isUpcast } from '../generated/ast.js';
 import { typeOf } from '../typing/type-of.js';
 import { typeName } from '../typing/types.js';
+import { EventloomDocumentBuilder } from '../workspace/eventloom-document-builder.js';
 import { summarize } from './declaration-summary.js';
 import type { HoverNotes } from './hover-notes.js';
 import { ReferencingNodes } from './referencing-nodes.js';
@@ -18,12 +19,14 @@ export class EventloomHoverProvider extends AstNodeHoverProvider {
     private readonly documentation: DocumentationProvider;
     private readonly referencingNodes: ReferencingNodes;
     private readonly notes: HoverNotes;
+    private readonly builder: DocumentBuilder;
 
     constructor(services: LangiumServices & { extensions: { HoverNotes: HoverNotes } }) {
         super(services);
         this.documentation = services.documentation.DocumentationProvider;
         this.referencingNodes = new ReferencingNodes(services);
         this.notes = services.extensions.HoverNotes;
+        this.builder = services.shared.workspace.DocumentBuilder;
     }
 
     /**
@@ -48,7 +51,10 @@ export class EventloomHoverProvider extends AstNodeHoverProvider {
         return { ...hover, contents: { ...contents, value: `${line}\n\n${contents.value}` } };
     }
 
-    protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+    protected override async getAstNodeHoverContent(node: AstNode): Promise<string | undefined> {
+        // Who emits or consumes a command or event is read from the reference index, which lacks
+        // the documents an edit's second pass has yet to re-link (the user has not paused yet).
+        if ((isCommand(node) || isEvent(node)) && this.builder instanceof EventloomDocumentBuilder) await this.builder.dependentsBuilt();
         const summary = summarize(node, () => this.referencingNodes.of(node));
         const documentation = this.documentation.getDocumentation(node);
         const parts = [summary && codeSpan(summary), ...this.notes.for(node), documentation].filter((part): part is string => !!part);

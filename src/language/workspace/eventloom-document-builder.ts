@@ -18,20 +18,31 @@
  * listens for the announcement, so it waits for ever when it starts listening while the
  * announcement is under way (the build yields to the message queue between two listeners), or
  * when the phase is reached without one (an update with nothing to rebuild announces nothing).
+ *
+ * In the language server the second pass waits until the user pauses (dependents-pause.ts): a
+ * newer keystroke cancels the waiting update and takes its dependents along. A request that needs
+ * a dependent document, or a workspace-wide state, ends the pause and waits for the second pass;
+ * the first pass's documents are announced with the second pass that finally runs, so no
+ * announcement is lost to a cancelled update.
  */
 import {
     DefaultDocumentBuilder, DocumentState, OperationCancelled, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI
 } from 'langium';
+import { DependentsPause } from './dependents-pause.js';
 import { IncrementalDocumentFactory } from './incremental-document-factory.js';
 import { needsRelinkAfterSplice } from './splice-dependents.js';
 
 type CancellationToken = Cancellation.CancellationToken;
 
 export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
+    /** When the second pass runs: at once unless the server sets a delay. */
+    readonly dependentsPause = new DependentsPause();
     /** True during the first pass: workspace-wide phases are held back until the second. */
     private changedDocumentsFirst = false;
-    /** The first pass's documents, announced together with the second pass's. */
-    private heldBack: LangiumDocument[] = [];
+    /** First-pass documents not yet announced in the workspace-wide phases (also those of cancelled updates). */
+    private readonly unannounced = new Set<LangiumDocument>();
+    /** Settles when the two-pass update under way has built its dependents, or has ended without. */
+    private dependentsUnderWay: Promise<void> | undefined;
     /**
      * Documents Langium would re-link because of this update, decided once the changed documents
      * are parsed: after a splice most of them keep their links (see splice-dependents.ts).
@@ -86,19 +97,41 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
         if (changed.length === 0 || (relinked.length === 0 && this.relinkCandidates.size === 0)) {
             return super.buildDocuments(documents, options, cancelToken);
         }
-        this.changedDocumentsFirst = true;
+        let ended!: () => void;
+        const underWay = new Promise<void>(resolve => { ended = resolve; });
+        this.dependentsUnderWay = underWay;
         try {
-            await super.buildDocuments(changed, options, cancelToken);
-        } finally {
-            this.changedDocumentsFirst = false;
-        }
-        const second = [...new Set([...relinked, ...this.relinkedAfterParse.splice(0)])].filter(document => document.state < DocumentState.Validated);
-        this.heldBack = changed;
-        try {
+            this.changedDocumentsFirst = true;
+            try {
+                await super.buildDocuments(changed, options, cancelToken);
+            } finally {
+                this.changedDocumentsFirst = false;
+            }
+            for (const document of changed) this.unannounced.add(document);
+            const second = [...new Set([...relinked, ...this.relinkedAfterParse.splice(0)])].filter(document => document.state < DocumentState.Validated);
+            if (second.length > 0 && this.dependentsPause.enabled) await this.dependentsPause.wait(cancelToken);
             // Possibly empty: then it only announces the workspace-wide phases held back so far.
             await super.buildDocuments(second, options, cancelToken);
         } finally {
-            this.heldBack = [];
+            if (this.dependentsUnderWay === underWay) this.dependentsUnderWay = undefined;
+            ended();
+        }
+    }
+
+    /**
+     * Resolves once the update under way has re-linked and re-validated the documents that refer
+     * into the edited ones, ending its pause; at once when none is under way. Also when the update
+     * ends without (a newer keystroke cancelled it), so a request inside the workspace's read lock
+     * never waits for a write that cannot start before it is done.
+     */
+    async dependentsBuilt(): Promise<void> {
+        const underWay = this.dependentsUnderWay;
+        if (!underWay) return;
+        const release = this.dependentsPause.hold();
+        try {
+            await underWay;
+        } finally {
+            release();
         }
     }
 
@@ -117,15 +150,28 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
     protected override awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
         if (this.currentState >= state) return Promise.resolve();
         if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
+        // The workspace as a whole includes the dependents: no pause while someone waits for it.
+        const endPause = this.dependentsPause.hold();
         return new Promise((resolve, reject) => {
-            const waiter = { state, release: () => { cancelled.dispose(); resolve(); } };
+            const waiter = { state, release: () => { cancelled.dispose(); endPause(); resolve(); } };
             const cancelled = cancelToken.onCancellationRequested(() => {
                 this.stateWaiters.delete(waiter);
                 cancelled.dispose();
+                endPause();
                 reject(OperationCancelled);
             });
             this.stateWaiters.add(waiter);
         });
+    }
+
+    /** A request about a document that is not built yet (a dependent during the pause) ends the pause. */
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
+        const document = this.langiumDocuments.getDocument(uri);
+        if (!document || document.state >= state || !this.dependentsPause.enabled) return super.awaitDocumentState(state, uri, cancelToken);
+        const endPause = this.dependentsPause.hold();
+        const waiting = super.awaitDocumentState(state, uri, cancelToken);
+        waiting.then(endPause, endPause);
+        return waiting;
     }
 
     private releaseWaiters(): void {
@@ -140,7 +186,11 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
     protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, cancelToken: CancellationToken): Promise<void> {
         if (state <= DocumentState.ComputedScopes) return super.notifyBuildPhase(documents, state, cancelToken);
         if (this.changedDocumentsFirst) return;
-        const held = this.heldBack.filter(document => document.state >= state);
+        const announced = new Set(documents);
+        // Still in the workspace (not deleted, not replaced), still built that far, not announced with this pass anyway.
+        const held = [...this.unannounced].filter(document => document.state >= state && !announced.has(document)
+            && this.langiumDocuments.getDocument(document.uri) === document);
+        if (state === DocumentState.Validated) this.unannounced.clear();
         return super.notifyBuildPhase(held.length > 0 ? [...held, ...documents] : documents, state, cancelToken);
     }
 }

@@ -82,11 +82,11 @@ async function runSession(session: LspSession, options: LanguageServerOptions): 
     await session.initialize(rootUri);
 
     // Workspace build: from `initialized` until a request that needs every document indexed and
-    // linked (document highlight waits for the workspace's IndexedReferences state) is answered.
+    // linked (find references waits for the workspace's IndexedReferences state) is answered.
     const buildStart = now();
     const buildCpuStart = session.threadCpuMs();
     session.initialized();
-    await session.request('textDocument/documentHighlight', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    await session.request('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 0 }, context: { includeDeclaration: false } });
     const workspaceBuildMs = now() - buildStart;
     const workspaceBuildCpuMs = cpuSince(session, buildCpuStart);
 
