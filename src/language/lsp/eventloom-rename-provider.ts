@@ -4,7 +4,7 @@
  * read back as the same kind of name, or that already name something in the context, are refused
  * with a message instead of producing a broken model.
  */
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type DocumentBuilder, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import type { PrepareRenameParams, Range, RenameParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
@@ -14,6 +14,7 @@ import { qualifiedName } from '../scoping/qualified-names.js';
 import { TYPESCRIPT_RESERVED_WORDS } from '../typescript-names.js';
 import { kindOf, withArticle } from '../validation/messages.js';
 import type { DeclarationIndex } from '../workspace/declaration-index.js';
+import { EventloomDocumentBuilder } from '../workspace/eventloom-document-builder.js';
 
 const IDENTIFIER = /^[_a-zA-Z][\w]*$/;
 
@@ -21,11 +22,13 @@ export class EventloomRenameProvider extends DefaultRenameProvider {
     private readonly documents: LangiumDocuments;
     private readonly index: DeclarationIndex;
     private readonly keywords: ReadonlySet<string>;
+    private readonly builder: DocumentBuilder;
 
     constructor(services: LangiumServices & { workspace: { DeclarationIndex: DeclarationIndex } }) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.index = services.workspace.DeclarationIndex;
+        this.builder = services.shared.workspace.DocumentBuilder;
         this.keywords = new Set(AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value));
     }
 
@@ -34,6 +37,9 @@ export class EventloomRenameProvider extends DefaultRenameProvider {
         if (!target) return undefined;
         const refusal = this.refusal(target, params.newName);
         if (refusal) throw new ResponseError(ErrorCodes.InvalidParams, refusal);
+        // The rename request waits for the whole workspace; a quick fix that renames (to PascalCase)
+        // asks from inside a code action, while the files an edit affects may still wait for the pause.
+        if (this.builder instanceof EventloomDocumentBuilder) await this.builder.dependentsBuilt();
         const changes: Record<string, TextEdit[]> = {};
         for (const reference of this.references.findReferences(target, { includeDeclaration: true })) {
             const uri = reference.sourceUri.toString();

@@ -129,6 +129,16 @@ describe('the second pass waits for the user to pause', () => {
         await update;
     });
 
+    it('ends the pause for a rename asked from inside a request (the quick fix to PascalCase): the other file is renamed too', async () => {
+        const { services, sales, edit } = await workspace(NO_END);
+        const { update } = await edit(sales, SALES.replace('command PlaceOrder', 'command PlaceOrders'));
+        const text = sales.textDocument.getText();
+        const position = sales.textDocument.positionAt(text.indexOf('event OrderPlaced') + 'event O'.length);
+        const renamed = await services.Eventloom.lsp.RenameProvider!.rename(sales, { textDocument: { uri: sales.uri.toString() }, position, newName: 'OrderBooked' });
+        assert.deepEqual(Object.keys(renamed?.changes ?? {}).map(uri => uri.split('/').pop()).sort(), ['billing.loom', 'sales.loom']);
+        await update;
+    });
+
     it('a keystroke during the pause takes the dependents along: they follow the last text, and the first edit is announced', async () => {
         const { builder, sales, billing, validated, announced, edit } = await workspace(NO_END);
         const { update: first } = await edit(sales, RENAMED);
