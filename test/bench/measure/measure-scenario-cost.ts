@@ -100,7 +100,7 @@ async function openWorkspace(session: LspSession, modelDir: string, uri: string,
     await session.initialize(pathToFileURL(modelDir).href);
     session.initialized();
     // Waits for every document to be indexed and linked (see measure-language-server.ts).
-    await session.request('textDocument/documentHighlight', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    await session.request('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 0 }, context: { includeDeclaration: false } });
     const opened = session.nextDiagnostics(uri);
     session.open(uri, path);
     await opened;
