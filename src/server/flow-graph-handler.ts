@@ -46,12 +46,14 @@ function boardLayoutOptions(params: FlowGraphParams): BoardLayoutOptions {
 /**
  * The flow graph without places, sent with a board: the webview's menus, hover cards and find and
  * the editor's cursor highlight read only what its nodes are; switching back to the flow asks anew.
+ * Without its edges too: the board draws its own arrows and nothing of the board view reads the
+ * flow's (on the bench model they were a quarter of the answer, copied, sent and cloned for nothing).
  */
 function unplaced(graph: FlowGraph): LaidOutFlowGraph {
     return {
         ...graph,
         nodes: graph.nodes.map(node => ({ ...node, x: 0, y: 0, width: 0, height: 0 })),
-        edges: graph.edges.map(edge => ({ ...edge, points: [] })),
+        edges: [],
         groups: [], width: 0, height: 0
     };
 }
