@@ -167,7 +167,7 @@ async function measureBoard(repoRoot: string, models: Model[]): Promise<BoardRes
     const runsStart = now();
     layoutBoard(buildBoard(models, {}, { runner: scenarioRunner(models) }));
     const withRunsMs = now() - runsStart;
-    const measured = await measureBoardRequest(repoRoot, models, 5);
+    const measured = await measureBoardRequest(repoRoot, models, 7);
     const webview = measured ? await measureBoardWebview(await webviewMessages(repoRoot, measured.answer)) : undefined;
     const slices = board.contexts.flatMap(context => context.slices);
     return {
