@@ -54,6 +54,8 @@ describe('webview with a large board in Chromium', function () {
         webview = await openWebview({ width: 1000, height: 700 });
         await webview.post({ type: 'graph', graph, mode: 'board', board });
         await webview.waitForSent('rendered');
+        // The board opens on its start, readable; Fit shows it whole.
+        await webview.page.click('#fit');
     });
     after(async () => { await webview?.close(); });
 

@@ -94,6 +94,9 @@ describe('webview minimap in Chromium', function () {
         const rendered = (await webview.sent()).filter(m => m.type === 'rendered').length;
         await webview.post({ type: 'graph', graph, board });
         await webview.waitForSent('rendered', rendered);
+        // Too large to read whole, the board opens on its start: the minimap says where that is.
+        assert.equal(await page.locator('#minimap').isVisible(), true, 'opened on its start: the minimap');
+        await page.click('#fit');
         assert.equal(await page.locator('#minimap').isVisible(), false, 'fitted: no minimap');
         for (let i = 0; i < 5; i++) await page.click('#zoom-in');
         assert.equal(await page.locator('#minimap').isVisible(), true);

@@ -114,6 +114,22 @@ describe('webview: stepping zooms to where the notes can be read (half-screen pa
     });
     after(async () => { await webview?.close(); });
 
+    it('opens on the board\'s start, readable: the first context\'s name, lanes and first notes; Fit shows the whole board', async () => {
+        const { page } = webview;
+        const canvas = await boxOf(page, '#canvas');
+        const name = await boxOf(page, '.board-context[data-context="Ordering"] .context-name');
+        assert.ok(name.x >= canvas.x && name.y >= canvas.y && name.y + name.height <= canvas.y + canvas.height, 'Ordering\'s name is in view');
+        const lane = await boxOf(page, '.board-context[data-context="Ordering"] .board-row[data-row="0"] .lane-label');
+        assert.ok(lane.y + lane.height <= canvas.y + canvas.height, 'its first lane\'s label is in view');
+        const first = await boxOf(page, '.board-note[data-node-id="command:Ordering.StartOrder"]');
+        assert.ok(first.width >= 100 && first.x + first.width <= canvas.x + canvas.width, `the first command is in view and ${first.width.toFixed(0)} px wide`);
+        assert.equal(await page.locator('#minimap').isVisible(), true, 'the minimap shows where in the board the view is');
+        await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screenshots', 'board-opening.png') }).catch(() => undefined);
+        await page.click('#fit');
+        const board = await boxOf(page, '#viewport');
+        assert.ok(board.x >= canvas.x - 1 && board.x + board.width <= canvas.x + canvas.width + 1 && board.y + board.height <= canvas.y + canvas.height + 1, 'Fit: the whole board');
+    });
+
     it('at Fit a note cannot be read; picking a scenario and each step show the current note readable, in the canvas, beside the step panel and the minimap', async () => {
         const { page } = webview;
         const fitWidth = (await boxOf(page, '.board-note[data-node-id="command:Payments.CapturePayment"]')).width;

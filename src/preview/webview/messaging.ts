@@ -11,7 +11,7 @@ import { filterKey, updateFilterMenus } from './filters.js';
 import { host } from './host.js';
 import { drawMinimap } from './minimap.js';
 import { page } from './page.js';
-import { applyView, fittedView } from './pan-zoom.js';
+import { applyView, openingView } from './pan-zoom.js';
 import { highlight } from './selection.js';
 import { showLegend } from './legend.js';
 import { labelToggle } from './view-mode.js';
@@ -62,7 +62,7 @@ function showGraph(next: LaidOutFlowGraph, mode: PreviewMode | undefined, board:
     if (state.persisted.mode === 'board' && !board) return;
     showLegend();
     if (state.fitNext || !state.view) {
-        state.view = fittedView();
+        state.view = openingView();
         state.fitNext = false;
         saveState();
     }

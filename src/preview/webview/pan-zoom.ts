@@ -4,6 +4,7 @@ import { cullToView, drawDiagram, EDGE_LABEL_MIN_SCALE, LABEL_MIN_SCALE } from '
 import { updateMinimapView } from './minimap.js';
 import { page } from './page.js';
 import { saveState, state } from './state.js';
+import { READABLE_SCALE } from './step-view.js';
 import { fitView, transformAttribute, zoomAt, type ViewTransform } from './view-transform.js';
 
 export function applyView(redrawForLabels = true): void {
@@ -41,6 +42,17 @@ function shownSize(): { width: number; height: number } {
 export function fittedView(): ViewTransform {
     const { width, height } = shownSize();
     return fitView(width, height, page.canvas.clientWidth, page.canvas.clientHeight);
+}
+
+/**
+ * What a newly drawn view opens on: the whole diagram; but a board too large to read whole (its
+ * notes would be drawn below READABLE_SCALE) opens on its start, readable: the first context's
+ * name, lanes and first slices, with the minimap to move along. Fit shows it whole, as a map.
+ */
+export function openingView(): ViewTransform {
+    const whole = fittedView();
+    if (!isBoardShown() || whole.scale >= READABLE_SCALE) return whole;
+    return { scale: READABLE_SCALE, x: 0, y: 0 };
 }
 
 export function zoomBy(factor: number, px = page.canvas.clientWidth / 2, py = page.canvas.clientHeight / 2): void {
