@@ -41,6 +41,14 @@ describe('eventloom/generate in the language server', function () {
         assert.deepEqual((await generateWorkspace(shared, { outDir: out })).written, []);
     });
 
+    it('writes the app on Emmett too when the client asks for runtime emmett (the setting eventloom.generate.runtime)', async () => {
+        const shared = await workspace({ 'banking.loom': readFileSync(join(REPO_ROOT, 'templates/banking.loom'), 'utf8') });
+        const plain = await generateWorkspace(shared, { outDir: join(folder, 'plain') });
+        const withApp = await generateWorkspace(shared, { outDir: join(folder, 'app'), runtime: 'emmett' });
+        assert.deepEqual(withApp.written.filter(path => !plain.written.includes(path)).sort(), ['app.ts', 'http.ts', 'runtime.ts', 'server.ts']);
+        assert.match(readFileSync(join(folder, 'app', 'app.ts'), 'utf8'), /withdrawMoney: \(accountId: string, data: Banking\.WithdrawMoney\['data'\]\)/);
+    });
+
     it('writes nothing while a model has an error, and says where the first one is', async () => {
         const shared = await workspace({ 'broken.loom': 'context Broken\naggregate Thing {\n  id thingId: uuid\n  command Make { emits Made }\n}\n' });
         const out = join(folder, 'generated');

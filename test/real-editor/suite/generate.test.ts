@@ -35,6 +35,20 @@ describe('Generate Code', () => {
         assert.equal(await readText(aggregate), edited);
     });
 
+    it('writes the app on Emmett too with the setting eventloom.generate.runtime = emmett', async () => {
+        const settings = vscode.workspace.getConfiguration('eventloom');
+        await settings.update('generate.runtime', 'emmett', vscode.ConfigurationTarget.Workspace);
+        try {
+            await openFixture('banking.loom');
+            const result = await vscode.commands.executeCommand<GenerateResult>(COMMAND, { outDir: 'generated-by-test-app', quiet: true });
+            assert.ok(['app.ts', 'runtime.ts', 'http.ts', 'server.ts'].every(file => result.written.includes(file)), result.written.join(', '));
+            assert.match(await readText('generated-by-test-app/app.ts'), /export function createApp\(options: AppOptions\)/);
+        } finally {
+            await settings.update('generate.runtime', undefined, vscode.ConfigurationTarget.Workspace);
+            await deleteFiles('generated-by-test-app');
+        }
+    });
+
     it('refuses while the model has an error, and a folder of someone else\'s files', async () => {
         await vscode.workspace.fs.writeFile(workspaceFile('not-ours/readme.txt'), new TextEncoder().encode('mine'));
         await assert.rejects(
