@@ -11,9 +11,13 @@ import { registerEvolutionWarnings } from './evolution-warnings.js';
 import { registerScenarioCheck } from '../semantics/scenario-check.js';
 import { registerFlowGraphHandler } from './flow-graph-handler.js';
 import { registerGenerateHandler } from './generate-handler.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { highlightWithinTheDocument, keepRequestsResponsive } from './keep-requests-responsive.js';
 import { registerScenarioHandlers } from './scenario-handlers.js';
 
+// EVENTLOOM_HEAP_GROWING_PERCENT (0: V8's own factor) exists for the benchmark, which measures with and without.
+const heapGrowingPercent = process.env.EVENTLOOM_HEAP_GROWING_PERCENT;
+limitHeapGrowth(heapGrowingPercent === undefined ? undefined : Number(heapGrowingPercent));
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Eventloom } = createEventloomServices({ connection, ...NodeFileSystem });
 registerEvolutionWarnings(Eventloom);
