@@ -17,7 +17,7 @@ import { EventloomLinker } from './linking/eventloom-linker.js';
 import { LinkEpochs } from './linking/link-epochs.js';
 import { EventloomLspModule, EventloomSharedLspModule } from './lsp/eventloom-lsp-module.js';
 import { HoverNotes } from './lsp/hover-notes.js';
-import { createEventloomParser } from './parser/chunked-cst-node-builder.js';
+import { createEventloomCompletionParser, createEventloomParser } from './parser/eventloom-parser.js';
 import { EventloomLexer } from './parser/eventloom-lexer.js';
 import { EventloomLexerErrorMessageProvider } from './parser/eventloom-lexer-error-messages.js';
 import { EventloomParserErrorMessageProvider } from './parser/eventloom-parser-error-messages.js';
@@ -73,6 +73,7 @@ export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreSe
     LanguageMetaData: () => ({ ...EventloomLanguageMetaData, mode: 'production' }),
     parser: {
         LangiumParser: services => createEventloomParser(services),
+        CompletionParser: services => createEventloomCompletionParser(services),
         Lexer: services => new EventloomLexer(services),
         ParserErrorMessageProvider: () => new EventloomParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new EventloomLexerErrorMessageProvider()
