@@ -48,6 +48,23 @@ describe('eventloom on hostile input', function () {
         assert.match(stderr, /^eventloom: model\/huge\.loom: it is 10\.5 MB, over the 10 MB limit for a model file: split the model/);
     });
 
+    it('lists every syntax error of a model with 30,000 misplaced lines, exit 1 (a stack overflow in the parser\'s recovery before: exit 3)', async () => {
+        // The smallest input of fuzz case 2858 (seed 20261201): a misplaced `context` line and a stray token, repeated.
+        writeFileSync(join(root, 'model/account.loom'), `${CLEAN_MODEL}${'context B id\n'.repeat(30_000)}`);
+        const { code, stdout, stderr } = await run('export', 'model', '--out', 'flow.svg');
+        assert.equal(code, 1);
+        const lines = `${stdout}\n${stderr}`.split('\n').filter(line => line.length > 0);
+        assert.doesNotMatch(lines.join('\n'), /internal error|Maximum call stack|RangeError/);
+        assert.deepEqual(lines.slice(0, 3), [
+            'model/account.loom:7:9: error: This file already belongs to context Banking: a file has exactly one `context` line. Remove this one, or move the declarations below it into a file of their own.',
+            'model/account.loom:7:11: error: Expected the end of the file here, but found `id`.',
+            'model/account.loom:8:9: error: This file already belongs to context Banking: a file has exactly one `context` line. Remove this one, or move the declarations below it into a file of their own.'
+        ]);
+        assert.equal(lines.filter(line => line.endsWith('Expected the end of the file here, but found `id`.')).length, 29_999);
+        assert.equal(lines.at(-1), '60000 errors, 0 warnings in 1 file. Fix the errors first; nothing was written.');
+        assert.equal(existsSync(join(root, 'flow.svg')), false);
+    });
+
     it('refuses an empty path instead of validating the current folder', async () => {
         const { code, stderr } = await run('validate', '');
         assert.equal(code, 2);
