@@ -5,13 +5,13 @@
  * what cannot be resolved makes its construct hand-written, with the reason, and never throws.
  */
 import { AstUtils } from 'langium';
-import { isAggregate, isEnum, isPolicy, isReadModel, isScenario, isValueType, type Model } from '../language/generated/ast.js';
+import { isAggregate, isEnum, isPolicy, isReadModel, isScenario, isValueType, type Enum, type Model, type ValueType } from '../language/generated/ast.js';
 import { contextNameOf } from '../language/model-queries.js';
 import { aggregateForm } from './build/build-aggregate.js';
 import { policyForm, readModelForm } from './build/build-read-side.js';
 import { scenarioForm } from './build/build-scenario.js';
 import { fieldForm, nameOf } from './build/build-types.js';
-import { indexContexts, type ContextForm, type ModelForm } from './form.js';
+import { indexContexts, type ContextForm, type EnumForm, type ModelForm, type ValueTypeForm } from './form.js';
 
 export function buildModelForm(models: readonly Model[]): ModelForm {
     const contexts = [...modelsByContext(models)].sort(([a], [b]) => compare(a, b))
@@ -35,13 +35,21 @@ export function buildContextForm(name: string, files: readonly Model[]): Context
     const elements = files.flatMap(model => model.elements);
     return {
         name,
-        enums: elements.filter(isEnum).map(node => ({ name: nameOf(node), members: node.members.map(member => member.name), source: node })),
-        valueTypes: elements.filter(isValueType).map(node => ({ name: nameOf(node), fields: node.fields.map(fieldForm), source: node })),
+        enums: elements.filter(isEnum).map(enumForm),
+        valueTypes: elements.filter(isValueType).map(valueTypeForm),
         aggregates: elements.filter(isAggregate).map(aggregateForm),
         readModels: elements.filter(isReadModel).map(readModelForm),
         policies: elements.filter(isPolicy).map(policyForm),
         scenarios: elements.filter(isScenario).map(scenarioForm)
     };
+}
+
+export function enumForm(node: Enum): EnumForm {
+    return { name: nameOf(node), members: node.members.map(member => member.name), source: node };
+}
+
+export function valueTypeForm(node: ValueType): ValueTypeForm {
+    return { name: nameOf(node), fields: node.fields.map(fieldForm), source: node };
 }
 
 function uriOf(model: Model): string {

@@ -355,10 +355,13 @@ export interface ModelForm {
     readonly enums: ReadonlyMap<QualifiedName, EnumForm>;
 }
 
+/** Items by name; of two with one name, the last. */
+export function byName<T extends { name: QualifiedName }>(items: Iterable<T>): Map<QualifiedName, T> {
+    return new Map([...items].map(item => [item.name, item] as const));
+}
+
 /** The lookups of a `ModelForm`, from its contexts. */
 export function indexContexts(contexts: readonly ContextForm[]): ModelForm {
-    const byName = <T extends { name: QualifiedName }>(items: Iterable<T>) =>
-        new Map([...items].map(item => [item.name, item] as const));
     const aggregates = contexts.flatMap(context => context.aggregates);
     return {
         contexts,

@@ -1,15 +1,15 @@
 /**
- * The rules forms the scenario check runs on: each context's form, built on first use and kept
- * while its documents are unchanged, and the model form of the contexts a scenario reads, indexed
- * once per set of context forms.
+ * The rules forms the scenario check runs on: each context's form, built piece by piece as runs
+ * read it (lazy-context-form.ts) and kept while its documents are unchanged, and the model form of
+ * the contexts a scenario reads, indexed once per set of context forms.
  */
 import type { LangiumDocument } from 'langium';
 import type { EventloomCoreServices } from '../language/eventloom-module.js';
 import type { Model, Scenario } from '../language/generated/ast.js';
 import { contextNameOf } from '../language/model-queries.js';
 import { IncrementalDocumentFactory } from '../language/workspace/incremental-document-factory.js';
-import { buildContextForm } from './build-form.js';
-import { indexContexts, type ContextForm, type ModelForm, type ScenarioForm } from './form.js';
+import type { ModelForm, ScenarioForm } from './form.js';
+import { indexLazily, LazyContextForm } from './lazy-context-form.js';
 
 /**
  * The rules form of each context, built on first use and kept while the documents it was built
@@ -18,14 +18,14 @@ import { indexContexts, type ContextForm, type ModelForm, type ScenarioForm } fr
  * rebuilds its context alone, however many other files its change makes the server re-validate.
  */
 export class ScenarioForms {
-    private readonly built = new Map<string, { form: ContextForm; contexts: string[]; inputs: Map<string, InputVersion> }>();
+    private readonly built = new Map<string, { form: LazyContextForm; contexts: string[]; inputs: Map<string, InputVersion> }>();
     private readonly models = new Map<string, ModelForm>();
 
     /**
      * While one document is validated nothing is parsed or linked: which documents make up each context,
      * and whether its form is current, is found once per document instead of once per scenario.
      */
-    private pass: { documents: Map<string, LangiumDocument<Model>[]>; contexts: Map<string, ContextForm | undefined> } | undefined;
+    private pass: { documents: Map<string, LangiumDocument<Model>[]>; contexts: Map<string, LazyContextForm | undefined> } | undefined;
 
     /** How often a document was parsed: a closed file changed on disk keeps its document and version 0, its AST is spliced. */
     private readonly parseCount: (uri: string) => number;
@@ -47,7 +47,7 @@ export class ScenarioForms {
     of(node: Scenario): { model: ModelForm; scenario: ScenarioForm } | undefined {
         const documents = this.pass?.documents ?? this.documentsByContext();
         const home = this.context(contextNameOf(node), documents);
-        const scenario = home?.scenarios.find(candidate => candidate.source === node);
+        const scenario = home?.scenarioOf(node);
         if (!home || !scenario) return undefined;
         const named = [...scenario.given.map(given => given.event), ...scenario.expects.map(expect => expect.readModel)];
         const others = [...new Set(named.map(name => name.slice(0, name.indexOf('.'))))].filter(name => name !== home.name);
@@ -71,30 +71,30 @@ export class ScenarioForms {
      * (they are rebuilt only when their files change): indexing it anew for every scenario was a
      * third of the scenario check's cost per keystroke.
      */
-    private indexed(contexts: readonly ContextForm[]): ModelForm {
+    private indexed(contexts: readonly LazyContextForm[]): ModelForm {
         const key = contexts.map(context => context.name).join('\n');
         const cached = this.models.get(key);
         if (cached && cached.contexts.length === contexts.length && cached.contexts.every((context, i) => context === contexts[i])) return cached;
-        const model = indexContexts(contexts);
+        const model = indexLazily(contexts);
         this.models.set(key, model);
         return model;
     }
 
-    private context(name: string, documents: Map<string, LangiumDocument<Model>[]>): ContextForm | undefined {
+    private context(name: string, documents: Map<string, LangiumDocument<Model>[]>): LazyContextForm | undefined {
         if (this.pass?.contexts.has(name)) return this.pass.contexts.get(name);
         const form = this.currentContext(name, documents);
         this.pass?.contexts.set(name, form);
         return form;
     }
 
-    private currentContext(name: string, documents: Map<string, LangiumDocument<Model>[]>): ContextForm | undefined {
+    private currentContext(name: string, documents: Map<string, LangiumDocument<Model>[]>): LazyContextForm | undefined {
         const files = documents.get(name);
         if (!files) return undefined;
         const cached = this.built.get(name);
         if (cached && this.unchanged(cached.contexts, cached.inputs, documents)) return cached.form;
         // In file order, as `buildModelForm` builds it: the same model gives the same form either way.
-        const form = buildContextForm(name, [...files].sort((a, b) => compareUris(a, b)).map(document => document.parseResult.value));
-        const contexts = [name, ...contextsReadBy(form)];
+        const form = new LazyContextForm(name, [...files].sort((a, b) => compareUris(a, b)).map(document => document.parseResult.value));
+        const contexts = [name, ...form.contextsRead()];
         const inputs = new Map(contexts.flatMap(context => (documents.get(context) ?? []).map(document => [document.uri.toString(), this.versionOf(document)] as const)));
         this.built.set(name, { form, contexts, inputs });
         return form;
@@ -140,14 +140,4 @@ function groupByContext(documents: Iterable<LangiumDocument<Model>>): Map<string
 function compareUris(a: LangiumDocument, b: LangiumDocument): number {
     const [x, y] = [a.uri.toString(), b.uri.toString()];
     return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** The other contexts whose events a context's read models, policies or scenarios name. */
-function contextsReadBy(form: ContextForm): string[] {
-    const names = [
-        ...form.readModels.flatMap(readModel => readModel.handlers.flatMap(handler => handler.events.map(entry => entry.event))),
-        ...form.policies.flatMap(policy => [...policy.triggers, ...policy.reactions.map(reaction => reaction.command)]),
-        ...form.scenarios.flatMap(scenario => [...scenario.given.map(given => given.event), ...scenario.expects.map(expect => expect.readModel), ...(scenario.when ? [scenario.when.command] : [])])
-    ];
-    return [...new Set(names.map(name => name.slice(0, name.indexOf('.'))))].filter(name => name !== form.name);
 }

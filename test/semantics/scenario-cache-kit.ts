@@ -61,3 +61,35 @@ function scenarioLines(document: LangiumDocument): string[] {
 function position(at: { line: number; character: number }): string {
     return `${at.line + 1}:${at.character + 1}`;
 }
+
+const SWAPS: Array<[RegExp, string]> = [[/>/g, '<'], [/\+=/g, '-='], [/==/g, '!='], [/Active/g, 'Closed'], [/Open/g, 'Closed']];
+
+/**
+ * One edit of the kinds that change what scenarios conclude or what they can resolve: a digit of a
+ * number changed, a letter typed into or deleted from a name, an operator or enum member swapped,
+ * a new line (everything below moves), a character that breaks the syntax; sometimes the file's
+ * original text back (the check's memory of earlier states is then asked for again).
+ */
+export function scenarioEdit(text: string, original: string, next: () => number): string {
+    const pick = next();
+    const at = Math.floor(next() * text.length);
+    if (pick < 0.08) return original;
+    if (pick < 0.3) {
+        const digits = [...text.matchAll(/\d/g)];
+        const digit = digits[Math.floor(next() * digits.length)];
+        if (digit?.index !== undefined) return text.slice(0, digit.index) + String(Math.floor(next() * 10)) + text.slice(digit.index + 1);
+    }
+    if (pick < 0.5) {
+        let word = at;
+        while (word < text.length && !/\w/.test(text[word])) word++;
+        return next() < 0.4 ? text.slice(0, word) + text.slice(word + 1) : text.slice(0, word) + 'xyZ1'[Math.floor(next() * 4)] + text.slice(word);
+    }
+    if (pick < 0.75) {
+        const [pattern, replacement] = SWAPS[Math.floor(next() * SWAPS.length)];
+        const matches = [...text.matchAll(pattern)];
+        const match = matches[Math.floor(next() * matches.length)];
+        if (match?.index !== undefined) return text.slice(0, match.index) + replacement + text.slice(match.index + match[0].length);
+    }
+    if (pick < 0.88) return text.slice(0, at) + '\n' + text.slice(at);
+    return text.slice(0, at) + ['{', '}', '"', ',', 'x'][Math.floor(next() * 5)] + text.slice(at);
+}

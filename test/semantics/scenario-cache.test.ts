@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateBenchModel } from '../bench/model/bench-model.js';
 import { random } from '../kit/random-edits.js';
-import { freshScenarioDiagnostics, openWorkspace, type EditedWorkspace } from './scenario-cache-kit.js';
+import { freshScenarioDiagnostics, openWorkspace, scenarioEdit, type EditedWorkspace } from './scenario-cache-kit.js';
 
 const SHOP = `context Shop
 
@@ -157,38 +157,6 @@ describe('scenario check: re-runs only what an edit changed', function () {
 });
 
 
-const SWAPS: Array<[RegExp, string]> = [[/>/g, '<'], [/\+=/g, '-='], [/==/g, '!='], [/Active/g, 'Closed'], [/Open/g, 'Closed']];
-
-/**
- * One edit of the kinds that change what scenarios conclude or what they can resolve: a digit of a
- * number changed, a letter typed into or deleted from a name, an operator or enum member swapped,
- * a new line (everything below moves), a character that breaks the syntax; sometimes the file's
- * original text back (the check's memory of earlier states is then asked for again).
- */
-function randomEdit(text: string, original: string, next: () => number): string {
-    const pick = next();
-    const at = Math.floor(next() * text.length);
-    if (pick < 0.08) return original;
-    if (pick < 0.3) {
-        const digits = [...text.matchAll(/\d/g)];
-        const digit = digits[Math.floor(next() * digits.length)];
-        if (digit?.index !== undefined) return text.slice(0, digit.index) + String(Math.floor(next() * 10)) + text.slice(digit.index + 1);
-    }
-    if (pick < 0.5) {
-        let word = at;
-        while (word < text.length && !/\w/.test(text[word])) word++;
-        return next() < 0.4 ? text.slice(0, word) + text.slice(word + 1) : text.slice(0, word) + 'xyZ1'[Math.floor(next() * 4)] + text.slice(word);
-    }
-    if (pick < 0.75) {
-        const [pattern, replacement] = SWAPS[Math.floor(next() * SWAPS.length)];
-        const matches = [...text.matchAll(pattern)];
-        const match = matches[Math.floor(next() * matches.length)];
-        if (match?.index !== undefined) return text.slice(0, match.index) + replacement + text.slice(match.index + match[0].length);
-    }
-    if (pick < 0.88) return text.slice(0, at) + '\n' + text.slice(at);
-    return text.slice(0, at) + ['{', '}', '"', ',', 'x'][Math.floor(next() * 5)] + text.slice(at);
-}
-
 async function editChains(files: Record<string, string>, seed: number, edits: number): Promise<void> {
     const workspace = await openWorkspace(files);
     const originals = new Map(Object.entries(files));
@@ -196,7 +164,7 @@ async function editChains(files: Record<string, string>, seed: number, edits: nu
     const next = random(seed);
     for (let step = 0; step < edits; step++) {
         const path = paths[Math.floor(next() * paths.length)];
-        await workspace.edit(path, randomEdit(workspace.texts.get(path)!, originals.get(path)!, next));
+        await workspace.edit(path, scenarioEdit(workspace.texts.get(path)!, originals.get(path)!, next));
         const fresh = await freshScenarioDiagnostics(workspace.texts);
         assert.deepEqual(workspace.scenarioDiagnostics(), fresh, `seed ${seed}, edit ${step + 1} (in ${path})`);
     }

@@ -1,0 +1,169 @@
+/**
+ * A context's rules form built piece by piece, as its readers ask for them, and the model form of
+ * such contexts with lookups that build only what is looked up. A scenario run reads its scenario,
+ * the aggregates of its command and given events and the read models it expects: never a policy,
+ * nor the other aggregates' and read models' forms. Building every construct of every context was
+ * most of what the scenario check added to `eventloom validate`.
+ *
+ * Each piece comes from the same builder as in `buildContextForm`, from the same AST, once: a piece
+ * read here equals the eagerly built one, and a list (`aggregates`, ...) holds the same pieces in the
+ * same order. A lookup by qualified name finds what `indexContexts` finds: the last declaration of
+ * that name, contexts in the order given, declarations in file order.
+ */
+import type { AstNode, Reference } from 'langium';
+import {
+    isAggregate, isEnum, isPolicy, isReadModel, isScenario, isValueType,
+    type Aggregate, type Element, type Model, type Policy, type ReadModel, type Scenario
+} from '../language/generated/ast.js';
+import { commandsOf, contextNameOf, errorsOf, eventsOf } from '../language/model-queries.js';
+import { enumForm, valueTypeForm } from './build-form.js';
+import { aggregateForm } from './build/build-aggregate.js';
+import { policyForm, readModelForm } from './build/build-read-side.js';
+import { scenarioForm } from './build/build-scenario.js';
+import {
+    byName, qualifiedName,
+    type AggregateForm, type CommandForm, type ContextForm, type EnumForm, type ErrorForm, type EventForm, type ModelForm, type PolicyForm,
+    type QualifiedName, type ReadModelForm, type ScenarioForm, type ValueTypeForm
+} from './form.js';
+import { LazyMap } from './lazy-map.js';
+
+type Entry<V> = readonly [QualifiedName, () => V];
+
+export class LazyContextForm implements ContextForm {
+    private readonly elements: readonly Element[];
+    private readonly pieces = new Map<AstNode, unknown>();
+    private lists: {
+        enums?: readonly EnumForm[]; valueTypes?: readonly ValueTypeForm[]; aggregates?: readonly AggregateForm[];
+        readModels?: readonly ReadModelForm[]; policies?: readonly PolicyForm[]; scenarios?: readonly ScenarioForm[];
+    } = {};
+    private elementSet: ReadonlySet<AstNode> | undefined;
+
+    constructor(readonly name: string, files: readonly Model[]) {
+        this.elements = files.flatMap(model => model.elements);
+    }
+
+    get enums(): readonly EnumForm[] {
+        return this.lists.enums ??= this.elements.filter(isEnum).map(enumForm);
+    }
+
+    get valueTypes(): readonly ValueTypeForm[] {
+        return this.lists.valueTypes ??= this.elements.filter(isValueType).map(valueTypeForm);
+    }
+
+    get aggregates(): readonly AggregateForm[] {
+        return this.lists.aggregates ??= this.elements.filter(isAggregate).map(node => this.aggregate(node));
+    }
+
+    get readModels(): readonly ReadModelForm[] {
+        return this.lists.readModels ??= this.elements.filter(isReadModel).map(node => this.readModel(node));
+    }
+
+    get policies(): readonly PolicyForm[] {
+        return this.lists.policies ??= this.elements.filter(isPolicy).map(node => this.policy(node));
+    }
+
+    get scenarios(): readonly ScenarioForm[] {
+        return this.lists.scenarios ??= this.elements.filter(isScenario).map(node => this.piece(node, scenarioForm));
+    }
+
+    /** The form of one of this context's scenarios; undefined for a node that is not one of its elements. */
+    scenarioOf(node: Scenario): ScenarioForm | undefined {
+        this.elementSet ??= new Set(this.elements);
+        return this.elementSet.has(node) ? this.piece(node, scenarioForm) : undefined;
+    }
+
+    /**
+     * The other contexts this context's read models, policies and scenarios name (their files can
+     * change its form): every context a resolved reference of theirs leads to. As many as the built
+     * form names, or more where a construct is left hand-written, so a changed file never goes unseen.
+     */
+    contextsRead(): string[] {
+        const names = new Set<string>();
+        const add = (reference: Reference | undefined) => {
+            const target = reference?.ref;
+            if (target) names.add(contextNameOf(target));
+        };
+        for (const element of this.elements) {
+            if (isReadModel(element)) {
+                for (const handler of element.handlers) handler.events.forEach(add);
+            } else if (isPolicy(element)) {
+                element.triggers.forEach(add);
+                for (const issued of element.issues) add(issued.command);
+            } else if (isScenario(element)) {
+                for (const given of element.given) add(given.event);
+                for (const expectation of element.expectations) add(expectation.readModel);
+                add(element.when?.command);
+            }
+        }
+        names.delete(this.name);
+        return [...names];
+    }
+
+    /** What a lookup by qualified name may find in this context, in file order, each piece built when it is read. */
+    entries(): {
+        aggregates: Entry<AggregateForm>[]; commands: Entry<CommandForm>[]; events: Entry<EventForm>[]; errors: Entry<ErrorForm>[];
+        readModels: Entry<ReadModelForm>[]; policies: Entry<PolicyForm>[];
+    } {
+        const found: ReturnType<LazyContextForm['entries']> = { aggregates: [], commands: [], events: [], errors: [], readModels: [], policies: [] };
+        for (const element of this.elements) {
+            // As `nameOf` names the built piece: its own file's context.
+            const context = contextNameOf(element);
+            if (isAggregate(element)) {
+                const aggregate = () => this.aggregate(element);
+                found.aggregates.push([qualifiedName(context, element.name), aggregate]);
+                commandsOf(element).forEach((command, i) => found.commands.push([qualifiedName(context, command.name), () => aggregate().commands[i]]));
+                eventsOf(element).forEach((event, i) => found.events.push([qualifiedName(context, event.name), () => aggregate().events[i]]));
+                errorsOf(element).forEach((error, i) => found.errors.push([qualifiedName(context, error.name), () => aggregate().errors[i]]));
+            } else if (isReadModel(element)) {
+                found.readModels.push([qualifiedName(context, element.name), () => this.readModel(element)]);
+            } else if (isPolicy(element)) {
+                found.policies.push([qualifiedName(context, element.name), () => this.policy(element)]);
+            }
+        }
+        return found;
+    }
+
+    private aggregate(node: Aggregate): AggregateForm {
+        return this.piece(node, aggregateForm);
+    }
+
+    private readModel(node: ReadModel): ReadModelForm {
+        return this.piece(node, readModelForm);
+    }
+
+    private policy(node: Policy): PolicyForm {
+        return this.piece(node, policyForm);
+    }
+
+    private piece<N extends AstNode, F>(node: N, build: (node: N) => F): F {
+        if (this.pieces.has(node)) return this.pieces.get(node) as F;
+        const form = build(node);
+        this.pieces.set(node, form);
+        return form;
+    }
+}
+
+/**
+ * The model form of these contexts, its lookups building only what they are asked for. Those of
+ * value types and enums (small, and built whole) are made on first use.
+ */
+export function indexLazily(contexts: readonly LazyContextForm[]): ModelForm {
+    const entries = contexts.map(context => context.entries());
+    let valueTypes: ReadonlyMap<QualifiedName, ValueTypeForm> | undefined;
+    let enums: ReadonlyMap<QualifiedName, EnumForm> | undefined;
+    return {
+        contexts,
+        aggregates: new LazyMap(entries.flatMap(found => found.aggregates)),
+        commands: new LazyMap(entries.flatMap(found => found.commands)),
+        events: new LazyMap(entries.flatMap(found => found.events)),
+        errors: new LazyMap(entries.flatMap(found => found.errors)),
+        readModels: new LazyMap(entries.flatMap(found => found.readModels)),
+        policies: new LazyMap(entries.flatMap(found => found.policies)),
+        get valueTypes() {
+            return valueTypes ??= byName(contexts.flatMap(context => context.valueTypes));
+        },
+        get enums() {
+            return enums ??= byName(contexts.flatMap(context => context.enums));
+        }
+    };
+}
