@@ -1,7 +1,7 @@
 /** Field declarations, types and literals of the AST as form types and values. */
 import type { AstNode } from 'langium';
 import {
-    isBooleanLiteral, isEnum, isEnumLiteral, isListLiteral, isNumberLiteral, isObjectLiteral, isStringLiteral, isValueType,
+    isEnum, isValueType,
     type Field, type Literal, type ObjectLiteral, type ReadModelKey, type StreamId, type TypeReference
 } from '../../language/generated/ast.js';
 import { contextNameOf } from '../../language/model-queries.js';
@@ -54,31 +54,55 @@ export interface LiteralOptions {
 
 /** A literal as a value. Numbers stay exact; an enum member names its enum. */
 export function literalValue(literal: Literal, options: LiteralOptions): Value {
-    if (isStringLiteral(literal)) return stringValue(literal.value);
-    if (isNumberLiteral(literal)) {
-        const value = parseDecimal(literal.value);
-        return value ? numberValue(value) : unbuildable(`'${literal.value}' is not a number`);
+    // By `$type` (each literal kind is a concrete type): a chain of `isX` calls asked the reflection up to six times per literal.
+    // A half-typed entry has no literal at all.
+    if (!literal) return unbuildable('an unknown literal');
+    switch (literal.$type) {
+        case 'StringLiteral': return stringValue(literal.value);
+        case 'NumberLiteral': {
+            const value = parseDecimal(literal.value);
+            return value ? numberValue(value) : unbuildable(`'${literal.value}' is not a number`);
+        }
+        case 'BooleanLiteral': return booleanValue(literal.value);
+        case 'EnumLiteral': {
+            const member = literal.member?.ref;
+            if (!member || !isEnum(member.$container)) return unbuildable(`'${literal.member?.$refText ?? ''}' does not resolve`);
+            return enumValue(nameOf(member.$container), member.name);
+        }
+        case 'ListLiteral': return listValue(literal.items.map(item => literalValue(item, options)));
+        case 'ObjectLiteral': return objectValue(literal, options);
+        default: return unbuildable('an unknown literal');
     }
-    if (isBooleanLiteral(literal)) return booleanValue(literal.value);
-    if (isEnumLiteral(literal)) {
-        const member = literal.member?.ref;
-        if (!member || !isEnum(member.$container)) return unbuildable(`'${literal.member?.$refText ?? ''}' does not resolve`);
-        return enumValue(nameOf(member.$container), member.name);
-    }
-    if (isListLiteral(literal)) return listValue(literal.items.map(item => literalValue(item, options)));
-    if (isObjectLiteral(literal)) return objectValue(literal, options);
-    return unbuildable('an unknown literal');
 }
 
-/** An object literal's entries as a record; `declared` are the fields it fills (for their defaults). */
+/**
+ * An object literal's entries as a record; `declared` are the fields it fills (for their defaults).
+ * With defaults, the entries and the added defaults are ordered as the fields are declared (unknown
+ * names last, each group as written). Plain loops: scenario data is most of what a scenario's form
+ * is built from, and the check builds a thousand of them in a one-shot `eventloom validate`.
+ */
 export function objectValue(literal: ObjectLiteral | undefined, options: LiteralOptions, declared?: readonly Field[]): RecordValue {
-    const entries = (literal?.entries ?? []).map(entry => [entry.field?.ref?.name ?? entry.field?.$refText, literalValue(entry.value, options)] as const);
+    const entries: Array<readonly [string, Value]> = [];
+    for (const entry of literal?.entries ?? []) entries.push([entry.field?.ref?.name ?? entry.field?.$refText, literalValue(entry.value, options)]);
     if (!options.withDefaults) return recordValue(entries);
-    const given = new Set(entries.map(([name]) => name));
     const fields = declared ?? valueTypeFieldsOf(literal);
-    const defaults = fields.flatMap(field =>
-        !given.has(field.name) && field.default ? [[field.name, literalValue(field.default, options)] as const] : []);
-    return recordValue([...defaults, ...entries].sort(byDeclaration(fields)));
+    const all: Array<readonly [string, Value]> = [];
+    for (const field of fields) {
+        if (field.default && !entries.some(([name]) => name === field.name)) all.push([field.name, literalValue(field.default, options)]);
+    }
+    all.push(...entries);
+    return recordValue(inDeclarationOrder(all, fields));
+}
+
+/** A stable sort by the position of each entry's field among `fields` (the last of a name; unknown names last), skipped when already in order. */
+function inDeclarationOrder(entries: Array<readonly [string, Value]>, fields: readonly Field[]): Array<readonly [string, Value]> {
+    const position = (name: string) => {
+        for (let index = fields.length - 1; index >= 0; index--) if (fields[index].name === name) return index;
+        return fields.length;
+    };
+    const positions = entries.map(([name]) => position(name));
+    if (positions.every((at, index) => index === 0 || positions[index - 1] <= at)) return entries;
+    return entries.map((entry, index) => ({ entry, at: positions[index] })).sort((a, b) => a.at - b.at).map(({ entry }) => entry);
 }
 
 /** The fields of the value type an object literal fills, from the field it is the value of. */
@@ -87,10 +111,4 @@ function valueTypeFieldsOf(literal: ObjectLiteral | undefined): readonly Field[]
     const field = owner && 'field' in owner ? (owner.field as { ref?: Field | ReadModelKey | StreamId }).ref : undefined;
     const target = field?.type?.dataType?.ref;
     return isValueType(target) ? target.fields : [];
-}
-
-/** Orders record entries as their fields are declared (unknown names last), for stable messages. */
-function byDeclaration(fields: readonly Field[]): (a: readonly [string, Value], b: readonly [string, Value]) => number {
-    const order = new Map(fields.map((field, index) => [field.name, index]));
-    return ([a], [b]) => (order.get(a) ?? fields.length) - (order.get(b) ?? fields.length);
 }
