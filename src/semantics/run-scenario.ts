@@ -141,12 +141,11 @@ export function whyNotRunnable(model: ModelForm, scenario: ScenarioForm): string
         if (!aggregate) return `the aggregate of ${names(command.name)} is not in the model`;
         const foreign = scenario.given.find(given => model.events.get(given.event)?.aggregate !== aggregate.name);
         if (foreign) return `the given ${names(foreign.event)} is not an event of ${names(aggregate.name)}`;
-        const rejections = new Set([...command.rejects, ...command.requires.map(guard => guard.error)]);
-        if (scenario.then?.kind === 'rejected' && !rejections.has(scenario.then.error)) {
-            return `${names(command.name)} does not reject with ${names(scenario.then.error)}`;
+        const then = scenario.then;
+        if (then?.kind === 'rejected' && !command.rejects.includes(then.error) && !command.requires.some(guard => guard.error === then.error)) {
+            return `${names(command.name)} does not reject with ${names(then.error)}`;
         }
-        const emitted = new Set(command.emits.map(emit => emit.event));
-        const stray = scenario.then?.kind === 'events' ? scenario.then.events.find(event => !emitted.has(event.event)) : undefined;
+        const stray = then?.kind === 'events' ? then.events.find(event => !command.emits.some(emit => emit.event === event.event)) : undefined;
         if (stray) return `${names(command.name)} does not emit ${names(stray.event)}`;
         if (scenario.given.length > 0 && !aggregate.evolveModelled) {
             return `the evolve of ${names(aggregate.name)} is hand-written (${aggregate.evolveHandWrittenBecause.join('; ')}): the generated tests run this scenario`;

@@ -14,21 +14,31 @@ import type { RunContext } from './run-context.js';
 export const SCENARIO_NOW = '2026-01-01T00:00:00.000Z';
 
 export function scenarioStreamId(scenarioName: string): string {
-    return `${fnv1a(scenarioName)}-0000-4000-8000-000000000000`;
+    return streamIdOf(fnv1a(scenarioName));
 }
 
 export function scenarioId(scenarioName: string, n: number): string {
-    return `${fnv1a(scenarioName)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    return idOf(fnv1a(scenarioName), n);
 }
 
 /** A fresh run context for one scenario: its stream id, the fixed clock, ids counting from 1. */
 export function scenarioRunContext(scenarioName: string): RunContext {
+    // The name hashed once per run, not once more for every id drawn.
+    const hash = fnv1a(scenarioName);
     let drawn = 0;
     return {
-        streamId: scenarioStreamId(scenarioName),
+        streamId: streamIdOf(hash),
         now: SCENARIO_NOW,
-        newId: () => scenarioId(scenarioName, ++drawn)
+        newId: () => idOf(hash, ++drawn)
     };
+}
+
+function streamIdOf(hash: string): string {
+    return `${hash}-0000-4000-8000-000000000000`;
+}
+
+function idOf(hash: string, n: number): string {
+    return `${hash}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
 
 function fnv1a(text: string): string {
