@@ -41,24 +41,26 @@ describe('npm run bench (tiny model)', function () {
         assert.equal(JSON.parse(readFileSync(join(benchDir, 'results.json'), 'utf8')).runs[0].name, 'tiny');
     });
 
-    it('measures a modelled model with and without its scenario runs', async () => {
+    it('measures a modelled model with and without its scenario runs', async function () {
+        // Two more servers and the CLI's pairs: slower than the first run on a loaded machine.
+        this.timeout(600_000);
         const benchDir = join(repoRoot, '.bench', 'smoke-behaviour');
         const report = await runBench({
-            repoRoot, benchDir, growth: false, edits: 3, requests: 3, ratioRuns: 1, scenarioCost: { validatePairs: 2, edits: 4 },
+            repoRoot, benchDir, growth: false, edits: 3, requests: 3, ratioRuns: 1, scenarioCost: { validatePairs: 1, edits: 3 },
             runs: [{ name: 'tiny-behaviour', size: { contexts: 2, aggregates: 4, commands: 8, events: 8, readModels: 4, layout: 'per-context', hubUses: 6, behaviour: true } }]
         });
         const [run] = report.runs;
         assert.equal(run.validate.exitCode, 0, run.validate.summary);
         // Interleaved: both sides of every validate pair ran, and both servers took the same edits in the same order.
-        assert.equal(run.scenarioCost?.validatePairs.length, 2);
+        assert.equal(run.scenarioCost?.validatePairs.length, 1);
         assert.ok(run.scenarioCost.validatePairs.every(pair => pair.with.cpuMs! > 0 && pair.without.cpuMs! > 0));
         assert.deepEqual(run.scenarioCost.edits.with.map(edit => edit.kind), run.scenarioCost.edits.without.map(edit => edit.kind));
-        assert.equal(run.scenarioCost.edits.with.length, 4);
+        assert.equal(run.scenarioCost.edits.with.length, 3);
         // eventloom test's run: every scenario of the fully modelled model passes against the generated code.
         assert.deepEqual(run.generator?.scenarios, { passed: 4 * 5, failed: 0 });
         assert.equal(run.generator?.tscExitCode, 0, run.generator?.tscErrors);
         for (const figure of [
-            'eventloom validate CPU with / without (2 interleaved pairs, medians)', 'edit -> diagnostics p95 with / without (interleaved, 4 edits each)',
+            'eventloom validate CPU with / without (1 interleaved pairs, medians)', 'edit -> diagnostics p95 with / without (interleaved, 3 edits each)',
             'goal: scenario runs add <= 10% to validate (CPU, median pair)', 'goal: scenario runs add <= 10% to edit -> diagnostics p95 (wall)'
         ]) {
             assert.match(report.table, new RegExp(`\\| ${figure.replace(/[()+./]/g, '\\$&')} +\\|`), `row ${figure}`);
