@@ -26,7 +26,7 @@
  * announcement is lost to a cancelled update.
  */
 import {
-    DefaultDocumentBuilder, DocumentState, OperationCancelled, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type URI
+    DefaultDocumentBuilder, DocumentState, OperationCancelled, URI, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices
 } from 'langium';
 import { DependentsPause } from './dependents-pause.js';
 import { IncrementalDocumentFactory } from './incremental-document-factory.js';
@@ -61,11 +61,20 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         const relink = super.shouldRelink(document, changedUris);
-        if (relink && this.langiumDocumentFactory instanceof IncrementalDocumentFactory) {
+        if (relink && this.langiumDocumentFactory instanceof IncrementalDocumentFactory && !this.refersIntoDeleted(document, changedUris)) {
             this.relinkCandidates.add(document);
             return false;
         }
         return relink;
+    }
+
+    /**
+     * A deleted document is never parsed, so no later phase would decide about the documents that
+     * refer into it: those are re-linked right away (their references now fail), as Langium would.
+     */
+    private refersIntoDeleted(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const deleted = new Set([...changedUris].filter(uri => !this.langiumDocuments.hasDocument(URI.parse(uri))));
+        return deleted.size > 0 && this.indexManager.isAffected(document, deleted);
     }
 
     /** After a changed document is parsed: reset the candidates its change may affect. */

@@ -67,6 +67,25 @@ describe('EventloomDocumentBuilder', () => {
         assert.ok(isEvent(readModel.handles[0].ref), 'the read model handles the event again');
     });
 
+    it('re-links the documents that refer into a deleted file, alone or with an edit elsewhere: they report what a fresh build of them reports', async () => {
+        const fresh = async (files: Array<{ path: string; text: string }>) => {
+            const documents = await buildDocuments(createEventloomServices(EmptyFileSystem).shared, files);
+            return documents.map(messages);
+        };
+        const [billingAlone] = await fresh([{ path: '/ws/billing.loom', text: BILLING }]);
+        assert.ok(billingAlone.length > 0, 'billing without sales has an unresolved event');
+
+        const deleted = await workspace();
+        await deleted.shared.workspace.DocumentBuilder.update([], [deleted.sales.uri]);
+        assert.deepEqual(messages(deleted.billing), billingAlone);
+
+        const withEdit = await workspace();
+        withEdit.shared.workspace.TextDocuments?.set(TextDocument.create(withEdit.shipping.uri.toString(), 'eventloom', 2, `${SHIPPING}\nenum Speed { Fast }`));
+        await withEdit.shared.workspace.DocumentBuilder.update([withEdit.shipping.uri], [withEdit.sales.uri]);
+        assert.deepEqual(messages(withEdit.billing), billingAlone);
+        assert.equal(withEdit.billing.state, DocumentState.Validated);
+    });
+
     it('announces workspace-wide phases once, with every rebuilt document, when all have reached them', async () => {
         const { shared, sales, billing, edit } = await workspace();
         const announced: Array<{ state: DocumentState; documents: string[]; allThere: boolean }> = [];
