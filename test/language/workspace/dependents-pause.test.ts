@@ -13,22 +13,8 @@ import { isAggregate, isEvent, isReadModel, type Model } from '../../../src/lang
 import type { EventloomDocumentBuilder } from '../../../src/language/workspace/eventloom-document-builder.js';
 import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
 import { runSlowChecks } from '../../../src/language/workspace/slow-checks-on-save.js';
+import { BILLING, SALES, SHIPPING } from './three-contexts.js';
 
-const SALES = `context Sales
-aggregate Order {
-  id orderId: uuid
-  command PlaceOrder { emits OrderPlaced }
-  event OrderPlaced { orderId: uuid }
-}`;
-
-const BILLING = `context Billing
-readmodel OpenOrders {
-  key orderId: uuid
-  on Sales.OrderPlaced
-}`;
-
-const SHIPPING = `context Shipping
-enum Carrier { Post }`;
 
 const RENAMED = SALES.replaceAll('OrderPlaced', 'OrderTaken');
 const BROKEN = /Context 'Sales' has no event 'OrderPlaced'.*Did you mean 'Sales.OrderTaken'\?/;

@@ -9,22 +9,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import { isAggregate, isEvent, isReadModel, type Model } from '../../../src/language/generated/ast.js';
 import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
+import { BILLING, SALES, SHIPPING } from './three-contexts.js';
 
-const SALES = `context Sales
-aggregate Order {
-  id orderId: uuid
-  command PlaceOrder { emits OrderPlaced }
-  event OrderPlaced { orderId: uuid }
-}`;
-
-const BILLING = `context Billing
-readmodel OpenOrders {
-  key orderId: uuid
-  on Sales.OrderPlaced
-}`;
-
-const SHIPPING = `context Shipping
-enum Carrier { Post }`;
 
 async function workspace() {
     const { shared } = createEventloomServices(EmptyFileSystem);
