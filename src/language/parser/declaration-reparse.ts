@@ -77,12 +77,18 @@ export interface ReparseResult {
 /** How many times the window may grow by the next declaration when the parser looked past it. */
 const MAX_WINDOW_GROWTH = 3;
 
+/** Characters compared at once while looking for the change (string equality compares them in bulk). */
+const BLOCK = 1024;
+
 /** The changed range as a common prefix and a common suffix of the two texts. */
 export function changedRange(oldText: string, newText: string): { start: number; oldEnd: number; newEnd: number } {
     const shorter = Math.min(oldText.length, newText.length);
     let start = 0;
+    while (start + BLOCK <= shorter && oldText.slice(start, start + BLOCK) === newText.slice(start, start + BLOCK)) start += BLOCK;
     while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
     let suffix = 0;
+    while (suffix + BLOCK <= shorter - start
+        && oldText.slice(oldText.length - suffix - BLOCK, oldText.length - suffix) === newText.slice(newText.length - suffix - BLOCK, newText.length - suffix)) suffix += BLOCK;
     while (suffix < shorter - start
         && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
     return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
@@ -339,20 +345,31 @@ interface Shift {
 }
 
 function shiftAfter(nodes: readonly CstNode[], shift: Shift): void {
-    if (shift.offset === 0 && shift.line === 0 && shift.column === 0) {
-        for (const node of nodes) clearRangeCaches(node);
-        return;
+    // Composite nodes cache their line/column range; offsets are read from the leaves. Lines and
+    // columns after the window change only with the line count, or on the line the window ended on
+    // (leaves come in order: if the first one after the window is not on it, none is).
+    const first = nodes.length > 0 ? firstLeaf(nodes[0]) : undefined;
+    const positionsMove = shift.line !== 0 || (shift.column !== 0 && first !== undefined && first._startLine === shift.oldEndLine);
+    if (positionsMove) {
+        for (const node of nodes) {
+            clearRangeCaches(node);
+            forEachLeaf(node, leaf => {
+                leaf._offset += shift.offset;
+                if (leaf._startLine === shift.oldEndLine) leaf._startColumn += shift.column;
+                if (leaf._endLine === shift.oldEndLine) leaf._endColumn += shift.column;
+                leaf._startLine += shift.line;
+                leaf._endLine += shift.line;
+            });
+        }
+    } else if (shift.offset !== 0) {
+        for (const node of nodes) forEachLeaf(node, leaf => { leaf._offset += shift.offset; });
     }
-    for (const node of nodes) {
-        clearRangeCaches(node);
-        forEachLeaf(node, leaf => {
-            leaf._offset += shift.offset;
-            if (leaf._startLine === shift.oldEndLine) leaf._startColumn += shift.column;
-            if (leaf._endLine === shift.oldEndLine) leaf._endColumn += shift.column;
-            leaf._startLine += shift.line;
-            leaf._endLine += shift.line;
-        });
-    }
+}
+
+function firstLeaf(node: CstNode): MutableLeaf | undefined {
+    let current: CstNode | undefined = node;
+    while (current && Array.isArray((current as unknown as MutableComposite).content)) current = (current as unknown as MutableComposite).content[0];
+    return current as unknown as MutableLeaf | undefined;
 }
 
 function clearRangeCaches(node: CstNode): void {

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { EmptyFileSystem, type ParseResult } from 'langium';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import type { Model } from '../../../src/language/generated/ast.js';
-import { reparseDeclarations } from '../../../src/language/parser/declaration-reparse.js';
+import { changedRange, reparseDeclarations } from '../../../src/language/parser/declaration-reparse.js';
 import { generateBenchModel } from '../../bench/model/bench-model.js';
 import { BEHAVIOUR_MODEL } from './behaviour-model.js';
 import { parseShapes } from './parse-shapes.js';
@@ -167,5 +167,25 @@ describe('incremental re-parse of one declaration (differential against a full p
         assert.equal(reparseDeclarations(parser, parse(many), many.replace('enum E2', 'xenum E2')), undefined, 'another declaration\'s first character');
         assert.equal(reparseDeclarations(parser, parse(text), text.replace('context Shop', 'context Shops')), undefined, 'the context line');
         assert.equal(reparseDeclarations(parser, parse(text), text.replace('S, M', 'S, "M')), undefined, 'a lexer error');
+    });
+
+    it('finds the changed range as the longest common prefix and suffix, also where they end inside a block of the bulk comparison', () => {
+        const naive = (a: string, b: string) => {
+            let start = 0;
+            while (start < Math.min(a.length, b.length) && a[start] === b[start]) start++;
+            let suffix = 0;
+            while (suffix < Math.min(a.length, b.length) - start && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+            return { start, oldEnd: a.length - suffix, newEnd: b.length - suffix };
+        };
+        const next = random(4242);
+        for (let i = 0; i < 500; i++) {
+            const length = Math.floor(next() * 5000);
+            const text = Array.from({ length }, () => 'ab\n'[Math.floor(next() * 3)]).join('');
+            const at = Math.floor(next() * (length + 1));
+            const removed = Math.floor(next() * 3);
+            const inserted = ['', 'a', 'b\n', 'ba'][Math.floor(next() * 4)];
+            const edited = text.slice(0, at) + inserted + text.slice(at + removed);
+            assert.deepEqual(changedRange(text, edited), naive(text, edited), `case ${i}`);
+        }
     });
 });
