@@ -14,12 +14,13 @@
  * every declaration of it is an input too (a duplicate added elsewhere can change which one the
  * lookup finds), and an unresolved name counts with the declarations the lookup might still find.
  */
-import { AstUtils, DocumentState, type AstNode, type AstNodeDescription, type LangiumDocument, type Reference } from 'langium';
+import { AstUtils, DocumentState, type AstNode, type AstNodeDescription, type Reference } from 'langium';
 import type { EventloomCoreServices } from '../language/eventloom-module.js';
 import { Aggregate, Command, DomainError, Enum, Event, ReadModel, ValueType, type Model, type Scenario } from '../language/generated/ast.js';
 import { contextNameOf } from '../language/model-queries.js';
 import { qualifiedName } from '../language/scoping/qualified-names.js';
 import type { DeclarationIndex } from '../language/workspace/declaration-index.js';
+import type { LinkEpochs } from '../language/linking/link-epochs.js';
 
 /** Flat strings, compared item by item: equal keys, equal runs. */
 export type InputKey = readonly string[];
@@ -34,15 +35,6 @@ interface DeclarationReads {
     readonly unresolvedNames: readonly string[];
     /** The text of each reference that does not resolve. */
     readonly unresolved: readonly string[];
-}
-
-/** A linked document's references by the top-level declaration holding them, and what each declaration reads. */
-interface DocumentReads {
-    /** The document's references array and its length when grouped: linking replaces or extends it. */
-    readonly references: LangiumDocument['references'];
-    readonly count: number;
-    readonly referencesByDeclaration: Map<AstNode, Reference[]>;
-    readonly byDeclaration: Map<AstNode, DeclarationReads>;
 }
 
 /** The inputs a lookup by one name adds: its declarations, when more than the resolved target. */
@@ -60,7 +52,9 @@ export class ScenarioInputs {
     private readonly index: DeclarationIndex;
     private readonly documents: EventloomCoreServices['shared']['workspace']['LangiumDocuments'];
     private readonly locator: EventloomCoreServices['workspace']['AstNodeLocator'];
-    private readonly reads = new WeakMap<LangiumDocument, DocumentReads>();
+    private readonly epochs: LinkEpochs;
+    /** What a declaration of a linked document reads, as of its latest linking (a LinkEpochs stamp): kept links keep it. */
+    private readonly linkedReads = new WeakMap<AstNode, { at: number; reads: DeclarationReads }>();
     /** Reads of declarations in documents that are not linked, for one document's validation. */
     private transient = new WeakMap<AstNode, DeclarationReads>();
     /** What holds while one document is validated: the declarations' entries and the name lookups. */
@@ -70,6 +64,7 @@ export class ScenarioInputs {
         this.index = services.workspace.DeclarationIndex;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.locator = services.workspace.AstNodeLocator;
+        this.epochs = services.workspace.LinkEpochs;
     }
 
     /** A document's validation starts: what unlinked documents' references resolved to may change before it. */
@@ -144,9 +139,10 @@ export class ScenarioInputs {
 
     private readsOf(declaration: AstNode): DeclarationReads {
         const document = AstUtils.findRootNode(declaration).$document;
+        const at = this.epochs.linkedAt(declaration);
         // A document reset for re-linking resolves its references again on access: what they resolve
         // to holds for the validation under way (nothing is linked meanwhile), not beyond it.
-        if (!document || document.state < DocumentState.Linked) {
+        if (!document || document.state < DocumentState.Linked || at === undefined) {
             let found = this.transient.get(declaration);
             if (!found) {
                 found = collectReads(declaration);
@@ -154,20 +150,12 @@ export class ScenarioInputs {
             }
             return found;
         }
-        let reads = this.reads.get(document);
-        if (!reads || reads.references !== document.references || reads.count !== document.references.length) {
-            reads = {
-                references: document.references, count: document.references.length,
-                referencesByDeclaration: referencesByDeclaration(document), byDeclaration: new Map()
-            };
-            this.reads.set(document, reads);
-        }
-        let found = reads.byDeclaration.get(declaration);
-        if (!found) {
-            found = readsOf(declaration, reads.referencesByDeclaration.get(declaration) ?? []);
-            reads.byDeclaration.set(declaration, found);
-        }
-        return found;
+        // Linked: its references point where they pointed when the linker last resolved them.
+        const memo = this.linkedReads.get(declaration);
+        if (memo?.at === at) return memo.reads;
+        const reads = collectReads(declaration);
+        this.linkedReads.set(declaration, { at, reads });
+        return reads;
     }
 }
 
@@ -182,41 +170,10 @@ function entryOf(declaration: AstNode): string[] {
     ];
 }
 
-/** What a declaration of a document being re-linked reads: its references, resolved on access. */
+/** What a declaration reads: its references (in a document being re-linked, resolved on access). */
 function collectReads(declaration: AstNode): DeclarationReads {
     const references = AstUtils.streamAst(declaration).flatMap(node => AstUtils.streamReferences(node)).map(info => info.reference as Reference).toArray();
     return readsOf(declaration, references);
-}
-
-/** A linked document's references grouped by the top-level declaration they sit in (by offset: no walk up the tree). */
-function referencesByDeclaration(document: LangiumDocument): Map<AstNode, Reference[]> {
-    const elements = (document.parseResult.value as Model).elements;
-    const starts = elements.map(element => element.$cstNode?.offset ?? -1);
-    const grouped = new Map<AstNode, Reference[]>();
-    for (const reference of document.references) {
-        const offset = reference.$refNode?.offset;
-        if (offset === undefined || !('ref' in reference)) continue;
-        const index = lastAtOrBefore(starts, offset);
-        const element = index >= 0 ? elements[index] : undefined;
-        const end = element?.$cstNode ? element.$cstNode.end : -1;
-        if (!element || offset >= end) continue;
-        const group = grouped.get(element);
-        if (group) group.push(reference);
-        else grouped.set(element, [reference]);
-    }
-    return grouped;
-}
-
-/** The index of the last start at or before the offset (-1 when none). */
-function lastAtOrBefore(starts: readonly number[], offset: number): number {
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (starts[middle] <= offset) low = middle + 1;
-        else high = middle;
-    }
-    return low - 1;
 }
 
 function readsOf(declaration: AstNode, references: readonly Reference[]): DeclarationReads {
