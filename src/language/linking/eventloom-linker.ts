@@ -35,6 +35,9 @@ const QUOTED_PRIMITIVES: ReadonlySet<string> = new Set(['string', 'timestamp', '
 export class EventloomLinker extends DefaultLinker {
     private readonly indexManager: IndexManager;
 
+    /** The document being linked, with the messages of its unresolved declaration names so far. */
+    private linking: { root: AstNode; messages: Map<string, string> } | undefined;
+
     /** Unresolved references given the friendly message, per model, counted from its last linking. */
     private readonly suggestionsMade = new WeakMap<AstNode, number>();
 
@@ -66,6 +69,15 @@ export class EventloomLinker extends DefaultLinker {
      */
     override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         const root = document.parseResult.value;
+        this.linking = { root, messages: new Map() };
+        try {
+            await this.linkDocument(document, root, cancelToken);
+        } finally {
+            this.linking = undefined;
+        }
+    }
+
+    private async linkDocument(document: LangiumDocument, root: AstNode, cancelToken: Cancellation.CancellationToken): Promise<void> {
         this.suggestionsMade.delete(root);
         const taken = this.keptLinks?.take(document, this.documentFactory?.spliceOf(document));
         const epoch = this.epochs.next();
@@ -159,9 +171,22 @@ export class EventloomLinker extends DefaultLinker {
             return `Unknown value '${text}': it is not an enum member of this context. Use a string in double quotes, a number, true/false or an enum member.${suggestion()}`;
         }
         const type = this.reflection.getReferenceType(refInfo);
+        const ownContext = contextNameOf(container);
+        // A declaration's name is looked up in the context's scope: the message depends on nothing
+        // but the name, its type and the context, and a rename leaves the same name unresolved in
+        // every place that used it. Worded once per linking of the document.
+        const linking = this.linking?.root === AstUtils.findRootNode(container) ? this.linking : undefined;
+        const memoKey = `${type}\n${ownContext}\n${text}`;
+        const known = linking?.messages.get(memoKey);
+        if (known !== undefined) return known;
+        const message = this.unresolvedDeclarationMessage(text, type, ownContext, suggestion);
+        linking?.messages.set(memoKey, message);
+        return message;
+    }
+
+    private unresolvedDeclarationMessage(text: string, type: string, ownContext: string, suggestion: () => string): string {
         const kind = { noun: kindOfType(type), declare: DECLARE_BY_TYPE[type] ?? (() => 'declare it') };
         const qualified = splitQualifiedName(text);
-        const ownContext = contextNameOf(container);
         if (qualified) {
             const contexts = this.contextNames();
             if (!contexts.includes(qualified.context)) {
