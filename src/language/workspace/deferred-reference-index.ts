@@ -4,7 +4,8 @@
  * references, rename, document highlight, the hover's "used by" and `isAffected` (which files an
  * edit in another file touches) read that record. Per keystroke it is ~10% of the edited file's
  * build, spent on nothing the edit's diagnostics need. So a linked document is only marked as
- * pending; its references are described when the user pauses (PAUSE_MS without a new build), or
+ * pending; its references are described when the user pauses (PAUSE_MS without a new build, and
+ * no build under way: a slow keystroke's validation outlasting PAUSE_MS is no pause), or
  * at once when something reads the index — a request that needs it waits for it and answers as
  * if it had been recorded eagerly (`isAffected` answers from the pending document's own links).
  *
@@ -15,7 +16,7 @@
  */
 import {
     AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, isReference, type AstNode, type LangiumDocument, type LangiumSharedCoreServices,
-    type MultiReference, type Reference, type ReferenceDescription, type ServiceRegistry, type Stream, type URI
+    type MultiReference, type Reference, type ReferenceDescription, type ServiceRegistry, type Stream, type URI, type WorkspaceLock
 } from 'langium';
 
 /** How long without a new build counts as a pause. */
@@ -36,6 +37,7 @@ export class SynchronousReferenceDescriptionProvider extends DefaultReferenceDes
 
 export class DeferredReferenceIndexManager extends DefaultIndexManager {
     private readonly registry: ServiceRegistry;
+    private readonly workspaceLock: WorkspaceLock;
     /** URI -> a linked document whose references are not described yet. */
     private readonly pending = new Map<string, LangiumDocument>();
     private pauseTimer: ReturnType<typeof setTimeout> | undefined;
@@ -43,6 +45,7 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.registry = services.ServiceRegistry;
+        this.workspaceLock = services.workspace.WorkspaceLock;
     }
 
     override async updateReferences(document: LangiumDocument): Promise<void> {
@@ -103,16 +106,25 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
         this.pauseTimer.unref?.();
     }
 
-    /** One document per turn of the event loop, so that a keystroke arriving meanwhile is not held up. */
+    /**
+     * One document per turn of the event loop, so that a keystroke arriving meanwhile is not held up.
+     * The timer counts from the last document's linking, and the build goes on after it (validation,
+     * the dependents' pass after their own pause): each description waits in the workspace's read
+     * queue until no build runs or waits (every update is a write, and writes go first). A build
+     * that ran meanwhile restarted the timer: then its pause is waited for again.
+     */
     private describeAfterPause(): void {
         this.pauseTimer = undefined;
-        const next = this.pending.keys().next();
-        if (next.done) return;
-        this.describe(next.value);
-        if (this.pending.size > 0) {
-            this.pauseTimer = setTimeout(() => this.describeAfterPause(), 0);
-            this.pauseTimer.unref?.();
-        }
+        void this.workspaceLock.read(() => {
+            if (this.pauseTimer) return;
+            const next = this.pending.keys().next();
+            if (next.done) return;
+            this.describe(next.value);
+            if (this.pending.size > 0) {
+                this.pauseTimer = setTimeout(() => this.describeAfterPause(), 0);
+                this.pauseTimer.unref?.();
+            }
+        });
     }
 }
 

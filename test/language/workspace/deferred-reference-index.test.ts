@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import { isEvent, type Model } from '../../../src/language/generated/ast.js';
 import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
-import { DeferredReferenceIndexManager, type SynchronousReferenceDescriptionProvider } from '../../../src/language/workspace/deferred-reference-index.js';
+import { DeferredReferenceIndexManager, PAUSE_MS, type SynchronousReferenceDescriptionProvider } from '../../../src/language/workspace/deferred-reference-index.js';
 
 const SALES = `context Sales
 aggregate Order {
@@ -122,5 +122,21 @@ describe('the deferred reference index (language server)', function () {
         while (index.hasPending && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
         assert.equal(index.hasPending, false);
         assert.deepEqual(described.sort(), ['/ws/billing.loom', '/ws/sales.loom']);
+    });
+
+    it('does not count a build still under way as a pause', async () => {
+        const { services, sales, index, described, edit } = await workspace();
+        await edit(sales, SALES.replace('id orderId: uuid', 'id orderId: uuid\n  placedAt: timestamp'));
+        // A build that outlasts the pause timer (a slow keystroke's validation, the dependents' pause): the workspace's write.
+        let endBuild!: () => void;
+        const build = services.shared.workspace.WorkspaceLock.write(() => new Promise<void>(resolve => { endBuild = resolve; }));
+        await new Promise(resolve => setTimeout(resolve, 3 * PAUSE_MS));
+        assert.deepEqual(described, [], 'nothing described while the build runs');
+        assert.equal(index.hasPending, true);
+        endBuild();
+        await build;
+        const deadline = Date.now() + 30_000;
+        while (index.hasPending && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
+        assert.deepEqual(described.sort(), ['/ws/billing.loom', '/ws/sales.loom'], 'described once the build has ended');
     });
 });
