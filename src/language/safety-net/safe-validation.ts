@@ -6,10 +6,11 @@
  * in Eventloom, on the node being checked, and the remaining checks run.
  */
 import {
-    AstUtils, DefaultDocumentValidator, isOperationCancelled, ValidationRegistry, type AstNode, type Cancellation,
-    type LangiumCoreServices, type MaybePromise, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
+    AstUtils, DefaultDocumentValidator, isOperationCancelled, ValidationRegistry, type AstNode, type Cancellation, type LangiumCoreServices,
+    type LangiumDocument, type MaybePromise, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { limitDiagnostics, MAX_DIAGNOSTICS, MAX_SYNTAX_ERRORS, problemsLeftOut, syntaxErrorsLeftOut } from '../validation/diagnostic-limits.js';
 import { fileNameOf, INTERNAL_ERROR_CODE, internalErrorMessage, type InternalFailures } from './internal-error.js';
 
 export class SafeValidationRegistry extends ValidationRegistry {
@@ -51,11 +52,33 @@ export class SafeDocumentValidator extends DefaultDocumentValidator {
         super(services);
     }
 
+    // Each kind of diagnostic is cut where it is made (see diagnostic-limits.ts), so each note counts what it left out.
+
+    /** Lexer and parser errors: the first MAX_SYNTAX_ERRORS of each. */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const own: Diagnostic[] = [];
+        super.processLexingErrors(parseResult, own, options);
+        for (const diagnostic of limitDiagnostics(own, MAX_SYNTAX_ERRORS, syntaxErrorsLeftOut)) diagnostics.push(diagnostic);
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const own: Diagnostic[] = [];
+        super.processParsingErrors(parseResult, own, options);
+        for (const diagnostic of limitDiagnostics(own, MAX_SYNTAX_ERRORS, syntaxErrorsLeftOut)) diagnostics.push(diagnostic);
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const own: Diagnostic[] = [];
+        super.processLinkingErrors(document, own, options);
+        for (const diagnostic of limitDiagnostics(own, MAX_DIAGNOSTICS, problemsLeftOut)) diagnostics.push(diagnostic);
+    }
+
     protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const document = AstUtils.findRootNode(rootNode).$document;
         const earlier = document ? this.failures.take(document).map(message => this.atStart(message)) : [];
         try {
-            return [...earlier, ...await super.validateAst(rootNode, options, cancelToken)];
+            // Cut here too: Langium adds these with one `push(...all)`, which a few hundred thousand overflow.
+            return limitDiagnostics([...earlier, ...await super.validateAst(rootNode, options, cancelToken)], MAX_DIAGNOSTICS, problemsLeftOut);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             return [...earlier, this.atStart(internalErrorMessage('validating the file', fileNameOf(document?.uri), error))];

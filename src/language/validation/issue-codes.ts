@@ -56,7 +56,9 @@ export const IssueCodes = {
     DuplicateUpcast: 'eventloom.duplicate-upcast',
     UpcastMapsUnknownField: 'eventloom.upcast-maps-unknown-field',
     UpcastIncomplete: 'eventloom.upcast-incomplete',
-    UpcastNotDeterministic: 'eventloom.upcast-not-deterministic'
+    UpcastNotDeterministic: 'eventloom.upcast-not-deterministic',
+    // Not a rule: where a file's list of problems was cut (validation/diagnostic-limits.ts).
+    DiagnosticsLeftOut: 'eventloom.diagnostics-left-out'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
