@@ -6,6 +6,7 @@ import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createEventloomCoreServices, type EventloomCoreServices } from '../language/eventloom-module.js';
 import type { Model } from '../language/generated/ast.js';
+import { leftOutBy } from '../language/validation/diagnostic-limits.js';
 import { buildDocuments } from '../language/workspace/load-documents.js';
 import { SCENARIO_FAILS, registerScenarioCheck } from '../semantics/scenario-check.js';
 import { collectModelFiles } from './collect-model-files.js';
@@ -42,7 +43,8 @@ export async function checkModel(inputs: readonly string[], cwd: string): Promis
                 column: diagnostic.range.start.character + 1,
                 severity: (['error', 'warning', 'info', 'hint'] as const)[(diagnostic.severity ?? 1) - 1],
                 message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-                ...((diagnostic.data as { code?: unknown } | undefined)?.code === SCENARIO_FAILS ? { scenarioFails: true } : {})
+                ...((diagnostic.data as { code?: unknown } | undefined)?.code === SCENARIO_FAILS ? { scenarioFails: true } : {}),
+                ...optional('leftOut', leftOutBy(diagnostic))
             });
         }
     }
@@ -51,4 +53,8 @@ export async function checkModel(inputs: readonly string[], cwd: string): Promis
         files, documents, problems, hasErrors: problems.some(p => p.severity === 'error'),
         hasModelErrors: problems.some(p => p.severity === 'error' && !p.scenarioFails), services: Eventloom
     };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+    return value === undefined ? {} : { [key]: value } as Record<K, V>;
 }

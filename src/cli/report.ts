@@ -1,6 +1,7 @@
 /** The `path:line:column: severity: message` lines editors and CI annotate from, and the summary. */
 import * as path from 'node:path';
 import { countOf } from '../language/wording.js';
+import type { LeftOut } from '../language/validation/diagnostic-limits.js';
 
 export interface FileProblem {
     path: string;
@@ -12,6 +13,8 @@ export interface FileProblem {
     message: string;
     /** A scenario the model's own rules fail (an error for `validate` only). */
     scenarioFails?: boolean;
+    /** The note where a file's list of one kind was cut: the problems it stands for, which are not listed. */
+    leftOut?: LeftOut;
 }
 
 export function formatProblem(problem: FileProblem, cwd: string): string {
@@ -25,11 +28,19 @@ export function displayPath(file: string, cwd: string): string {
 }
 
 export function summarize(problems: readonly FileProblem[], fileCount: number): string {
-    const errors = problems.filter(p => p.severity === 'error').length;
-    const warnings = problems.filter(p => p.severity === 'warning').length;
+    let errors = 0, warnings = 0, notListed = 0;
+    for (const problem of problems) {
+        if (problem.leftOut) {
+            errors += problem.leftOut.errors;
+            warnings += problem.leftOut.warnings;
+            notListed += problem.leftOut.errors + problem.leftOut.warnings;
+        } else if (problem.severity === 'error') errors++;
+        else if (problem.severity === 'warning') warnings++;
+    }
     const files = countOf(fileCount, 'file');
     if (errors === 0 && warnings === 0) return `No problems in ${files}.`;
-    return `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} in ${files}.`;
+    const unlisted = notListed > 0 ? ` (${notListed} of them not listed)` : '';
+    return `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')} in ${files}${unlisted}.`;
 }
 
 /** Problems in a stable order: by file, then position. */

@@ -10,7 +10,9 @@ import {
     type LangiumDocument, type MaybePromise, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { limitDiagnostics, MAX_DIAGNOSTICS, MAX_SYNTAX_ERRORS, problemsLeftOut, syntaxErrorsLeftOut } from '../validation/diagnostic-limits.js';
+import {
+    limitDiagnostics, MAX_DIAGNOSTICS, MAX_SYNTAX_ERRORS, problemsLeftOut, syntaxErrorsLeftOut, unreadableCharactersLeftOut, unresolvedReferencesLeftOut
+} from '../validation/diagnostic-limits.js';
 import { fileNameOf, INTERNAL_ERROR_CODE, internalErrorMessage, type InternalFailures } from './internal-error.js';
 
 export class SafeValidationRegistry extends ValidationRegistry {
@@ -58,7 +60,7 @@ export class SafeDocumentValidator extends DefaultDocumentValidator {
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const own: Diagnostic[] = [];
         super.processLexingErrors(parseResult, own, options);
-        for (const diagnostic of limitDiagnostics(own, MAX_SYNTAX_ERRORS, syntaxErrorsLeftOut)) diagnostics.push(diagnostic);
+        for (const diagnostic of limitDiagnostics(own, MAX_SYNTAX_ERRORS, unreadableCharactersLeftOut)) diagnostics.push(diagnostic);
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -70,7 +72,7 @@ export class SafeDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const own: Diagnostic[] = [];
         super.processLinkingErrors(document, own, options);
-        for (const diagnostic of limitDiagnostics(own, MAX_DIAGNOSTICS, problemsLeftOut)) diagnostics.push(diagnostic);
+        for (const diagnostic of limitDiagnostics(own, MAX_DIAGNOSTICS, unresolvedReferencesLeftOut)) diagnostics.push(diagnostic);
     }
 
     protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
