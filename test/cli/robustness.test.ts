@@ -48,8 +48,9 @@ describe('eventloom on hostile input', function () {
         assert.match(stderr, /^eventloom: model\/huge\.loom: it is 10\.5 MB, over the 10 MB limit for a model file: split the model/);
     });
 
-    it('lists every syntax error of a model with 30,000 misplaced lines, exit 1 (a stack overflow in the parser\'s recovery before: exit 3)', async () => {
+    it('parses a model with 30,000 misplaced lines and lists the first 1,000 syntax errors and 10,000 other problems, exit 1 (a stack overflow in the parser\'s recovery before: exit 3)', async () => {
         // The smallest input of fuzz case 2858 (seed 20261201): a misplaced `context` line and a stray token, repeated.
+        // Each line is one problem of the checks and one syntax error; each list is cut, with a note where.
         writeFileSync(join(root, 'model/account.loom'), `${CLEAN_MODEL}${'context B id\n'.repeat(30_000)}`);
         const { code, stdout, stderr } = await run('export', 'model', '--out', 'flow.svg');
         assert.equal(code, 1);
@@ -60,8 +61,15 @@ describe('eventloom on hostile input', function () {
             'model/account.loom:7:11: error: Expected the end of the file here, but found `id`.',
             'model/account.loom:8:9: error: This file already belongs to context Banking: a file has exactly one `context` line. Remove this one, or move the declarations below it into a file of their own.'
         ]);
-        assert.equal(lines.filter(line => line.endsWith('Expected the end of the file here, but found `id`.')).length, 29_999);
-        assert.equal(lines.at(-1), '60000 errors, 0 warnings in 1 file. Fix the errors first; nothing was written.');
+        assert.equal(lines.filter(line => line.endsWith('Expected the end of the file here, but found `id`.')).length, 1_000);
+        assert.equal(lines.filter(line => line.includes('This file already belongs to context Banking')).length, 10_000);
+        // The 1,001st syntax error would be on line 1007, the 10,001st misplaced context on line 10007.
+        assert.deepEqual(lines.filter(line => line.includes(' are shown; ')), [
+            'model/account.loom:1007:11: error: 1,000 syntax errors are shown; 29,000 more from here on are not. Fix the first ones, then validate again: one syntax error often causes the next.',
+            'model/account.loom:10007:9: error: 10,000 problems found by Eventloom\'s checks are shown; 20,000 more in this file are not. Fix the ones shown, then validate again.'
+        ]);
+        assert.equal(lines.length, 11_003);
+        assert.equal(lines.at(-1), '60000 errors, 0 warnings in 1 file (49000 of them not listed). Fix the errors first; nothing was written.');
         assert.equal(existsSync(join(root, 'flow.svg')), false);
     });
 

@@ -25,7 +25,7 @@ function newestSource(folder: string): number {
 }
 
 function eventloom(cwd: string, ...args: string[]) {
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 100_000 });
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 100_000, maxBuffer: 64 * 1024 * 1024 });
     if (result.status === null) throw new Error(`eventloom ${args.join(' ')} did not finish: ${result.error?.message ?? result.signal}`);
     return { code: result.status, stdout: result.stdout.split('\n').filter(Boolean), stderr: result.stderr.split('\n').filter(Boolean) };
 }
@@ -93,6 +93,23 @@ describe('eventloom validate (spawned process)', function () {
         const validateHelp = eventloom(REPOSITORY, 'validate', '--help');
         assert.equal(validateHelp.code, 0);
         assert.match(validateHelp.stdout.join('\n'), /Exit codes: 0 no errors/);
+    });
+
+    it('lists a capped list for a file of 160,000 misplaced lines, with nothing on stderr (Langium\'s `push(...all)` of the checks\' problems overflowed the stack: a stack trace on stderr, no problem of the checks listed)', () => {
+        // One problem of the checks and one syntax error per line: 160,000 are past what one spread call takes.
+        const cwd = folderWith({ 'bank.loom': `${CLEAN_MODEL}${'context B id\n'.repeat(160_000)}` });
+        const result = eventloom(cwd, 'validate', '.');
+        assert.equal(result.code, 1);
+        assert.deepEqual(result.stderr, []);
+        const misplaced = 'error: This file already belongs to context Banking: a file has exactly one `context` line. Remove this one, or move the declarations below it into a file of their own.';
+        assert.equal(result.stdout.filter(line => line.endsWith(misplaced)).length, 10_000);
+        assert.equal(result.stdout.filter(line => line.endsWith('error: Expected the end of the file here, but found `id`.')).length, 1_000);
+        assert.deepEqual(result.stdout.filter(line => line.includes(' are shown; ')), [
+            'bank.loom:1007:11: error: 1,000 syntax errors are shown; 159,000 more from here on are not. Fix the first ones, then validate again: one syntax error often causes the next.',
+            'bank.loom:10007:9: error: 10,000 problems found by Eventloom\'s checks are shown; 150,000 more in this file are not. Fix the ones shown, then validate again.'
+        ]);
+        assert.equal(result.stdout.length, 11_003);
+        assert.equal(result.stdout.at(-1), '320000 errors, 0 warnings in 1 file (309000 of them not listed).');
     });
 
     it('runs from any folder (the bundle finds nothing relative to the working directory)', () => {
