@@ -1,8 +1,9 @@
 /**
  * Runs the generated scenarios in this process, as `eventloom test` and the editor's Test Explorer
- * do: every generated file (with the user's hand-written bodies) is transpiled with the TypeScript
- * compiler that ships inside ts-morph, loaded here on first use (types are not checked: that is tsc's job, and far slower),
- * evaluated as CommonJS in a small module table, and each context's `scenarios.ts` is run. Nothing
+ * do: each context's `scenarios.ts` and the generated files it imports (with the user's hand-written
+ * bodies) are transpiled with the TypeScript compiler that ships inside ts-morph, loaded here on first
+ * use (types are not checked: that is tsc's job, and far slower), evaluated as CommonJS in a small
+ * module table, and the scenarios are run. Nothing
  * is written and nothing needs installing. A relative import resolves inside the generated files;
  * any other import (a library the user's code uses) is required from the output folder, as Node
  * would from the file itself.
@@ -92,31 +93,48 @@ export interface GeneratedModules {
     whereFailed(error: unknown): LoadProblem;
 }
 
-/** Transpiles the output folder's TypeScript files (tests aside) for loading in this process; syntax errors are problems. */
+/**
+ * The output folder's TypeScript files (tests aside), each transpiled for loading in this process when
+ * first loaded; its syntax errors are added to `problems` then. Only what the scenarios import is
+ * transpiled: a model of thousands of aggregates generates megabytes of code, and transpiling all of
+ * it took minutes when no scenario needed more than a few files (fuzz case 1365 of seed 20261202).
+ */
 export function loadGeneratedModules(files: readonly SourceText[], outDir: string): { modules: GeneratedModules; problems: LoadProblem[]; paths: string[] } {
     const problems: LoadProblem[] = [];
-    const compiled = new Map<string, string>();
-    const { ts } = loadTsMorph();
-    for (const file of files.filter(file => file.path.endsWith('.ts') && !file.path.endsWith('.test.ts'))) {
-        const output = ts.transpileModule(file.text, {
-            fileName: file.path, reportDiagnostics: true,
-            compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, sourceMap: false, esModuleInterop: true }
-        });
-        for (const diagnostic of output.diagnostics ?? []) {
-            const at = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : { line: 0, character: 0 };
-            problems.push({ path: file.path, line: at.line + 1, column: at.character + 1, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n') });
-        }
-        compiled.set(file.path, output.outputText);
-    }
-    return { modules: new ModuleTable(compiled, outDir), problems, paths: [...compiled.keys()] };
+    const sources = new Map(files.filter(file => file.path.endsWith('.ts') && !file.path.endsWith('.test.ts')).map(file => [file.path, file.text]));
+    return { modules: new ModuleTable(sources, outDir, problems), problems, paths: [...sources.keys()] };
 }
 
-/** CommonJS modules from transpiled text, each evaluated once. */
+/** One file as CommonJS, by the TypeScript compiler inside ts-morph (syntax only: types are not checked). */
+function transpile(path: string, text: string, problems: LoadProblem[]): string {
+    const { ts } = loadTsMorph();
+    const output = ts.transpileModule(text, {
+        fileName: path, reportDiagnostics: true,
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, sourceMap: false, esModuleInterop: true }
+    });
+    for (const diagnostic of output.diagnostics ?? []) {
+        const at = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : { line: 0, character: 0 };
+        problems.push({ path, line: at.line + 1, column: at.character + 1, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n') });
+    }
+    return output.outputText;
+}
+
+/** CommonJS modules from the generated sources, each transpiled and evaluated once. */
 class ModuleTable implements GeneratedModules {
     private readonly cache = new Map<string, { exports: unknown }>();
+    private readonly compiled = new Map<string, string>();
     private readonly loading: string[] = [];
 
-    constructor(private readonly compiled: ReadonlyMap<string, string>, private readonly outDir: string) {}
+    constructor(private readonly sources: ReadonlyMap<string, string>, private readonly outDir: string, private readonly problems: LoadProblem[]) {}
+
+    private compiledText(path: string): string {
+        let text = this.compiled.get(path);
+        if (text === undefined) {
+            text = transpile(path, this.sources.get(path)!, this.problems);
+            this.compiled.set(path, text);
+        }
+        return text;
+    }
 
     load(path: string): unknown {
         const cached = this.cache.get(path);
@@ -127,14 +145,14 @@ class ModuleTable implements GeneratedModules {
         const require = (specifier: string): unknown => {
             if (specifier.startsWith('./') || specifier.startsWith('../')) {
                 const target = posix.normalize(posix.join(posix.dirname(path), specifier)).replace(/\.js$/, '.ts');
-                if (this.compiled.has(target)) return this.load(target);
+                if (this.sources.has(target)) return this.load(target);
             }
             return outside(specifier);
         };
         this.loading.push(path);
         try {
             // The generated code's own text, evaluated as a CommonJS module would be.
-            const evaluate = new Function('exports', 'require', 'module', '__filename', '__dirname', this.compiled.get(path)!);
+            const evaluate = new Function('exports', 'require', 'module', '__filename', '__dirname', this.compiledText(path));
             evaluate.call(module.exports, module.exports, require, module, join(this.outDir, path), dirname(join(this.outDir, path)));
         } catch (error) {
             this.cache.delete(path);
