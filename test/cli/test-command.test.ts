@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
 import { REPO_ROOT as repositoryRoot } from '../kit/paths.js';
-import { captureOutput, modelFolder, removeFolder } from './cli-test-kit.js';
+import { captureOutput, CLEAN_MODEL, modelFolder, removeFolder } from './cli-test-kit.js';
 
 describe('eventloom test', function () {
     this.timeout(120_000);
@@ -67,6 +67,32 @@ describe('eventloom test', function () {
         assert.equal(output.stderr.length, 1, output.stderr.join('\n'));
         assert.match(output.stderr[0], /^generated\/banking\/bank-account\.ts:1:1: error: it does not load: Cannot find module 'no-such-library'.* \(the scenarios of banking cannot run: fix the generated code\)$/);
         assert.deepEqual(output.stdout, ['0 passed, 0 failed, 2 not run']);
+    });
+
+    it('transpiles only what the scenarios import: a broken file of a context without scenarios is not read (fuzz case 1365 of seed 20261202: every generated file was transpiled, minutes for a 5 MB model without one scenario)', async () => {
+        writeFileSync(path.join(cwd, 'cards.loom'), CLEAN_MODEL.replace('context Banking', 'context Cards'));
+        assert.equal(await runCli(['test', '.', '--out', 'generated'], captureOutput(cwd)), 1);
+        // A syntax error in a hand-written body of Cards, whose code no scenario loads.
+        const cards = path.join(cwd, 'generated/cards/account.ts');
+        writeFileSync(cards, `${readFileSync(cards, 'utf8')}\nexport const broken = ;\n`);
+        const unreached = captureOutput(cwd);
+        assert.equal(await runCli(['test', '.', '--out', 'generated'], unreached), 1);
+        assert.deepEqual(unreached.stderr, []);
+        assert.deepEqual(unreached.stdout, [
+            'banking.loom:76:1: error: scenario "cannot overdraw": expected rejected InsufficientFunds, got MoneyWithdrawn { amount: 150 }',
+            '1 passed, 1 failed'
+        ]);
+        // The same error where a scenario loads it is reported at its line, as before.
+        const bank = path.join(cwd, 'generated/banking/bank-account.ts');
+        const text = readFileSync(bank, 'utf8');
+        writeFileSync(bank, `${text}\nexport const broken = ;\n`);
+        const reached = captureOutput(cwd);
+        assert.equal(await runCli(['test', '.', '--out', 'generated'], reached), 1);
+        assert.deepEqual(reached.stderr, [
+            `generated/banking/bank-account.ts:${text.split('\n').length + 1}:23: error: Expression expected.`,
+            'generated/banking/bank-account.ts:1:1: error: it does not load: Unexpected token \';\' (the scenarios of banking cannot run: fix the generated code)'
+        ]);
+        assert.deepEqual(reached.stdout, ['0 passed, 0 failed, 2 not run']);
     });
 
     it('a model with errors runs nothing (exit 1); a missing path is a usage error (exit 2)', async () => {
