@@ -7,7 +7,9 @@
  * more diagnostic where the list was cut, saying how many are left out and what to do.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { issue, IssueCodes } from './issue-codes.js';
+
+/** Not a rule's code (those are in issue-codes.ts): the note where a list was cut. */
+export const DIAGNOSTICS_LEFT_OUT_CODE = 'eventloom.diagnostics-left-out';
 
 /** Far more than anyone fixes in one go; after the first few, syntax errors mostly follow from them. */
 export const MAX_SYNTAX_ERRORS = 1_000;
@@ -47,7 +49,7 @@ export function limitDiagnostics(diagnostics: Diagnostic[], max: number, note: L
     }
     const severity = leftOut.errors > 0 ? DiagnosticSeverity.Error : leftOut.warnings > 0 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
     const shown = diagnostics.slice(0, max);
-    shown.push({ severity, range: cut.range, message: note(max, diagnostics.length - max), source: cut.source, data: issue(IssueCodes.DiagnosticsLeftOut, { leftOut }) });
+    shown.push({ severity, range: cut.range, message: note(max, diagnostics.length - max), source: cut.source, data: { code: DIAGNOSTICS_LEFT_OUT_CODE, leftOut } });
     return shown;
 }
 
@@ -57,5 +59,5 @@ export interface LeftOut { errors: number; warnings: number; others: number }
 /** The problems a diagnostic stands for when it is a note of a cut list. */
 export function leftOutBy(diagnostic: Diagnostic): LeftOut | undefined {
     const data = diagnostic.data as { code?: unknown; leftOut?: LeftOut } | undefined;
-    return data?.code === IssueCodes.DiagnosticsLeftOut ? data.leftOut : undefined;
+    return data?.code === DIAGNOSTICS_LEFT_OUT_CODE ? data.leftOut : undefined;
 }

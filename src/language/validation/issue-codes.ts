@@ -56,9 +56,7 @@ export const IssueCodes = {
     DuplicateUpcast: 'eventloom.duplicate-upcast',
     UpcastMapsUnknownField: 'eventloom.upcast-maps-unknown-field',
     UpcastIncomplete: 'eventloom.upcast-incomplete',
-    UpcastNotDeterministic: 'eventloom.upcast-not-deterministic',
-    // Not a rule: where a file's list of problems was cut (validation/diagnostic-limits.ts).
-    DiagnosticsLeftOut: 'eventloom.diagnostics-left-out'
+    UpcastNotDeterministic: 'eventloom.upcast-not-deterministic'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
