@@ -21,7 +21,7 @@ import { qualifiedName } from '../../language/scoping/qualified-names.js';
 import type { FlowLocation } from '../../protocol/flow-graph.js';
 import type { Board, BoardContext, BoardLane, BoardNote, BoardNoteKind, BoardSlice, BoardStep } from '../../protocol/board.js';
 import { locationOf } from '../graph/declaration-details.js';
-import { emittedEvents, issuedCommands, projectedEvents, scenarioAggregate, scenarioParts, triggeringEvents, type ScenarioParts } from './board-sources.js';
+import { contextsReferenced, emittedEvents, issuedCommands, projectedEvents, scenarioAggregate, scenarioParts, triggeringEvents, type ScenarioParts } from './board-sources.js';
 import { lifecycleOrder } from './lifecycle-order.js';
 import type { ScenarioRunner } from './scenario-steps.js';
 
@@ -35,6 +35,16 @@ export interface BoardFilter {
 export interface BoardOptions {
     /** Runs each scenario in the interpreter, so that the board can step through it. */
     runner?: ScenarioRunner;
+    /** Contexts' parts built for an earlier board, kept while nothing they show changed (kept-board-contexts.ts). */
+    kept?: BoardContextStore;
+}
+
+/** Where the parts of earlier boards are kept: a context's part, and the contexts it was built from. */
+export interface BoardContextStore {
+    /** The context's part as built before, when none of the contexts it was built from changed since. */
+    get(context: string): BoardContext | undefined;
+    /** `reads`: the other contexts whose declarations the part shows or names. */
+    keep(context: string, part: BoardContext, reads: ReadonlySet<string>): void;
 }
 
 export function buildBoard(models: readonly Model[], filter: BoardFilter = {}, options: BoardOptions = {}): Board {
@@ -42,11 +52,17 @@ export function buildBoard(models: readonly Model[], filter: BoardFilter = {}, o
     const contexts: BoardContext[] = [];
     for (const [name, context] of declarations.contexts) {
         if (filter.context !== undefined && filter.context !== name) continue;
-        const built = new ContextBoardBuilder(name, context, declarations, options).build();
+        const built = options.kept?.get(name) ?? buildContext(name, context, declarations, options);
         const narrowed = filter.aggregate === undefined ? built : onlyAggregate(built, filter.aggregate);
         if (narrowed.slices.length > 0 || filter.aggregate === undefined) contexts.push(narrowed);
     }
     return { contexts };
+}
+
+function buildContext(name: string, context: ContextDeclarations, declarations: Declarations, options: BoardOptions): BoardContext {
+    const built = new ContextBoardBuilder(name, context, declarations, options).build();
+    options.kept?.keep(name, built, contextsReferenced(context));
+    return built;
 }
 
 function onlyAggregate(context: BoardContext, aggregate: string): BoardContext {
@@ -144,16 +160,21 @@ class ContextBoardBuilder {
      * emits, and no policy issuing it (scenarios never show the automation).
      */
     private scenariosShowAll(command: Command, scenarios: readonly ScenarioParts[]): boolean {
-        if (scenarios.length === 0 || (this.all.policiesIssuing.get(command) ?? []).length > 0) return false;
+        if (scenarios.length === 0 || this.policiesIssuing(command).length > 0) return false;
         const shown = new Set(scenarios.flatMap(parts => parts.then));
         return emittedEvents(command).every(event => shown.has(event));
+    }
+
+    /** The context's own policies that issue the command (a policy issues commands of its own context only). */
+    private policiesIssuing(command: Command): Policy[] {
+        return (this.all.policiesIssuing.get(command) ?? []).filter(policy => contextNameOf(policy) === this.name);
     }
 
     // ---- slices ------------------------------------------------------------------------------
 
     private commandSlice(command: Command): void {
         const slice = this.slice('command', `command:${qualifiedName(this.name, command.name)}`, command.name, command.$container);
-        const policies = (this.all.policiesIssuing.get(command) ?? []).filter(policy => contextNameOf(policy) === this.name);
+        const policies = this.policiesIssuing(command);
         const triggers = unique(policies.flatMap(triggeringEvents));
         const triggerNotes = new Map(triggers.map(event => [event, slice.add(this.eventNote(event))]));
         if (triggers.length > 0) slice.nextColumn();

@@ -16,8 +16,18 @@ import { markConfusable } from './confusable-nodes.js';
 import { filterFlowGraph } from './filter-flow-graph.js';
 import type { FlowEdge, FlowEdgeKind, FlowGraph, FlowGraphFilter, FlowNode, FlowNodeKind } from '../../protocol/flow-graph.js';
 
-export function buildFlowGraph(models: readonly Model[], filter: FlowGraphFilter = {}): FlowGraph {
-    const builder = new FlowGraphBuilder();
+/**
+ * The node of a declaration, from `build` or kept from an earlier graph (kept-flow-nodes.ts): it
+ * depends on the declaration alone, never on the graph it is part of.
+ */
+export type FlowNodeSource = (declaration: AstNode, build: () => FlowNode) => FlowNode;
+
+export interface FlowGraphOptions {
+    nodes?: FlowNodeSource;
+}
+
+export function buildFlowGraph(models: readonly Model[], filter: FlowGraphFilter = {}, options: FlowGraphOptions = {}): FlowGraph {
+    const builder = new FlowGraphBuilder(options.nodes ?? ((_declaration, build) => build()));
     const sorted = sortedByDocument(models);
     for (const model of sorted) {
         // A context view needs only that context's declarations: the other contexts' events it
@@ -33,6 +43,10 @@ class FlowGraphBuilder {
     private readonly edges = new Map<string, FlowEdge>();
     private readonly contexts = new Set<string>();
     private readonly aggregates = new Set<string>();
+    /** Each declaration's node id, once it has one: a declaration is reached once per reference to it. */
+    private readonly seen = new Map<AstNode, string>();
+
+    constructor(private readonly nodeSource: FlowNodeSource) {}
 
     graph(): FlowGraph {
         return {
@@ -95,20 +109,13 @@ class FlowGraphBuilder {
      */
     private nodeFor(declaration: (AstNode & { name: string }) | undefined): string | undefined {
         if (!declaration?.name) return undefined;
-        const kind = kindOf(declaration);
-        const context = contextNameOf(declaration);
-        const id = flowNodeId(kind, context, declaration.name);
-        if (!this.nodes.has(id)) {
-            const owner = isCommand(declaration) || isEvent(declaration) ? declaration.$container : undefined;
-            this.nodes.set(id, {
-                id, kind, name: declaration.name, context,
-                ...(owner?.name ? { aggregate: qualifiedName(context, owner.name) } : {}),
-                location: locationOf(declaration),
-                doc: docCommentOf(declaration),
-                fields: fieldsOf(declaration)
-            });
-        }
-        return id;
+        const seen = this.seen.get(declaration);
+        if (seen !== undefined) return seen;
+        const node = this.nodeSource(declaration, () => flowNodeOf(declaration));
+        this.seen.set(declaration, node.id);
+        // Two declarations of one name (an error) share the first one's node.
+        if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
+        return node.id;
     }
 
     private addEdge(kind: FlowEdgeKind, source: string | undefined, target: string | undefined): void {
@@ -116,6 +123,19 @@ class FlowGraphBuilder {
         const id = `${source}->${target}`;
         if (!this.edges.has(id)) this.edges.set(id, { id, kind, source, target });
     }
+}
+
+function flowNodeOf(declaration: AstNode & { name: string }): FlowNode {
+    const kind = kindOf(declaration);
+    const context = contextNameOf(declaration);
+    const owner = isCommand(declaration) || isEvent(declaration) ? declaration.$container : undefined;
+    return {
+        id: flowNodeId(kind, context, declaration.name), kind, name: declaration.name, context,
+        ...(owner?.name ? { aggregate: qualifiedName(context, owner.name) } : {}),
+        location: locationOf(declaration),
+        doc: docCommentOf(declaration),
+        fields: fieldsOf(declaration)
+    };
 }
 
 export function flowNodeId(kind: FlowNodeKind, context: string, name: string): string {
