@@ -2,8 +2,8 @@
  * The messages between the preview panel (extension host) and its webview. The webview's HTML is
  * static; everything it shows arrives as one of these, and everything it asks for leaves as one.
  */
-import type { LaidOutBoard } from './board.js';
-import type { FlowGraphFilter, LaidOutFlowGraph } from './flow-graph.js';
+import type { FlowGraphFilter } from './flow-graph.js';
+import type { PackedPreviewText } from './packed-preview.js';
 
 export type ExportFormat = 'svg' | 'mermaid';
 
@@ -14,11 +14,10 @@ export type PreviewMode = 'flow' | 'board';
 export type ToWebviewMessage =
     | {
         type: 'graph';
-        graph: LaidOutFlowGraph;
+        /** The flow graph, and in board mode the board of the same view, packed (packed-preview.ts). */
+        preview: PackedPreviewText;
         /** The view to show (absent: the webview's own); the extension may choose it (a "Step" lens opens the board). */
         mode?: PreviewMode;
-        /** The board of the same view, in board mode. */
-        board?: LaidOutBoard;
         /** Set while the text has errors: the graph shown is the last valid one. */
         staleReason?: string;
         /** Start stepping through the scenario declared there (its "Step on the board" lens). */

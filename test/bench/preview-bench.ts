@@ -20,6 +20,7 @@ import type { Model } from '../../src/language/generated/ast.js';
 import { buildDocuments } from '../../src/language/workspace/load-documents.js';
 import { buildFlowGraph } from '../../src/preview/graph/build-flow-graph.js';
 import type { FlowGraphFilter } from '../../src/protocol/flow-graph.js';
+import { packPreview } from '../../src/protocol/packed-preview.js';
 import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { percentile } from './measure/stats.js';
 import { DEFAULT_SIZE, generateBenchModel, type BenchSize } from './model/bench-model.js';
@@ -98,7 +99,7 @@ async function renderOnce(models: Model[], filter: FlowGraphFilter, browser: Web
     const laidOut = await layoutFlowGraph(graph);
     const layoutMs = performance.now() - start;
     start = performance.now();
-    const message = JSON.stringify({ type: 'graph', graph: laidOut });
+    const message = JSON.stringify({ type: 'graph', preview: packPreview(laidOut) });
     const messageMs = performance.now() - start;
     const webviewRenderMs = browser ? await browser.render(message) : undefined;
     return {

@@ -15,6 +15,7 @@ import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { previewHtml } from '../../src/preview/panel/webview-html.js';
 import { modelsOf, REPO_ROOT } from './preview-test-kit.js';
 import { launchChromium, requireChromium } from '../kit/chromium.js';
+import { packed } from './webview-page.js';
 
 const AGGREGATES = 150;
 
@@ -54,7 +55,7 @@ describe('webview in Chromium, large graph', function () {
         page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
         await page.goto(`file://${path.join(dir, 'index.html')}`);
         await page.waitForFunction(() => (window as unknown as { sent: Array<{ type: string }> }).sent.some(m => m.type === 'ready'));
-        await page.evaluate(g => window.postMessage({ type: 'graph', graph: g }, '*'), graph);
+        await page.evaluate(m => window.postMessage(m, '*'), packed({ type: 'graph', graph }));
         await page.waitForFunction(() => (window as unknown as { sent: Array<{ type: string }> }).sent.some(m => m.type === 'rendered'));
         // Fitted, the whole wrapped diagram is in view: zoom in to where one reads notes.
         while (await viewScale() < 0.6) await page.click('#zoom-in');

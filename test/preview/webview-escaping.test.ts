@@ -15,6 +15,7 @@ import { layoutFlowGraph } from '../../src/preview/layout/layout-flow-graph.js';
 import { previewHtml } from '../../src/preview/panel/webview-html.js';
 import { modelsOf, REPO_ROOT } from './preview-test-kit.js';
 import { launchChromium, requireChromium } from '../kit/chromium.js';
+import { packed } from './webview-page.js';
 
 const HOSTILE = '<script>window.pwned = 1</script> "><img src=x onerror="window.pwned = 2"> & <b>bold</b>';
 
@@ -51,7 +52,7 @@ describe('webview in Chromium', function () {
             'loose.loom': 'aggregate Loose {\n  id looseId: uuid\n  command Go { emits Went }\n  event Went {}\n}\n'
         }, { allowErrors: true });
         const graph = await layoutFlowGraph(buildFlowGraph(models));
-        await page.evaluate(g => window.postMessage({ type: 'graph', graph: g, staleReason: '<img src=y onerror="window.pwned = 3">' }, '*'), graph);
+        await page.evaluate(m => window.postMessage(m, '*'), packed({ type: 'graph', graph, staleReason: '<img src=y onerror="window.pwned = 3">' }));
         await page.waitForFunction(() => (window as unknown as { sent: Array<{ type: string }> }).sent.some(m => m.type === 'rendered'));
 
         await page.hover('.node[data-node-id="aggregate:Evil.Thing"]');
@@ -73,7 +74,7 @@ describe('webview in Chromium', function () {
         await page.click('#zoom-in');
         const zoomed = await page.locator('#viewport').getAttribute('transform');
         const graph = await layoutFlowGraph(buildFlowGraph(await modelsOf({ 'a.loom': 'context A\naggregate X {\n  id xId: uuid\n  command Do { emits Done }\n  event Done {}\n}\n' })));
-        await page.evaluate(g => window.postMessage({ type: 'graph', graph: g }, '*'), graph);
+        await page.evaluate(m => window.postMessage(m, '*'), packed({ type: 'graph', graph }));
         await page.locator('.node[data-node-id="aggregate:A.X"]').waitFor();
         assert.equal(await page.locator('#viewport').getAttribute('transform'), zoomed, 'zoom and pan survive the update');
         assert.equal(await page.locator('#banner').isVisible(), false, 'the banner goes once the model is valid');

@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
+import type { LaidOutBoard } from '../../src/protocol/board.js';
+import type { LaidOutFlowGraph } from '../../src/protocol/flow-graph.js';
+import { packPreview } from '../../src/protocol/packed-preview.js';
 import type { FromWebviewMessage, PreviewState, ToWebviewMessage } from '../../src/protocol/webview-messages.js';
 import { previewHtml } from '../../src/preview/panel/webview-html.js';
 import { launchChromium } from '../kit/chromium.js';
@@ -18,12 +21,23 @@ export interface WebviewPage {
     sent(): Promise<FromWebviewMessage[]>;
     /** What the webview last saved with setState. */
     savedState(): Promise<PreviewState | undefined>;
-    post(message: ToWebviewMessage): Promise<void>;
+    /** A graph given as objects (`graph`, `board`) is packed first, as the panel packs it. */
+    post(message: ToWebviewMessage | UnpackedGraphMessage): Promise<void>;
     /** Waits until the webview has posted a message of this type more than `after` times. */
     waitForSent(type: FromWebviewMessage['type'], after?: number): Promise<void>;
     /** Requests the page made other than for the page and its bundle. */
     foreignRequests(): string[];
     close(): Promise<void>;
+}
+
+/** The `graph` message with the graph and board as objects, as the tests build them. */
+export type UnpackedGraphMessage = Omit<Extract<ToWebviewMessage, { type: 'graph' }>, 'preview'> & { graph: LaidOutFlowGraph; board?: LaidOutBoard };
+
+/** The message the panel would post for it. */
+export function packed(message: ToWebviewMessage | UnpackedGraphMessage): ToWebviewMessage {
+    if (!('graph' in message)) return message;
+    const { graph, board, ...rest } = message;
+    return { ...rest, preview: packPreview(graph, board) };
 }
 
 export async function openWebview(viewport = { width: 1200, height: 800 }): Promise<WebviewPage> {
@@ -45,7 +59,7 @@ export async function openWebview(viewport = { width: 1200, height: 800 }): Prom
         page,
         sent,
         savedState: () => page.evaluate(() => (window as unknown as { saved?: PreviewState }).saved),
-        post: async message => { await page.evaluate(m => window.postMessage(m, '*'), message); },
+        post: async message => { await page.evaluate(m => window.postMessage(m, '*'), packed(message)); },
         waitForSent: async (type, after = 0) => {
             await page.waitForFunction(([t, n]) => (window as unknown as { sent: Array<{ type: string }> }).sent.filter(m => m.type === t).length > (n as number), [type, after] as const);
             if (errors.length > 0) throw new Error(`the webview threw: ${errors.join('; ')}`);

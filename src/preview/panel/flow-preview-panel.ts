@@ -13,7 +13,7 @@ import { PREVIEW_VIEW_TYPE, type FromWebviewMessage, type PreviewMode, type Prev
 import { saveBoard, saveDiagram } from './export-diagram.js';
 import { nodeAtPosition } from './node-at-position.js';
 import { previewHtml } from './webview-html.js';
-import { boardForWebview, graphForWebview } from './webview-payload.js';
+import { packPreview } from '../../protocol/packed-preview.js';
 import { modelErrorsOf } from './model-errors.js';
 import type { PreviewMemory } from './preview-memory.js';
 
@@ -255,7 +255,7 @@ export class FlowPreviewPanel {
         const step = board ? this.pendingStep : undefined;
         if (step) this.pendingStep = undefined;
         return {
-            type: 'graph', graph: graphForWebview(graph), mode: this.mode, ...(board ? { board: boardForWebview(board) } : {}),
+            type: 'graph', preview: packPreview(graph, board), mode: this.mode,
             ...(staleReason ? { staleReason } : {}), ...(step ? { step } : {})
         };
     }

@@ -4,6 +4,7 @@
  */
 import type { LaidOutBoard } from '../../protocol/board.js';
 import type { LaidOutFlowGraph } from '../../protocol/flow-graph.js';
+import { unpackPreview } from '../../protocol/packed-preview.js';
 import type { PreviewMode, ScenarioAt, ToWebviewMessage } from '../../protocol/webview-messages.js';
 import { drawBoardView, isBoardShown } from './board-view.js';
 import { drawDiagram } from './diagram-drawing.js';
@@ -22,7 +23,10 @@ import { saveState, state } from './state.js';
 export function installMessaging(): void {
     window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
         const message = event.data;
-        if (message.type === 'graph') showGraph(message.graph, message.mode, message.board, message.staleReason, message.step);
+        if (message.type === 'graph') {
+            const { graph, board } = unpackPreview(message.preview);
+            showGraph(graph, message.mode, board, message.staleReason, message.step);
+        }
         else if (message.type === 'highlight') highlight(message.nodeId);
         else if (message.type === 'failed') showBanner(message.message);
     });
