@@ -2,10 +2,10 @@
  * The board in the real webview (this tree's bundle and page, its CSP, headless Chromium):
  * - its first draw: from the `graph` message posted with the board until the webview says
  *   `rendered`, and until two frames later (painted), in wall time and in the page's main-thread
- *   CPU (Chromium's TaskDuration, which the machine's load does not inflate); the message as the
- *   panel posts it (without locations) interleaved with the whole server answer, for what leaving
- *   them out saves; the message's structured clone (what postMessage costs for a board this size)
- *   is timed on its own. Median of a few draws, each of a fresh message.
+ *   CPU (Chromium's TaskDuration, which the machine's load does not inflate); the message's
+ *   structured clone (what each postMessage hop to the webview costs for a board this size) is
+ *   timed on its own, interleaved with the clone of the same graph and board as objects (what the
+ *   panel posted before it packed them). Median of a few draws, each of a fresh message.
  * - stepping a scenario: picking it in the menu, then each step, from the click until the step's
  *   marks and panel are painted.
  */
@@ -26,8 +26,8 @@ export interface DrawFigures {
 
 export interface BoardWebviewResult extends DrawFigures {
     runs: number;
-    /** The same draw of the whole server answer (every location in it), interleaved with the draws above. */
-    whole?: DrawFigures;
+    /** The structured clone of the same graph and board as objects, interleaved with the draws above. */
+    objects?: { cloneMs: number; messageChars: number };
     step?: StepFigures;
 }
 
@@ -46,8 +46,8 @@ export interface StepFigures {
 export interface BoardMessages {
     /** What the panel posts. */
     sent: unknown;
-    /** The server's answer as it came, for comparison. */
-    whole?: unknown;
+    /** The same as objects (the unpacked form), whose clone is timed for comparison. */
+    objects?: unknown;
     /** The scenario slice to step through (its id). */
     stepSlice?: { id: string; title: string; steps: number };
 }
@@ -62,24 +62,24 @@ export async function measureBoardWebview(messages: BoardMessages, runs = 3): Pr
         await cdp.send('Performance.enable');
         await page.click('#view-toggle');
         // A string, evaluated in the page: the bench's own closures are compiled with helpers the page lacks.
-        await page.evaluate(`window.__benchMessages = { sent: ${JSON.stringify(messages.sent)}, whole: ${JSON.stringify(messages.whole ?? null)} }`);
-        const sizes = { sent: JSON.stringify(messages.sent).length, whole: messages.whole ? JSON.stringify(messages.whole).length : 0 };
-        const samples = { sent: [] as DrawSample[], whole: [] as DrawSample[] };
-        const draw = async (which: 'sent' | 'whole') => {
-            const before = (await webview.sent()).filter(sent => sent.type === 'rendered').length;
-            return drawOnce(page, cdp, which, before);
-        };
+        await page.evaluate(`window.__benchMessages = { sent: ${JSON.stringify(messages.sent)}, objects: ${JSON.stringify(messages.objects ?? null)} }`);
+        const sizes = { sent: JSON.stringify(messages.sent).length, objects: messages.objects ? JSON.stringify(messages.objects).length : 0 };
+        const samples: DrawSample[] = [];
+        const objectClones: number[] = [];
         for (let run = 0; run < runs; run++) {
             // Alternating which goes first, so that both see the same load and the same warm page.
-            const order: Array<'sent' | 'whole'> = !messages.whole ? ['sent'] : run % 2 === 0 ? ['whole', 'sent'] : ['sent', 'whole'];
-            for (const which of order) samples[which].push(await draw(which));
+            const cloneObjects = async () => {
+                if (messages.objects) objectClones.push(await cloneOnce(page, 'objects'));
+            };
+            if (run % 2 === 0) await cloneObjects();
+            const before = (await webview.sent()).filter(sent => sent.type === 'rendered').length;
+            samples.push(await drawOnce(page, cdp, before));
+            if (run % 2 === 1) await cloneObjects();
         }
-        // Stepping on the board as the panel sent it.
-        if (messages.whole && runs % 2 === 0) await draw('sent');
         const step = messages.stepSlice ? await measureStepping(page, cdp, messages.stepSlice) : undefined;
         return {
-            ...figures(samples.sent, sizes.sent), runs,
-            ...(messages.whole ? { whole: figures(samples.whole, sizes.whole) } : {}),
+            ...figures(samples, sizes.sent), runs,
+            ...(messages.objects ? { objects: { cloneMs: percentile(objectClones, 50), messageChars: sizes.objects } } : {}),
             ...(step ? { step } : {})
         };
     } finally {
@@ -89,12 +89,17 @@ export async function measureBoardWebview(messages: BoardMessages, runs = 3): Pr
 
 interface DrawSample { rendered: number; painted: number; cpu: number; clone: number }
 
-async function drawOnce(page: Page, cdp: CDPSession, which: 'sent' | 'whole', renderedBefore: number): Promise<DrawSample> {
-    const clone = await page.evaluate(`(() => {
+/** The message's structured clone, kept for the post that follows it. */
+function cloneOnce(page: Page, which: 'sent' | 'objects'): Promise<number> {
+    return page.evaluate(`(() => {
         const start = performance.now();
         window.__benchMessage = structuredClone(window.__benchMessages.${which});
         return performance.now() - start;
-    })()`) as number;
+    })()`) as Promise<number>;
+}
+
+async function drawOnce(page: Page, cdp: CDPSession, renderedBefore: number): Promise<DrawSample> {
+    const clone = await cloneOnce(page, 'sent');
     const cpuBefore = await mainThreadCpuMs(cdp);
     const times = await page.evaluate(`(async () => {
         const start = performance.now();

@@ -29,7 +29,7 @@ export interface BoardResult {
     withRunsMs: number;
     /** What the server computes for a board request: the flow's graph (unplaced), the board with its scenarios run, laid out. */
     requestMs?: number;
-    /** The same request, in the server's CPU, and built as before (every rules form afresh), interleaved: see `BoardRequestFigures`. */
+    /** The same request in the server's CPU, and the request after an edit with the parts of earlier answers kept, interleaved: see `BoardRequestFigures`. */
     request?: BoardRequestFigures;
     /** The board's first draw in the webview (Chromium), when Chromium is there. */
     webview?: BoardWebviewResult;
@@ -46,23 +46,25 @@ interface LaidOutBoardLike {
 }
 
 /**
- * The graph message as the panel posts it for the answer (src/preview/panel/webview-payload.ts),
- * the answer as it came, and a scenario to step through: the middle one, in the board's order, of
- * those whose run has a view for every step (of all scenarios when none has).
+ * The graph message as the panel posts it for the answer (packed: src/protocol/packed-preview.ts),
+ * the same graph and board as objects without locations (what the panel posted before, cloned for
+ * comparison), and a scenario to step through: the middle one, in the board's order, of those whose
+ * run has a view for every step (of all scenarios when none has).
  */
 async function webviewMessages(repoRoot: string, answer: BoardRequestAnswer): Promise<BoardMessages> {
-    const whole = { type: 'graph', graph: answer.graph, mode: 'board', board: answer.board };
-    const payload = join(repoRoot, 'src/preview/panel/webview-payload.ts');
-    const sent = existsSync(payload) && answer.board
-        ? await import(pathToFileURL(payload).href).then((m: { graphForWebview(graph: Graph): Graph; boardForWebview(board: LaidOutBoardLike): LaidOutBoardLike }) =>
-            ({ ...whole, graph: m.graphForWebview(answer.graph), board: m.boardForWebview(answer.board!) }))
-        : undefined;
+    const packer = join(repoRoot, 'src/protocol/packed-preview.ts');
+    const { packPreview } = await import(pathToFileURL(packer).href) as { packPreview(graph: Graph, board?: LaidOutBoardLike): unknown };
+    const sent = { type: 'graph', preview: packPreview(answer.graph, answer.board), mode: 'board' };
+    // Without the notes' and nodes' locations (a slice keeps its own), as the panel posted it before.
+    const objects = JSON.parse(JSON.stringify({ type: 'graph', graph: answer.graph, mode: 'board', board: answer.board }), function (this: Record<string, unknown>, key: string, value: unknown) {
+        return key === 'location' && ('declaration' in this || 'fields' in this) ? undefined : value;
+    });
     const scenarios = (answer.board?.contexts ?? []).flatMap(context => context.slices).filter(slice => slice.kind === 'scenario' && (slice.steps?.length ?? 0) > 0);
     const complete = scenarios.filter(slice => slice.run?.steps.length === slice.steps!.length);
     const candidates = complete.length > 0 ? complete : scenarios;
     const slice = candidates[Math.floor(candidates.length / 2)];
     return {
-        sent: sent ?? whole, ...(sent ? { whole } : {}),
+        sent, objects,
         ...(slice ? { stepSlice: { id: slice.id, title: slice.title, steps: slice.steps!.length } } : {})
     };
 }
@@ -96,17 +98,22 @@ export async function measurePreview(repoRoot: string, models: Model[], contextN
 }
 
 /**
- * A board request as the language server answers it (src/server/flow-graph-handler.ts): on a
- * validated workspace whose scenario check keeps the rules forms, and — interleaved, so both see the
- * same load — the same request building every form afresh, as it did before it read the check's.
- * Medians of `runs` pairs after one warm-up pair, wall and CPU.
+ * A board request as the language server answers it (src/server/flow-graph-handler.ts), each right
+ * after a one-line edit in one context's file, on a workspace validated with the scenario check
+ * (whose rules forms the board reads): the first request of a session, nothing of an earlier
+ * answer kept (what opening the board costs), and — interleaved, so both see the same load — the
+ * request with the parts of the earlier answers kept (the flow's nodes per file, the board's
+ * contexts), as the panel asks again after each edit. Medians of `runs` pairs after one warm-up
+ * pair, wall and CPU. A tree without kept parts measures the first only.
  */
 export interface BoardRequestFigures {
     runs: number;
+    /** Nothing kept: the first request. */
     wallMs: number;
     cpuMs: number;
-    freshWallMs: number;
-    freshCpuMs: number;
+    /** After an edit in one context, the parts of earlier answers kept. */
+    keptWallMs?: number;
+    keptCpuMs?: number;
 }
 
 interface BoardRequestAnswer { graph: Graph; board?: LaidOutBoardLike }
@@ -114,8 +121,8 @@ interface BoardRequestAnswer { graph: Graph; board?: LaidOutBoardLike }
 async function measureBoardRequest(repoRoot: string, models: Model[], runs: number): Promise<{ figures: BoardRequestFigures; answer: BoardRequestAnswer } | undefined> {
     const sources = ['src/server/flow-graph-handler.ts', 'src/semantics/scenario-check.ts', 'src/language/eventloom-module.ts', 'src/language/workspace/load-documents.ts'].map(name => join(repoRoot, name));
     if (!sources.every(existsSync)) return undefined;
-    const [{ flowGraphOfWorkspace }, { registerScenarioCheck }, { createEventloomServices }, { buildDocuments }] = await Promise.all(sources.map(source => import(pathToFileURL(source).href))) as [
-        { flowGraphOfWorkspace(shared: unknown, params: { board: boolean }, forms?: unknown): Promise<BoardRequestAnswer> },
+    const [handler, { registerScenarioCheck }, { createEventloomServices }, { buildDocuments }] = await Promise.all(sources.map(source => import(pathToFileURL(source).href))) as [
+        { flowGraphOfWorkspace(shared: unknown, params: { board: boolean }, forms?: unknown, kept?: unknown): Promise<BoardRequestAnswer>; KeptPreviewParts?: new (shared: unknown) => unknown },
         { registerScenarioCheck(services: unknown): { forms?: unknown } },
         { createEventloomServices(context: unknown): { shared: { workspace: { WorkspaceManager: { initializeWorkspace(folders: unknown[]): Promise<void> } } }; Eventloom: unknown } },
         { buildDocuments(shared: unknown, files: Array<{ path: string; text: string }>): Promise<unknown> }
@@ -124,30 +131,41 @@ async function measureBoardRequest(repoRoot: string, models: Model[], runs: numb
     const { shared, Eventloom } = createEventloomServices(EmptyFileSystem);
     const check = registerScenarioCheck(Eventloom);
     await shared.workspace.WorkspaceManager.initializeWorkspace([]);
-    await buildDocuments(shared, models.flatMap(model => model.$document ? [{ path: model.$document.uri.fsPath, text: model.$document.textDocument.getText() }] : []));
-    const request = async (forms: unknown) => {
+    const files = models.flatMap(model => model.$document ? [{ path: model.$document.uri.fsPath, text: model.$document.textDocument.getText() }] : []);
+    await buildDocuments(shared, files);
+    const KeptParts = handler.KeptPreviewParts;
+    const kept = KeptParts ? new KeptParts(shared) : undefined;
+    // The edit: a new optional field in the first event of one context's file, different every time.
+    const edited = files.find(file => /event \w+ \{/.test(file.text));
+    let edits = 0;
+    const editOneContext = async () => {
+        if (edited) await buildDocuments(shared, [{ path: edited.path, text: edited.text.replace(/(event \w+ \{)/, `$1 benchNote${edits++}?: string,`) }]);
+    };
+    const request = async (parts: unknown) => {
+        await editOneContext();
         const cpu = process.cpuUsage();
         const start = now();
-        const answer = await flowGraphOfWorkspace(shared, { board: true }, forms);
+        const answer = await handler.flowGraphOfWorkspace(shared, { board: true }, check.forms, parts);
         const used = process.cpuUsage(cpu);
         return { wall: now() - start, cpu: (used.user + used.system) / 1000, answer };
     };
-    const kept = [] as Array<{ wall: number; cpu: number }>;
-    const fresh = [] as Array<{ wall: number; cpu: number }>;
+    const first = [] as Array<{ wall: number; cpu: number }>;
+    const again = [] as Array<{ wall: number; cpu: number }>;
     let answer: BoardRequestAnswer | undefined;
+    if (kept) await request(kept);
     for (let run = -1; run < runs; run++) {
         // Alternating which goes first; the first pair warms up and is not counted.
-        for (const withForms of run % 2 === 0 ? [true, false] : [false, true]) {
-            const sample = await request(withForms ? check.forms : undefined);
-            if (withForms) answer = sample.answer;
-            if (run >= 0) (withForms ? kept : fresh).push(sample);
+        for (const withKept of !kept ? [false] : run % 2 === 0 ? [true, false] : [false, true]) {
+            const sample = await request(withKept ? kept : KeptParts ? new KeptParts(shared) : undefined);
+            if (withKept || !kept) answer = sample.answer;
+            if (run >= 0) (withKept ? again : first).push(sample);
         }
     }
     const median = (values: number[]) => percentile(values, 50);
     return {
         figures: {
-            runs, wallMs: median(kept.map(s => s.wall)), cpuMs: median(kept.map(s => s.cpu)),
-            freshWallMs: median(fresh.map(s => s.wall)), freshCpuMs: median(fresh.map(s => s.cpu))
+            runs, wallMs: median(first.map(s => s.wall)), cpuMs: median(first.map(s => s.cpu)),
+            ...(kept ? { keptWallMs: median(again.map(s => s.wall)), keptCpuMs: median(again.map(s => s.cpu)) } : {})
         },
         answer: answer!
     };
