@@ -130,6 +130,22 @@ export class BoardDrawing {
         for (const { element, note, slice } of this.notes.values()) applyMarks(element, this.marks.of(note, slice));
     }
 
+    /**
+     * After only the marks of one slice's notes changed (a step through its scenario): those notes'
+     * marks. Touching every drawn note's classes made the step's style recalculation the board's size.
+     */
+    remarkSlice(sliceId: string): void {
+        if (this.detail === 'overview') {
+            this.remark();
+            return;
+        }
+        const slice = this.board.contexts.flatMap(context => context.slices).find(candidate => candidate.id === sliceId);
+        for (const note of slice?.notes ?? []) {
+            const drawn = this.notes.get(note.id);
+            if (drawn) applyMarks(drawn.element, this.marks.of(drawn.note, drawn.slice));
+        }
+    }
+
     /** Zoomed out the contexts' names grow to stay readable, no larger than their frame. */
     scaleNames(scale: number): void {
         const wanted = Math.max(14, ZOOMED_OUT_NAME_PX / scale);

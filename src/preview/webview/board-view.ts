@@ -45,6 +45,11 @@ export function remarkBoard(): void {
     if (isBoardShown()) state.boardDrawing?.remark();
 }
 
+/** After a step within the scenario being stepped through: the marks of its slice's notes, the only ones that change. */
+export function remarkSlice(sliceId: string): void {
+    if (isBoardShown()) state.boardDrawing?.remarkSlice(sliceId);
+}
+
 function cullArea() {
     return state.view ? visibleArea(state.view, page.canvas.clientWidth, page.canvas.clientHeight, CULL_MARGIN) : undefined;
 }

@@ -7,7 +7,7 @@
  */
 import type { LaidOutBoardSlice, StepView } from '../../protocol/board.js';
 import type { ScenarioAt } from '../../protocol/webview-messages.js';
-import { isBoardShown, remarkBoard } from './board-view.js';
+import { isBoardShown, remarkBoard, remarkSlice } from './board-view.js';
 import { page } from './page.js';
 import { setView } from './pan-zoom.js';
 import { state } from './state.js';
@@ -65,9 +65,10 @@ function currentSlice(): LaidOutBoardSlice | undefined {
  * notes are out of view or too small; a redraw (the model changed) leaves the view alone.
  */
 function showStep(why: 'picked' | 'stepped' | 'redrawn'): void {
-    // The notes' marks follow state.stepping (board-marks.ts).
-    remarkBoard();
     const slice = currentSlice();
+    // The notes' marks follow state.stepping (board-marks.ts); a step changes only its slice's.
+    if (why === 'stepped' && slice) remarkSlice(slice.id);
+    else remarkBoard();
     if (!slice || !state.stepping) {
         page.stepPanel.hidden = true;
         return;
