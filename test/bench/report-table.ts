@@ -100,7 +100,8 @@ export function tableRows(runs: readonly RunResult[]): TableRow[] {
             const drawn = run.preview?.board?.webview;
             if (!drawn) return 'n/a (no Chromium)';
             const objects = drawn.objects ? `; the same as objects, as posted before: clone ${ms(drawn.objects.cloneMs)}, ${mb(drawn.objects.messageChars)}` : '';
-            return `${ms(drawn.renderedMs)} to rendered, ${ms(drawn.paintedMs)} painted (main-thread CPU ${ms(drawn.paintedCpuMs)}; the packed message's structured clone ${ms(drawn.cloneMs)}, `
+            const nextFrame = drawn.nextFrameMs !== undefined ? `, ${ms(drawn.nextFrameMs)} to the frame after` : '';
+            return `${ms(drawn.renderedMs)} to rendered, ${ms(drawn.paintedMs)} painted${nextFrame} (main-thread CPU ${ms(drawn.paintedCpuMs)}; the packed message's structured clone ${ms(drawn.cloneMs)}, `
                 + `${mb(drawn.messageChars)} as the panel posts it${objects}; Chromium, median of ${drawn.runs})`;
         }),
         row('board first render, total (all)', run => {
@@ -115,7 +116,8 @@ export function tableRows(runs: readonly RunResult[]): TableRow[] {
         row('scenario step, webview (all)', run => {
             const step = run.preview?.board?.webview?.step;
             if (!step) return run.preview?.board?.webview ? 'n/a (no scenario with every step run)' : 'n/a (no Chromium)';
-            return `${ms(step.stepP50Ms)} p50 / ${ms(step.stepMaxMs)} max, click -> painted (main-thread CPU ${ms(step.stepCpuP50Ms)} / ${ms(step.stepCpuMaxMs)}; ${step.steps} steps of `
+            const nextFrame = step.stepNextFrameMaxMs !== undefined ? `; to the frame after, max ${ms(step.stepNextFrameMaxMs)}` : '';
+            return `${ms(step.stepP50Ms)} p50 / ${ms(step.stepMaxMs)} max, click -> painted (main-thread CPU ${ms(step.stepCpuP50Ms)} / ${ms(step.stepCpuMaxMs)}${nextFrame}; ${step.steps} steps (forward, back, forward) of `
                 + `"${step.scenario.replace(/\|/g, '/')}"; picking it: ${ms(step.pickMs)}, CPU ${ms(step.pickCpuMs)}; goal <= 50 ms)`;
         }),
         row('server peak RSS', run => run.languageServer.peakRssMb === undefined ? 'n/a' : `${Math.round(run.languageServer.peakRssMb)} MB`)

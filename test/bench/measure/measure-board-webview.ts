@@ -1,13 +1,17 @@
 /**
  * The board in the real webview (this tree's bundle and page, its CSP, headless Chromium):
  * - its first draw: from the `graph` message posted with the board until the webview says
- *   `rendered`, and until two frames later (painted), in wall time and in the page's main-thread
- *   CPU (Chromium's TaskDuration, which the machine's load does not inflate); the message's
- *   structured clone (what each postMessage hop to the webview costs for a board this size) is
- *   timed on its own, interleaved with the clone of the same graph and board as objects (what the
- *   panel posted before it packed them). Median of a few draws, each of a fresh message.
- * - stepping a scenario: picking it in the menu, then each step, from the click until the step's
- *   marks and panel are painted.
+ *   `rendered`, and until the frame that shows it has been produced (painted: a task queued from
+ *   the next animation frame runs after that frame's style, layout, paint and commit), in wall time
+ *   and in the page's main-thread CPU (Chromium's TaskDuration, which the machine's load does not
+ *   inflate); also until the animation frame after that one (two frames, as measured before, which
+ *   counts up to one frame more than painting took). The message's structured clone (what each
+ *   postMessage hop to the webview costs for a board this size) is timed on its own, interleaved
+ *   with the clone of the same graph and board as objects (what the panel posted before it packed
+ *   them). Median of a few draws, each of a fresh message.
+ * - stepping a scenario: picking it in the menu, then each step (to the end, back to the start and
+ *   to the end again), from the click until the step's marks and panel are painted (and until the
+ *   next frame after that).
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { ensureChromium } from '../../kit/chromium.js';
@@ -17,6 +21,8 @@ import { percentile } from './stats.js';
 export interface DrawFigures {
     renderedMs: number;
     paintedMs: number;
+    /** Until the animation frame after the painted one. */
+    nextFrameMs: number;
     /** The page's main-thread CPU from the post until painted. */
     paintedCpuMs: number;
     cloneMs: number;
@@ -39,6 +45,8 @@ export interface StepFigures {
     pickCpuMs: number;
     stepP50Ms: number;
     stepMaxMs: number;
+    /** Until the animation frame after the painted one, the slowest step. */
+    stepNextFrameMaxMs: number;
     stepCpuP50Ms: number;
     stepCpuMaxMs: number;
 }
@@ -87,7 +95,12 @@ export async function measureBoardWebview(messages: BoardMessages, runs = 3): Pr
     }
 }
 
-interface DrawSample { rendered: number; painted: number; cpu: number; clone: number }
+interface DrawSample { rendered: number; painted: number; nextFrame: number; cpu: number; clone: number }
+
+/** In the page: resolves once the next frame has been painted, then once the frame after it begins; each with the ms since `start`. */
+const PAINTED = `const painted = await new Promise(resolve => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0)));
+        await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const nextFrame = performance.now() - start;`;
 
 /** The message's structured clone, kept for the post that follows it. */
 function cloneOnce(page: Page, which: 'sent' | 'objects'): Promise<number> {
@@ -109,34 +122,37 @@ async function drawOnce(page: Page, cdp: CDPSession, renderedBefore: number): Pr
             check();
         });
         const rendered = performance.now() - start;
-        await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        return { rendered, painted: performance.now() - start };
-    })()`) as { rendered: number; painted: number };
+        ${PAINTED}
+        return { rendered, painted, nextFrame };
+    })()`) as { rendered: number; painted: number; nextFrame: number };
     return { ...times, cpu: await mainThreadCpuMs(cdp) - cpuBefore, clone };
 }
 
-/** Picks the scenario in the menu, then steps to its end: each from the input until two frames later. */
+/** Picks the scenario in the menu, then steps to its end: each from the input until painted (and the frame after). */
 async function measureStepping(page: Page, cdp: CDPSession, slice: NonNullable<BoardMessages['stepSlice']>): Promise<StepFigures | undefined> {
     const painted = async (input: string) => {
         const cpuBefore = await mainThreadCpuMs(cdp);
-        const ms = await page.evaluate(`(async () => {
+        const times = await page.evaluate(`(async () => {
             const start = performance.now();
             ${input};
-            await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-            return performance.now() - start;
-        })()`) as number;
-        return { ms, cpu: await mainThreadCpuMs(cdp) - cpuBefore };
+            ${PAINTED}
+            return { painted, nextFrame };
+        })()`) as { painted: number; nextFrame: number };
+        return { ms: times.painted, nextFrame: times.nextFrame, cpu: await mainThreadCpuMs(cdp) - cpuBefore };
     };
     const pick = await painted(`const select = document.getElementById('scenario-select'); select.value = ${JSON.stringify(slice.id)}; select.dispatchEvent(new Event('change'))`);
     if (await page.evaluate(`document.getElementById('scenario-select').value`) !== slice.id) return undefined;
-    const steps: Array<{ ms: number; cpu: number }> = [];
-    for (let i = 0; i < slice.steps; i++) steps.push(await painted(`document.getElementById('step-next').click()`));
+    const steps: Array<{ ms: number; nextFrame: number; cpu: number }> = [];
+    // Forward to the end, back to before the first step and forward again: a few more samples of the slowest.
+    for (const button of ['step-next', 'step-back', 'step-next']) {
+        for (let i = 0; i < slice.steps; i++) steps.push(await painted(`document.getElementById('${button}').click()`));
+    }
     const shown = await page.evaluate(`document.querySelector('#step-panel .step-position')?.textContent ?? ''`) as string;
     if (!shown.startsWith(`step ${slice.steps} of ${slice.steps}`)) throw new Error(`stepping "${slice.title}" did not reach its last step: the panel says "${shown}"`);
     const median = (values: number[]) => percentile(values, 50);
     return {
         scenario: slice.title, steps: steps.length, pickMs: pick.ms, pickCpuMs: pick.cpu,
-        stepP50Ms: median(steps.map(s => s.ms)), stepMaxMs: Math.max(...steps.map(s => s.ms)),
+        stepP50Ms: median(steps.map(s => s.ms)), stepMaxMs: Math.max(...steps.map(s => s.ms)), stepNextFrameMaxMs: Math.max(...steps.map(s => s.nextFrame)),
         stepCpuP50Ms: median(steps.map(s => s.cpu)), stepCpuMaxMs: Math.max(...steps.map(s => s.cpu))
     };
 }
@@ -150,7 +166,7 @@ async function mainThreadCpuMs(cdp: CDPSession): Promise<number> {
 function figures(samples: readonly DrawSample[], messageChars: number): DrawFigures {
     const median = (values: number[]) => percentile(values, 50);
     return {
-        renderedMs: median(samples.map(s => s.rendered)), paintedMs: median(samples.map(s => s.painted)),
+        renderedMs: median(samples.map(s => s.rendered)), paintedMs: median(samples.map(s => s.painted)), nextFrameMs: median(samples.map(s => s.nextFrame)),
         paintedCpuMs: median(samples.map(s => s.cpu)), cloneMs: median(samples.map(s => s.clone)), messageChars
     };
 }
