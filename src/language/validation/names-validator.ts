@@ -1,12 +1,13 @@
 /**
  * Names: unique within a context (across all its files), valid and distinct as TypeScript, mapped
- * to distinct generated files, in PascalCase; fields, enum members and listed references unique.
+ * to distinct generated files, in PascalCase; fields, enum members and listed references unique;
+ * none is `__proto__`.
  */
 import { AstUtils, type AstNode, type AstNodeLocator, type Reference, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     isAggregate, isScenario, type Aggregate, type Command, type DomainError, type Enum, type Event,
-    type EventloomAstType, type Field, type Model, type ObjectLiteral, type Policy, type Query, type ReadModel,
-    type ReadModelKey, type ValueType
+    type EnumMember, type EventloomAstType, type Field, type Model, type ObjectLiteral, type Policy, type Query, type ReadModel,
+    type ReadModelKey, type StreamId, type ValueType
 } from '../generated/ast.js';
 import { contextNameOf, stateFieldsOf } from '../model-queries.js';
 import { qualifiedName } from '../scoping/qualified-names.js';
@@ -39,8 +40,23 @@ export class NamesValidator {
             Query: this.checkFieldsUnique,
             Policy: this.checkPolicyReferencesUnique,
             Enum: this.checkEnumMembersUnique,
-            ObjectLiteral: this.checkEntriesUnique
+            ObjectLiteral: this.checkEntriesUnique,
+            Field: this.checkNotPrototypeKey,
+            StreamId: this.checkNotPrototypeKey,
+            ReadModelKey: this.checkNotPrototypeKey,
+            EnumMember: this.checkNotPrototypeKey
         };
+    }
+
+    /**
+     * `{ __proto__: 5 }` in JavaScript sets the object's prototype and keeps no field: the generated
+     * code would lose the value the interpreter keeps, and the two would disagree (a scenario passes
+     * in the editor and fails as a test).
+     */
+    checkNotPrototypeKey(node: Field | StreamId | ReadModelKey | EnumMember, accept: ValidationAcceptor): void {
+        if (node.name !== PROTOTYPE_KEY) return;
+        const what = node.$type === 'EnumMember' ? 'an enum member' : 'a field';
+        accept('error', prototypeKeyMessage(what), { node, property: 'name', data: issue(IssueCodes.ReservedName, { name: node.name }) });
     }
 
     checkDeclarationNames(model: Model, accept: ValidationAcceptor): void {
@@ -82,7 +98,9 @@ export class NamesValidator {
 
     private checkTypeScriptName(node: NamedDeclaration, kind: string, accept: ValidationAcceptor): void {
         const name = node.name;
-        if (TYPESCRIPT_RESERVED_WORDS.has(name)) {
+        if (name === PROTOTYPE_KEY) {
+            accept('error', prototypeKeyMessage(withArticle(kind)), { node, property: 'name', data: issue(IssueCodes.ReservedName, { name }) });
+        } else if (TYPESCRIPT_RESERVED_WORDS.has(name)) {
             accept('error', `'${name}' is a reserved word in TypeScript and cannot name ${withArticle(kind)}: rename it (for example '${pascalCase(name)}${kind === 'context' ? 'Context' : ''}').`, {
                 node, property: 'name', data: issue(IssueCodes.ReservedName, { name })
             });
@@ -283,6 +301,13 @@ function reportHandledNameClash(declaration: ReadModel | Policy, references: Rea
         }
         if (!first) seen.set(event.name, reference);
     });
+}
+
+/** The one name JavaScript objects do not keep as a property (see checkNotPrototypeKey). */
+const PROTOTYPE_KEY = '__proto__';
+
+function prototypeKeyMessage(what: string): string {
+    return `'__proto__' cannot name ${what}: in the generated JavaScript, \`{ __proto__: … }\` sets an object's prototype instead of keeping a value. Rename it (for example 'proto').`;
 }
 
 /** The longest file or folder name file systems accept (NAME_MAX); names are ASCII, so characters are bytes. */

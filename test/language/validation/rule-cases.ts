@@ -372,6 +372,38 @@ const STRUCTURE_AND_DATA_CASES: RuleCase[] = [
         at: name('ValueType', word),
         good: `context Banking\ntype Thing { ${word}: string, enum: int, type?: boolean }`
     })),
+    // `{ __proto__: … }` keeps no field in JavaScript: the generated code rejected what the interpreter accepted (hostile-input review, issue 9 item 5).
+    {
+        code: IssueCodes.ReservedName, severity: 'error', title: "'__proto__' as a field name",
+        bad: BANK.replace('event Withdrawn { amount: decimal }', 'event Withdrawn { amount: decimal, <|__proto__|>: int }'),
+        message: "'__proto__' cannot name a field: in the generated JavaScript, `{ __proto__: … }` sets an object's prototype instead of keeping a value. Rename it (for example 'proto').",
+        at: name('Field', '__proto__'),
+        good: BANK.replace('event Withdrawn { amount: decimal }', 'event Withdrawn { amount: decimal, proto: int, constructor: int, toString: int }')
+    },
+    {
+        code: IssueCodes.ReservedName, severity: 'error', title: "'__proto__' as a stream id",
+        bad: BANK.replace('id accountId: uuid', 'id <|__proto__|>: uuid'),
+        message: "'__proto__' cannot name a field: in the generated JavaScript, `{ __proto__: … }` sets an object's prototype instead of keeping a value. Rename it (for example 'proto').",
+        at: name('StreamId', '__proto__')
+    },
+    {
+        code: IssueCodes.ReservedName, severity: 'error', title: "'__proto__' as a read model key",
+        bad: `${BANK}readmodel Accounts { key <|__proto__|>: uuid, on Opened }`,
+        message: "'__proto__' cannot name a field: in the generated JavaScript, `{ __proto__: … }` sets an object's prototype instead of keeping a value. Rename it (for example 'proto').",
+        at: name('ReadModelKey', '__proto__')
+    },
+    {
+        code: IssueCodes.ReservedName, severity: 'error', title: "'__proto__' as an enum member",
+        bad: BANK.replace('enum Status { Open, Closed }', 'enum Status { Open, Closed, <|__proto__|> }'),
+        message: "'__proto__' cannot name an enum member: in the generated JavaScript, `{ __proto__: … }` sets an object's prototype instead of keeping a value. Rename it (for example 'proto').",
+        at: model => ({ node: (find(model, 'Enum', 'Status') as Enum).members[2], property: 'name' })
+    },
+    {
+        code: IssueCodes.ReservedName, severity: 'error', title: "'__proto__' as an event name",
+        bad: bankWith('  event <|__proto__|> {}\n  command Log { emits __proto__ }'),
+        message: "'__proto__' cannot name an event: in the generated JavaScript, `{ __proto__: … }` sets an object's prototype instead of keeping a value. Rename it (for example 'proto').",
+        at: name('Event', '__proto__')
+    },
     {
         code: IssueCodes.ReservedName, severity: 'error', title: 'a reserved word as a context name',
         bad: 'context <|package|>\nenum Currency { EUR }',
