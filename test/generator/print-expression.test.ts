@@ -14,6 +14,7 @@ import { ABSENT, booleanValue, enumValue, formatValue, listValue, numberValue, r
 
 const DECIMAL: TypeForm = { kind: 'primitive', name: 'decimal' };
 const INT: TypeForm = { kind: 'primitive', name: 'int' };
+const FLOAT: TypeForm = { kind: 'primitive', name: 'float' };
 const STRING: TypeForm = { kind: 'primitive', name: 'string' };
 const BOOLEAN: TypeForm = { kind: 'primitive', name: 'boolean' };
 const STATUS: TypeForm = { kind: 'enum', enum: 'Banking.Status' };
@@ -27,10 +28,10 @@ const field = (from: 'command' | 'state', name: string, type: TypeForm): ExprFor
 const binary = (op: BinaryOperator, left: ExprForm, right: ExprForm, type: TypeForm): ExprForm => ({ kind: 'binary', op, left, right, type });
 
 /** The command and state both sides read: the interpreter's records and their generated JSON. */
-const COMMAND = recordValue([['amount', numberValue(decimal('100.10'))], ['quantity', numberValue(decimal('3'))], ['note', stringValue("it's")]]);
+const COMMAND = recordValue([['amount', numberValue(decimal('100.10'))], ['quantity', numberValue(decimal('3'))], ['ratio', numberValue(decimal('0.2'))], ['note', stringValue("it's")]]);
 const STATE = recordValue([['balance', numberValue(decimal('0.20'))], ['status', enumValue('Banking.Status', 'Open')], ['limit', ABSENT],
     ['tags', listValue([stringValue('a'), stringValue('b')])], ['money', recordValue([['amount', numberValue(decimal('2.50'))]])]]);
-const GENERATED_INPUT = `const command = { type: 'X', data: { amount: '100.10', quantity: 3, note: "it's" } };
+const GENERATED_INPUT = `const command = { type: 'X', data: { amount: '100.10', quantity: 3, ratio: 0.2, note: "it's" } };
 const state = { balance: '0.20', status: 'Open', limit: undefined, tags: ['a', 'b'], money: { amount: '2.50' } };`;
 
 const CASES: Array<[string, ExprForm]> = [
@@ -46,6 +47,10 @@ const CASES: Array<[string, ExprForm]> = [
     ['count', { kind: 'count', list: field('state', 'tags', list(STRING)), type: INT }],
     ['string join with quotes', binary('+', literal(stringValue("note: '"), STRING), field('command', 'note', STRING), STRING)],
     ['not, and, or', binary('or', { kind: 'not', operand: binary('>', field('state', 'balance', DECIMAL), dec('1'), BOOLEAN), type: BOOLEAN }, literal(booleanValue(false), BOOLEAN), BOOLEAN)],
+    // A float with a fraction in decimal arithmetic: `decimal.of` threw "Not an exact integer: 0.2" (issue 9's review of `test`).
+    ['float compared with a decimal literal', binary('<', field('command', 'ratio', FLOAT), dec('0.5'), BOOLEAN)],
+    ['float plus a decimal', binary('+', field('command', 'ratio', FLOAT), field('state', 'balance', DECIMAL), DECIMAL)],
+    ['float equal to a decimal literal by value', binary('==', field('command', 'ratio', FLOAT), dec('0.20'), BOOLEAN)],
     ['a member of a value', binary('+', { kind: 'member', object: field('state', 'money', { kind: 'value', valueType: 'Banking.Money' }), name: 'amount', type: DECIMAL }, dec('0.125'), DECIMAL)]
 ];
 

@@ -5,7 +5,7 @@
  *
  * Numbers: a `decimal` is its exact text (`Decimal`) and goes through the generated `decimal`
  * helper (`decimal.add`, `decimal.compare`, …), never a float; `int` and `float` are `number`
- * (an `int` mixed into decimal arithmetic becomes decimal text first, `decimal.of`). Equality of
+ * (an `int` or `float` mixed into decimal arithmetic becomes decimal text first, `numberAsDecimal`). Equality of
  * decimals is by value (`'1.0'` equals `'1'`), of lists and records structural.
  * Text: `+` with a string on one side joins the texts, as the interpreter does.
  */
@@ -86,7 +86,21 @@ export function printExpression(expr: ExprForm, names: ExpressionNames): string 
 export function printAs(expr: ExprForm, names: ExpressionNames, target: TypeForm): string {
     if (expr.kind === 'literal') return printValue(expr.value, isDecimal(target) || expr.type.kind === 'unknown' ? target : expr.type);
     const printed = printExpression(expr, names);
-    return isDecimal(target) && isNumeric(expr.type) && !isDecimal(expr.type) ? `decimal.of(${printed})` : printed;
+    return isDecimal(target) && isNumeric(expr.type) && !isDecimal(expr.type) ? numberAsDecimal(printed, expr.type) : printed;
+}
+
+/**
+ * A generated `number` (an `int` or a `float`) as decimal text, for decimal arithmetic. A float goes
+ * through its shortest text (`0.2` is `'0.2'`), the digits the interpreter reads it as: `decimal.of`
+ * takes only exact integers, and threw on every float with a fraction (`requires ratio < 0.5`).
+ */
+export function numberAsDecimal(text: string, type: TypeForm): string {
+    return isFloat(type) ? `decimal.of(String(${text}))` : `decimal.of(${text})`;
+}
+
+function isFloat(type: TypeForm): boolean {
+    const inner = bare(type);
+    return inner.kind === 'primitive' && inner.name === 'float';
 }
 
 function isNumeric(type: TypeForm): boolean {
@@ -142,7 +156,7 @@ function wrap(text: string): string {
 }
 
 function asDecimal(text: string, type: TypeForm): string {
-    return isDecimal(type) ? text : `decimal.of(${text})`;
+    return isDecimal(type) ? text : numberAsDecimal(text, type);
 }
 
 /** A value joined into text: decimals are their text already, other numbers print as JavaScript does. */
