@@ -95,6 +95,31 @@ describe('eventloom test', function () {
         assert.deepEqual(reached.stdout, ['0 passed, 0 failed, 2 not run']);
     });
 
+    it('floats in decimal arithmetic run as the interpreter runs them (the generated decider threw "Not an exact integer: 0.25" on every float with a fraction)', async () => {
+        writeFileSync(path.join(cwd, 'meters.loom'), [
+            'context Meters',
+            'aggregate Meter {',
+            '  id meterId: uuid',
+            '  state { total: float = 0 }',
+            '  command Read { delta: float, requires total + delta <= 0.5 else TooMuch, requires delta > 0.1 else TooLittle, emits Read2 }',
+            '  event Read2 { delta: float }',
+            '  error TooMuch',
+            '  error TooLittle',
+            '  on Read2 { total += delta }',
+            '}',
+            'scenario "up to the limit" { given Read2 { delta: 0.25 } when Read { delta: 0.25 } then Read2 { delta: 0.25 } }',
+            'scenario "past the limit" { given Read2 { delta: 0.25 } when Read { delta: 0.3 } then rejected TooMuch }',
+            'scenario "too little" { when Read { delta: 0.05 } then rejected TooLittle }',
+            ''
+        ].join('\n'));
+        const validated = captureOutput(cwd);
+        assert.equal(await runCli(['validate', 'meters.loom'], validated), 0, validated.stdout.join('\n'));
+        const output = captureOutput(cwd);
+        assert.equal(await runCli(['test', 'meters.loom'], output), 0, output.stdout.join('\n'));
+        assert.deepEqual(output.stdout, ['3 passed, 0 failed']);
+        assert.deepEqual(output.stderr, []);
+    });
+
     it('a model with errors runs nothing (exit 1); a missing path is a usage error (exit 2)', async () => {
         writeFileSync(path.join(cwd, 'banking.loom'), 'context Banking\naggregate A { }\n');
         const output = captureOutput(cwd);
