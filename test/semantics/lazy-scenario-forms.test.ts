@@ -145,6 +145,51 @@ describe('scenario forms built on demand run every scenario as whole forms do', 
         assert.ok(scenarios > 6 * 5, `scenarios were compared (${scenarios})`);
     });
 
+    it('where a name is declared twice, the last declaration (in file order) is the one that runs', async () => {
+        // The first Tally adds, the second subtracts; the first Add emits Added, the second Registered.
+        const files = {
+            '/dup/a.loom': [
+                'context Dup',
+                'aggregate Counter {',
+                '  id counterId: uuid',
+                '  state { total: decimal = 0 }',
+                '  command Add { amount: decimal, emits Added }',
+                '  event Added { counterId: uuid, amount: decimal }',
+                '  on Added { total += amount }',
+                '}',
+                'readmodel Tally {',
+                '  key counterId: uuid',
+                '  total: decimal = 0',
+                '  on Added { total += amount }',
+                '}'
+            ].join('\n'),
+            '/dup/b.loom': [
+                'context Dup',
+                'aggregate Register {',
+                '  id counterId: uuid',
+                '  command Add { amount: decimal, emits Registered }',
+                '  event Registered { counterId: uuid, amount: decimal }',
+                '}',
+                'readmodel Tally {',
+                '  key counterId: uuid',
+                '  total: decimal = 0',
+                '  on Added { total -= amount }',
+                '}',
+                'scenario "the last Tally projects" {',
+                '  given Added { counterId: "4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f", amount: 2 }',
+                '  expect Tally { counterId: "4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f", total: -2 }',
+                '}',
+                'scenario "the last Add decides" {',
+                '  when Add { amount: 2 }',
+                '  then Registered { amount: 2 }',
+                '}'
+            ].join('\n')
+        };
+        const { lazy, whole } = await runsBothWays(files);
+        assert.deepEqual(lazy, whole);
+        assert.deepEqual(lazy.map(run => /^ {2}(passed|failed|skipped)/m.exec(run)?.[1]), ['passed', 'passed'], lazy.join('\n'));
+    });
+
     it('along random edit chains of the bench model and the templates (failing, skipped and half-typed scenarios)', async () => {
         await assertSameRunsAlongEdits(benchModel(), 3, 30);
         await assertSameRunsAlongEdits(bank(), 4, 30);
