@@ -24,6 +24,10 @@ describe('npm run bench (tiny model)', function () {
         assert.equal(run.languageServer.editSamplesMs.length, 3);
         assert.equal(run.generator?.tscExitCode, 0, `the generated code type-checks: ${run.generator?.tscErrors}`);
         assert.ok(run.ratio && run.ratio.generateMs > 0, 'eventloom generate was run for the ratio');
+        // The default model states no rules: eventloom test's scenarios all stop at the decide stubs, and its row says so.
+        assert.ok((run.generator?.scenarios?.failed ?? 0) > 0);
+        assert.equal(run.generator?.scenarios?.atStubs, run.generator?.scenarios?.failed);
+        assert.match(report.table, /\| eventloom test \(in-process, scenarios\) +\| [^|]*0 passed, \d+ failed: all \d+ at a decide stub the model leaves to hand-written code/);
         // The hub event: its declaration plus six uses, all renamed.
         assert.equal(run.languageServer.renameEdits, 7);
         assert.ok(run.languageServer.completionItems > 0, 'completion offered names');
@@ -57,7 +61,7 @@ describe('npm run bench (tiny model)', function () {
         assert.deepEqual(run.scenarioCost.edits.with.map(edit => edit.kind), run.scenarioCost.edits.without.map(edit => edit.kind));
         assert.equal(run.scenarioCost.edits.with.length, 3);
         // eventloom test's run: every scenario of the fully modelled model passes against the generated code.
-        assert.deepEqual(run.generator?.scenarios, { passed: 4 * 5, failed: 0 });
+        assert.deepEqual(run.generator?.scenarios, { passed: 4 * 5, failed: 0, atStubs: 0 });
         assert.equal(run.generator?.tscExitCode, 0, run.generator?.tscErrors);
         for (const figure of [
             'eventloom validate CPU with / without (1 interleaved pairs, medians)', 'edit -> diagnostics p95 with / without (interleaved, 3 edits each)',
