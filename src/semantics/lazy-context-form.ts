@@ -1,9 +1,10 @@
 /**
  * A context's rules form built piece by piece, as its readers ask for them, and the model form of
  * such contexts with lookups that build only what is looked up. A scenario run reads its scenario,
- * the aggregates of its command and given events and the read models it expects: never a policy,
- * nor the other aggregates' and read models' forms. Building every construct of every context was
- * most of what the scenario check added to `eventloom validate`.
+ * the aggregates of its command and given events (their state and evolve, and only the commands
+ * it looks up) and the read models it expects: never a policy, nor the other aggregates' and read
+ * models' forms. Building every construct of every context was most of what the scenario check
+ * added to `eventloom validate`.
  *
  * Each piece comes from the same builder as in `buildContextForm`, from the same AST, once: a piece
  * read here equals the eagerly built one, and a list (`aggregates`, ...) holds the same pieces in the
@@ -13,11 +14,11 @@
 import type { AstNode, Reference } from 'langium';
 import {
     isAggregate, isEnum, isPolicy, isReadModel, isScenario, isValueType,
-    type Aggregate, type Element, type Model, type Policy, type ReadModel, type Scenario
+    type Aggregate, type Command, type DomainError, type Element, type Event, type Model, type Policy, type ReadModel, type Scenario
 } from '../language/generated/ast.js';
 import { commandsOf, contextNameOf, errorsOf, eventsOf } from '../language/model-queries.js';
 import { enumForm, valueTypeForm } from './build-form.js';
-import { aggregateForm } from './build/build-aggregate.js';
+import { aggregateEvolveForm, aggregateHeadForm, aggregateUpcastForms, commandFormIn, errorForm, eventFormIn } from './build/build-aggregate.js';
 import { policyForm, readModelForm } from './build/build-read-side.js';
 import { scenarioForm } from './build/build-scenario.js';
 import {
@@ -109,11 +110,10 @@ export class LazyContextForm implements ContextForm {
             // As `nameOf` names the built piece: its own file's context.
             const context = contextNameOf(element);
             if (isAggregate(element)) {
-                const aggregate = () => this.aggregate(element);
-                found.aggregates.push([qualifiedName(context, element.name), aggregate]);
-                commandsOf(element).forEach((command, i) => found.commands.push([qualifiedName(context, command.name), () => aggregate().commands[i]]));
-                eventsOf(element).forEach((event, i) => found.events.push([qualifiedName(context, event.name), () => aggregate().events[i]]));
-                errorsOf(element).forEach((error, i) => found.errors.push([qualifiedName(context, error.name), () => aggregate().errors[i]]));
+                found.aggregates.push([qualifiedName(context, element.name), () => this.aggregate(element)]);
+                for (const command of commandsOf(element)) found.commands.push([qualifiedName(context, command.name), () => this.command(element, command)]);
+                for (const event of eventsOf(element)) found.events.push([qualifiedName(context, event.name), () => this.event(element, event)]);
+                for (const error of errorsOf(element)) found.errors.push([qualifiedName(context, error.name), () => this.error(error)]);
             } else if (isReadModel(element)) {
                 found.readModels.push([qualifiedName(context, element.name), () => this.readModel(element)]);
             } else if (isPolicy(element)) {
@@ -123,8 +123,45 @@ export class LazyContextForm implements ContextForm {
         return found;
     }
 
+    /**
+     * An aggregate's form whose parts are built as they are read: a run reads its state and evolve,
+     * and of its commands, events and errors only the ones it looks up (by name, through `entries`).
+     * Those are the same pieces as in its lists here, so a lookup and a list agree.
+     */
     private aggregate(node: Aggregate): AggregateForm {
-        return this.piece(node, aggregateForm);
+        return this.piece(node, aggregate => {
+            let commands: readonly CommandForm[] | undefined;
+            let events: readonly EventForm[] | undefined;
+            let errors: readonly ErrorForm[] | undefined;
+            let evolve: ReturnType<typeof aggregateEvolveForm> | undefined;
+            let upcasts: AggregateForm['upcasts'] | undefined;
+            const evolveForm = () => evolve ??= aggregateEvolveForm(aggregate);
+            const commandForms = () => commandsOf(aggregate).map(command => this.command(aggregate, command));
+            const eventForms = () => eventsOf(aggregate).map(event => this.event(aggregate, event));
+            const errorForms = () => errorsOf(aggregate).map(error => this.error(error));
+            return {
+                ...aggregateHeadForm(aggregate),
+                get commands() { return commands ??= commandForms(); },
+                get events() { return events ??= eventForms(); },
+                get errors() { return errors ??= errorForms(); },
+                get evolve() { return evolveForm().evolve; },
+                get evolveModelled() { return evolveForm().evolveModelled; },
+                get evolveHandWrittenBecause() { return evolveForm().evolveHandWrittenBecause; },
+                get upcasts() { return upcasts ??= aggregateUpcastForms(aggregate); }
+            };
+        });
+    }
+
+    private command(aggregate: Aggregate, node: Command): CommandForm {
+        return this.piece(node, command => commandFormIn(aggregate, command));
+    }
+
+    private event(aggregate: Aggregate, node: Event): EventForm {
+        return this.piece(node, event => eventFormIn(aggregate, event));
+    }
+
+    private error(node: DomainError): ErrorForm {
+        return this.piece(node, errorForm);
     }
 
     private readModel(node: ReadModel): ReadModelForm {

@@ -1,6 +1,6 @@
 /** An aggregate of the AST as an `AggregateForm`: its commands' decisions and its evolve. */
 import {
-    isDeleteDocument, isUpcast, type Aggregate, type Upcast, type Assignment, type Command, type Event, type EventHandler, type Field
+    isDeleteDocument, isUpcast, type Aggregate, type Upcast, type Assignment, type Command, type DomainError, type Event, type EventHandler, type Field
 } from '../../language/generated/ast.js';
 import { commandsOf, errorsOf, eventHandlersOf, eventsOf, sameType, stateFieldsOf, streamIdsOf } from '../../language/model-queries.js';
 import type {
@@ -14,28 +14,57 @@ import { tryBuild, unbuildable } from './unbuildable.js';
 
 export function aggregateForm(aggregate: Aggregate): AggregateForm {
     const name = nameOf(aggregate);
+    const state = stateFieldsOf(aggregate);
+    const streamIdName = streamIdsOf(aggregate)[0]?.name;
+    return {
+        ...aggregateHeadForm(aggregate),
+        commands: commandsOf(aggregate).map(command => commandForm(command, name, state, streamIdName)),
+        events: eventsOf(aggregate).map(event => eventForm(event, name)),
+        errors: errorsOf(aggregate).map(errorForm),
+        ...aggregateEvolveForm(aggregate),
+        upcasts: aggregateUpcastForms(aggregate)
+    };
+}
+
+/*
+ * The parts of an aggregate's form, for a reader that builds them as they are read
+ * (lazy-context-form.ts): the same builders `aggregateForm` composes.
+ */
+
+/** What every reader of an aggregate needs: its name, stream id and state fields. */
+export function aggregateHeadForm(aggregate: Aggregate): Pick<AggregateForm, 'name' | 'streamId' | 'state' | 'source'> {
     const [streamIdNode] = streamIdsOf(aggregate);
     const streamId: FieldForm = streamIdNode
         ? fieldForm(streamIdNode)
         : { name: '', type: { kind: 'unknown' }, optional: false };
-    const state = stateFieldsOf(aggregate);
+    return { name: nameOf(aggregate), streamId, state: stateFieldsOf(aggregate).map(fieldForm), source: aggregate };
+}
+
+/** Its evolve: the `on` blocks, and whether the model determines it. */
+export function aggregateEvolveForm(aggregate: Aggregate): Pick<AggregateForm, 'evolve' | 'evolveModelled' | 'evolveHandWrittenBecause'> {
     const evolveReasons: string[] = [];
     const handlers = eventHandlersOf(aggregate);
     const evolve = handlers.flatMap(handler => tryBuild(evolveReasons, () => evolveHandlerForm(handler)) ?? []);
-    if (handlers.length === 0 && state.length > 0) evolveReasons.push('it has no `on` blocks');
-    return {
-        name,
-        streamId,
-        state: state.map(fieldForm),
-        commands: commandsOf(aggregate).map(command => commandForm(command, name, state, streamIdNode?.name)),
-        events: eventsOf(aggregate).map(event => eventForm(event, name)),
-        errors: errorsOf(aggregate).map((error): ErrorForm => ({ name: nameOf(error), fields: error.fields.map(fieldForm), source: error })),
-        evolve,
-        upcasts: aggregate.members.filter(isUpcast).flatMap(upcast => tryBuild([], () => upcastForm(upcast, aggregate)) ?? []),
-        evolveModelled: evolveReasons.length === 0,
-        evolveHandWrittenBecause: evolveReasons,
-        source: aggregate
-    };
+    if (handlers.length === 0 && stateFieldsOf(aggregate).length > 0) evolveReasons.push('it has no `on` blocks');
+    return { evolve, evolveModelled: evolveReasons.length === 0, evolveHandWrittenBecause: evolveReasons };
+}
+
+export function aggregateUpcastForms(aggregate: Aggregate): UpcastForm[] {
+    return aggregate.members.filter(isUpcast).flatMap(upcast => tryBuild([], () => upcastForm(upcast, aggregate)) ?? []);
+}
+
+/** One command of an aggregate, as `aggregateForm` builds it. */
+export function commandFormIn(aggregate: Aggregate, command: Command): CommandForm {
+    return commandForm(command, nameOf(aggregate), stateFieldsOf(aggregate), streamIdsOf(aggregate)[0]?.name);
+}
+
+/** One event of an aggregate, as `aggregateForm` builds it. */
+export function eventFormIn(aggregate: Aggregate, event: Event): EventForm {
+    return eventForm(event, nameOf(aggregate));
+}
+
+export function errorForm(error: DomainError): ErrorForm {
+    return { name: nameOf(error), fields: error.fields.map(fieldForm), source: error };
 }
 
 function eventForm(event: Event, aggregate: QualifiedName): EventForm {
