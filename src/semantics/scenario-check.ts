@@ -39,10 +39,10 @@ export interface ScenarioCheckOptions {
  * or a declaration it reads: `scenario-inputs.ts`); otherwise its last diagnostics are reported again.
  */
 export function registerScenarioCheck(services: EventloomCoreServices, options: ScenarioCheckOptions = {}): ScenarioCheck {
-    const forms = new ScenarioForms(services);
+    const remember = options.remember ?? true;
+    const forms = new ScenarioForms(services, { keep: remember });
     const inputs = new ScenarioInputs(services);
     const results = new ScenarioResults();
-    const remember = options.remember ?? true;
     const registry = services.validation.ValidationRegistry;
     registry.registerBeforeDocument(root => {
         forms.beginDocument();

@@ -30,7 +30,13 @@ export class ScenarioForms {
     /** How often a document was parsed: a closed file changed on disk keeps its document and version 0, its AST is spliced. */
     private readonly parseCount: (uri: string) => number;
 
-    constructor(private readonly services: EventloomCoreServices) {
+    /**
+     * `keep: false` (a one-shot build, the CLI) drops the forms when a document's validation ends:
+     * nothing asks for them again, and kept they would stay live to the end of the build, for the
+     * garbage collector to copy and mark. Another document's scenarios that read a context build
+     * again what they read of it.
+     */
+    constructor(private readonly services: EventloomCoreServices, private readonly options: { readonly keep?: boolean } = {}) {
         const factory = services.shared.workspace.LangiumDocumentFactory;
         this.parseCount = factory instanceof IncrementalDocumentFactory ? uri => factory.parseCount(uri) : () => 0;
     }
@@ -41,6 +47,10 @@ export class ScenarioForms {
 
     endDocument(): void {
         this.pass = undefined;
+        if (this.options.keep === false) {
+            this.built.clear();
+            this.models.clear();
+        }
     }
 
     /** The scenario's form and the model form of the contexts it reads. */
