@@ -95,7 +95,27 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
     override update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
         this.relinkCandidates.clear();
         if (this.langiumDocumentFactory instanceof IncrementalDocumentFactory) this.langiumDocumentFactory.startUpdate();
-        return super.update(changed, deleted, cancelToken);
+        const deletedUris = new Set(deleted.map(uri => uri.toString()));
+        return super.update(changed.filter(uri => deletedUris.has(uri.toString()) || !this.keepsItsBuild(uri)), deleted, cancelToken);
+    }
+
+    /**
+     * Opening a file in the editor reports it as changed, though the editor's text is usually the
+     * text the workspace built from disk (so is a save's watcher event): Langium would parse, index
+     * and link it again, and re-link every file referring into it, for nothing. A document whose
+     * parse was made from exactly the editor's text keeps its parse and links, and is only
+     * validated again (after the server's workspace build, which validates nothing, its first
+     * validation; otherwise its cached checks replayed), so its diagnostics are published as after
+     * any update. One still half built by a cancelled update is built on from where it stopped.
+     */
+    private keepsItsBuild(uri: URI): boolean {
+        const document = this.langiumDocuments.getDocument(uri);
+        const textDocument = this.textDocuments?.get(uri.toString());
+        if (!document || !textDocument || document.state < DocumentState.Parsed || !(this.langiumDocumentFactory instanceof IncrementalDocumentFactory)) return false;
+        if (document.parseResult.value.$cstNode?.root.fullText !== textDocument.getText()) return false;
+        this.langiumDocumentFactory.adoptTextDocument(document, textDocument);
+        this.resetToState(document, DocumentState.IndexedReferences);
+        return true;
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {

@@ -73,6 +73,11 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         return this.log.slice(serial + 1 - first);
     }
 
+    /** The document refers to the editor's copy of its text from now on (which its parse was made from, or equals). */
+    adoptTextDocument(document: LangiumDocument, textDocument: TextDocument): void {
+        Object.defineProperty(document, 'textDocument', { value: textDocument });
+    }
+
     private recordParse(uri: string, splice: DeclarationSplice | undefined): void {
         const count = this.parseCount(uri) + 1;
         this.parses.set(uri, count);
@@ -97,7 +102,7 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         const textDocument = this.textDocuments?.get(key);
         const text = await this.getUpdatedText(document, textDocument, cancellationToken);
         if (textDocument) {
-            Object.defineProperty(document, 'textDocument', { value: textDocument });
+            this.adoptTextDocument(document, textDocument);
         } else {
             const textDocumentGetter = this.createTextDocumentGetter(document.uri, text);
             Object.defineProperty(document, 'textDocument', { get: textDocumentGetter });
