@@ -43,6 +43,7 @@ import { ExportsOnlyIndexManager } from './workspace/exports-only-index-manager.
 import { ContextSiblingsRevalidation } from './workspace/context-siblings-revalidation.js';
 import { EventHandlerIndex } from './workspace/event-handler-index.js';
 import { IncrementalDocumentFactory } from './workspace/incremental-document-factory.js';
+import { LiveAstNodeDescriptionProvider } from './workspace/live-node-descriptions.js';
 import { EventloomDocumentUpdateHandler } from './workspace/slow-checks-on-save.js';
 
 export interface EventloomAddedServices {
@@ -88,7 +89,8 @@ export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreSe
         DeclarationIndex: services => new DeclarationIndex(services),
         ContextSiblingsRevalidation: services => new ContextSiblingsRevalidation(services.shared),
         EventHandlerIndex: services => new EventHandlerIndex(services.shared),
-        LinkEpochs: () => new LinkEpochs()
+        LinkEpochs: () => new LinkEpochs(),
+        AstNodeDescriptionProvider: services => new LiveAstNodeDescriptionProvider(services)
     },
     extensions: {
         HoverNotes: () => new HoverNotes()

@@ -25,6 +25,13 @@ export function exportedNodes(element: Element): Array<Element | AggregateMember
 }
 
 export class EventloomScopeComputation extends DefaultScopeComputation {
+    /**
+     * The descriptions of each declaration's exports, kept while it is the same node of the same
+     * document under the same context: after a splice only the re-parsed declarations are described
+     * anew (the descriptions read path and ranges from the node, see live-node-descriptions.ts).
+     */
+    private readonly exportsOf = new WeakMap<Element, { contextName: string; document: LangiumDocument; descriptions: readonly AstNodeDescription[] }>();
+
     constructor(services: LangiumCoreServices, private readonly failures: InternalFailures) {
         super(services);
     }
@@ -47,11 +54,18 @@ export class EventloomScopeComputation extends DefaultScopeComputation {
     private collectExports(document: LangiumDocument, exports: AstNodeDescription[]): void {
         const model = document.parseResult.value as Model;
         const contextName = contextNameOf(model);
-        const exportNode = (node: { name: string } & Parameters<typeof this.descriptions.createDescription>[0]) => {
-            if (node.name) exports.push(this.descriptions.createDescription(node, qualifiedName(contextName, node.name), document));
-        };
         for (const element of model.elements) {
-            for (const node of exportedNodes(element)) exportNode(node);
+            const kept = this.exportsOf.get(element);
+            if (kept && kept.contextName === contextName && kept.document === document) {
+                for (const description of kept.descriptions) exports.push(description);
+                continue;
+            }
+            const descriptions: AstNodeDescription[] = [];
+            for (const node of exportedNodes(element)) {
+                if (node.name) descriptions.push(this.descriptions.createDescription(node, qualifiedName(contextName, node.name), document));
+            }
+            this.exportsOf.set(element, { contextName, document, descriptions });
+            for (const description of descriptions) exports.push(description);
         }
     }
 

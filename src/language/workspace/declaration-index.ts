@@ -13,8 +13,6 @@ import { contextFolder, generatedFileOf } from '../typescript-names.js';
 interface DocumentEntries {
     declarations: readonly AstNodeDescription[];
     contextName: string | undefined;
-    /** `context/file` keys of the elements with a generated file of their own, with their qualified names. */
-    files: Array<{ key: string; name: string }>;
 }
 
 export class DeclarationIndex {
@@ -29,6 +27,9 @@ export class DeclarationIndex {
     private readonly elementsByFile = new Map<string, Map<string, number>>();
     /** Documents whose exports were (re)computed or which were deleted since the last query. */
     private readonly stale = new Set<string>();
+    /** Stamp of the latest change of each qualified name's declarations and each generated file's names (see `stampOf`). */
+    private readonly stamps = new Map<string, number>();
+    private latestStamp = 0;
 
     constructor(services: LangiumCoreServices) {
         this.indexManager = services.shared.workspace.IndexManager;
@@ -57,19 +58,39 @@ export class DeclarationIndex {
             .map(([name, uris]) => ({ name, documentUri: [...uris].sort()[0] }));
     }
 
-    /** Qualified names of other elements of the context whose generated file is `file`. */
+    /** Qualified names of other elements of the context whose generated file is `file`, sorted. */
     elementsSharingFile(contextName: string, file: string, qualifiedName: string): string[] {
         this.refresh();
-        const names = this.elementsByFile.get(`${contextName}/${file}`) ?? new Map<string, number>();
-        return [...names.keys()].filter(name => name !== qualifiedName);
+        const names = this.elementsByFile.get(fileKey(contextName, file)) ?? new Map<string, number>();
+        return [...names.keys()].filter(name => name !== qualifiedName).sort();
     }
 
-    /** Replaces the entries of every stale document with its current exports. */
+    /**
+     * Changes whenever `declarationsNamed(qualifiedName)` would answer differently (other
+     * descriptions, or another order); 0 while no file declares the name. The name checks keep
+     * the result of a declaration while the stamps of the names it looked up are the same.
+     */
+    stampOfName(qualifiedName: string): number {
+        this.refresh();
+        return this.stamps.get(qualifiedName) ?? 0;
+    }
+
+    /** Like `stampOfName`, for the names `elementsSharingFile(contextName, file, …)` lists. */
+    stampOfFile(contextName: string, file: string): number {
+        this.refresh();
+        return this.stamps.get(fileKey(contextName, file)) ?? 0;
+    }
+
+    /**
+     * Replaces the entries of every stale document with its current exports. Only what changed is
+     * touched: after a splice most descriptions are the very objects indexed before
+     * (eventloom-scope-computation.ts keeps them per declaration), so a keystroke costs a pass
+     * over the document's descriptions and work for the few names the edit added or removed.
+     */
     private refresh(): void {
         if (this.stale.size === 0) return;
         const uris = new Set(this.stale);
         this.stale.clear();
-        for (const uri of uris) this.remove(uri);
         const current = new Map<string, AstNodeDescription[]>();
         for (const description of this.indexManager.allElements(undefined, uris)) {
             const uri = description.documentUri.toString();
@@ -78,71 +99,98 @@ export class DeclarationIndex {
         }
         for (const uri of uris) {
             const document = this.documents.getDocument(URI.parse(uri));
-            if (!document && !current.has(uri)) continue;
+            const exported = document || current.has(uri);
             const contextName = document ? (document.parseResult.value as Model).context?.name : undefined;
-            this.add(uri, { declarations: current.get(uri) ?? [], contextName, files: [] });
+            this.replace(uri, exported ? { declarations: current.get(uri) ?? [], contextName } : undefined);
         }
     }
 
-    private add(uri: string, entries: DocumentEntries): void {
-        for (const description of entries.declarations) {
-            const same = this.byQualifiedName.get(description.name);
-            if (same) {
-                // Duplicates, in a stable order whatever order the documents were re-indexed in: after
-                // those of the same or an earlier document. A search, not a sort per insert, which was
-                // quadratic in a file declaring one name thousands of times.
-                same.splice(insertionPoint(same, description.documentUri.toString()), 0, description);
-            } else {
-                this.byQualifiedName.set(description.name, [description]);
-            }
-            const split = splitQualifiedName(description.name);
-            const file = split && generatedFileOf(description.type, split.name);
-            if (split && file) {
-                const key = `${split.context}/${file}`;
-                entries.files.push({ key, name: description.name });
-                const names = this.elementsByFile.get(key) ?? new Map<string, number>();
-                names.set(description.name, (names.get(description.name) ?? 0) + 1);
-                this.elementsByFile.set(key, names);
-            }
+    private replace(uri: string, next: DocumentEntries | undefined): void {
+        const previous = this.entries.get(uri);
+        if (previous?.contextName !== next?.contextName) {
+            if (previous?.contextName) this.removeContext(uri, previous.contextName);
+            if (next?.contextName) this.addContext(uri, next.contextName);
         }
-        if (entries.contextName) {
-            const folder = contextFolder(entries.contextName);
-            const names = this.contextsByFolder.get(folder) ?? new Map<string, Set<string>>();
-            names.set(entries.contextName, (names.get(entries.contextName) ?? new Set()).add(uri));
-            this.contextsByFolder.set(folder, names);
+        const before = new Set(previous?.declarations ?? []);
+        const after = new Set(next?.declarations ?? []);
+        const touched = new Set<string>();
+        for (const description of before) {
+            if (after.has(description)) continue;
+            touched.add(description.name);
+            this.countFile(description, -1);
         }
-        this.entries.set(uri, entries);
+        for (const description of after) {
+            if (before.has(description)) continue;
+            touched.add(description.name);
+            this.countFile(description, +1);
+        }
+        if (touched.size > 0) this.replaceNames(uri, touched, next?.declarations ?? []);
+        if (next) this.entries.set(uri, next); else this.entries.delete(uri);
     }
 
-    private remove(uri: string): void {
-        const entries = this.entries.get(uri);
-        if (!entries) return;
-        this.entries.delete(uri);
-        const removed = new Set(entries.declarations);
-        // Once per name, however often the document declares it.
-        for (const name of new Set(entries.declarations.map(description => description.name))) {
-            const same = this.byQualifiedName.get(name)?.filter(other => !removed.has(other));
-            if (same && same.length > 0) this.byQualifiedName.set(name, same);
+    /**
+     * The document's declarations of each touched name, in its export order, placed among the
+     * other documents' in a stable order whatever order the documents were re-indexed in: after
+     * those of documents that sort before it. One search per name, not a sort per insert (which
+     * was quadratic in a file declaring one name thousands of times).
+     */
+    private replaceNames(uri: string, touched: ReadonlySet<string>, declarations: readonly AstNodeDescription[]): void {
+        const own = new Map<string, AstNodeDescription[]>();
+        for (const description of declarations) {
+            if (!touched.has(description.name)) continue;
+            const list = own.get(description.name);
+            if (list) list.push(description); else own.set(description.name, [description]);
+        }
+        for (const name of touched) {
+            const others = (this.byQualifiedName.get(name) ?? []).filter(description => description.documentUri.toString() !== uri);
+            others.splice(insertionPoint(others, uri), 0, ...(own.get(name) ?? []));
+            this.stamp(name, others.length > 0);
+            if (others.length > 0) this.byQualifiedName.set(name, others);
             else this.byQualifiedName.delete(name);
         }
-        for (const { key, name } of entries.files) {
-            const names = this.elementsByFile.get(key);
-            const count = (names?.get(name) ?? 0) - 1;
-            if (names && count > 0) names.set(name, count);
-            else if (names) {
-                names.delete(name);
-                if (names.size === 0) this.elementsByFile.delete(key);
-            }
-        }
-        if (entries.contextName) {
-            const folder = contextFolder(entries.contextName);
-            const names = this.contextsByFolder.get(folder);
-            const uris = names?.get(entries.contextName);
-            uris?.delete(uri);
-            if (names && uris?.size === 0) names.delete(entries.contextName);
-            if (names?.size === 0) this.contextsByFolder.delete(folder);
-        }
     }
+
+    /** Adds (+1) or takes out (-1) a declaration's generated file, if it has one of its own. */
+    private countFile(description: AstNodeDescription, delta: 1 | -1): void {
+        const split = splitQualifiedName(description.name);
+        const file = split && generatedFileOf(description.type, split.name);
+        if (!split || !file) return;
+        const key = fileKey(split.context, file);
+        const names = this.elementsByFile.get(key) ?? new Map<string, number>();
+        const count = (names.get(description.name) ?? 0) + delta;
+        if (count > 0) names.set(description.name, count);
+        else names.delete(description.name);
+        if (names.size > 0) this.elementsByFile.set(key, names);
+        else this.elementsByFile.delete(key);
+        this.stamp(key, names.size > 0);
+    }
+
+    /** A new stamp for the key; none (0) once nothing is indexed under it. */
+    private stamp(key: string, present: boolean): void {
+        if (present) this.stamps.set(key, ++this.latestStamp);
+        else this.stamps.delete(key);
+    }
+
+    private addContext(uri: string, contextName: string): void {
+        const folder = contextFolder(contextName);
+        const names = this.contextsByFolder.get(folder) ?? new Map<string, Set<string>>();
+        names.set(contextName, (names.get(contextName) ?? new Set()).add(uri));
+        this.contextsByFolder.set(folder, names);
+    }
+
+    private removeContext(uri: string, contextName: string): void {
+        const folder = contextFolder(contextName);
+        const names = this.contextsByFolder.get(folder);
+        const uris = names?.get(contextName);
+        uris?.delete(uri);
+        if (names && uris?.size === 0) names.delete(contextName);
+        if (names?.size === 0) this.contextsByFolder.delete(folder);
+    }
+}
+
+/** The elementsByFile key of a generated file of a context. */
+function fileKey(contextName: string, file: string): string {
+    return `${contextName}/${file}`;
 }
 
 /** Where a declaration of the document `uri` goes in a list ordered by document: after every one that does not sort after it. */
