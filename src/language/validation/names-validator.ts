@@ -24,7 +24,19 @@ type NamedDeclaration = AstNode & { name: string };
 const DERIVED_SUFFIXES = Object.entries(DERIVED_TYPE_SUFFIXES)
     .flatMap(([ownerType, suffixes]) => suffixes.map(suffix => ({ suffix, ownerType })));
 
+/** A declaration whose name checks reported nothing, with the index entries they read (see NamesValidator.stillClean). */
+interface CleanNames {
+    contextName: string;
+    /** The qualified names looked up: its own, and the owners its name may derive from. */
+    names: readonly string[];
+    /** Its own generated file, if it has one. */
+    file: string | undefined;
+    /** The index's stamps of `names`, then of `file`, when the checks ran. */
+    stamps: readonly number[];
+}
+
 export class NamesValidator {
+    private readonly clean = new WeakMap<AstNode, CleanNames>();
 
     constructor(private readonly index: DeclarationIndex, private readonly locator: AstNodeLocator) {}
 
@@ -64,11 +76,18 @@ export class NamesValidator {
         // After a parse error a declaration may have no name yet: there is nothing to check.
         if (model.context?.name) this.checkTypeScriptName(model.context, 'context', accept);
         for (const declaration of declarationsOf(model)) {
-            if (!declaration.name) continue;
-            this.checkTypeScriptName(declaration, kindOf(declaration), accept);
-            this.checkUniqueInContext(declaration, contextName, accept);
-            this.checkDerivedNameClash(declaration, contextName, accept);
-            this.checkGeneratedFile(declaration, contextName, accept);
+            if (!declaration.name || this.stillClean(declaration, contextName)) continue;
+            let reported = false;
+            const watched: ValidationAcceptor = (...accepted) => {
+                reported = true;
+                accept(...accepted);
+            };
+            this.checkTypeScriptName(declaration, kindOf(declaration), watched);
+            this.checkUniqueInContext(declaration, contextName, watched);
+            this.checkDerivedNameClash(declaration, contextName, watched);
+            this.checkGeneratedFile(declaration, contextName, watched);
+            if (reported) this.clean.delete(declaration);
+            else this.rememberClean(declaration, contextName);
         }
         const scenarioNames = new Map<string, AstNode>();
         for (const scenario of model.elements.filter(isScenario)) {
@@ -79,6 +98,33 @@ export class NamesValidator {
             }
             scenarioNames.set(scenario.name, scenario);
         }
+    }
+
+    /**
+     * A declaration's name checks read its name, its kind, its context and the index's entries for
+     * a few names: its own qualified name, the owners it may derive from, its generated file. On a
+     * keystroke these change for the declarations the edit re-parsed or whose names it added or
+     * removed elsewhere, so the checks of every other declaration that reported nothing are not
+     * run again: no work over the whole file per keystroke. (One that reported something is
+     * checked every time: its message quotes where the other declaration is, which may move.)
+     */
+    private stillClean(declaration: NamedDeclaration, contextName: string): boolean {
+        const clean = this.clean.get(declaration);
+        if (!clean || clean.contextName !== contextName) return false;
+        let i = 0;
+        for (const name of clean.names) if (this.index.stampOfName(name) !== clean.stamps[i++]) return false;
+        return clean.file === undefined || this.index.stampOfFile(contextName, clean.file) === clean.stamps[i];
+    }
+
+    private rememberClean(declaration: NamedDeclaration, contextName: string): void {
+        const names = [qualifiedName(contextName, declaration.name)];
+        for (const { suffix } of DERIVED_SUFFIXES) {
+            if (declaration.name.endsWith(suffix) && declaration.name !== suffix) names.push(qualifiedName(contextName, declaration.name.slice(0, -suffix.length)));
+        }
+        const file = generatedFileOf(declaration.$type, declaration.name);
+        const stamps = names.map(name => this.index.stampOfName(name));
+        if (file !== undefined) stamps.push(this.index.stampOfFile(contextName, file));
+        this.clean.set(declaration, { contextName, names, file, stamps });
     }
 
     checkContextFolder(model: Model, accept: ValidationAcceptor): void {
