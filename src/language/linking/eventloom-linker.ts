@@ -13,7 +13,7 @@ import { capitalize, kindOfType } from '../validation/messages.js';
 import { fileNameOf, internalErrorMessage } from '../safety-net/internal-error.js';
 import { closestName } from './closest-name.js';
 import { childNodes } from '../ast-walk.js';
-import { KeptLinks, restoreLink } from './kept-links.js';
+import { KeptLinks } from './kept-links.js';
 import type { LinkEpochs } from './link-epochs.js';
 import { IncrementalDocumentFactory } from '../workspace/incremental-document-factory.js';
 
@@ -57,7 +57,7 @@ export class EventloomLinker extends DefaultLinker {
     }
 
     override unlink(document: LangiumDocument): void {
-        this.keptLinks?.remember(document);
+        if (this.keptLinks?.hold(document)) return;
         super.unlink(document);
     }
 
@@ -86,18 +86,28 @@ export class EventloomLinker extends DefaultLinker {
             return super.link(document, cancelToken);
         }
         AstUtils.streamReferences(root).forEach(reference => this.doLink(reference, document));
-        for (const declaration of childNodes(root)) {
-            if (taken.relink.has(declaration)) {
-                this.epochs.stamp(declaration, epoch);
-                for (const node of AstUtils.streamAst(declaration)) {
-                    await interruptAndCheck(cancelToken);
-                    AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
-                }
-            } else {
-                for (const link of taken.kept.get(declaration) ?? []) {
-                    if (restoreLink(link)) document.references.push(link.reference);
+        const declarations = childNodes(root);
+        let done = 0;
+        try {
+            for (; done < declarations.length; done++) {
+                const declaration = declarations[done];
+                if (taken.relink.has(declaration)) {
+                    this.epochs.stamp(declaration, epoch);
+                    for (const node of AstUtils.streamAst(declaration)) {
+                        await interruptAndCheck(cancelToken);
+                        AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
+                    }
+                } else {
+                    for (const reference of taken.kept.get(declaration) ?? []) document.references.push(reference);
                 }
             }
+        } catch (error) {
+            // Cancelled by a keystroke: the kept links not listed yet are listed, so that the next
+            // unlinking (Langium's, the linking being incomplete) unlinks them with the others.
+            for (const declaration of declarations.slice(done + 1)) {
+                for (const reference of taken.kept.get(declaration) ?? []) document.references.push(reference);
+            }
+            throw error;
         }
     }
 

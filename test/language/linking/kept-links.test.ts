@@ -9,8 +9,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AstUtils, EmptyFileSystem, isReference, type AstNode, type LangiumDocument, type MultiReference, type Reference } from 'langium';
+import { AstUtils, Cancellation, EmptyFileSystem, isOperationCancelled, isReference, type AstNode, type LangiumDocument, type MultiReference, type Reference } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const { CancellationTokenSource } = Cancellation;
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import type { Model } from '../../../src/language/generated/ast.js';
 import { declarationOf } from '../../../src/language/linking/kept-links.js';
@@ -125,6 +127,36 @@ describe('links kept across a keystroke (differential against a fresh build)', f
         assert.ok(linkedIn.size * 10 < declarations.length, `${linkedIn.size} of ${declarations.length} declarations linked again`);
         assert.equal(document.references.length, freshDocument.references.length, 'every kept link is the document\'s again');
         assert.deepEqual(linksOf(services, [document]), linksOf(fresh, [freshDocument]));
+    });
+
+    it('leave no link behind when a keystroke cancels the linking half-way: the next build resolves as a fresh build', async () => {
+        const model = generateBenchModel({ contexts: 1, aggregates: 20, commands: 60, events: 60, readModels: 20, layout: 'single', hubUses: 4 });
+        const services = createEventloomServices(EmptyFileSystem);
+        const [document] = await buildDocuments(services.shared, [{ path: '/ws/model.loom', text: model.files[0].text }]);
+        const linker = services.Eventloom.references.Linker as unknown as { doLink(info: { container: AstNode }, document: LangiumDocument): void };
+        const source = new CancellationTokenSource();
+        const doLink = linker.doLink.bind(linker);
+        // The first reference linked again (in the edited declaration, half-way down the file) cancels the build.
+        linker.doLink = (info, doc) => {
+            source.cancel();
+            doLink(info, doc);
+        };
+        const text = model.files[0].text;
+        const field = text.indexOf('    amount: decimal', text.indexOf('aggregate ', text.length / 2)) + '    amount'.length;
+        const first = text.slice(0, field) + 'Due' + text.slice(field);
+        services.shared.workspace.TextDocuments?.set(TextDocument.create(document.uri.toString(), 'eventloom', 2, first));
+        await assert.rejects(services.shared.workspace.DocumentBuilder.update([document.uri], [], source.token), isOperationCancelled);
+        linker.doLink = doLink;
+
+        const second = first.slice(0, field) + 'X' + first.slice(field);
+        services.shared.workspace.TextDocuments?.set(TextDocument.create(document.uri.toString(), 'eventloom', 3, second));
+        await services.shared.workspace.DocumentBuilder.update([document.uri], []);
+        assert.ok((services.shared.workspace.LangiumDocumentFactory as IncrementalDocumentFactory).spliceOf(document), 'spliced');
+        const fresh = createEventloomServices(EmptyFileSystem);
+        const [freshDocument] = await buildDocuments(fresh.shared, [{ path: '/ws/model.loom', text: second }]);
+        assert.equal(document.references.length, freshDocument.references.length, 'every link is the document\'s');
+        assert.deepEqual(linksOf(services, [document]), linksOf(fresh, [freshDocument]));
+        assert.deepEqual(diagnosticsOf([document]), diagnosticsOf([freshDocument]));
     });
 
     it('link again, in a file that refers into the edited one, only the declarations with a reference into the edited declaration', async () => {
