@@ -88,7 +88,7 @@ export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreSe
         InternalFailures: () => new InternalFailures(),
         DeclarationIndex: services => new DeclarationIndex(services),
         ContextSiblingsRevalidation: services => new ContextSiblingsRevalidation(services.shared),
-        EventHandlerIndex: services => new EventHandlerIndex(services.shared),
+        EventHandlerIndex: services => new EventHandlerIndex(services.shared, services.workspace.LinkEpochs),
         LinkEpochs: () => new LinkEpochs(),
         AstNodeDescriptionProvider: services => new LiveAstNodeDescriptionProvider(services)
     },

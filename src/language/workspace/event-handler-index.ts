@@ -7,7 +7,8 @@
  * eventloom-document-builder.ts) the dependents are not re-linked yet, which is why the check
  * using this index runs in the 'slow' category, on full builds only.
  */
-import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type Reference } from 'langium';
+import { DocumentState, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type Reference } from 'langium';
+import type { LinkEpochs } from '../linking/link-epochs.js';
 import { isPolicy, isReadModel, type Event, type Model } from '../generated/ast.js';
 import { contextNameOf, handledEventReferences } from '../model-queries.js';
 import { qualifiedName } from '../scoping/qualified-names.js';
@@ -19,7 +20,14 @@ export class EventHandlerIndex {
     /** Qualified event name -> how many `on` references handle it, workspace-wide. */
     private readonly handlers = new Map<string, number>();
 
-    constructor(shared: LangiumSharedCoreServices) {
+    /**
+     * A read model's or policy's handled events, kept while its references are those of the same
+     * linking (LinkEpochs: a declaration whose links were kept keeps its stamp, and its targets
+     * are the same nodes): after a keystroke only the re-linked declarations are read again.
+     */
+    private readonly handledByDeclaration = new WeakMap<AstNode, { linkedAt: number; handled: readonly string[] }>();
+
+    constructor(shared: LangiumSharedCoreServices, private readonly epochs: LinkEpochs) {
         const builder = shared.workspace.DocumentBuilder;
         builder.onDocumentPhase(DocumentState.IndexedReferences, document => this.replace(document));
         builder.onUpdate((_changed, deleted) => {
@@ -38,11 +46,21 @@ export class EventHandlerIndex {
         const handled: string[] = [];
         // Read models and policies are top-level elements.
         for (const node of (document.parseResult.value as Model).elements ?? []) {
-            const references: Array<Reference<Event>> = isReadModel(node) ? handledEventReferences(node) : isPolicy(node) ? node.triggers : [];
+            if (!isReadModel(node) && !isPolicy(node)) continue;
+            const linkedAt = this.epochs.linkedAt(node);
+            const known = this.handledByDeclaration.get(node);
+            if (known && linkedAt !== undefined && known.linkedAt === linkedAt) {
+                for (const name of known.handled) handled.push(name);
+                continue;
+            }
+            const own: string[] = [];
+            const references: Array<Reference<Event>> = isReadModel(node) ? handledEventReferences(node) : node.triggers;
             for (const reference of references) {
                 const event = reference.ref;
-                if (event) handled.push(qualifiedName(contextNameOf(event), event.name));
+                if (event) own.push(qualifiedName(contextNameOf(event), event.name));
             }
+            if (linkedAt !== undefined) this.handledByDeclaration.set(node, { linkedAt, handled: own });
+            for (const name of own) handled.push(name);
         }
         for (const name of handled) this.handlers.set(name, (this.handlers.get(name) ?? 0) + 1);
         this.handledByDocument.set(key, handled);

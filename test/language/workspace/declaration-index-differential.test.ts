@@ -1,16 +1,17 @@
 /**
- * The declaration index after keystrokes (per-declaration exports, per-name replacement) and the
- * name checks that read it (whose clean results are kept per declaration): differential against a
- * fresh build. Chains of edits that rename declarations of two files of one context among a few
+ * The declaration index after keystrokes (per-declaration exports, per-name replacement), the
+ * index of handled events (per declaration while its links are kept), and the name checks that
+ * read the former (whose clean results are kept per declaration): differential against a fresh
+ * build. Chains of edits that rename declarations of two files of one context among a few
  * names, so that duplicates, clashing generated files and derived-name clashes come and go, mixed
  * with random edits and line breaks (a duplicate's message quotes the other's line); after every
  * edit the index answers, and every file's diagnostics (in order), are those of a fresh build.
  */
 import * as assert from 'node:assert/strict';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
-import type { Model } from '../../../src/language/generated/ast.js';
+import { isEvent, type Model } from '../../../src/language/generated/ast.js';
 import { splitQualifiedName } from '../../../src/language/scoping/qualified-names.js';
 import { generatedFileOf } from '../../../src/language/typescript-names.js';
 import type { IncrementalDocumentFactory } from '../../../src/language/workspace/incremental-document-factory.js';
@@ -102,6 +103,13 @@ function indexAnswers(services: Services): string[] {
         answers.push(`${context}/${file}: ${index.elementsSharingFile(context, file, '').join(', ')}`);
     }
     for (const context of ['Sales', 'SALES']) answers.push(`folder of ${context}: ${index.contextsSharingFolderWith(context).map(c => c.name).join(', ')}`);
+    // The index of handled events (read models' and policies' `on`), kept per declaration too.
+    const handlers = services.Eventloom.workspace.EventHandlerIndex;
+    for (const document of services.shared.workspace.LangiumDocuments.all) {
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            if (isEvent(node)) answers.push(`${document.uri.path} event ${node.name} handled: ${handlers.isHandled(node)}`);
+        }
+    }
     return answers;
 }
 
