@@ -362,8 +362,21 @@ function shiftAfter(nodes: readonly CstNode[], shift: Shift): void {
             });
         }
     } else if (shift.offset !== 0) {
-        for (const node of nodes) forEachLeaf(node, leaf => { leaf._offset += shift.offset; });
+        for (const node of nodes) shiftOffsets(node, shift.offset);
     }
+}
+
+/**
+ * Moves every token of the subtree by `by` characters. Most keystrokes only do this, for every
+ * token after the edit (half a 20k-line file on average): a plain recursion, no callback per token.
+ */
+function shiftOffsets(node: CstNode, by: number): void {
+    const content = (node as unknown as Partial<MutableComposite>).content;
+    if (content === undefined) {
+        (node as unknown as MutableLeaf)._offset += by;
+        return;
+    }
+    for (let i = 0; i < content.length; i++) shiftOffsets(content[i], by);
 }
 
 function firstLeaf(node: CstNode): MutableLeaf | undefined {
