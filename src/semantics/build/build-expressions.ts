@@ -6,14 +6,11 @@
  */
 import type { AstNode } from 'langium';
 import {
-    isBinaryExpression, isBooleanExpression, isCommand, isCountExpression, isDomainError, isEnum, isEnumMember, isEvent,
-    isField, isInExpression, isListExpression, isMapping, isMemberAccess, isNameExpression, isNegationExpression,
-    isNewIdExpression, isNotExpression, isNowExpression, isNumberExpression, isReadModel, isReadModelKey, isState, isUpcast,
-    isStreamId, isStringExpression, isValueType,
+    isDomainError, isEnum, isEnumMember, isField, isNameExpression, isReadModel, isReadModelKey, isStreamId, isValueType,
     type Expression, type NameExpression, type Referable
 } from '../../language/generated/ast.js';
 import { parseDecimal } from '../decimal.js';
-import type { ExprForm, TypeForm } from '../form.js';
+import type { ExprForm, FieldExpr, TypeForm } from '../form.js';
 import { booleanValue, enumValue, numberValue, stringValue } from '../values.js';
 import { nameOf, typeOf } from './build-types.js';
 import { unbuildable } from './unbuildable.js';
@@ -25,81 +22,93 @@ const INT: TypeForm = { kind: 'primitive', name: 'int' };
 
 export function expressionForm(node: Expression): ExprForm {
     const source: AstNode = node;
-    if (isStringExpression(node)) return { kind: 'literal', value: stringValue(node.value), type: STRING, source };
-    if (isNumberExpression(node)) {
-        const value = parseDecimal(node.value) ?? unbuildable(`'${node.value}' is not a number`);
-        return { kind: 'literal', value: numberValue(value), type: node.value.includes('.') ? DECIMAL : INT, source };
-    }
-    if (isBooleanExpression(node)) return { kind: 'literal', value: booleanValue(node.value), type: BOOLEAN, source };
-    if (isNowExpression(node)) return { kind: 'now', type: { kind: 'primitive', name: 'timestamp' }, source };
-    if (isNewIdExpression(node)) return { kind: 'newId', type: { kind: 'primitive', name: 'uuid' }, source };
-    if (isNameExpression(node)) return nameForm(node);
-    if (isMemberAccess(node)) {
-        const member = node.member?.ref ?? unbuildable(`the name '${node.member?.$refText ?? ''}' does not resolve`);
-        const receiver = isNameExpression(node.receiver) ? node.receiver.target?.ref : undefined;
-        if (isReadModel(receiver)) {
-            return { kind: 'readField', readModel: nameOf(receiver), name: member.name, type: optional(declaredType(member)), source };
+    // By `$type` (every expression kind is a concrete type, none a subtype of another): a chain of
+    // `isX` calls asked the reflection up to fourteen times per expression.
+    // A half-typed model may lack the expression altogether.
+    switch (node?.$type) {
+        case 'StringExpression': return { kind: 'literal', value: stringValue(node.value), type: STRING, source };
+        case 'NumberExpression': {
+            const value = parseDecimal(node.value) ?? unbuildable(`'${node.value}' is not a number`);
+            return { kind: 'literal', value: numberValue(value), type: node.value.includes('.') ? DECIMAL : INT, source };
         }
-        if (isEnum(receiver) && isEnumMember(member)) {
-            return { kind: 'literal', value: enumValue(nameOf(receiver), member.name), type: { kind: 'enum', enum: nameOf(receiver) }, source };
+        case 'BooleanExpression': return { kind: 'literal', value: booleanValue(node.value), type: BOOLEAN, source };
+        case 'NowExpression': return { kind: 'now', type: { kind: 'primitive', name: 'timestamp' }, source };
+        case 'NewIdExpression': return { kind: 'newId', type: { kind: 'primitive', name: 'uuid' }, source };
+        case 'NameExpression': return nameForm(node);
+        case 'MemberAccess': {
+            const member = node.member?.ref ?? unbuildable(`the name '${node.member?.$refText ?? ''}' does not resolve`);
+            const receiver = isNameExpression(node.receiver) ? node.receiver.target?.ref : undefined;
+            if (isReadModel(receiver)) {
+                return { kind: 'readField', readModel: nameOf(receiver), name: member.name, type: optional(declaredType(member)), source };
+            }
+            if (isEnum(receiver) && isEnumMember(member)) {
+                return { kind: 'literal', value: enumValue(nameOf(receiver), member.name), type: { kind: 'enum', enum: nameOf(receiver) }, source };
+            }
+            const object = expressionForm(node.receiver);
+            return { kind: 'member', object, name: member.name, type: declaredType(member), source };
         }
-        const object = expressionForm(node.receiver);
-        return { kind: 'member', object, name: member.name, type: declaredType(member), source };
+        case 'BinaryExpression': {
+            const left = expressionForm(node.left);
+            const right = expressionForm(node.right);
+            if (node.operator === 'contains') return { kind: 'contains', list: left, value: right, type: BOOLEAN, source };
+            return { kind: 'binary', op: node.operator, left, right, type: binaryType(node.operator, left.type, right.type), source };
+        }
+        case 'NotExpression': return { kind: 'not', operand: expressionForm(node.operand), type: BOOLEAN, source };
+        case 'NegationExpression': {
+            const operand = expressionForm(node.operand);
+            return { kind: 'negate', operand, type: operand.type, source };
+        }
+        case 'InExpression': {
+            const items = node.candidates.map(expressionForm);
+            const list: ExprForm = { kind: 'list', items, type: { kind: 'list', item: items[0]?.type ?? { kind: 'unknown' } }, source };
+            return { kind: 'in', value: expressionForm(node.value), list, type: BOOLEAN, source };
+        }
+        case 'CountExpression': return { kind: 'count', list: expressionForm(node.list), type: INT, source };
+        case 'ListExpression': {
+            const items = node.items.map(expressionForm);
+            return { kind: 'list', items, type: { kind: 'list', item: items[0]?.type ?? { kind: 'unknown' } }, source };
+        }
+        case 'Mapping': {
+            const fields = node.entries.map(entry => ({
+                name: entry.field?.ref?.name ?? unbuildable(`the field '${entry.field?.$refText}' does not resolve`),
+                value: expressionForm(entry.value)
+            }));
+            const owner = node.entries[0]?.field?.ref;
+            const valueType = owner && isValueType(owner.$container) ? nameOf(owner.$container) : undefined;
+            return { kind: 'record', fields, type: valueType ? { kind: 'value', valueType } : { kind: 'unknown' }, source };
+        }
+        default: return unbuildable('an expression of an unknown kind');
     }
-    if (isBinaryExpression(node)) {
-        const left = expressionForm(node.left);
-        const right = expressionForm(node.right);
-        if (node.operator === 'contains') return { kind: 'contains', list: left, value: right, type: BOOLEAN, source };
-        return { kind: 'binary', op: node.operator, left, right, type: binaryType(node.operator, left.type, right.type), source };
-    }
-    if (isNotExpression(node)) return { kind: 'not', operand: expressionForm(node.operand), type: BOOLEAN, source };
-    if (isNegationExpression(node)) {
-        const operand = expressionForm(node.operand);
-        return { kind: 'negate', operand, type: operand.type, source };
-    }
-    if (isInExpression(node)) {
-        const items = node.candidates.map(expressionForm);
-        const list: ExprForm = { kind: 'list', items, type: { kind: 'list', item: items[0]?.type ?? { kind: 'unknown' } }, source };
-        return { kind: 'in', value: expressionForm(node.value), list, type: BOOLEAN, source };
-    }
-    if (isCountExpression(node)) return { kind: 'count', list: expressionForm(node.list), type: INT, source };
-    if (isListExpression(node)) {
-        const items = node.items.map(expressionForm);
-        return { kind: 'list', items, type: { kind: 'list', item: items[0]?.type ?? { kind: 'unknown' } }, source };
-    }
-    if (isMapping(node)) {
-        const fields = node.entries.map(entry => ({
-            name: entry.field?.ref?.name ?? unbuildable(`the field '${entry.field?.$refText}' does not resolve`),
-            value: expressionForm(entry.value)
-        }));
-        const owner = node.entries[0]?.field?.ref;
-        const valueType = owner && isValueType(owner.$container) ? nameOf(owner.$container) : undefined;
-        return { kind: 'record', fields, type: valueType ? { kind: 'value', valueType } : { kind: 'unknown' }, source };
-    }
-    return unbuildable('an expression of an unknown kind');
 }
 
 /** A bare name: which declaration it reads decides which record it reads at run time. */
 function nameForm(node: NameExpression): ExprForm {
     const target = node.target?.ref ?? unbuildable(`the name '${node.target?.$refText ?? ''}' does not resolve`);
     const source: AstNode = node;
-    if (isEnumMember(target) && isEnum(target.$container)) {
-        const enumName = nameOf(target.$container);
-        return { kind: 'literal', value: enumValue(enumName, target.name), type: { kind: 'enum', enum: enumName }, source };
-    }
-    if (isStreamId(target)) return { kind: 'streamId', name: target.name, type: typeOf(target.type), source };
-    if (isReadModelKey(target)) return { kind: 'field', from: 'document', name: target.name, type: typeOf(target.type), source };
-    if (isField(target)) {
-        const owner = target.$container;
-        const from = isCommand(owner) ? 'command' : isState(owner) ? 'state' : isEvent(owner) || isUpcast(owner) ? 'event' : isReadModel(owner) ? 'document' : undefined;
-        if (!from) {
-            const kind = isDomainError(owner) ? 'an error' : isValueType(owner) ? 'a value type' : 'this declaration';
-            return unbuildable(`'${target.name}' is a field of ${kind}, which cannot be read here`);
+    switch (target.$type) {
+        case 'EnumMember': {
+            if (!isEnum(target.$container)) break;
+            const enumName = nameOf(target.$container);
+            return { kind: 'literal', value: enumValue(enumName, target.name), type: { kind: 'enum', enum: enumName }, source };
         }
-        return { kind: 'field', from, name: target.name, type: declaredType(target), source };
+        case 'StreamId': return { kind: 'streamId', name: target.name, type: typeOf(target.type), source };
+        case 'ReadModelKey': return { kind: 'field', from: 'document', name: target.name, type: typeOf(target.type), source };
+        case 'Field': {
+            const from = FIELD_RECORDS[target.$container.$type];
+            if (!from) {
+                const kind = isDomainError(target.$container) ? 'an error' : isValueType(target.$container) ? 'a value type' : 'this declaration';
+                return unbuildable(`'${target.name}' is a field of ${kind}, which cannot be read here`);
+            }
+            return { kind: 'field', from, name: target.name, type: declaredType(target), source };
+        }
     }
     return unbuildable(`'${node.target?.$refText ?? ''}' is not a value`);
 }
+
+/** The record a field is read from at run time, by the kind of declaration holding it. */
+const FIELD_RECORDS: Readonly<Record<string, FieldExpr['from'] | undefined>> = {
+    Command: 'command', State: 'state', Event: 'event', Upcast: 'event', ReadModel: 'document'
+};
 
 function declaredType(target: Referable): TypeForm {
     if (isField(target)) {
