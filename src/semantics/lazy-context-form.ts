@@ -18,7 +18,7 @@ import {
 } from '../language/generated/ast.js';
 import { commandsOf, contextNameOf, errorsOf, eventsOf } from '../language/model-queries.js';
 import { enumForm, valueTypeForm } from './build-form.js';
-import { aggregateEvolveForm, aggregateHeadForm, aggregateUpcastForms, commandFormIn, errorForm, eventFormIn } from './build/build-aggregate.js';
+import { aggregateEvolveForm, aggregateHeadForm, aggregateUpcastForms, commandFormsIn, errorForm, eventFormIn } from './build/build-aggregate.js';
 import { policyForm, readModelForm } from './build/build-read-side.js';
 import { scenarioForm } from './build/build-scenario.js';
 import {
@@ -33,6 +33,7 @@ type Entry<V> = readonly [QualifiedName, () => V];
 export class LazyContextForm implements ContextForm {
     private readonly elements: readonly Element[];
     private readonly pieces = new Map<AstNode, unknown>();
+    private readonly commandBuilders = new Map<Aggregate, (command: Command) => CommandForm>();
     private lists: {
         enums?: readonly EnumForm[]; valueTypes?: readonly ValueTypeForm[]; aggregates?: readonly AggregateForm[];
         readModels?: readonly ReadModelForm[]; policies?: readonly PolicyForm[]; scenarios?: readonly ScenarioForm[];
@@ -153,7 +154,14 @@ export class LazyContextForm implements ContextForm {
     }
 
     private command(aggregate: Aggregate, node: Command): CommandForm {
-        return this.piece(node, command => commandFormIn(aggregate, command));
+        return this.piece(node, command => {
+            let build = this.commandBuilders.get(aggregate);
+            if (!build) {
+                build = commandFormsIn(aggregate);
+                this.commandBuilders.set(aggregate, build);
+            }
+            return build(command);
+        });
     }
 
     private event(aggregate: Aggregate, node: Event): EventForm {

@@ -53,9 +53,12 @@ export function aggregateUpcastForms(aggregate: Aggregate): UpcastForm[] {
     return aggregate.members.filter(isUpcast).flatMap(upcast => tryBuild([], () => upcastForm(upcast, aggregate)) ?? []);
 }
 
-/** One command of an aggregate, as `aggregateForm` builds it. */
-export function commandFormIn(aggregate: Aggregate, command: Command): CommandForm {
-    return commandForm(command, nameOf(aggregate), stateFieldsOf(aggregate), streamIdsOf(aggregate)[0]?.name);
+/** How `aggregateForm` builds each command of this aggregate (what they share found once). */
+export function commandFormsIn(aggregate: Aggregate): (command: Command) => CommandForm {
+    const name = nameOf(aggregate);
+    const state = stateFieldsOf(aggregate);
+    const streamIdName = streamIdsOf(aggregate)[0]?.name;
+    return command => commandForm(command, name, state, streamIdName);
 }
 
 /** One event of an aggregate, as `aggregateForm` builds it. */
