@@ -14,7 +14,7 @@
  * every declaration of it is an input too (a duplicate added elsewhere can change which one the
  * lookup finds), and an unresolved name counts with the declarations the lookup might still find.
  */
-import { AstUtils, DocumentState, type AstNode, type AstNodeDescription, type Reference } from 'langium';
+import { AstUtils, DocumentState, isAstNode, isReference, type AstNode, type AstNodeDescription, type Reference } from 'langium';
 import type { EventloomCoreServices } from '../language/eventloom-module.js';
 import { Aggregate, Command, DomainError, Enum, Event, ReadModel, ValueType, type Model, type Scenario } from '../language/generated/ast.js';
 import { contextNameOf } from '../language/model-queries.js';
@@ -45,7 +45,11 @@ interface NameInputs {
 }
 
 function newPass() {
-    return { entries: new Map<AstNode, readonly string[]>(), names: new Map<string, NameInputs>() };
+    return {
+        entries: new Map<AstNode, readonly string[]>(),
+        /** By the name looked up, for resolved references and for unresolved ones (no key text made per lookup). */
+        names: new Map<string, NameInputs>(), unresolvedNames: new Map<string, NameInputs>()
+    };
 }
 
 export class ScenarioInputs {
@@ -115,9 +119,10 @@ export class ScenarioInputs {
      * a name declared more than once, or one a reference failed to resolve (the form still looks it up).
      */
     private nameInputs(name: string, unresolved: boolean): NameInputs {
-        const memoKey = `${unresolved ? '?' : '#'}${name}`;
-        let inputs = this.pass.names.get(memoKey);
+        const found = unresolved ? this.pass.unresolvedNames : this.pass.names;
+        let inputs = found.get(name);
         if (!inputs) {
+            const memoKey = `${unresolved ? '?' : '#'}${name}`;
             const declared = this.index.declarationsNamed(name);
             inputs = declared.length === 1 && !unresolved
                 ? { key: memoKey, items: [], declarations: [] }
@@ -126,7 +131,7 @@ export class ScenarioInputs {
                     items: [memoKey, String(declared.length), ...declared.flatMap(description => [description.documentUri.toString(), description.path])],
                     declarations: declared.flatMap(description => this.declarationOf(description) ?? [])
                 };
-            this.pass.names.set(memoKey, inputs);
+            found.set(name, inputs);
         }
         return inputs;
     }
@@ -172,9 +177,36 @@ function entryOf(declaration: AstNode): string[] {
 
 /** What a declaration reads: its references (in a document being re-linked, resolved on access). */
 function collectReads(declaration: AstNode): DeclarationReads {
-    const references = AstUtils.streamAst(declaration).flatMap(node => AstUtils.streamReferences(node)).map(info => info.reference as Reference).toArray();
+    const references: Reference[] = [];
+    collectReferences(declaration, references);
     return readsOf(declaration, references);
 }
+
+/**
+ * The references in the node's subtree, in the order of `streamAst` and `streamReferences` (a node's
+ * own, then each child's subtree, properties in key order), by plain recursion: the streams were a
+ * third of computing the keys after an edit (the grammar has no multi-references).
+ */
+function collectReferences(node: AstNode, into: Reference[]): void {
+    const record = node as unknown as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (const key of keys) {
+        if (key.charCodeAt(0) === DOLLAR) continue;
+        const value = record[key];
+        if (Array.isArray(value)) {
+            for (const item of value) if (isReference(item)) into.push(item);
+        } else if (isReference(value)) into.push(value);
+    }
+    for (const key of keys) {
+        if (key.charCodeAt(0) === DOLLAR) continue;
+        const value = record[key];
+        if (Array.isArray(value)) {
+            for (const item of value) if (isAstNode(item)) collectReferences(item, into);
+        } else if (isAstNode(value)) collectReferences(value, into);
+    }
+}
+
+const DOLLAR = '$'.charCodeAt(0);
 
 function readsOf(declaration: AstNode, references: readonly Reference[]): DeclarationReads {
     const targets = new Set<AstNode>();

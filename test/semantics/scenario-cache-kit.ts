@@ -6,12 +6,13 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createEventloomServices } from '../../src/language/eventloom-module.js';
+import { createEventloomServices, type EventloomServices } from '../../src/language/eventloom-module.js';
 import { buildDocuments } from '../../src/language/workspace/load-documents.js';
 import { registerScenarioCheck, SCENARIO_FAILS, type ScenarioCheck } from '../../src/semantics/scenario-check.js';
 
 export interface EditedWorkspace {
     readonly check: ScenarioCheck;
+    readonly services: EventloomServices;
     /** The current text of each file, by path. */
     readonly texts: Map<string, string>;
     edit(path: string, text: string): Promise<void>;
@@ -27,7 +28,7 @@ export async function openWorkspace(files: Record<string, string>): Promise<Edit
     const byPath = new Map([...texts.keys()].map((path, index) => [path, documents[index]] as const));
     const versions = new Map<string, number>();
     return {
-        check, texts,
+        check, texts, services: Eventloom,
         async edit(path, text) {
             const version = (versions.get(path) ?? 1) + 1;
             versions.set(path, version);

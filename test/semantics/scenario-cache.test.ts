@@ -9,6 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateBenchModel } from '../bench/model/bench-model.js';
 import { random } from '../kit/random-edits.js';
+import { isScenario, type Model } from '../../src/language/generated/ast.js';
+import { ScenarioInputs } from '../../src/semantics/scenario-inputs.js';
 import { freshScenarioDiagnostics, openWorkspace, scenarioEdit, type EditedWorkspace } from './scenario-cache-kit.js';
 
 const SHOP = `context Shop
@@ -162,13 +164,29 @@ async function editChains(files: Record<string, string>, seed: number, edits: nu
     const originals = new Map(Object.entries(files));
     const paths = [...originals.keys()];
     const next = random(seed);
+    // Keys asked for after every edit from one long-lived ScenarioInputs (it keeps what declarations read across
+    // validations) and from a new one: they must be equal.
+    const remembering = new ScenarioInputs(workspace.services);
     for (let step = 0; step < edits; step++) {
         const path = paths[Math.floor(next() * paths.length)];
         await workspace.edit(path, scenarioEdit(workspace.texts.get(path)!, originals.get(path)!, next));
         const fresh = await freshScenarioDiagnostics(workspace.texts);
         assert.deepEqual(workspace.scenarioDiagnostics(), fresh, `seed ${seed}, edit ${step + 1} (in ${path})`);
+        assertKeysAsFresh(workspace, remembering, `seed ${seed}, edit ${step + 1} (in ${path})`);
     }
     assert.ok(workspace.check.results.counts.reused > 0, 'some scenarios were answered from memory');
+}
+
+/** Every scenario's key from the long-lived inputs equals a fresh one's. */
+function assertKeysAsFresh(workspace: EditedWorkspace, remembering: ScenarioInputs, what: string): void {
+    const fresh = new ScenarioInputs(workspace.services);
+    for (const document of workspace.services.shared.workspace.LangiumDocuments.all) {
+        remembering.beginDocument();
+        fresh.beginDocument();
+        for (const scenario of (document.parseResult.value as Model).elements.filter(isScenario)) {
+            assert.deepEqual(remembering.keyOf(scenario), fresh.keyOf(scenario), `${what}: the key of "${scenario.name}"`);
+        }
+    }
 }
 
 describe('scenario check: remembered results equal a fresh validation over random edit chains', function () {
