@@ -15,7 +15,7 @@
  * IndexedReferences phase would have given.
  */
 import {
-    AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, isReference, type AstNode, type LangiumDocument, type LangiumSharedCoreServices,
+    AstUtils, DefaultIndexManager, type AstNodeDescription, DefaultReferenceDescriptionProvider, isReference, type AstNode, type LangiumDocument, type LangiumSharedCoreServices,
     type MultiReference, type Reference, type ReferenceDescription, type ServiceRegistry, type Stream, type URI, type WorkspaceLock
 } from 'langium';
 
@@ -77,8 +77,8 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
         const key = document.uri.toString();
         if (!this.pending.has(key)) return super.isAffected(document, changedUris);
-        return document.references.some(reference => !reference.error && reference.$refNode !== undefined
-            && targetUris(reference).some(uri => uri !== key && changedUris.has(uri)));
+        // Langium asks this of every document on every update: no arrays per reference.
+        return document.references.some(reference => !reference.error && reference.$refNode !== undefined && pointsInto(reference, key, changedUris));
     }
 
     /** Whether some document's references are still to be described (for tests and the bench). */
@@ -128,8 +128,14 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
     }
 }
 
-/** The documents a resolved reference points into (a multi-reference's every item's). */
-function targetUris(reference: Reference | MultiReference): string[] {
-    if (isReference(reference)) return reference.$nodeDescription ? [reference.$nodeDescription.documentUri.toString()] : [];
-    return reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription.documentUri.toString()] : []);
+/** Whether a resolved reference points into one of `uris` other than its own document `own` (a multi-reference: any item). */
+function pointsInto(reference: Reference | MultiReference, own: string, uris: ReadonlySet<string>): boolean {
+    if (isReference(reference)) return isOther(reference.$nodeDescription, own, uris);
+    return reference.items.some(item => isOther(item.$nodeDescription, own, uris));
+}
+
+function isOther(description: AstNodeDescription | undefined, own: string, uris: ReadonlySet<string>): boolean {
+    if (!description) return false;
+    const uri = description.documentUri.toString();
+    return uri !== own && uris.has(uri);
 }
