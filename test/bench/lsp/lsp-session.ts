@@ -129,6 +129,18 @@ export class LspSession {
         }
     }
 
+    /**
+     * CPU time of the server's main thread in ms (schedstat, ns): the JavaScript that runs the
+     * build, without V8's background threads (the optimizing compiler, concurrent GC marking).
+     */
+    mainThreadCpuMs(): number | undefined {
+        try {
+            return Number(readFileSync(`/proc/${this.pid}/task/${this.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+        } catch {
+            return undefined;
+        }
+    }
+
     /** Peak resident set size of the server process so far, in MB (Linux). */
     peakRssMb(): number | undefined {
         try {
