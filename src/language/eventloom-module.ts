@@ -82,7 +82,7 @@ export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreSe
     references: {
         ScopeComputation: services => new EventloomScopeComputation(services, services.workspace.InternalFailures),
         ScopeProvider: services => new EventloomScopeProvider(services),
-        Linker: services => new EventloomLinker(services, services.workspace.LinkEpochs)
+        Linker: services => new EventloomLinker(services, services.workspace.LinkEpochs, () => services.workspace.DeclarationIndex)
     },
     workspace: {
         InternalFailures: () => new InternalFailures(),

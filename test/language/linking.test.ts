@@ -100,6 +100,22 @@ scenario "freezes" { given Opened { owner: "Ann", limit: { amount: 1, currency: 
             }, "Unknown event 'Opened' in context Sales: it is an event of context Banking. Write 'Banking.Opened' to consume it here.");
         });
 
+        it('names one context, the one a scan of the workspace finds first, when several declare the name', async () => {
+            const ledger = 'context Ledger\naggregate Book {\n  id bookId: uuid\n  command Open { bookId: uuid, emits Opened }\n  event Opened { bookId: uuid }\n}\n';
+            await expectUnresolved({
+                'banking.loom': BANKING,
+                'ledger.loom': ledger,
+                'sales.loom': 'context Sales\nreadmodel Leads { on <|Opened|> }'
+            }, "Unknown event 'Opened' in context Sales: it is an event of context Banking. Write 'Banking.Opened' to consume it here.");
+        });
+
+        it('does not name another context whose declaration of that name has another type', async () => {
+            await expectUnresolved({
+                'banking.loom': BANKING,
+                'sales.loom': 'context Sales\ntype Offer { price: <|Opened|> }'
+            }, /^Unknown type 'Opened' in context Sales: declare `type Opened/);
+        });
+
         it('says where a non-event of another context lives when it is named without its context', async () => {
             await expectUnresolved({
                 'banking.loom': BANKING,

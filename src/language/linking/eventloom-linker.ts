@@ -8,13 +8,14 @@ import {
 import { isEnumLiteral, isFieldAssignment, isFieldValue, isMappingEntry, isMemberAccess, isNameExpression, type Model } from '../generated/ast.js';
 import { unresolvedInExpression } from './expression-messages.js';
 import { contextNameOf, enumOf, expectedTypeOf } from '../model-queries.js';
-import { splitQualifiedName } from '../scoping/qualified-names.js';
+import { qualifiedName, splitQualifiedName } from '../scoping/qualified-names.js';
 import { capitalize, kindOfType } from '../validation/messages.js';
 import { fileNameOf, internalErrorMessage } from '../safety-net/internal-error.js';
 import { closestName } from './closest-name.js';
 import { childNodes } from '../ast-walk.js';
 import { KeptLinks } from './kept-links.js';
 import type { LinkEpochs } from './link-epochs.js';
+import type { DeclarationIndex } from '../workspace/declaration-index.js';
 import { IncrementalDocumentFactory } from '../workspace/incremental-document-factory.js';
 
 /** How to declare what each reference type names. */
@@ -45,7 +46,11 @@ export class EventloomLinker extends DefaultLinker {
     private readonly keptLinks: KeptLinks | undefined;
     private readonly documentFactory: IncrementalDocumentFactory | undefined;
 
-    constructor(services: LangiumCoreServices, private readonly epochs: LinkEpochs) {
+    /**
+     * @param declarationIndex the workspace's declarations by qualified name (lazily: the index
+     *   listens to the document builder); without it, names are looked up by scanning every export.
+     */
+    constructor(services: LangiumCoreServices, private readonly epochs: LinkEpochs, private readonly declarationIndex?: () => DeclarationIndex) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
         const factory = services.shared.workspace.LangiumDocumentFactory;
@@ -214,6 +219,13 @@ export class EventloomLinker extends DefaultLinker {
         return `Unknown ${kind.noun} '${text}' in context ${ownContext}: ${kind.declare(text)}, or fix the name.${suggestion()}`;
     }
 
+    /** The context names the workspace's files export their declarations under (also `<no context>`, a misplaced `context` line's). */
+    private exportingContexts(): string[] {
+        const names = new Set<string>();
+        for (const document of this.langiumDocuments().all) names.add(contextNameOf(document.parseResult.value));
+        return [...names];
+    }
+
     /** Every context some file of the workspace declares. */
     private contextNames(): string[] {
         const names = new Set<string>();
@@ -224,8 +236,19 @@ export class EventloomLinker extends DefaultLinker {
         return [...names].sort();
     }
 
-    /** Another context that declares `name` with the reference's type, if one does. */
+    /**
+     * Another context that declares `name` with the reference's type, if one does. Looked up by
+     * qualified name in each context of the workspace: scanning every exported symbol of the
+     * workspace was a third of the edited file's build after a declaration is renamed. When several
+     * contexts declare it, the scan says which comes first in the index, as before.
+     */
     private contextDeclaring(type: string, name: string, ownContext: string): string | undefined {
+        const index = this.declarationIndex?.();
+        if (index) {
+            const declaring = this.exportingContexts().filter(context => context !== ownContext
+                && index.declarationsNamed(qualifiedName(context, name)).some(description => this.reflection.isSubtype(description.type, type)));
+            if (declaring.length <= 1) return declaring[0];
+        }
         const found = this.indexManager.allElements(type)
             .map(description => splitQualifiedName(description.name))
             .find(split => split !== undefined && split.name === name && split.context !== ownContext);
