@@ -255,6 +255,12 @@ const STRUCTURE_AND_DATA_CASES: RuleCase[] = [
         good: { 'banking.loom': BANK, 'sales.loom': 'context Sales\naggregate Lead { id accountId: uuid\n  command OpenLead { emits LeadOpened }\n  event LeadOpened { owner: string } }\nreadmodel Customers { key accountId: uuid, on LeadOpened, Banking.Opened, Banking.Withdrawn }' }
     },
     {
+        code: IssueCodes.CrossContextReference, severity: 'error', title: "a command rejecting with another context's error, second in its list",
+        bad: { 'banking.loom': BANK, 'sales.loom': 'context Sales\naggregate Lead { id leadId: uuid\n  command CreateLead { emits LeadCreated, rejects Taken, <|Banking.Insufficient|> }\n  event LeadCreated {}\n  error Taken }' },
+        message: "'Banking.Insufficient' is an error of context Banking: another context may only consume its events.",
+        at: reference('Command', 'CreateLead', 'rejects', 1)
+    },
+    {
         code: IssueCodes.CrossContextReference, severity: 'error', title: "a field typed with another context's type",
         bad: { 'banking.loom': BANK, 'sales.loom': 'context Sales\ntype Offer { price: <|Banking.Money|> }' },
         message: "'Banking.Money' is a type of context Banking: another context may only consume its events.",
