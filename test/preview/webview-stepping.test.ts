@@ -153,6 +153,22 @@ describe('webview: stepping zooms to where the notes can be read (half-screen pa
         await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screenshots', 'board-step-readable.png') }).catch(() => undefined);
     });
 
+    it('keeps the step panel below the toolbar, which wraps to several rows this narrow, and scrolling or pressing in it leaves the board alone', async () => {
+        const { page } = webview;
+        const toolbar = await boxOf(page, '#toolbar');
+        const panel = await boxOf(page, '#step-panel');
+        const button = await boxOf(page, '#export-mermaid');
+        assert.ok(button.y > (await boxOf(page, '#context-filter')).y + 40, 'the toolbar wraps to three rows at 700 px');
+        assert.ok(panel.y >= toolbar.y + toolbar.height, `the panel ${JSON.stringify(panel)} is below the toolbar ${JSON.stringify(toolbar)}`);
+        const before = await page.locator('#viewport').getAttribute('transform');
+        await page.mouse.move(panel.x + panel.width / 2, panel.y + 20);
+        await page.mouse.wheel(0, 200);
+        await page.mouse.down();
+        await page.mouse.move(panel.x + panel.width / 2 - 60, panel.y + 60, { steps: 3 });
+        await page.mouse.up();
+        assert.equal(await page.locator('#viewport').getAttribute('transform'), before, 'no zoom, no pan');
+    });
+
     it('a step whose note is in view and readable leaves the view where the user put it', async () => {
         const { page } = webview;
         await page.click('#step-back');

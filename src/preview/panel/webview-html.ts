@@ -68,10 +68,10 @@ export function previewHtml(resources: WebviewResources, nonce: string = createN
     <canvas id="minimap-canvas"></canvas>
     <div id="minimap-view"></div>
   </div>
+  <div id="step-panel" role="region" aria-label="Scenario step" aria-live="polite" hidden></div>
 </div>
 <ul id="legend" aria-label="Legend"></ul>
 <div id="hover-card" role="tooltip" hidden></div>
-<div id="step-panel" role="region" aria-label="Scenario step" aria-live="polite" hidden></div>
 <script nonce="${nonce}" src="${resources.scriptUri}"></script>
 </body>
 </html>`;

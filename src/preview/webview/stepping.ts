@@ -21,6 +21,8 @@ export function installStepping(): void {
     });
     page.stepNext.addEventListener('click', () => move(1));
     page.stepBack.addEventListener('click', () => move(-1));
+    // The panel is over the canvas: pressing, scrolling or clicking in it must not pan, zoom or select the board.
+    for (const type of ['pointerdown', 'wheel', 'click', 'mouseover'] as const) page.stepPanel.addEventListener(type, event => event.stopPropagation());
 }
 
 /** After the board was drawn: the scenario menu, and the stepping shown again if it still applies. */
