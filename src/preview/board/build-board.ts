@@ -236,7 +236,7 @@ class ContextBoardBuilder {
         const done = slice.done();
         const readModels = done.notes.filter(note => note.kind === 'readModel').map(note => qualifiedName(note.context, note.name));
         const run = this.options.runner?.runOf(scenario, steps, readModels);
-        this.slices.push(run ? { ...done, run } : done);
+        this.slices.push(run ? Object.assign(done, { run }) : done);
     }
 
     /** Whatever no slice showed: events no command emits, read models and policies left over. */
@@ -364,10 +364,10 @@ class SliceBuilder {
 
     done(): BoardSlice {
         this.nextColumn();
-        return {
-            ...this.slice, columns: this.column,
-            ...(this.steps ? { steps: this.steps } : {}), ...(this.location ? { location: this.location } : {})
-        };
+        // Object.assign rather than a spread followed by more properties, which is slow in V8.
+        return Object.assign({}, this.slice, {
+            columns: this.column, ...(this.steps ? { steps: this.steps } : {}), ...(this.location ? { location: this.location } : {})
+        });
     }
 }
 

@@ -168,7 +168,7 @@ function placeContext(measured: MeasuredContext, rowWidth: number, left: number,
         const lanes: LaidOutBoardLane[] = [];
         let laneY = lanesTop;
         context.lanes.forEach((lane, index) => {
-            lanes.push({ ...lane, x: left, y: round(laneY), width: 0, height: measured.laneHeights[index] });
+            lanes.push(Object.assign({}, lane, { x: left, y: round(laneY), width: 0, height: measured.laneHeights[index] }));
             laneY += measured.laneHeights[index];
         });
         const laneById = new Map(lanes.map((lane, index) => [lane.id, { y: lane.y, index }]));
@@ -188,7 +188,8 @@ function placeContext(measured: MeasuredContext, rowWidth: number, left: number,
                 const stack = stacked[lane.index * slice.columns + note.column]++;
                 return placedNote(note, round(columnX[note.column]), round(lane.y + LANE_PADDING + stack * (NODE_HEIGHT + STACK_GAP)), columnWidth[note.column]);
             });
-            slices.push({ ...slice, notes, row: rows.length, x: round(x), y: round(rowTop), width: round(width), height: round(laneY - rowTop) });
+            // Object.assign, as `placedNote` builds its literal: a spread followed by more properties is slow in V8.
+            slices.push(Object.assign({}, slice, { notes, row: rows.length, x: round(x), y: round(rowTop), width: round(width), height: round(laneY - rowTop) }));
             x += width;
         }
         right = Math.max(right, x);

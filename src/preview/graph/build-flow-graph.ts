@@ -129,13 +129,12 @@ function flowNodeOf(declaration: AstNode & { name: string }): FlowNode {
     const kind = kindOf(declaration);
     const context = contextNameOf(declaration);
     const owner = isCommand(declaration) || isEvent(declaration) ? declaration.$container : undefined;
-    return {
-        id: flowNodeId(kind, context, declaration.name), kind, name: declaration.name, context,
-        ...(owner?.name ? { aggregate: qualifiedName(context, owner.name) } : {}),
-        location: locationOf(declaration),
-        doc: docCommentOf(declaration),
-        fields: fieldsOf(declaration)
-    };
+    const [id, name, location, doc, fields] = [flowNodeId(kind, context, declaration.name), declaration.name, locationOf(declaration), docCommentOf(declaration), fieldsOf(declaration)];
+    // Two literals, not a spread of the optional `aggregate` between the others: V8 copies that
+    // into the literal on a slow path (milliseconds for thousands of nodes).
+    return owner?.name
+        ? { id, kind, name, context, aggregate: qualifiedName(context, owner.name), location, doc, fields }
+        : { id, kind, name, context, location, doc, fields };
 }
 
 export function flowNodeId(kind: FlowNodeKind, context: string, name: string): string {

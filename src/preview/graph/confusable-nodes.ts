@@ -13,6 +13,7 @@ export function markConfusable(graph: FlowGraph): FlowGraph {
         if (!contexts) contextsByName.set(key, contexts = new Set());
         contexts.add(node.context);
     }
-    const nodes = graph.nodes.map(node => contextsByName.get(keyOf(node))!.size > 1 && node.kind !== 'externalEvent' ? { ...node, confusable: true } : node);
+    // Object.assign rather than `{ ...node, confusable: true }`: a spread followed by more properties is slow in V8.
+    const nodes = graph.nodes.map(node => contextsByName.get(keyOf(node))!.size > 1 && node.kind !== 'externalEvent' ? Object.assign({}, node, { confusable: true }) : node);
     return { ...graph, nodes };
 }
