@@ -4,6 +4,7 @@
  * at their scenario's line, then `N passed, M failed`.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -126,5 +127,20 @@ describe('eventloom test', function () {
         assert.equal(await runCli(['test', 'banking.loom'], output), 1);
         assert.match(output.stderr.at(-1)!, /Fix the errors first; no scenario was run\.$/);
         assert.equal(await runCli(['test', 'nowhere.loom'], captureOutput(cwd)), 2);
+    });
+
+    it('a model of more aggregates than the process may open files reads its generated code back one file at a time (fuzz case 2566: EMFILE)', () => {
+        // 120 aggregates generate 128 files, more than the 100 open files prlimit (util-linux) allows.
+        const aggregates = Array.from({ length: 120 }, (_, i) => [
+            `aggregate Ledger${i} {`, '  id ledgerId: string', `  command OpenLedger${i} {`, '    name: string', `    emits LedgerOpened${i}`, '  }',
+            `  event LedgerOpened${i} { name: string }`, '}'
+        ].join('\n'));
+        writeFileSync(path.join(cwd, 'banking.loom'), ['context Banking', ...aggregates].join('\n\n') + '\n');
+        const result = spawnSync('prlimit', ['--nofile=100:100', process.execPath, '--import', './src/polyfills/group-by.mjs', '--import', 'tsx', 'src/cli/main.ts',
+            'test', path.join(cwd, 'banking.loom'), '--out', path.join(cwd, 'generated')], { cwd: repositoryRoot, encoding: 'utf8', timeout: 110_000 });
+        assert.equal(result.error, undefined, 'prlimit and node ran');
+        assert.equal(result.stderr, '');
+        assert.equal(result.status, 0, result.stdout);
+        assert.deepEqual(result.stdout.trim().split('\n'), [`The output was stale: updated 128 file(s) in ${path.join(cwd, 'generated')}.`, '0 passed, 0 failed']);
     });
 });

@@ -69,7 +69,9 @@ export async function runModelScenarios(documents: ReadonlyArray<LangiumDocument
         // A folder generated with the Emmett app keeps it (the scenarios run without its files).
         const result = await writeOutput(outDir, await hasEmmettApp(outDir) ? generateModel(models, { runtime: 'emmett' }) : generated);
         updated = result.written;
-        files = await Promise.all(generated.map(async file => ({ path: file.path, text: await readFile(path.join(result.outDir, ...file.path.split('/')), 'utf8') })));
+        // One file at a time: a model of thousands of aggregates would open them all at once (EMFILE).
+        files = [];
+        for (const file of generated) files.push({ path: file.path, text: await readFile(path.join(result.outDir, ...file.path.split('/')), 'utf8') });
     }
     const codeFolder = outDir ? path.resolve(outDir) : options.resolveFrom;
     const run = runGeneratedScenarios(files, codeFolder);
