@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { EmptyFileSystemProvider, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../src/language/eventloom-module.js';
 import type { Model } from '../../src/language/generated/ast.js';
@@ -17,17 +17,9 @@ import type { LaidOutBoardNote } from '../../src/protocol/board.js';
 import type { FlowGraphResult } from '../../src/protocol/flow-graph-request.js';
 import { registerScenarioCheck } from '../../src/semantics/scenario-check.js';
 import { flowGraphOfWorkspace, KeptPreviewParts } from '../../src/server/flow-graph-handler.js';
+import { MemoryFileSystem } from '../kit/memory-file-system.js';
 import { REPO_ROOT } from '../kit/paths.js';
 
-/** Files on "disk": what a closed document is read again from. */
-class MemoryFileSystem extends EmptyFileSystemProvider {
-    readonly texts = new Map<string, string>();
-    override async readFile(uri?: URI): Promise<string> {
-        const text = uri && this.texts.get(uri.toString());
-        if (text === undefined) throw new Error(`no file ${uri?.toString()}`);
-        return text;
-    }
-}
 
 describe('preview answers with the parts of earlier answers', function () {
     this.timeout(120_000);
