@@ -113,14 +113,30 @@ describe('webview with a large board in Chromium', function () {
         const { page } = webview;
         const before = new Set(await drawnNoteIds());
         const canvas = await canvasBox();
-        for (let i = 0; i < 3; i++) {
-            await page.mouse.move(canvas.x + canvas.width - 20, canvas.y + canvas.height / 2);
+        const v = await view();
+        // The pan goes to a note known to be far from what is drawn (the board has empty stretches
+        // between columns, so a blind pan may land on nothing), by drags one right after another
+        // that stay in the canvas (a move between two drags once continued the first one).
+        const centre = { x: (canvas.width / 2 - v.x) / v.scale, y: (canvas.height / 2 - v.y) / v.scale };
+        const viewWidth = canvas.width / v.scale;
+        const distance = (note: LaidOutBoardNote) => Math.hypot(note.x + note.width / 2 - centre.x, note.y + note.height / 2 - centre.y);
+        const target = notes.filter(note => !before.has(note.id) && distance(note) >= 1.5 * viewWidth).sort((a, b) => distance(a) - distance(b))[0];
+        assert.ok(target, 'a note far from view');
+        let left = { x: (centre.x - (target.x + target.width / 2)) * v.scale, y: (centre.y - (target.y + target.height / 2)) * v.scale };
+        const reach = { x: canvas.width - 80, y: canvas.height - 80 };
+        while (Math.abs(left.x) > 1 || Math.abs(left.y) > 1) {
+            const step = { x: Math.max(-reach.x, Math.min(reach.x, left.x)), y: Math.max(-reach.y, Math.min(reach.y, left.y)) };
+            const from = { x: canvas.x + canvas.width / 2 - step.x / 2, y: canvas.y + canvas.height / 2 - step.y / 2 };
+            await page.mouse.move(from.x, from.y);
             await page.mouse.down();
-            await page.mouse.move(canvas.x + 20, canvas.y + canvas.height / 2, { steps: 4 });
+            await page.mouse.move(from.x + step.x, from.y + step.y, { steps: 4 });
             await page.mouse.up();
+            left = { x: left.x - step.x, y: left.y - step.y };
         }
+        const moved = await view();
+        assert.ok(Math.abs(moved.x - v.x - (centre.x - target.x - target.width / 2) * v.scale) < 2, `panned to the note: ${JSON.stringify({ v, moved, target })}`);
         const after = new Set(await drawnNoteIds());
-        assert.ok([...after].some(id => !before.has(id)), 'new notes came into view');
+        assert.ok(after.has(target.id), `the note the pan brought into view is drawn: ${JSON.stringify({ v, moved, target })}`);
         assert.ok([...before].some(id => !after.has(id)), 'notes that left the view are gone');
     });
 

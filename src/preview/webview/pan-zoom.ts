@@ -75,11 +75,11 @@ export function installPanZoom(): void {
 
     canvas.addEventListener('pointerdown', event => {
         if (event.button !== 0) return;
-        state.drag = { startX: event.clientX, startY: event.clientY, view: state.view ?? { x: 0, y: 0, scale: 1 }, moved: false };
+        state.drag = { startX: event.clientX, startY: event.clientY, view: state.view ?? { x: 0, y: 0, scale: 1 }, moved: false, ended: false };
     });
     window.addEventListener('pointermove', event => {
         const drag = state.drag;
-        if (!drag) return;
+        if (!drag || drag.ended) return;
         const dx = event.clientX - drag.startX;
         const dy = event.clientY - drag.startY;
         if (!drag.moved && Math.hypot(dx, dy) < 4) return;
@@ -91,9 +91,13 @@ export function installPanZoom(): void {
         setView({ ...drag.view, x: drag.view.x + dx, y: drag.view.y + dy });
     });
     window.addEventListener('pointerup', () => {
+        const drag = state.drag;
         canvas.classList.remove('panning');
-        // The click that ends a drag must not count as a click on a node.
-        setTimeout(() => { state.drag = undefined; }, 0);
+        if (!drag) return;
+        // The click that ends a drag must not count as a click on a node, so the drag stays until
+        // then; but it has ended: a move before that (or the next drag's press) is not part of it.
+        drag.ended = true;
+        setTimeout(() => { if (state.drag === drag) state.drag = undefined; }, 0);
     });
 
     page.zoomIn.addEventListener('click', () => zoomBy(1.25));

@@ -43,8 +43,8 @@ export interface WebviewState {
     focusDepth: number;
     /** The notes in focus, or undefined when nothing is focused. */
     focused: Set<string> | undefined;
-    /** A pan in progress (pointer down on the canvas). */
-    drag: { startX: number; startY: number; view: ViewTransform; moved: boolean } | undefined;
+    /** A pan in progress (pointer down on the canvas); once released, `ended`, kept until its click has passed. */
+    drag: { startX: number; startY: number; view: ViewTransform; moved: boolean; ended: boolean } | undefined;
 }
 
 const saved = host.getState();
