@@ -10,6 +10,7 @@
  *   npm run bench -- --cpu-prof            also write CPU profiles of the CLI and the server
  *   npm run bench -- --skip-preview-all    do not lay out the whole workspace as one diagram
  *   npm run bench -- --skip-single-file    without the editor figures of the single 20k-line file
+ *   npm run bench -- --only-single-file    only the editor figures of the single 20k-line file
  *   npm run bench -- --ratio-runs 5        interleaved validate / tsc pairs for the ratio (default 3)
  *   npm run bench -- --skip-behaviour      without the modelled run (issue 11: the cost of running scenarios)
  *   npm run bench -- --scenario-pairs 7 --scenario-edits 100
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
     const { values } = parseArgs({
         options: {
             scale: { type: 'string' }, growth: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'skip-preview-all': { type: 'boolean' },
-            'skip-single-file': { type: 'boolean' }, 'ratio-runs': { type: 'string' }, 'skip-behaviour': { type: 'boolean' },
+            'skip-single-file': { type: 'boolean' }, 'only-single-file': { type: 'boolean' }, 'ratio-runs': { type: 'string' }, 'skip-behaviour': { type: 'boolean' },
             'scenario-pairs': { type: 'string' }, 'scenario-edits': { type: 'string' },
             contexts: { type: 'string' }, aggregates: { type: 'string' }, commands: { type: 'string' },
             events: { type: 'string' }, 'read-models': { type: 'string' }, layout: { type: 'string' },
@@ -137,8 +138,9 @@ async function main(): Promise<void> {
             const single = shapes(number(values.scale) ?? 1)[2];
             runs.push({ ...single, size: { ...single.size, aggregates: size.aggregates, commands: size.commands, events: size.events, readModels: size.readModels }, editorOnly: true });
         }
+        if (values['only-single-file']) runs = runs.filter(run => run.name.startsWith('single-file'));
         // Issue 11: every aggregate modelled, 5 scenarios each, measured with and without their runs.
-        if (!values['skip-behaviour']) runs.push({ name: `behaviour-x${number(values.scale) ?? 1}`, size: { ...size, behaviour: true }, editorOnly: true });
+        else if (!values['skip-behaviour']) runs.push({ name: `behaviour-x${number(values.scale) ?? 1}`, size: { ...size, behaviour: true }, editorOnly: true });
     }
     const report = await runBench({
         repoRoot, benchDir: resolve(repoRoot, values.out ?? '.bench'), runs, growth: values.growth ?? false,
