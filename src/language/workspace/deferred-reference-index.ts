@@ -14,6 +14,7 @@
  * pending set; so describing a pending document at any later moment gives what the eager
  * IndexedReferences phase would have given.
  */
+import { childNodes } from '../ast-walk.js';
 import {
     AstUtils, DefaultIndexManager, type AstNodeDescription, DefaultReferenceDescriptionProvider, isReference, type AstNode, type LangiumDocument, type LangiumSharedCoreServices,
     type MultiReference, type Reference, type ReferenceDescription, type ServiceRegistry, type Stream, type URI, type WorkspaceLock
@@ -22,16 +23,50 @@ import {
 /** How long without a new build counts as a pause. */
 export const PAUSE_MS = 400;
 
+/** How long one turn of describing after a pause runs before it lets a keystroke's build go first. */
+export const SLICE_MS = 4;
+
+/** A document's description under way: the root's own references, then each top-level declaration's. */
+export interface DescriptionProgress {
+    readonly document: LangiumDocument;
+    /** The root, then its top-level declarations, in `streamAst` order. */
+    readonly units: readonly AstNode[];
+    /** The next unit to describe. */
+    next: number;
+    readonly descriptions: ReferenceDescription[];
+}
+
 /** `createDescriptions` without yielding: the index is read synchronously (`findAllReferences`, `isAffected`). */
 export class SynchronousReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     describe(document: LangiumDocument): ReferenceDescription[] {
-        const descriptions: ReferenceDescription[] = [];
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            AstUtils.streamReferences(node).forEach(refInfo => {
-                if (!refInfo.reference.error) descriptions.push(...this.createInfoDescriptions(refInfo));
-            });
-        }
-        return descriptions;
+        const progress = this.start(document);
+        this.describeUntil(progress, Infinity);
+        return progress.descriptions;
+    }
+
+    start(document: LangiumDocument): DescriptionProgress {
+        const root = document.parseResult.value;
+        return { document, units: [root, ...childNodes(root)], next: 0, descriptions: [] };
+    }
+
+    /**
+     * Describes units of `progress` until `deadline` (`performance.now()`), at least one; true when
+     * the document is done. The same descriptions in the same order as one walk of the whole tree.
+     */
+    describeUntil(progress: DescriptionProgress, deadline: number): boolean {
+        const { units, descriptions } = progress;
+        do {
+            if (progress.next >= units.length) return true;
+            const unit = units[progress.next];
+            const nodes = progress.next === 0 ? [unit] : AstUtils.streamAst(unit);
+            for (const node of nodes) {
+                AstUtils.streamReferences(node).forEach(refInfo => {
+                    if (!refInfo.reference.error) descriptions.push(...this.createInfoDescriptions(refInfo));
+                });
+            }
+            progress.next++;
+        } while (performance.now() < deadline);
+        return progress.next >= units.length;
     }
 }
 
@@ -41,6 +76,10 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
     /** URI -> a linked document whose references are not described yet. */
     private readonly pending = new Map<string, LangiumDocument>();
     private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+    /** The pending document being described after a pause, when it took more than one turn so far. */
+    private progress: { key: string; progress: DescriptionProgress } | undefined;
+    /** One turn's budget of describing after a pause (ms; 0: one declaration per turn). */
+    sliceMs = SLICE_MS;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -54,12 +93,14 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
             return super.updateReferences(document);
         }
         this.referenceIndex.delete(key);
+        if (this.progress?.key === key) this.progress = undefined;
         this.pending.set(key, document);
         this.restartPauseTimer();
     }
 
     override removeReferences(uri: URI): void {
         this.pending.delete(uri.toString());
+        if (this.progress?.key === uri.toString()) this.progress = undefined;
         super.removeReferences(uri);
     }
 
@@ -91,12 +132,24 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
         for (const key of [...this.pending.keys()]) this.describe(key);
     }
 
+    /** Describes a pending document, continuing a pause's description of it if one is under way. */
     private describe(key: string): void {
         const document = this.pending.get(key);
         if (!document) return;
+        const provider = this.providerOf(document);
+        const progress = this.progress?.key === key ? this.progress.progress : provider.start(document);
+        provider.describeUntil(progress, Infinity);
+        this.finish(key, progress);
+    }
+
+    private finish(key: string, progress: DescriptionProgress): void {
         this.pending.delete(key);
-        const provider = this.registry.getServices(document.uri).workspace.ReferenceDescriptionProvider as SynchronousReferenceDescriptionProvider;
-        this.referenceIndex.set(key, provider.describe(document));
+        if (this.progress?.key === key) this.progress = undefined;
+        this.referenceIndex.set(key, progress.descriptions);
+    }
+
+    private providerOf(document: LangiumDocument): SynchronousReferenceDescriptionProvider {
+        return this.registry.getServices(document.uri).workspace.ReferenceDescriptionProvider as SynchronousReferenceDescriptionProvider;
     }
 
     private restartPauseTimer(): void {
@@ -107,19 +160,28 @@ export class DeferredReferenceIndexManager extends DefaultIndexManager {
     }
 
     /**
-     * One document per turn of the event loop, so that a keystroke arriving meanwhile is not held up.
-     * The timer counts from the last document's linking, and the build goes on after it (validation,
-     * the dependents' pass after their own pause): each description waits in the workspace's read
-     * queue until no build runs or waits (every update is a write, and writes go first). A build
-     * that ran meanwhile restarted the timer: then its pause is waited for again.
+     * A few milliseconds per turn of the event loop (SLICE_MS: one 20k-line file's references took
+     * ~100 ms, and a keystroke arriving meanwhile waited for all of them), each turn in the
+     * workspace's read queue, which runs only when no build runs or waits (every update is a write,
+     * and writes go first). The timer counts from the last document's linking, and the build goes on
+     * after it (validation, the dependents' pass after their own pause). A build that ran meanwhile
+     * restarted the timer: then its pause is waited for again. A document described halfway keeps
+     * its progress across builds that leave it linked (one that resets it drops the progress with
+     * its pending record: removeReferences, updateReferences).
      */
     private describeAfterPause(): void {
         this.pauseTimer = undefined;
         void this.workspaceLock.read(() => {
             if (this.pauseTimer) return;
-            const next = this.pending.keys().next();
-            if (next.done) return;
-            this.describe(next.value);
+            const deadline = performance.now() + this.sliceMs;
+            let current = this.progress;
+            if (!current) {
+                const next = this.pending.entries().next();
+                if (next.done) return;
+                current = { key: next.value[0], progress: this.providerOf(next.value[1]).start(next.value[1]) };
+                this.progress = current;
+            }
+            if (this.providerOf(current.progress.document).describeUntil(current.progress, deadline)) this.finish(current.key, current.progress);
             if (this.pending.size > 0) {
                 this.pauseTimer = setTimeout(() => this.describeAfterPause(), 0);
                 this.pauseTimer.unref?.();

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import { isEvent, type Model } from '../../../src/language/generated/ast.js';
 import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
+import { generateBenchModel } from '../../bench/model/bench-model.js';
 import { DeferredReferenceIndexManager, PAUSE_MS, type SynchronousReferenceDescriptionProvider } from '../../../src/language/workspace/deferred-reference-index.js';
 
 const SALES = `context Sales
@@ -33,10 +34,12 @@ async function workspace() {
     const index = shared.workspace.IndexManager as DeferredReferenceIndexManager;
     const provider = Eventloom.workspace.ReferenceDescriptionProvider as SynchronousReferenceDescriptionProvider;
     const described: string[] = [];
-    const describe = provider.describe.bind(provider);
-    provider.describe = document => {
-        described.push(document.uri.path);
-        return describe(document);
+    // Each document once its description is complete (at once for a request, in slices after a pause).
+    const describeUntil = provider.describeUntil.bind(provider);
+    provider.describeUntil = (progress, deadline) => {
+        const done = describeUntil(progress, deadline);
+        if (done) described.push(progress.document.uri.path);
+        return done;
     };
     // What the initial build left pending is described before the tests' edits.
     index.describePending();
@@ -138,5 +141,68 @@ describe('the deferred reference index (language server)', function () {
         const deadline = Date.now() + 30_000;
         while (index.hasPending && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
         assert.deepEqual(described.sort(), ['/ws/billing.loom', '/ws/sales.loom'], 'described once the build has ended');
+    });
+
+    it('describes a large file after a pause in slices, letting a keystroke\'s build go first, with the eager index\'s answers', async () => {
+        const model = generateBenchModel({ contexts: 1, aggregates: 6, commands: 18, events: 18, readModels: 6, layout: 'single', hubUses: 4 });
+        const [file] = model.files;
+        const path = `/ws/${file.path}`;
+        const services = createEventloomServices(EmptyFileSystem);
+        const { shared } = services;
+        const [document] = await buildDocuments(shared, [{ path, text: file.text }]);
+        const index = shared.workspace.IndexManager as DeferredReferenceIndexManager;
+        index.sliceMs = 0; // one declaration per turn
+        const provider = services.Eventloom.workspace.ReferenceDescriptionProvider as SynchronousReferenceDescriptionProvider;
+        let slices = 0;
+        const describeUntil = provider.describeUntil.bind(provider);
+        provider.describeUntil = (progress, deadline) => {
+            slices++;
+            return describeUntil(progress, deadline);
+        };
+        // Wait for the pause's description to be under way, then queue a write (a keystroke's build).
+        const deadline = Date.now() + 30_000;
+        while (slices === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
+        assert.ok(slices > 0 && index.hasPending, 'the description started and is not done');
+        const slicesBeforeWrite = slices;
+        let atWrite = { slices: 0, pending: false };
+        await shared.workspace.WorkspaceLock.write(() => {
+            atWrite = { slices, pending: index.hasPending };
+        });
+        assert.ok(atWrite.pending, 'the write ran before the description ended');
+        assert.ok(atWrite.slices <= slicesBeforeWrite + 1, `the write waited for ${atWrite.slices - slicesBeforeWrite} slices`);
+        while (index.hasPending && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
+        assert.equal(index.hasPending, false);
+        const declarations = document.parseResult.value.elements.length;
+        assert.ok(slices >= declarations, `${slices} slices for ${declarations} declarations`);
+        const found = referencesTo(services, document, model.hub.name);
+        assert.ok(found.length >= 4, `${found.length} references found`);
+        const fresh = createEventloomServices(EmptyFileSystem);
+        const [freshDocument] = await buildDocuments(fresh.shared, [{ path, text: file.text }]);
+        assert.deepEqual(found, referencesTo(fresh, freshDocument, model.hub.name));
+    });
+
+    it('finishes a description a pause left halfway when a request needs the index', async () => {
+        const model = generateBenchModel({ contexts: 1, aggregates: 6, commands: 18, events: 18, readModels: 6, layout: 'single', hubUses: 4 });
+        const [file] = model.files;
+        const services = createEventloomServices(EmptyFileSystem);
+        const [document] = await buildDocuments(services.shared, [{ path: `/ws/${file.path}`, text: file.text }]);
+        const index = services.shared.workspace.IndexManager as DeferredReferenceIndexManager;
+        index.sliceMs = 0;
+        const provider = services.Eventloom.workspace.ReferenceDescriptionProvider as SynchronousReferenceDescriptionProvider;
+        let slices = 0;
+        const describeUntil = provider.describeUntil.bind(provider);
+        provider.describeUntil = (progress, deadline) => {
+            slices++;
+            return describeUntil(progress, deadline);
+        };
+        const deadline = Date.now() + 30_000;
+        while (slices < 3 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 5));
+        assert.equal(index.hasPending, true);
+        const halfway = referencesTo(services, document, model.hub.name);
+        assert.equal(index.hasPending, false);
+        const fresh = createEventloomServices(EmptyFileSystem);
+        const [freshDocument] = await buildDocuments(fresh.shared, [{ path: `/ws/${file.path}`, text: file.text }]);
+        assert.deepEqual(halfway, referencesTo(fresh, freshDocument, model.hub.name));
+        assert.ok(halfway.length >= 4, `${halfway.length} references found`);
     });
 });
