@@ -104,6 +104,8 @@ export class ScenarioForms {
         if (cached && this.unchanged(cached.contexts, cached.inputs, documents)) return cached.form;
         // In file order, as `buildModelForm` builds it: the same model gives the same form either way.
         const form = new LazyContextForm(name, [...files].sort((a, b) => compareUris(a, b)).map(document => document.parseResult.value));
+        // Not kept (a one-shot build): a pass keeps it for its document, and nothing asks whether it is current.
+        if (this.options.keep === false) return form;
         const contexts = [name, ...form.contextsRead()];
         const inputs = new Map(contexts.flatMap(context => (documents.get(context) ?? []).map(document => [document.uri.toString(), this.versionOf(document)] as const)));
         this.built.set(name, { form, contexts, inputs });
