@@ -33,8 +33,26 @@ export interface Decimal {
 
 const DECIMAL_TEXT = /^(-)?([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/;
 
+/**
+ * Decimals of texts already parsed. A model writes the same few numbers over and over (every
+ * scenario's data, every default), and a `BigInt` from text is most of a literal's cost. Decimals
+ * are never mutated, so one object serves every reader; the memory is emptied when it gets large.
+ */
+const parsed = new Map<string, Decimal | undefined>();
+const PARSED_LIMIT = 10_000;
+
 /** The decimal the text denotes (the grammar's NUMBER syntax), or undefined when it is not one. */
 export function parseDecimal(text: string): Decimal | undefined {
+    let value = parsed.get(text);
+    if (value === undefined && !parsed.has(text)) {
+        if (parsed.size >= PARSED_LIMIT) parsed.clear();
+        value = parseDecimalText(text);
+        parsed.set(text, value);
+    }
+    return value;
+}
+
+function parseDecimalText(text: string): Decimal | undefined {
     const match = DECIMAL_TEXT.exec(text.trim());
     if (!match) return undefined;
     const [, sign, whole, fraction = '', exponentText = '0'] = match;
@@ -94,6 +112,13 @@ export function decimalToString(value: Decimal): string {
 
 /** Both operands' units at the larger of their scales, and that scale. */
 function aligned(a: Decimal, b: Decimal): [bigint, bigint, number] {
-    const scale = Math.max(a.scale, b.scale);
-    return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale), scale];
+    if (a.scale === b.scale) return [a.units, b.units, a.scale];
+    return a.scale < b.scale ? [a.units * powerOfTen(b.scale - a.scale), b.units, b.scale] : [a.units, b.units * powerOfTen(a.scale - b.scale), a.scale];
+}
+
+/** 10^0 … 10^31 made once: scales of a model's numbers are small, and `10n ** BigInt(n)` made two bigints per operand. */
+const POWERS_OF_TEN = Array.from({ length: 32 }, (_, n) => 10n ** BigInt(n));
+
+function powerOfTen(exponent: number): bigint {
+    return POWERS_OF_TEN[exponent] ?? 10n ** BigInt(exponent);
 }
