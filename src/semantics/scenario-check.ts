@@ -75,7 +75,7 @@ export function registerScenarioCheck(services: EventloomCoreServices, options: 
 function runCheck(forms: ScenarioForms, scenario: Scenario): ScenarioDiagnostic[] {
     const found = forms.of(scenario);
     if (!found) return [];
-    const result = runScenario(found.model, found.scenario);
+    const result = runScenario(found.model, found.scenario, { steps: false });
     if (result.kind !== 'failed') return [];
     return result.failures.map(failure => ({
         message: `Scenario fails: ${failure.message}.`, range: failureRange(scenario, failure), relatedInformation: relatedInformation(failure)
