@@ -13,7 +13,7 @@
  */
 import type { AstNode, Reference } from 'langium';
 import {
-    isAggregate, isEnum, isPolicy, isReadModel, isScenario, isValueType,
+    isAggregate, isCommand, isEnum, isEvent, isPolicy, isReadModel, isScenario, isValueType,
     type Aggregate, type Command, type DomainError, type Element, type Event, type Model, type Policy, type ReadModel, type Scenario
 } from '../language/generated/ast.js';
 import { commandsOf, contextNameOf, errorsOf, eventsOf } from '../language/model-queries.js';
@@ -101,27 +101,39 @@ export class LazyContextForm implements ContextForm {
         return [...names];
     }
 
-    /** What a lookup by qualified name may find in this context, in file order, each piece built when it is read. */
+    /**
+     * What a lookup by qualified name may find in this context, in file order, each piece built when it is read.
+     * Errors and policies are listed apart (`errorEntries`, `policyEntries`): a scenario run looks none up.
+     */
     entries(): {
-        aggregates: Entry<AggregateForm>[]; commands: Entry<CommandForm>[]; events: Entry<EventForm>[]; errors: Entry<ErrorForm>[];
-        readModels: Entry<ReadModelForm>[]; policies: Entry<PolicyForm>[];
+        aggregates: Entry<AggregateForm>[]; commands: Entry<CommandForm>[]; events: Entry<EventForm>[]; readModels: Entry<ReadModelForm>[];
     } {
-        const found: ReturnType<LazyContextForm['entries']> = { aggregates: [], commands: [], events: [], errors: [], readModels: [], policies: [] };
+        const found: ReturnType<LazyContextForm['entries']> = { aggregates: [], commands: [], events: [], readModels: [] };
         for (const element of this.elements) {
             // As `nameOf` names the built piece: its own file's context.
-            const context = contextNameOf(element);
             if (isAggregate(element)) {
+                const context = contextNameOf(element);
                 found.aggregates.push([qualifiedName(context, element.name), () => this.aggregate(element)]);
-                for (const command of commandsOf(element)) found.commands.push([qualifiedName(context, command.name), () => this.command(element, command)]);
-                for (const event of eventsOf(element)) found.events.push([qualifiedName(context, event.name), () => this.event(element, event)]);
-                for (const error of errorsOf(element)) found.errors.push([qualifiedName(context, error.name), () => this.error(error)]);
+                for (const member of element.members) {
+                    if (isCommand(member)) found.commands.push([qualifiedName(context, member.name), () => this.command(element, member)]);
+                    else if (isEvent(member)) found.events.push([qualifiedName(context, member.name), () => this.event(element, member)]);
+                }
             } else if (isReadModel(element)) {
-                found.readModels.push([qualifiedName(context, element.name), () => this.readModel(element)]);
-            } else if (isPolicy(element)) {
-                found.policies.push([qualifiedName(context, element.name), () => this.policy(element)]);
+                found.readModels.push([qualifiedName(contextNameOf(element), element.name), () => this.readModel(element)]);
             }
         }
         return found;
+    }
+
+    errorEntries(): Entry<ErrorForm>[] {
+        return this.elements.filter(isAggregate).flatMap(aggregate => {
+            const context = contextNameOf(aggregate);
+            return errorsOf(aggregate).map((error): Entry<ErrorForm> => [qualifiedName(context, error.name), () => this.error(error)]);
+        });
+    }
+
+    policyEntries(): Entry<PolicyForm>[] {
+        return this.elements.filter(isPolicy).map((policy): Entry<PolicyForm> => [qualifiedName(contextNameOf(policy), policy.name), () => this.policy(policy)]);
     }
 
     /**
@@ -196,14 +208,20 @@ export function indexLazily(contexts: readonly LazyContextForm[]): ModelForm {
     const entries = contexts.map(context => context.entries());
     let valueTypes: ReadonlyMap<QualifiedName, ValueTypeForm> | undefined;
     let enums: ReadonlyMap<QualifiedName, EnumForm> | undefined;
+    let errors: ReadonlyMap<QualifiedName, ErrorForm> | undefined;
+    let policies: ReadonlyMap<QualifiedName, PolicyForm> | undefined;
     return {
         contexts,
         aggregates: new LazyMap(entries.flatMap(found => found.aggregates)),
         commands: new LazyMap(entries.flatMap(found => found.commands)),
         events: new LazyMap(entries.flatMap(found => found.events)),
-        errors: new LazyMap(entries.flatMap(found => found.errors)),
         readModels: new LazyMap(entries.flatMap(found => found.readModels)),
-        policies: new LazyMap(entries.flatMap(found => found.policies)),
+        get errors() {
+            return errors ??= new LazyMap(contexts.flatMap(context => context.errorEntries()));
+        },
+        get policies() {
+            return policies ??= new LazyMap(contexts.flatMap(context => context.policyEntries()));
+        },
         get valueTypes() {
             return valueTypes ??= byName(contexts.flatMap(context => context.valueTypes));
         },
