@@ -59,6 +59,8 @@ export function keyValues(keys: readonly KeySourceForm[], event: Message, stream
 
 /** A document's identity: its key values in the read model's key order. */
 export function documentKey(readModel: ReadModelForm, keys: RecordValue): string {
+    // One key (the usual read model) is its value's text alone, as the join of one item is.
+    if (readModel.keys.length === 1) return formatValue(fieldOf(keys, readModel.keys[0].name));
     return readModel.keys.map(key => formatValue(fieldOf(keys, key.name))).join(' | ');
 }
 

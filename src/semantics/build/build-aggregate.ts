@@ -58,7 +58,9 @@ export function commandFormsIn(aggregate: Aggregate): (command: Command) => Comm
     const name = nameOf(aggregate);
     const state = stateFieldsOf(aggregate);
     const streamIdName = streamIdsOf(aggregate)[0]?.name;
-    return command => commandForm(command, name, state, streamIdName);
+    // The state's and the stream id's candidates are the same for every command: made once.
+    const shared = aggregateCandidates(state, streamIdName);
+    return command => commandForm(command, name, state, streamIdName, shared);
 }
 
 /** One event of an aggregate, as `aggregateForm` builds it. */
@@ -75,12 +77,22 @@ function eventForm(event: Event, aggregate: QualifiedName): EventForm {
     return { name: nameOf(event), aggregate, version, fields: event.fields.map(fieldForm), source: event };
 }
 
-function commandForm(command: Command, aggregate: QualifiedName, state: readonly Field[], streamIdName: string | undefined): CommandForm {
+/** The fill candidates after a command's own fields: the state's fields, the stream id. */
+function aggregateCandidates(state: readonly Field[], streamIdName: string | undefined): FillCandidate[] {
+    return [
+        candidate('stateField', state.map(field => field.name), name => ({ kind: 'field', from: 'state', name, type: typeOfField(state, name) })),
+        candidate('streamId', streamIdName ? [streamIdName] : [], name => ({ kind: 'streamId', name, type: { kind: 'primitive', name: 'uuid' } }))
+    ];
+}
+
+function commandForm(
+    command: Command, aggregate: QualifiedName, state: readonly Field[], streamIdName: string | undefined,
+    shared: readonly FillCandidate[] = aggregateCandidates(state, streamIdName)
+): CommandForm {
     const reasons: string[] = [];
     const candidates: FillCandidate[] = [
         candidate('commandField', command.fields.map(field => field.name), name => ({ kind: 'field', from: 'command', name, type: typeOfField(command.fields, name) })),
-        candidate('stateField', state.map(field => field.name), name => ({ kind: 'field', from: 'state', name, type: typeOfField(state, name) })),
-        candidate('streamId', streamIdName ? [streamIdName] : [], name => ({ kind: 'streamId', name, type: { kind: 'primitive', name: 'uuid' } }))
+        ...shared
     ];
     if (streamIdName === undefined) reasons.push('its aggregate has no `id`');
     const requires = command.requirements.flatMap(requirement => tryBuild(reasons, (): RequiresForm => {

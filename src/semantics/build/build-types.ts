@@ -88,10 +88,15 @@ export function objectValue(literal: ObjectLiteral | undefined, options: Literal
     const fields = declared ?? valueTypeFieldsOf(literal);
     const all: Array<readonly [string, Value]> = [];
     for (const field of fields) {
-        if (field.default && !entries.some(([name]) => name === field.name)) all.push([field.name, literalValue(field.default, options)]);
+        if (field.default && !hasEntry(entries, field.name)) all.push([field.name, literalValue(field.default, options)]);
     }
-    all.push(...entries);
+    for (const entry of entries) all.push(entry);
     return recordValue(inDeclarationOrder(all, fields));
+}
+
+function hasEntry(entries: ReadonlyArray<readonly [string, Value]>, name: string): boolean {
+    for (const [entryName] of entries) if (entryName === name) return true;
+    return false;
 }
 
 /** A stable sort by the position of each entry's field among `fields` (the last of a name; unknown names last), skipped when already in order. */
@@ -101,7 +106,9 @@ function inDeclarationOrder(entries: Array<readonly [string, Value]>, fields: re
         return fields.length;
     };
     const positions = entries.map(([name]) => position(name));
-    if (positions.every((at, index) => index === 0 || positions[index - 1] <= at)) return entries;
+    let ordered = true;
+    for (let index = 1; index < positions.length && ordered; index++) ordered = positions[index - 1] <= positions[index];
+    if (ordered) return entries;
     return entries.map((entry, index) => ({ entry, at: positions[index] })).sort((a, b) => a.at - b.at).map(({ entry }) => entry);
 }
 
