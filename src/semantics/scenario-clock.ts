@@ -42,10 +42,12 @@ function idOf(hash: string, n: number): string {
 }
 
 function fnv1a(text: string): string {
-    let hash = 0x811c9dc5;
+    // Kept a signed 32-bit integer in the loop (the same bits): an unsigned one above 2^31 is no
+    // small integer to the engine, and before the loop is optimised each step allocated a number.
+    let hash = 0x811c9dc5 | 0;
     for (let index = 0; index < text.length; index++) {
         hash ^= text.charCodeAt(index);
-        hash = Math.imul(hash, 0x01000193) >>> 0;
+        hash = Math.imul(hash, 0x01000193);
     }
-    return hash.toString(16).padStart(8, '0');
+    return (hash >>> 0).toString(16).padStart(8, '0');
 }
