@@ -14,6 +14,19 @@ describe('exact decimals', () => {
         });
     }
 
+    it('parses a text again to the same decimal, also after its memory of parsed texts was emptied', () => {
+        assert.deepEqual(parseDecimal('12.50'), { units: 1250n, scale: 2 });
+        for (let index = 0; index < 10_001; index++) parseDecimal(`${index}.5`);
+        assert.deepEqual(parseDecimal('12.50'), { units: 1250n, scale: 2 });
+        assert.equal(parseDecimal('1.5.'), undefined);
+        assert.equal(parseDecimal('1.5.'), undefined);
+    });
+
+    it('aligns scales further apart than its table of powers of ten', () => {
+        assert.equal(text(add(decimal('1'), decimal('1e-40'))), `1.${'0'.repeat(39)}1`);
+        assert.equal(compare(decimal('1e-40'), decimal('0')), 1);
+    });
+
     it('rejects text that is not a number', () => {
         for (const input of ['', 'abc', '1.', '.5', '1,5', '1e', '--1']) assert.equal(parseDecimal(input), undefined, input);
     });

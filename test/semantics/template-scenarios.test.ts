@@ -45,6 +45,30 @@ describe('template scenarios', () => {
         }
     });
 
+    it('a run without its steps (the scenario check\'s) gives the same verdict and failures, the steps left out', async () => {
+        const template = readFileSync('templates/banking.loom', 'utf8');
+        const folder = mkdtempSync(join(tmpdir(), 'eventloom-steps-'));
+        try {
+            // One scenario failing, so that failures are compared too.
+            writeFileSync(join(folder, 'banking.loom'), template.replace('{ overdraftLimit: 0 }\n', '{ overdraftLimit: 5 }\n'));
+            for (const path of [folder, 'templates/online-shop']) {
+                const checked = await checkModel([path], process.cwd());
+                const form = buildModelForm(checked.documents.map(document => document.parseResult.value));
+                const scenarios = form.contexts.flatMap(context => context.scenarios);
+                const kinds = new Set<string>();
+                for (const scenario of scenarios) {
+                    const full = runScenario(form, scenario);
+                    const verdict = runScenario(form, scenario, { steps: false });
+                    kinds.add(full.kind);
+                    assert.deepEqual(verdict, full.kind === 'skipped' ? full : { ...full, steps: [] }, scenario.name);
+                }
+                assert.deepEqual([...kinds].sort(), path === folder ? ['failed', 'passed'] : ['passed', 'skipped']);
+            }
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
     it('online shop: the modelled scenarios pass, the hand-written command\'s are skipped saying why', async () => {
         const { form, scenarios } = await outcomes('templates/online-shop');
         assert.ok([...form.commands.values()].some(command => command.modelled));
