@@ -19,12 +19,14 @@ export class LazyMap<K, V> implements ReadonlyMap<K, V> {
     }
 
     get(key: K): V | undefined {
-        if (this.made.has(key)) return this.made.get(key);
+        // One lookup for a value made (forms are objects): a qualified name hashed once, not twice.
+        const value = this.made.get(key);
+        if (value !== undefined || this.made.has(key)) return value;
         const make = this.makers.get(key);
         if (!make) return undefined;
-        const value = make();
-        this.made.set(key, value);
-        return value;
+        const made = make();
+        this.made.set(key, made);
+        return made;
     }
 
     *entries(): MapIterator<[K, V]> {
