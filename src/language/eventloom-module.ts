@@ -20,7 +20,6 @@ import { HoverNotes } from './lsp/hover-notes.js';
 import { createEventloomCompletionParser, createEventloomParser } from './parser/eventloom-parser.js';
 import { EventloomLexer } from './parser/eventloom-lexer.js';
 import { EventloomLexerErrorMessageProvider } from './parser/eventloom-lexer-error-messages.js';
-import { EventloomTokenBuilder } from './parser/eventloom-token-builder.js';
 import { EventloomParserErrorMessageProvider } from './parser/eventloom-parser-error-messages.js';
 import { InternalFailures } from './safety-net/internal-error.js';
 import { EventloomScopeComputation } from './scoping/eventloom-scope-computation.js';
@@ -77,7 +76,6 @@ export const EventloomModule: Module<EventloomCoreServices, PartialLangiumCoreSe
         LangiumParser: services => createEventloomParser(services),
         CompletionParser: services => createEventloomCompletionParser(services),
         Lexer: services => new EventloomLexer(services),
-        TokenBuilder: () => new EventloomTokenBuilder(),
         ParserErrorMessageProvider: () => new EventloomParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new EventloomLexerErrorMessageProvider()
     },

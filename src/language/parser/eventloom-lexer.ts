@@ -1,11 +1,15 @@
 /**
- * The default lexer, with one guard: brackets nested deeper than any model needs are cut out of
- * the token stream (with an error on the first bracket too deep). The parser descends once per
- * level, so a few hundred nested `[` or `{` — a generated or corrupted file — would otherwise
- * overflow the stack and take the whole build (and the CLI) down.
+ * The default lexer, with two guards:
+ * - brackets nested deeper than any model needs are cut out of the token stream (with an error on
+ *   the first bracket too deep). The parser descends once per level, so a few hundred nested `[`
+ *   or `{` — a generated or corrupted file — would otherwise overflow the stack and take the whole
+ *   build (and the CLI) down;
+ * - a text on which the comment or string expressions could take quadratic time (an unclosed
+ *   `/*`, an escaped quote) is lexed with those two matched by hand (linear-terminals.ts).
  */
-import type { ILexingError, IToken } from 'chevrotain';
-import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
+import { Lexer as ChevrotainLexer, type ILexingError, type IToken, type TokenType } from 'chevrotain';
+import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+import { linearTokenTypes, mayLexQuadratically } from './linear-terminals.js';
 
 /** Far deeper than a model gets (context > aggregate > command > value > list > object …). */
 export const MAX_NESTING = 64;
@@ -14,9 +18,17 @@ const OPENING = new Set(['{', '[']);
 const CLOSING = new Set(['}', ']']);
 
 export class EventloomLexer extends DefaultLexer {
+    private readonly messages: LangiumCoreServices['parser']['LexerErrorMessageProvider'];
+    /** Built the first time a text needs it; its tokens get back the default lexer's token types. */
+    private linear: { lexer: ChevrotainLexer; original: Map<TokenType, TokenType> } | undefined;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.messages = services.parser.LexerErrorMessageProvider;
+    }
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = super.tokenize(text, options);
+        const result = mayLexQuadratically(text) ? this.tokenizeLinearly(text) : super.tokenize(text, options);
         let depth = 0;
         let tooDeep: IToken | undefined;
         const kept: IToken[] = [];
@@ -40,5 +52,20 @@ export class EventloomLexer extends DefaultLexer {
             message: `Brackets nested more than ${MAX_NESTING} levels deep: no model needs that, so what is inside is ignored. Flatten the value.`
         };
         return { ...result, tokens: kept, errors: [...result.errors, error] };
+    }
+
+    private tokenizeLinearly(text: string): LexerResult {
+        if (!this.linear) {
+            const types = Object.values(this.tokenTypes);
+            const linearTypes = linearTokenTypes(types);
+            const original = new Map(linearTypes.map((type, i) => [type, types[i]] as const).filter(([copy, type]) => copy !== type));
+            const lexer = new ChevrotainLexer(linearTypes, { positionTracking: 'full', skipValidations: true, errorMessageProvider: this.messages });
+            this.linear = { lexer, original };
+        }
+        const { lexer, original } = this.linear;
+        const result = lexer.tokenize(text);
+        const hidden = result.groups.hidden ?? [];
+        for (const token of [...result.tokens, ...hidden]) token.tokenType = original.get(token.tokenType) ?? token.tokenType;
+        return { tokens: result.tokens, errors: result.errors, hidden, report: this.tokenBuilder.flushLexingReport?.(text) };
     }
 }

@@ -7,9 +7,11 @@
  *   escaped quotes (`"\"\"\"…`) that is never closed.
  * Each matcher accepts exactly what its expression accepts (test/language/parser/linear-terminals.test.ts
  * compares them on random texts), but remembers where a failed scan stopped, so that no later try
- * in the same text scans that stretch again.
+ * in the same text scans that stretch again. Custom patterns make chevrotain's lexer about twice as
+ * slow on every text (it gives up its preallocated token array), so they lex only texts that need
+ * them (`mayLexQuadratically`).
  */
-import type { CustomPatternMatcherFunc, CustomPatternMatcherReturn } from 'chevrotain';
+import type { CustomPatternMatcherFunc, CustomPatternMatcherReturn, TokenType } from 'chevrotain';
 
 /** The expressions these matchers stand for, as the grammar states them. */
 export const ML_COMMENT_SOURCE = String.raw`\/\*[\s\S]*?\*\/`;
@@ -78,4 +80,30 @@ export function stringMatcher(): CustomPatternMatcherFunc {
         failedAt = i;
         return null;
     };
+}
+
+/**
+ * Whether the regular expressions could take more than linear time on this text. A comment: only
+ * a `/*` with no `*\/` after it fails (when the last `/*` has one, every `/*` has), and a failed
+ * try is what scans ahead for nothing. A string: without a `\"`, a failed try from a `"` means no
+ * `"` follows on its line, so no later try on that line scans again. Both are rare in a model.
+ */
+export function mayLexQuadratically(text: string): boolean {
+    const lastOpen = text.lastIndexOf('/*');
+    if (lastOpen >= 0 && text.lastIndexOf('*/') < lastOpen + 2) return true;
+    return text.includes('\\"');
+}
+
+/**
+ * The lexer's token types with the comment and string matched by hand: copies of those two (same
+ * index, so the parser takes their tokens as it takes the others), the rest as they are. A
+ * terminal is replaced only while the grammar states it as its matcher expects.
+ */
+export function linearTokenTypes(types: readonly TokenType[]): TokenType[] {
+    return types.map(type => {
+        const source = type.PATTERN instanceof RegExp ? type.PATTERN.source : undefined;
+        if (type.name === 'ML_COMMENT' && source === ML_COMMENT_SOURCE) return { ...type, PATTERN: blockCommentMatcher(), START_CHARS_HINT: ['/'], LINE_BREAKS: true };
+        if (type.name === 'STRING' && source === STRING_SOURCE) return { ...type, PATTERN: stringMatcher(), START_CHARS_HINT: ['"'], LINE_BREAKS: true };
+        return type;
+    });
 }
