@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
 import { REPO_ROOT as repositoryRoot } from '../kit/paths.js';
-import { captureOutput, CLEAN_MODEL, modelFolder, removeFolder } from './cli-test-kit.js';
+import { captureOutput, CLEAN_MODEL, installBundledCli, modelFolder, removeFolder } from './cli-test-kit.js';
 
 describe('eventloom test', function () {
     this.timeout(120_000);
@@ -131,13 +131,17 @@ describe('eventloom test', function () {
 
     it('a model of more aggregates than the process may open files reads its generated code back one file at a time (fuzz case 2566: EMFILE)', () => {
         // 120 aggregates generate 128 files, more than the 100 open files prlimit (util-linux) allows.
+        // The bundled CLI, as users run it: under tsx, Node's loader opens the sources of its ESM
+        // graph side by side and ran out of files itself under load, before any model was read.
+        const installed = installBundledCli();
         const aggregates = Array.from({ length: 120 }, (_, i) => [
             `aggregate Ledger${i} {`, '  id ledgerId: string', `  command OpenLedger${i} {`, '    name: string', `    emits LedgerOpened${i}`, '  }',
             `  event LedgerOpened${i} { name: string }`, '}'
         ].join('\n'));
         writeFileSync(path.join(cwd, 'banking.loom'), ['context Banking', ...aggregates].join('\n\n') + '\n');
-        const result = spawnSync('prlimit', ['--nofile=100:100', process.execPath, '--import', './src/polyfills/group-by.mjs', '--import', 'tsx', 'src/cli/main.ts',
+        const result = spawnSync('prlimit', ['--nofile=100:100', process.execPath, installed.bin,
             'test', path.join(cwd, 'banking.loom'), '--out', path.join(cwd, 'generated')], { cwd: repositoryRoot, encoding: 'utf8', timeout: 110_000 });
+        removeFolder(installed.folder);
         assert.equal(result.error, undefined, 'prlimit and node ran');
         assert.equal(result.stderr, '');
         assert.equal(result.status, 0, result.stdout);

@@ -3,26 +3,14 @@
  * The bundle is rebuilt first when it is missing or older than any source file.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BROKEN_MODEL, BROKEN_MODEL_LINES, CLEAN_MODEL, modelFolder, removeFolder } from './cli-test-kit.js';
+import { BROKEN_MODEL, BROKEN_MODEL_LINES, CLEAN_MODEL, installBundledCli, modelFolder, removeFolder } from './cli-test-kit.js';
 
 const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
-const BUNDLE = path.join(REPOSITORY, 'out', 'cli.cjs');
 /** bin/ and out/*.cjs copied to a folder of their own, so a rebuild running meanwhile cannot interfere. */
 let BIN = '';
-
-function newestSource(folder: string): number {
-    let newest = 0;
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-        else if (/\.(ts|mts|mjs|langium)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-    return newest;
-}
 
 function eventloom(cwd: string, ...args: string[]) {
     const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 100_000, maxBuffer: 64 * 1024 * 1024 });
@@ -35,18 +23,9 @@ describe('eventloom validate (spawned process)', function () {
     const folders: string[] = [];
 
     before(() => {
-        if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSource(path.join(REPOSITORY, 'src'))) {
-            execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPOSITORY, stdio: 'pipe' });
-        }
-        const install = modelFolder({});
-        folders.push(install);
-        mkdirSync(path.join(install, 'bin'));
-        mkdirSync(path.join(install, 'out'));
-        copyFileSync(path.join(REPOSITORY, 'bin', 'eventloom.cjs'), path.join(install, 'bin', 'eventloom.cjs'));
-        for (const file of readdirSync(path.join(REPOSITORY, 'out')).filter(name => name.endsWith('.cjs'))) {
-            copyFileSync(path.join(REPOSITORY, 'out', file), path.join(install, 'out', file));
-        }
-        BIN = path.join(install, 'bin', 'eventloom.cjs');
+        const installed = installBundledCli();
+        folders.push(installed.folder);
+        BIN = installed.bin;
     });
     after(() => folders.forEach(removeFolder));
 
