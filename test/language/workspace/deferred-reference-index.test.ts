@@ -61,6 +61,31 @@ function referencesTo(services: ReturnType<typeof createEventloomServices>, docu
         .toArray().sort();
 }
 
+/** A one-file bench model, built; its reference index described one declaration per slice, the slices counted. */
+async function slicedLargeFile() {
+    const model = generateBenchModel({ contexts: 1, aggregates: 6, commands: 18, events: 18, readModels: 6, layout: 'single', hubUses: 4 });
+    const [file] = model.files;
+    const path = `/ws/${file.path}`;
+    const services = createEventloomServices(EmptyFileSystem);
+    const [document] = await buildDocuments(services.shared, [{ path, text: file.text }]);
+    const index = services.shared.workspace.IndexManager as DeferredReferenceIndexManager;
+    index.sliceMs = 0; // one declaration per turn
+    const provider = services.Eventloom.workspace.ReferenceDescriptionProvider as SynchronousReferenceDescriptionProvider;
+    const counted = { slices: 0 };
+    const describeUntil = provider.describeUntil.bind(provider);
+    provider.describeUntil = (progress, deadline) => {
+        counted.slices++;
+        return describeUntil(progress, deadline);
+    };
+    /** The references to the hub event as an index built eagerly, in fresh services, finds them. */
+    const eagerReferences = async () => {
+        const fresh = createEventloomServices(EmptyFileSystem);
+        const [freshDocument] = await buildDocuments(fresh.shared, [{ path, text: file.text }]);
+        return referencesTo(fresh, freshDocument, model.hub.name);
+    };
+    return { services, document, index, counted, hub: model.hub.name, eagerReferences };
+}
+
 describe('the deferred reference index (language server)', function () {
     this.timeout(60_000);
 
@@ -144,65 +169,35 @@ describe('the deferred reference index (language server)', function () {
     });
 
     it('describes a large file after a pause in slices, letting a keystroke\'s build go first, with the eager index\'s answers', async () => {
-        const model = generateBenchModel({ contexts: 1, aggregates: 6, commands: 18, events: 18, readModels: 6, layout: 'single', hubUses: 4 });
-        const [file] = model.files;
-        const path = `/ws/${file.path}`;
-        const services = createEventloomServices(EmptyFileSystem);
-        const { shared } = services;
-        const [document] = await buildDocuments(shared, [{ path, text: file.text }]);
-        const index = shared.workspace.IndexManager as DeferredReferenceIndexManager;
-        index.sliceMs = 0; // one declaration per turn
-        const provider = services.Eventloom.workspace.ReferenceDescriptionProvider as SynchronousReferenceDescriptionProvider;
-        let slices = 0;
-        const describeUntil = provider.describeUntil.bind(provider);
-        provider.describeUntil = (progress, deadline) => {
-            slices++;
-            return describeUntil(progress, deadline);
-        };
+        const { services, document, index, counted, hub, eagerReferences } = await slicedLargeFile();
         // Wait for the pause's description to be under way, then queue a write (a keystroke's build).
         const deadline = Date.now() + 30_000;
-        while (slices === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
-        assert.ok(slices > 0 && index.hasPending, 'the description started and is not done');
-        const slicesBeforeWrite = slices;
+        while (counted.slices === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
+        assert.ok(counted.slices > 0 && index.hasPending, 'the description started and is not done');
+        const slicesBeforeWrite = counted.slices;
         let atWrite = { slices: 0, pending: false };
-        await shared.workspace.WorkspaceLock.write(() => {
-            atWrite = { slices, pending: index.hasPending };
+        await services.shared.workspace.WorkspaceLock.write(() => {
+            atWrite = { slices: counted.slices, pending: index.hasPending };
         });
         assert.ok(atWrite.pending, 'the write ran before the description ended');
         assert.ok(atWrite.slices <= slicesBeforeWrite + 1, `the write waited for ${atWrite.slices - slicesBeforeWrite} slices`);
         while (index.hasPending && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 10));
         assert.equal(index.hasPending, false);
         const declarations = document.parseResult.value.elements.length;
-        assert.ok(slices >= declarations, `${slices} slices for ${declarations} declarations`);
-        const found = referencesTo(services, document, model.hub.name);
+        assert.ok(counted.slices >= declarations, `${counted.slices} slices for ${declarations} declarations`);
+        const found = referencesTo(services, document, hub);
         assert.ok(found.length >= 4, `${found.length} references found`);
-        const fresh = createEventloomServices(EmptyFileSystem);
-        const [freshDocument] = await buildDocuments(fresh.shared, [{ path, text: file.text }]);
-        assert.deepEqual(found, referencesTo(fresh, freshDocument, model.hub.name));
+        assert.deepEqual(found, await eagerReferences());
     });
 
     it('finishes a description a pause left halfway when a request needs the index', async () => {
-        const model = generateBenchModel({ contexts: 1, aggregates: 6, commands: 18, events: 18, readModels: 6, layout: 'single', hubUses: 4 });
-        const [file] = model.files;
-        const services = createEventloomServices(EmptyFileSystem);
-        const [document] = await buildDocuments(services.shared, [{ path: `/ws/${file.path}`, text: file.text }]);
-        const index = services.shared.workspace.IndexManager as DeferredReferenceIndexManager;
-        index.sliceMs = 0;
-        const provider = services.Eventloom.workspace.ReferenceDescriptionProvider as SynchronousReferenceDescriptionProvider;
-        let slices = 0;
-        const describeUntil = provider.describeUntil.bind(provider);
-        provider.describeUntil = (progress, deadline) => {
-            slices++;
-            return describeUntil(progress, deadline);
-        };
+        const { services, document, index, counted, hub, eagerReferences } = await slicedLargeFile();
         const deadline = Date.now() + 30_000;
-        while (slices < 3 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 5));
+        while (counted.slices < 3 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 5));
         assert.equal(index.hasPending, true);
-        const halfway = referencesTo(services, document, model.hub.name);
+        const halfway = referencesTo(services, document, hub);
         assert.equal(index.hasPending, false);
-        const fresh = createEventloomServices(EmptyFileSystem);
-        const [freshDocument] = await buildDocuments(fresh.shared, [{ path: `/ws/${file.path}`, text: file.text }]);
-        assert.deepEqual(halfway, referencesTo(fresh, freshDocument, model.hub.name));
+        assert.deepEqual(halfway, await eagerReferences());
         assert.ok(halfway.length >= 4, `${halfway.length} references found`);
     });
 });
