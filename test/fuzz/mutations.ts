@@ -5,6 +5,7 @@
  * random source, so a case is reproduced from its seed.
  */
 import type { Random } from './random.js';
+import { blockCommentMatcher } from '../../src/language/parser/linear-terminals.js';
 
 export interface MutationLimits {
     /** Characters of a "long" identifier (the issue's attack used 100k). */
@@ -27,8 +28,8 @@ export interface Mutation {
 
 /**
  * Tokens as a user sees them: words, numbers, strings, comments, white space, single symbols. A
- * block comment (`/*` up to the first `*\/`) is matched apart, remembering where the next `*\/` is:
- * as a regex alternative (/\/\*[\s\S]*?\*\//) it searched for the end afresh at every `/*`, so a
+ * block comment (`/*` up to the first `*\/`) is matched by the language's own linear matcher: as
+ * a regex alternative (/\/\*[\s\S]*?\*\//) it searched for the end afresh at every `/*`, so a
  * huge file of comments that nothing closes (seed 20261204, edit 822: 384,000 copies of
  * `v /* Shared [`) took the fuzzer itself many minutes to cut into tokens (each `/*` a scan to the end of the file)
  * while the server sat idle: the "stall" of the long run's part a.
@@ -37,19 +38,10 @@ const TOKEN_BUT_BLOCK_COMMENT = /\s+|[A-Za-z_]\w*|-?\d+(?:\.\d+)?|"(?:\\.|[^"\\\
 
 export function tokens(text: string): string[] {
     const parts: string[] = [];
-    /** The first `*\/` at or after where it was last looked for (-1: none up to the end), undefined before. */
-    let closing: number | undefined;
+    const blockComment = blockCommentMatcher();
     for (let at = 0; at < text.length;) {
-        if (text.startsWith('/*', at)) {
-            if (closing === undefined || (closing >= 0 && closing < at + 2)) closing = text.indexOf('*/', at + 2);
-            if (closing >= 0) {
-                parts.push(text.slice(at, closing + 2));
-                at = closing + 2;
-                continue;
-            }
-        }
         TOKEN_BUT_BLOCK_COMMENT.lastIndex = at;
-        const token = TOKEN_BUT_BLOCK_COMMENT.exec(text)![0];
+        const token = blockComment(text, at, [], {})?.[0] ?? TOKEN_BUT_BLOCK_COMMENT.exec(text)![0];
         parts.push(token);
         at += token.length;
     }
