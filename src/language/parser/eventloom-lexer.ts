@@ -8,7 +8,7 @@
  *   `/*`, an escaped quote) is lexed with those two matched by hand (linear-terminals.ts).
  */
 import { Lexer as ChevrotainLexer, type ILexingError, type IToken, type TokenType } from 'chevrotain';
-import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 import { linearTokenTypes, mayLexQuadratically } from './linear-terminals.js';
 
 /** Far deeper than a model gets (context > aggregate > command > value > list > object …). */
@@ -18,14 +18,8 @@ const OPENING = new Set(['{', '[']);
 const CLOSING = new Set(['}', ']']);
 
 export class EventloomLexer extends DefaultLexer {
-    private readonly messages: LangiumCoreServices['parser']['LexerErrorMessageProvider'];
     /** Built the first time a text needs it; its tokens get back the default lexer's token types. */
     private linear: { lexer: ChevrotainLexer; original: Map<TokenType, TokenType> } | undefined;
-
-    constructor(services: LangiumCoreServices) {
-        super(services);
-        this.messages = services.parser.LexerErrorMessageProvider;
-    }
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = mayLexQuadratically(text) ? this.tokenizeLinearly(text) : super.tokenize(text, options);
@@ -59,7 +53,7 @@ export class EventloomLexer extends DefaultLexer {
             const types = Object.values(this.tokenTypes);
             const linearTypes = linearTokenTypes(types);
             const original = new Map(linearTypes.map((type, i) => [type, types[i]] as const).filter(([copy, type]) => copy !== type));
-            const lexer = new ChevrotainLexer(linearTypes, { positionTracking: 'full', skipValidations: true, errorMessageProvider: this.messages });
+            const lexer = new ChevrotainLexer(linearTypes, { positionTracking: 'full', skipValidations: true, errorMessageProvider: this.errorMessageProvider });
             this.linear = { lexer, original };
         }
         const { lexer, original } = this.linear;
