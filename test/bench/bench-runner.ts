@@ -30,6 +30,15 @@ export interface RunResult {
     scenarioCost?: ScenarioCostResult;
 }
 
+/** `--only-behaviour`: a modelled run's with / without measurement alone (issue 11). */
+export interface ScenarioCostRun {
+    name: string;
+    size: BenchSize;
+    files: number;
+    lines: number;
+    scenarioCost: ScenarioCostResult;
+}
+
 export interface ValidateTscRatio {
     runs: number;
     validateMs: number;
@@ -67,8 +76,8 @@ export interface RunOptions {
     log?: (line: string) => void;
 }
 
-export async function runBenchModel(options: RunOptions): Promise<RunResult> {
-    const log = options.log ?? (() => undefined);
+/** Generates the run's model and writes it into its folder (emptied first). */
+function writeRunModel(options: RunOptions): { runDir: string; modelDir: string; model: ReturnType<typeof generateBenchModel> } {
     const runDir = join(options.benchDir, 'runs', options.name);
     const modelDir = join(runDir, 'model');
     const model = generateBenchModel(options.size);
@@ -78,7 +87,28 @@ export async function runBenchModel(options: RunOptions): Promise<RunResult> {
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, file.text);
     }
-    log(`${options.name}: ${model.files.length} files, ${model.lines} lines`);
+    options.log?.(`${options.name}: ${model.files.length} files, ${model.lines} lines`);
+    return { runDir, modelDir, model };
+}
+
+/**
+ * Only the with / without measurement of a modelled model (issue 11, measure-scenario-cost.ts):
+ * no plain validate, no language-server session of its own. With `nodeArgs` (`--cpu-prof`), each
+ * side's processes write their profiles into their own folder, `<profiles>/scenario-cost/with|without`.
+ */
+export async function runScenarioCostModel(options: RunOptions & { profileDir?: string }): Promise<ScenarioCostRun> {
+    const { modelDir, model } = writeRunModel(options);
+    const scenarioCost = await measureScenarioCost({
+        cliBundle: options.bundles.cli, serverBundle: options.bundles.server, modelDir, editFile: model.hub.file,
+        validatePairs: options.scenarioCost?.validatePairs, edits: options.scenarioCost?.edits, log: options.log,
+        profileDir: options.profileDir && join(options.profileDir, 'scenario-cost')
+    });
+    return { name: options.name, size: options.size, files: model.files.length, lines: model.lines, scenarioCost };
+}
+
+export async function runBenchModel(options: RunOptions): Promise<RunResult> {
+    const log = options.log ?? (() => undefined);
+    const { runDir, modelDir, model } = writeRunModel(options);
 
     const validate = measureValidate(options.bundles.cli, modelDir, options.nodeArgs);
     log(`  validate ${validate.ms.toFixed(0)} ms (${validate.summary})`);

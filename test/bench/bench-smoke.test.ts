@@ -70,4 +70,21 @@ describe('npm run bench (tiny model)', function () {
             assert.match(report.table, new RegExp(`\\| ${figure.replace(/[()+./]/g, '\\$&')} +\\|`), `row ${figure}`);
         }
     });
+
+    it('measures only the with / without of a modelled model (--only-behaviour)', async function () {
+        this.timeout(600_000);
+        const benchDir = join(repoRoot, '.bench', 'smoke-only-behaviour');
+        const report = await runBench({
+            repoRoot, benchDir, growth: false, scenarioCost: { validatePairs: 1, edits: 2 },
+            runs: [{ name: 'tiny-behaviour', size: { contexts: 2, aggregates: 4, commands: 8, events: 8, readModels: 4, layout: 'per-context', hubUses: 6, behaviour: true }, scenarioCostOnly: true }]
+        });
+        // No full run: no plain validate, language-server session, generator or preview, and no table of them.
+        assert.equal(report.runs.length, 0);
+        const [run] = report.scenarioCostRuns;
+        assert.equal(run.scenarioCost.validatePairs.length, 1);
+        assert.deepEqual(run.scenarioCost.edits.with.map(edit => edit.kind), run.scenarioCost.edits.without.map(edit => edit.kind));
+        assert.equal(run.scenarioCost.edits.with.length, 2);
+        assert.doesNotMatch(report.table, /\| workspace build \(server\) +\|/);
+        assert.match(report.table, /\| goal: scenario runs add <= 10% to edit -> diagnostics p95 \(wall\) +\|/);
+    });
 });

@@ -231,7 +231,7 @@ export function targetRows(run: RunResult, single?: RunResult): TableRow[] {
  * p95), from the modelled run's interleaved measurement (measure-scenario-cost.ts): validate in
  * alternating fresh processes, edits typed alternately into a server with the check and one without.
  */
-export function scenarioCostRows(run: RunResult): TableRow[] {
+export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>): TableRow[] {
     const cost = run.scenarioCost;
     if (!cost) return [];
     const check = (ok: boolean) => ok ? 'met' : 'MISSED';

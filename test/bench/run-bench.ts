@@ -15,12 +15,16 @@
  *   npm run bench -- --skip-behaviour      without the modelled run (issue 11: the cost of running scenarios)
  *   npm run bench -- --scenario-pairs 7 --scenario-edits 100
  *                                          the modelled run's interleaved validate pairs and edits per server
+ *   npm run bench -- --only-behaviour      only the modelled run's with / without measurement (validate pairs
+ *                                          and edits; ~2-3 min), e.g. `--only-behaviour --scenario-pairs 0` for
+ *                                          the edits alone; with --cpu-prof each side's profiles go to
+ *                                          .bench/profiles/scenario-cost/with and .../without
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBenchModel, type RunResult } from './bench-runner.js';
+import { runBenchModel, runScenarioCostModel, type RunResult, type ScenarioCostRun } from './bench-runner.js';
 import { bundleForBench } from './measure/bundle-for-bench.js';
 import { DEFAULT_SIZE, type BenchSize } from './model/bench-model.js';
 import { formatTable, growthRows, scenarioCostRows, tableRows, targetRows } from './report-table.js';
@@ -30,6 +34,8 @@ export interface BenchRun {
     size: BenchSize;
     /** Only the CLI's validate and the language server. */
     editorOnly?: boolean;
+    /** Only the with / without measurement of a modelled run (`--only-behaviour`). */
+    scenarioCostOnly?: boolean;
 }
 
 export interface BenchOptions {
@@ -52,6 +58,8 @@ export interface BenchReport {
     node: string;
     cpus: number;
     runs: RunResult[];
+    /** The runs measured with / without their scenario runs alone (`--only-behaviour`). */
+    scenarioCostRuns: ScenarioCostRun[];
     table: string;
 }
 
@@ -74,20 +82,27 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const log = options.log ?? (() => undefined);
     mkdirSync(options.benchDir, { recursive: true });
     const bundles = await bundleForBench(options.repoRoot, join(options.benchDir, 'bundle'));
-    const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.benchDir, 'profiles')}`] : [];
+    const profileDir = join(options.benchDir, 'profiles');
+    const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     const runs: RunResult[] = [];
+    const scenarioCostRuns: ScenarioCostRun[] = [];
     for (const run of options.runs) {
-        runs.push(await runBenchModel({
+        const runOptions = {
             ...run, repoRoot: options.repoRoot, benchDir: options.benchDir, bundles,
             edits: options.edits, requests: options.requests, previewAll: options.previewAll, ratioRuns: options.ratioRuns, scenarioCost: options.scenarioCost,
             nodeArgs, log
-        }));
+        };
+        if (run.scenarioCostOnly) scenarioCostRuns.push(await runScenarioCostModel({ ...runOptions, profileDir: options.cpuProf ? profileDir : undefined }));
+        else runs.push(await runBenchModel(runOptions));
     }
-    const sections = [formatTable(['figure', ...runs.map(run => run.name)], tableRows(runs))];
-    const full = runs.find(run => run.name === 'default-x1') ?? runs[0];
-    const single = runs.find(run => run.name.startsWith('single-file') && run.name.endsWith('-x1'));
-    sections.push(formatTable([`goal (${full.name})`, 'result'], targetRows(full, single)));
-    for (const run of runs.filter(candidate => candidate.scenarioCost)) {
+    const sections: string[] = [];
+    if (runs.length > 0) {
+        sections.push(formatTable(['figure', ...runs.map(run => run.name)], tableRows(runs)));
+        const full = runs.find(run => run.name === 'default-x1') ?? runs[0];
+        const single = runs.find(run => run.name.startsWith('single-file') && run.name.endsWith('-x1'));
+        sections.push(formatTable([`goal (${full.name})`, 'result'], targetRows(full, single)));
+    }
+    for (const run of [...runs, ...scenarioCostRuns].filter(candidate => candidate.scenarioCost)) {
         sections.push(formatTable([`scenario runs (${run.name})`, 'result'], scenarioCostRows(run)));
     }
     if (options.growth) {
@@ -100,7 +115,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
             if (quarter && whole) sections.push(formatTable([`growth ${shape}`, `${quarter.name} -> ${whole.name}`], growthRows(quarter, whole)));
         }
     }
-    const report: BenchReport = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, runs, table: sections.join('\n\n') };
+    const report: BenchReport = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, runs, scenarioCostRuns, table: sections.join('\n\n') };
     writeFileSync(join(options.benchDir, 'results.json'), JSON.stringify(report, null, 2));
     return report;
 }
@@ -110,6 +125,7 @@ async function main(): Promise<void> {
         options: {
             scale: { type: 'string' }, growth: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'skip-preview-all': { type: 'boolean' },
             'skip-single-file': { type: 'boolean' }, 'only-single-file': { type: 'boolean' }, 'ratio-runs': { type: 'string' }, 'skip-behaviour': { type: 'boolean' },
+            'only-behaviour': { type: 'boolean' },
             'scenario-pairs': { type: 'string' }, 'scenario-edits': { type: 'string' },
             contexts: { type: 'string' }, aggregates: { type: 'string' }, commands: { type: 'string' },
             events: { type: 'string' }, 'read-models': { type: 'string' }, layout: { type: 'string' },
@@ -138,9 +154,11 @@ async function main(): Promise<void> {
             const single = shapes(number(values.scale) ?? 1)[2];
             runs.push({ ...single, size: { ...single.size, aggregates: size.aggregates, commands: size.commands, events: size.events, readModels: size.readModels }, editorOnly: true });
         }
-        if (values['only-single-file']) runs = runs.filter(run => run.name.startsWith('single-file'));
         // Issue 11: every aggregate modelled, 5 scenarios each, measured with and without their runs.
-        else if (!values['skip-behaviour']) runs.push({ name: `behaviour-x${number(values.scale) ?? 1}`, size: { ...size, behaviour: true }, editorOnly: true });
+        const behaviour: BenchRun = { name: `behaviour-x${number(values.scale) ?? 1}`, size: { ...size, behaviour: true }, editorOnly: true };
+        if (values['only-single-file']) runs = runs.filter(run => run.name.startsWith('single-file'));
+        else if (values['only-behaviour']) runs = [{ ...behaviour, scenarioCostOnly: true }];
+        else if (!values['skip-behaviour']) runs.push(behaviour);
     }
     const report = await runBench({
         repoRoot, benchDir: resolve(repoRoot, values.out ?? '.bench'), runs, growth: values.growth ?? false,

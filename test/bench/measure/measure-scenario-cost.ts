@@ -47,14 +47,21 @@ export interface ScenarioCostOptions {
     validatePairs?: number;
     /** Edits per server (default 100: p95 is then the 6th-highest sample, not the 2nd or 3rd). */
     edits?: number;
+    /** CPU profiles of every process into `<profileDir>/with` and `<profileDir>/without` (`--cpu-prof`). */
+    profileDir?: string;
     log?: (line: string) => void;
+}
+
+/** Node's arguments for one side's processes: none, or a CPU profile into that side's folder. */
+function sideNodeArgs(options: ScenarioCostOptions, side: 'with' | 'without'): string[] {
+    return options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, side)}`] : [];
 }
 
 export async function measureScenarioCost(options: ScenarioCostOptions): Promise<ScenarioCostResult> {
     const log = options.log ?? (() => undefined);
     const validatePairs: ScenarioCostResult['validatePairs'] = [];
     for (let i = 0; i < (options.validatePairs ?? 7); i++) {
-        const run = (env: NodeJS.ProcessEnv) => measureValidate(options.cliBundle, options.modelDir, [], env);
+        const run = (env: NodeJS.ProcessEnv) => measureValidate(options.cliBundle, options.modelDir, sideNodeArgs(options, env === WITH_SCENARIO_RUNS ? 'with' : 'without'), env);
         const [first, second] = i % 2 === 0 ? [WITH_SCENARIO_RUNS, WITHOUT_SCENARIO_RUNS] : [WITHOUT_SCENARIO_RUNS, WITH_SCENARIO_RUNS];
         const a = run(first);
         const b = run(second);
@@ -73,8 +80,8 @@ async function measureEditPairs(options: ScenarioCostOptions, log: (line: string
     const path = join(options.modelDir, options.editFile);
     const uri = pathToFileURL(path).href;
     const sides = [
-        { name: 'with' as const, session: LspSession.start(options.serverBundle, [], WITH_SCENARIO_RUNS), samples: [] as EditSample[] },
-        { name: 'without' as const, session: LspSession.start(options.serverBundle, [], WITHOUT_SCENARIO_RUNS), samples: [] as EditSample[] }
+        { name: 'with' as const, session: LspSession.start(options.serverBundle, sideNodeArgs(options, 'with'), WITH_SCENARIO_RUNS), samples: [] as EditSample[] },
+        { name: 'without' as const, session: LspSession.start(options.serverBundle, sideNodeArgs(options, 'without'), WITHOUT_SCENARIO_RUNS), samples: [] as EditSample[] }
     ];
     try {
         // One workspace build after the other: they do not compete for the CPU.
