@@ -26,7 +26,8 @@ const orderBodies: Record<string, string> = {
 }`,
     decideRemoveItem: `{
     if (state.status !== 'Draft') return { kind: 'Rejection', type: 'OrderNotEditable', data: { status: state.status } };
-    return [{ type: 'ItemRemoved', data: { sku: command.data.sku } }];
+    const removed = state.lines.filter(line => line.sku === command.data.sku).reduce((sum, line) => sum + line.quantity, 0);
+    return [{ type: 'ItemRemoved', data: { sku: command.data.sku, quantity: removed } }];
 }`,
     decidePlaceOrder: `{
     if (state.status !== 'Draft') return { kind: 'Rejection', type: 'OrderNotEditable', data: { status: state.status } };
@@ -61,13 +62,6 @@ const orderBodies: Record<string, string> = {
     evolveOrderCancelled: `{ return { ...state, status: 'Cancelled' }; }`
 };
 
-const historyBodies: Record<string, string> = {
-    orderHistoryOnItemAdded: '{ return { ...document, itemCount: document.itemCount + event.data.line.quantity }; }',
-    orderHistoryOnItemRemoved: '{ return { ...document, itemCount: document.itemCount - 1 }; }',
-    orderHistoryOnOrderPlaced: "{ return { ...document, status: 'Placed', total: event.data.total, customerId: event.data.customerId }; }",
-    orderHistoryOnOrderMarkedShipped: "{ return { ...document, status: 'Shipped', trackingCode: event.data.trackingCode }; }"
-};
-
 function writeBodies(path: string, bodies: Record<string, string>): void {
     const project = new Project({ useInMemoryFileSystem: true });
     const file = project.createSourceFile('/file.ts', readFileSync(path, 'utf8'));
@@ -91,7 +85,6 @@ describe('the generated decider runs the rules the user writes into it', functio
         const files = generateModel(await loadModels(readModelFiles('templates/online-shop')));
         await writeOutput(join(root, 'generated'), files);
         writeBodies(join(root, 'generated/ordering/order.ts'), orderBodies);
-        writeBodies(join(root, 'generated/ordering/order-history.projection.ts'), historyBodies);
         const edited = readFileSync(join(root, 'generated/ordering/order.ts'), 'utf8');
         // Regenerating from the same model keeps every body: the file is byte-identical.
         const again = await writeOutput(join(root, 'generated'), files);
@@ -150,7 +143,7 @@ describe('the generated decider runs the rules the user writes into it', functio
         // Replaying the stream from the initial state rebuilds the same state (a left fold).
         assert.deepEqual(stream.reduce(decider.evolve, decider.initialState()), state);
 
-        // The read models, projected from the stored stream.
+        // The read models, projected from the stored stream (OrderHistory's projection is modelled, so generated).
         const stored = stream.map(event => ({ ...event, metadata: { streamName: shared.streamNameOf('Order', orderId) } }));
         const history = stored.reduce((document, event) => ordering.orderHistoryProjection.evolve(document, event), null);
         assert.deepEqual(history, {

@@ -77,6 +77,20 @@ describe('the README\'s curl session against the served shop', function () {
         assert.deepEqual((await eventStore.readStream(`Payment-${payment}`)).events.map(event => event.type), ['PaymentRequested', 'PaymentAuthorized']);
     });
 
+    it('counts the items added to an order in the order history (its projection is modelled)', async () => {
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : 0;
+        const orderId = '5a0c7e57-0000-4000-8000-0000000000fe';
+        const order = `http://127.0.0.1:${port}/ordering/order/${orderId}`;
+        assert.equal((await fetch(`${order}/start-order`, { method: 'POST', body: '{"customerId":"4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f"}' })).status, 200);
+        for (const [sku, quantity] of [['BOOK-1', 2], ['PEN-1', 3]] as const) {
+            const line = { sku, quantity, unitPrice: { amount: '1.00', currency: 'EUR' } };
+            assert.equal((await fetch(`${order}/add-item`, { method: 'POST', body: JSON.stringify({ line }) })).status, 200);
+        }
+        const answer = await fetch(`http://127.0.0.1:${port}/ordering/queries/get-order?orderId=${orderId}`);
+        assert.deepEqual(await answer.json(), { orderId, status: 'Draft', itemCount: 5, customerId: '4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f' });
+    });
+
     it('answers a command that reaches a hand-written stub with 501, naming the function and its file', async () => {
         const address = server.address();
         const port = typeof address === 'object' && address ? address.port : 0;
