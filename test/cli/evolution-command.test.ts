@@ -96,14 +96,29 @@ describe('eventloom evolution --against', () => {
         });
     }
 
-    it('warns about a removed event at its aggregate, exit 0', async () => {
+    it('flags a removed event as a breaking change at its aggregate, exit 1', async () => {
         const changed = MODEL.replace('  command Close { emits AccountClosed }\n', '').replace('  event AccountClosed {}\n', '');
         const result = await evolution(root, changed, '--against', 'main', 'model');
         assert.deepEqual(result.stdout, [
-            `model/banking.loom:${at(changed, 'aggregate BankAccount', 'BankAccount')}: warning: Event AccountClosed of BankAccount was removed since main, but its streams may still hold it: keep it (it may stay unused) unless no stored stream has one.`,
-            '0 breaking changes, 1 warning since main (3 stored events compared).'
+            `model/banking.loom:${at(changed, 'aggregate BankAccount', 'BankAccount')}: error: Event AccountClosed of BankAccount was removed since main, which breaks the streams that hold it: they could no longer be read. Keep the event (it may stay unused).`,
+            '1 breaking change, 0 warnings since main (3 stored events compared).'
         ]);
-        assert.equal(result.code, 0);
+        assert.equal(result.code, 1);
+    });
+
+    it('flags the versioned event of a deleted file as a breaking change, at its old place, exit 1', async () => {
+        const audit = 'context Audit\n\naggregate Trail {\n  id trailId: uuid\n  command Record { note: string, emits Recorded }\n'
+            + '  event Recorded version 2 { note: string, at: timestamp }\n  upcast Recorded from 1 { note: string } { at: "2026-01-01T00:00:00Z" }\n}\n';
+        writeFileSync(path.join(root, 'model/audit.loom'), audit);
+        git(root, 'add', 'model/audit.loom');
+        git(root, '-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'audit');
+        git(root, 'rm', '-q', 'model/audit.loom');
+        const result = await evolution(root, undefined, '--against', 'HEAD', 'model');
+        assert.deepEqual(result.stdout, [
+            `model/audit.loom:${at(audit, 'event Recorded', 'Recorded')}: error: Event Recorded of Trail (stored as versions 1 to 2) was removed since HEAD, which breaks the streams that hold it: they could no longer be read. Keep the event (it may stay unused).`,
+            '1 breaking change, 0 warnings since HEAD (4 stored events compared).'
+        ]);
+        assert.equal(result.code, 1);
     });
 
     it('asks for an upcast when a version is bumped without one, and refuses a version going down', async () => {
@@ -124,9 +139,9 @@ describe('eventloom evolution --against', () => {
         mkdirSync(path.join(root, 'model'), { recursive: true });
         writeFileSync(path.join(root, 'model/other.loom'), 'context Other\n');
         const result = await evolution(root, undefined, '--against', first.slice(0, 10), 'model');
-        // Every event is gone: a warning each, at its old place, and no error.
-        assert.equal(result.stdout.filter(line => line.includes(': warning: Event ')).length, 3);
-        assert.equal(result.code, 0);
+        // Every event is gone: a breaking change each, at its old place.
+        assert.equal(result.stdout.filter(line => line.includes(': error: Event ')).length, 3);
+        assert.equal(result.code, 1);
     });
 
     it('refuses, with exit 2, a missing --against, an unknown ref, a shallow clone without the ref, and a folder outside git', async () => {

@@ -5,9 +5,9 @@
  *
  * Breaking, for an event whose version did not change: a field removed (or renamed), a field
  * retyped, an optional field made required, a required field added, an enum member removed from
- * a type the event uses (at any depth of value types). Harmless: an optional field added, a
- * required field made optional, an enum member added, a new event. An event removed is a warning:
- * streams may still hold it.
+ * a type the event uses (at any depth of value types), an event removed (its file deleted
+ * included): the streams that hold it could no longer be read. Harmless: an optional field added,
+ * a required field made optional, an enum member added, a new event.
  */
 import type { AstNode } from 'langium';
 import { eventKey, storedTypeName, type EventShape, type StoredField, type StoredType } from './stored-shape.js';
@@ -83,9 +83,10 @@ function compareEvent(old: EventShape, current: EventShape, ref: string): Evolut
 function removedEvent(old: EventShape, after: readonly EventShape[], ref: string): EvolutionFinding {
     // Report beside the aggregate's other events when it still has some; else where it was.
     const sibling = after.find(shape => shape.context === old.context && shape.aggregate === old.aggregate);
+    const versions = old.version > 1 ? ` (stored as versions 1 to ${old.version})` : '';
     return {
-        severity: 'warning', node: sibling?.node.$container ?? old.node,
-        message: `Event ${old.name} of ${old.aggregate} was removed since ${ref}, but its streams may still hold it: keep it (it may stay unused) unless no stored stream has one.`
+        severity: 'error', node: sibling?.node.$container ?? old.node,
+        message: `Event ${old.name} of ${old.aggregate}${versions} was removed since ${ref}, which breaks the streams that hold it: they could no longer be read. Keep the event (it may stay unused).`
     };
 }
 
