@@ -101,12 +101,13 @@ const overlaps = (a: { x: number; y: number; width: number; height: number }, b:
 describe('webview: stepping zooms to where the notes can be read (half-screen panel, the shop\'s board)', function () {
     this.timeout(90_000);
     let webview: WebviewPage;
+    let models: Awaited<ReturnType<typeof modelsOf>>;
 
     before(async function () {
         requireChromium(this);
         // About the preview beside an editor on a 1440 × 900 screen.
         webview = await openWebview({ width: 700, height: 780 });
-        const models = await modelsOf(readModelFolder(path.join(REPO_ROOT, 'templates/online-shop')));
+        models = await modelsOf(readModelFolder(path.join(REPO_ROOT, 'templates/online-shop')));
         const aspect = await webview.page.evaluate(() => document.getElementById('canvas')!.clientWidth / document.getElementById('canvas')!.clientHeight);
         const board = layoutBoard(buildBoard(models, {}, { runner: scenarioRunner(models) }), { aspect });
         await webview.post({ type: 'graph', graph: await layoutFlowGraph(buildFlowGraph(models)), mode: 'board', board });
@@ -183,5 +184,31 @@ describe('webview: stepping zooms to where the notes can be read (half-screen pa
         assert.notEqual(panned, before, 'the drag panned');
         await page.click('#step-next');
         assert.equal(await page.locator('#viewport').getAttribute('transform'), panned);
+    });
+
+    it('the panel maximized while stepping: the board laid out anew for the wider view keeps the current step readable in view', async () => {
+        const { page } = webview;
+        await page.locator('#scenario-select').selectOption('');
+        await page.locator('#scenario-select').selectOption({ label: 'an authorised payment is captured' });
+        for (let i = 0; i < 2; i++) await page.click('#step-next');
+        const position = await page.locator('#step-panel .step-position').textContent();
+        assert.equal(position, 'step 2 of 4: given');
+        const resized = (await webview.sent()).filter(m => m.type === 'viewResized').length;
+        await page.setViewportSize({ width: 1440, height: 780 });
+        // The webview tells the extension the new shape once the resize settles; the extension answers with the board laid out for it.
+        await webview.waitForSent('viewResized', resized);
+        const message = (await webview.sent()).filter(m => m.type === 'viewResized').at(-1)!;
+        assert.ok(message.type === 'viewResized' && message.viewAspect !== undefined && message.viewAspect > 1.5, `the wider shape is told: ${JSON.stringify(message)}`);
+        const renders = (await webview.sent()).filter(m => m.type === 'rendered').length;
+        const board = layoutBoard(buildBoard(models, {}, { runner: scenarioRunner(models) }), { aspect: message.viewAspect });
+        await webview.post({ type: 'graph', graph: await layoutFlowGraph(buildFlowGraph(models)), mode: 'board', board });
+        await webview.waitForSent('rendered', renders);
+        assert.equal(await page.locator('#step-panel .step-position').textContent(), position, 'still at the same step');
+        const canvas = await boxOf(page, '#canvas');
+        const note = await boxOf(page, '.board-note.step-current');
+        assert.ok(note.width >= 100, `the current note is ${note.width.toFixed(0)} px wide`);
+        assert.ok(note.x >= canvas.x && note.y >= canvas.y && note.x + note.width <= canvas.x + canvas.width && note.y + note.height <= canvas.y + canvas.height,
+            `the note ${JSON.stringify(note)} lies in the canvas ${JSON.stringify(canvas)}`);
+        assert.ok(!overlaps(note, await boxOf(page, '#step-panel')), 'the step panel does not cover the note');
     });
 });

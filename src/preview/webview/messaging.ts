@@ -65,7 +65,8 @@ function showGraph(next: LaidOutFlowGraph, mode: PreviewMode | undefined, board:
     // The board is drawn once it has come (the extension sends it after a switch to the board).
     if (state.persisted.mode === 'board' && !board) return;
     showLegend();
-    if (state.fitNext || !state.view) {
+    const refitted = state.fitNext || !state.view;
+    if (refitted) {
         state.view = openingView();
         state.fitNext = false;
         saveState();
@@ -74,7 +75,8 @@ function showGraph(next: LaidOutFlowGraph, mode: PreviewMode | undefined, board:
     if (isBoardShown()) drawBoardView(board!);
     else drawDiagram(next);
     drawMinimap();
-    updateStepping();
+    // Laid out anew for another shape (a resize) while a scenario is stepped: its step must stay in view.
+    updateStepping(refitted);
     // A scenario's "Step on the board" lens: step through that one.
     if (step && isBoardShown()) startSteppingAt(step);
     const nodeIds = board && isBoardShown() ? [...new Set(board.contexts.flatMap(c => c.slices.flatMap(s => s.notes.map(n => n.declaration))))] : next.nodes.map(node => node.id);

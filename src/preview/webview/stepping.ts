@@ -25,15 +25,19 @@ export function installStepping(): void {
     for (const type of ['pointerdown', 'wheel', 'click', 'mouseover'] as const) page.stepPanel.addEventListener(type, event => event.stopPropagation());
 }
 
-/** After the board was drawn: the scenario menu, and the stepping shown again if it still applies. */
-export function updateStepping(): void {
+/**
+ * After the board was drawn: the scenario menu, and the stepping shown again if it still applies —
+ * where it was, unless the view was fitted anew (another shape of board, after a resize): then the
+ * current step's notes are brought back into view, as a step would.
+ */
+export function updateStepping(refitted = false): void {
     const slices = scenarioSlices();
     page.stepping.hidden = !isBoardShown() || slices.length === 0;
     const options = slices.map(slice => new Option(`${slice.title}${slice.run?.outcome === 'failed' ? ' ✗' : slice.run?.outcome === 'skipped' ? ' (not run)' : ''}`, slice.id));
     page.scenarioSelect.replaceChildren(new Option('Step through a scenario…', ''), ...options);
     if (state.stepping && !slices.some(slice => slice.id === state.stepping!.slice)) state.stepping = undefined;
     page.scenarioSelect.value = state.stepping?.slice ?? '';
-    showStep('redrawn');
+    showStep(refitted ? 'refitted' : 'redrawn');
 }
 
 /** Starts stepping through the scenario declared at `at` (before its first step), if the board has it. */
@@ -64,9 +68,9 @@ function currentSlice(): LaidOutBoardSlice | undefined {
 /**
  * Marks the slice's notes for the current step and fills the panel. A scenario just picked is
  * brought into view at a zoom where its notes can be read; a step moves the view only when its
- * notes are out of view or too small; a redraw (the model changed) leaves the view alone.
+ * notes are out of view or too small, as after a refit; a redraw (the model changed) leaves the view alone.
  */
-function showStep(why: 'picked' | 'stepped' | 'redrawn'): void {
+function showStep(why: 'picked' | 'stepped' | 'redrawn' | 'refitted'): void {
     const slice = currentSlice();
     // The notes' marks follow state.stepping (board-marks.ts); a step changes only its slice's.
     if (why === 'stepped' && slice) remarkSlice(slice.id);
