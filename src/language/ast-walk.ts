@@ -37,3 +37,14 @@ function forEachChild(node: AstNode, visit: (child: AstNode) => void): void {
         }
     }
 }
+
+/**
+ * Whether the node is still where its container holds it: a splice (parser/declaration-reparse.ts)
+ * replaces the declarations it re-parses in their root's list, and the old nodes keep pointing at it.
+ */
+export function heldByContainer(node: AstNode): boolean {
+    const container = node.$container as (AstNode & Record<string, unknown>) | undefined;
+    if (!container) return false;
+    const slot = container[node.$containerProperty ?? ''];
+    return node.$containerIndex === undefined ? slot === node : (slot as unknown[] | undefined)?.[node.$containerIndex] === node;
+}

@@ -22,6 +22,8 @@ export const SCENARIO_FAILS = 'eventloom.scenario-fails';
 /** The registered check's memory of runs (its counts tell tests which scenarios ran), and of rules forms. */
 export interface ScenarioCheck {
     readonly results: ScenarioResults;
+    /** Each scenario's inputs (its counts tell tests which keys were kept, which walked again). */
+    readonly inputs: ScenarioInputs;
     /** The context forms the check keeps current, for what else runs the workspace's scenarios (the board). */
     readonly forms: ScenarioForms;
 }
@@ -69,7 +71,7 @@ export function registerScenarioCheck(services: EventloomCoreServices, options: 
         for (const uri of deleted) results.forget(uri.toString());
     });
     services.extensions.HoverNotes.add(node => isScenario(node) ? scenarioHoverNote(forms, node) : undefined);
-    return { results, forms };
+    return { results, forms, inputs };
 }
 
 function runCheck(forms: ScenarioForms, scenario: Scenario): ScenarioDiagnostic[] {

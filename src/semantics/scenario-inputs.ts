@@ -15,6 +15,7 @@
  * lookup finds), and an unresolved name counts with the declarations the lookup might still find.
  */
 import { AstUtils, DocumentState, isAstNode, isReference, type AstNode, type AstNodeDescription, type Reference } from 'langium';
+import { heldByContainer } from '../language/ast-walk.js';
 import type { EventloomCoreServices } from '../language/eventloom-module.js';
 import { Aggregate, Command, DomainError, Enum, Event, ReadModel, ValueType, type Model, type Scenario } from '../language/generated/ast.js';
 import { contextNameOf } from '../language/model-queries.js';
@@ -22,7 +23,11 @@ import { qualifiedName } from '../language/scoping/qualified-names.js';
 import type { DeclarationIndex } from '../language/workspace/declaration-index.js';
 import type { LinkEpochs } from '../language/linking/link-epochs.js';
 
-/** Flat strings, compared item by item: equal keys, equal runs. */
+/**
+ * Flat strings, compared item by item: equal keys, equal runs. The items of a declaration that did
+ * not change are the same string objects from one key to the next (see `Input`), so comparing two
+ * keys costs a pointer comparison per item, not one per character of the texts they hold.
+ */
 export type InputKey = readonly string[];
 
 /** The references of one top-level declaration, as the key needs them. */
@@ -44,8 +49,39 @@ interface NameInputs {
     readonly declarations: readonly AstNode[];
 }
 
+/**
+ * A declaration of a linked document as an input, as its latest validation met it: its entry
+ * (file, start, context, text) and the stamp of its latest linking. While it is the same node in
+ * its document's tree its text is the same (a splice replaces the declarations it re-parses, a full
+ * parse all of them), so only its start, context and stamp are looked at again; while those are
+ * the same too, it is the same object.
+ */
+interface Input {
+    readonly linkedAt: number;
+    readonly line: number;
+    readonly character: number;
+    readonly entry: readonly string[];
+}
+
+/**
+ * A scenario's key and what its walk met: while every declaration met is the same `Input` (in its
+ * tree, linked no later, at the same place) and every name looked up has the same index stamp, the
+ * walk would meet the same declarations, read the same references and look up the same
+ * declarations of each name: the key would be equal, and is this one.
+ */
+interface Walk {
+    readonly key: InputKey;
+    readonly declarations: readonly AstNode[];
+    readonly inputs: readonly Input[];
+    readonly names: readonly string[];
+    readonly stamps: readonly number[];
+}
+
 function newPass() {
     return {
+        /** The inputs of declarations met in this validation (undefined: not in a linked document's tree). */
+        inputs: new Map<AstNode, Input | undefined>(),
+        /** Entries of declarations outside a linked document's tree, for this validation. */
         entries: new Map<AstNode, readonly string[]>(),
         /** By the name looked up, for resolved references and for unresolved ones (no key text made per lookup). */
         names: new Map<string, NameInputs>(), unresolvedNames: new Map<string, NameInputs>()
@@ -61,8 +97,15 @@ export class ScenarioInputs {
     private readonly linkedReads = new WeakMap<AstNode, { at: number; reads: DeclarationReads }>();
     /** Reads of declarations in documents that are not linked, for one document's validation. */
     private transient = new WeakMap<AstNode, DeclarationReads>();
-    /** What holds while one document is validated: the declarations' entries and the name lookups. */
+    /** Each declaration's latest input. */
+    private readonly inputs = new WeakMap<AstNode, Input>();
+    /** Each scenario's latest walk, when everything it met was in a linked document's tree. */
+    private readonly walks = new WeakMap<Scenario, Walk>();
+    /** What holds while one document is validated: the declarations' inputs and the name lookups. */
     private pass = newPass();
+
+    /** Keys made by walking, and keys kept because their walk still held (for tests and profiles). */
+    readonly counts = { walked: 0, kept: 0 };
 
     constructor(services: EventloomCoreServices) {
         this.index = services.workspace.DeclarationIndex;
@@ -78,10 +121,38 @@ export class ScenarioInputs {
     }
 
     keyOf(scenario: Scenario): InputKey {
+        const kept = this.walks.get(scenario);
+        if (kept && this.holds(kept)) {
+            this.counts.kept++;
+            return kept.key;
+        }
+        this.counts.walked++;
+        const { walk, keepable } = this.walk(scenario);
+        if (keepable) this.walks.set(scenario, walk);
+        else this.walks.delete(scenario);
+        return walk.key;
+    }
+
+    private holds(walk: Walk): boolean {
+        const { declarations, inputs, names, stamps } = walk;
+        for (let i = 0; i < declarations.length; i++) {
+            if (this.inputOf(declarations[i]) !== inputs[i]) return false;
+        }
+        for (let i = 0; i < names.length; i++) {
+            if (this.index.stampOfName(names[i]) !== stamps[i]) return false;
+        }
+        return true;
+    }
+
+    /** The scenario's key, by walking what it reads; keepable when everything it met is in a linked document's tree. */
+    private walk(scenario: Scenario): { walk: Walk; keepable: boolean } {
         const key: string[] = [];
         const seen = new Set<AstNode>([scenario]);
         const queue: AstNode[] = [scenario];
+        const inputs: Input[] = [];
         const names = new Set<string>();
+        const looked = new Set<string>();
+        let keepable = true;
         const enqueue = (declaration: AstNode) => {
             if (seen.has(declaration)) return;
             seen.add(declaration);
@@ -89,10 +160,15 @@ export class ScenarioInputs {
         };
         for (let next = 0; next < queue.length; next++) {
             const declaration = queue[next];
-            key.push(...this.entryOf(declaration));
+            const input = this.inputOf(declaration);
+            if (input) inputs.push(input);
+            else keepable = false;
+            key.push(...(input?.entry ?? this.transientEntryOf(declaration)));
             const reads = this.readsOf(declaration);
             for (const text of reads.unresolved) key.push('?', text);
             const named = [...reads.names.map(name => this.nameInputs(name, false)), ...reads.unresolvedNames.map(name => this.nameInputs(name, true))];
+            for (const name of reads.names) looked.add(name);
+            for (const name of reads.unresolvedNames) looked.add(name);
             for (const inputs of named) {
                 if (names.has(inputs.key)) continue;
                 names.add(inputs.key);
@@ -101,11 +177,44 @@ export class ScenarioInputs {
             }
             for (const target of reads.declarations) enqueue(target);
         }
-        return key;
+        const lookedUp = keepable ? [...looked] : [];
+        return { walk: { key, declarations: queue, inputs, names: lookedUp, stamps: lookedUp.map(name => this.index.stampOfName(name)) }, keepable };
     }
 
-    /** The declaration as an input, once per validation of a document (nothing moves meanwhile). */
-    private entryOf(declaration: AstNode): readonly string[] {
+    /** The declaration's input in this validation; undefined when it is not in a linked document's tree. */
+    private inputOf(declaration: AstNode): Input | undefined {
+        const pass = this.pass.inputs;
+        if (pass.has(declaration)) return pass.get(declaration);
+        const input = this.currentInput(declaration);
+        pass.set(declaration, input);
+        return input;
+    }
+
+    private currentInput(declaration: AstNode): Input | undefined {
+        const root = declaration.$container as Model | undefined;
+        const document = root?.$document;
+        if (!root || !document || document.parseResult.value !== root || document.state < DocumentState.Linked || !heldByContainer(declaration)) return undefined;
+        const linkedAt = this.epochs.linkedAt(declaration);
+        if (linkedAt === undefined) return undefined;
+        const cst = declaration.$cstNode;
+        const start = cst?.range.start;
+        const line = start?.line ?? -1;
+        const character = start?.character ?? -1;
+        const context = `${root.context?.name ?? ''}|${contextNameOf(declaration)}`;
+        const last = this.inputs.get(declaration);
+        if (last && last.linkedAt === linkedAt && last.line === line && last.character === character && last.entry[2] === context) return last;
+        // The same node in its tree: the same text, and the same string object (compared in one step).
+        const text = last ? last.entry[3] : cst?.text ?? '';
+        const input: Input = {
+            linkedAt, line, character,
+            entry: [document.uri.toString(), start ? `${line}:${character}` : '', last?.entry[2] === context ? last.entry[2] : context, text]
+        };
+        this.inputs.set(declaration, input);
+        return input;
+    }
+
+    /** The entry of a declaration outside a linked document's tree, once per validation (nothing moves meanwhile). */
+    private transientEntryOf(declaration: AstNode): readonly string[] {
         let entry = this.pass.entries.get(declaration);
         if (!entry) {
             entry = entryOf(declaration);

@@ -64,8 +64,8 @@ export class ScenarioResults {
         const slot = slotOf(key);
         const current = this.current.get(uri) ?? new Map<string, Entry>();
         this.current.set(uri, current);
-        const remembered = current.get(slot) ?? this.last.get(uri)?.get(slot) ?? this.older.get(uri)?.get(slot);
-        if (remembered && sameKey(remembered.key, key)) {
+        const remembered = [current.get(slot), this.last.get(uri)?.get(slot), this.older.get(uri)?.get(slot)].find(entry => entry && sameKey(entry.key, key));
+        if (remembered) {
             this.counts.reused++;
             current.set(slot, remembered);
             return remembered.diagnostics;
@@ -77,11 +77,23 @@ export class ScenarioResults {
     }
 }
 
+/** Slots of the keys asked for: a kept key (scenario-inputs.ts) is the same array from one validation to the next. */
+const slots = new WeakMap<InputKey, string>();
+
 /** The scenario's own entry (file, position, context, text) names its slot. */
 function slotOf(key: InputKey): string {
-    return key.slice(0, 4).join('\n');
+    let slot = slots.get(key);
+    if (slot === undefined) {
+        slot = key.slice(0, 4).join('\n');
+        slots.set(key, slot);
+    }
+    return slot;
 }
 
+/** A kept key is the remembered one itself; otherwise item by item (the items of unchanged declarations are the same strings). */
 function sameKey(a: InputKey, b: InputKey): boolean {
-    return a.length === b.length && a.every((item, index) => item === b[index]);
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
 }

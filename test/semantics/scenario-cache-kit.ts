@@ -3,7 +3,7 @@
  * the scenario check registered, and the same texts validated afresh in new services: the two must
  * report the same scenario diagnostics whatever the check remembered.
  */
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI, type Cancellation, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createEventloomServices, type EventloomServices } from '../../src/language/eventloom-module.js';
@@ -15,7 +15,10 @@ export interface EditedWorkspace {
     readonly services: EventloomServices;
     /** The current text of each file, by path. */
     readonly texts: Map<string, string>;
-    edit(path: string, text: string): Promise<void>;
+    /** The file's new text, as the editor sends it; the update rejects when `cancel` is cancelled before it ends. */
+    edit(path: string, text: string, cancel?: Cancellation.CancellationToken): Promise<void>;
+    /** The file deleted (as the file watcher reports it). */
+    remove(path: string): Promise<void>;
     /** Each file's scenario diagnostics as comparable lines. */
     scenarioDiagnostics(): Record<string, string[]>;
 }
@@ -29,13 +32,20 @@ export async function openWorkspace(files: Record<string, string>): Promise<Edit
     const versions = new Map<string, number>();
     return {
         check, texts, services: Eventloom,
-        async edit(path, text) {
+        async edit(path, text, cancel) {
             const version = (versions.get(path) ?? 1) + 1;
             versions.set(path, version);
             texts.set(path, text);
             const uri = byPath.get(path)!.uri;
             shared.workspace.TextDocuments?.set(TextDocument.create(uri.toString(), 'eventloom', version, text));
-            await shared.workspace.DocumentBuilder.update([uri], []);
+            await shared.workspace.DocumentBuilder.update([uri], [], cancel);
+        },
+        async remove(path) {
+            const uri = byPath.get(path)!.uri;
+            texts.delete(path);
+            byPath.delete(path);
+            shared.workspace.TextDocuments?.delete(uri.toString());
+            await shared.workspace.DocumentBuilder.update([], [uri]);
         },
         scenarioDiagnostics: () => Object.fromEntries([...byPath].map(([path]) => [path, scenarioLines(shared.workspace.LangiumDocuments.getDocument(byPath.get(path)!.uri)!)]))
     };

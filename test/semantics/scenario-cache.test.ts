@@ -5,11 +5,12 @@
  * every edit, with the same texts validated from scratch.
  */
 import * as assert from 'node:assert/strict';
+import { Cancellation, isOperationCancelled } from 'langium';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateBenchModel } from '../bench/model/bench-model.js';
 import { random } from '../kit/random-edits.js';
-import { isScenario, type Model } from '../../src/language/generated/ast.js';
+import { isScenario, type EventloomAstType, type Model } from '../../src/language/generated/ast.js';
 import { ScenarioInputs } from '../../src/semantics/scenario-inputs.js';
 import { freshScenarioDiagnostics, openWorkspace, scenarioEdit, type EditedWorkspace } from './scenario-cache-kit.js';
 
@@ -155,6 +156,86 @@ describe('scenario check: re-runs only what an edit changed', function () {
         const above = replaceAfter(below, 'readmodel StockLevel', 'readmodel StockLevel {', 'readmodel StockLevel {\n');
         assert.deepEqual(await runsOf(workspace, () => workspace.edit('/shop/shop.loom', above)), { runs: 6, reused: 0 });
         await assertAsFresh(workspace, 'after the new line');
+    });
+
+    it('keeps the key of a scenario whose reads did not change, without walking them again', async () => {
+        const workspace = await openWorkspace({ '/shop/shop.loom': SHOP });
+        const inputs = workspace.check.inputs;
+        const before = { ...inputs.counts };
+        // Cart is re-parsed: its three scenarios (re-linked to the new Cart) are walked again, Stock's three keep their keys.
+        await workspace.edit('/shop/shop.loom', replaceAfter(SHOP, 'command AddItem', 'quantity > 0', 'quantity > 1'));
+        assert.deepEqual({ walked: inputs.counts.walked - before.walked, kept: inputs.counts.kept - before.kept }, { walked: 3, kept: 3 });
+        await assertAsFresh(workspace, 'after the Cart edit');
+    });
+
+    it('a duplicate name declared in another file re-runs the scenarios that look it up; so does deleting that file', async () => {
+        const other = 'context Shop\n\nenum Colour { Red, Blue }\n';
+        // Declared later in file order than shop.loom's CartSize: the rules form's lookup finds this one.
+        const duplicate = `${other}\nreadmodel CartSize {\n  key cartId: uuid\n  items: int = 0\n  on ItemAdded { items += 1 }\n}\n`;
+        const workspace = await openWorkspace({ '/shop/shop.loom': SHOP, '/shop/zz-other.loom': other });
+        assert.deepEqual(workspace.scenarioDiagnostics()['/shop/shop.loom'], []);
+
+        const added = await runsOf(workspace, () => workspace.edit('/shop/zz-other.loom', duplicate));
+        assert.ok(added.runs >= 1, 'the scenario expecting CartSize ran again');
+        const [failure, ...rest] = workspace.scenarioDiagnostics()['/shop/shop.loom'];
+        assert.deepEqual(rest, []);
+        assert.match(failure, /CartSize/);
+        await assertAsFresh(workspace, 'after the duplicate was added');
+
+        await workspace.edit('/shop/zz-other.loom', other);
+        assert.deepEqual(workspace.scenarioDiagnostics()['/shop/shop.loom'], []);
+        await assertAsFresh(workspace, 'after the duplicate was taken out');
+
+        await workspace.edit('/shop/zz-other.loom', duplicate);
+        assert.equal(workspace.scenarioDiagnostics()['/shop/shop.loom'].length, 1);
+        await workspace.remove('/shop/zz-other.loom');
+        assert.deepEqual(workspace.scenarioDiagnostics()['/shop/shop.loom'], []);
+        await assertAsFresh(workspace, 'after the file with the duplicate was deleted');
+    });
+
+    it('an edit in another file re-runs the scenarios that read its declarations', async () => {
+        // Stock and its read model move to a file of their own; the scenarios stay in shop.loom.
+        const stockStart = SHOP.indexOf('aggregate Stock');
+        const stockEnd = SHOP.indexOf('scenario "a cart takes one item"');
+        const stock = `context Shop\n\n${SHOP.slice(stockStart, stockEnd)}`;
+        const shop = SHOP.slice(0, stockStart) + SHOP.slice(stockEnd);
+        const workspace = await openWorkspace({ '/shop/shop.loom': shop, '/shop/stock.loom': stock });
+        const refusing = replaceAfter(stock, 'command Receive', 'units > 0', 'units > 5');
+        // "stock receives units" (4 units) is refused now; the other two Stock scenarios run again too, Cart's three do not.
+        assert.deepEqual(await runsOf(workspace, () => workspace.edit('/shop/stock.loom', refusing)), { runs: 3, reused: 3 });
+        assert.equal(workspace.scenarioDiagnostics()['/shop/shop.loom'].length, 1);
+        await assertAsFresh(workspace, 'after the edit in stock.loom');
+        await workspace.edit('/shop/stock.loom', stock);
+        assert.deepEqual(workspace.scenarioDiagnostics()['/shop/shop.loom'], []);
+        await assertAsFresh(workspace, 'after it was undone');
+    });
+
+    it('a validation cancelled part-way leaves nothing stale: its runs are reused only where their inputs are those again', async () => {
+        const workspace = await openWorkspace({ '/shop/shop.loom': SHOP });
+        // Cancels the update once the first scenario of the document was checked (registered after the scenario check).
+        let cancelAfterScenario: Cancellation.CancellationTokenSource | undefined;
+        workspace.services.validation.ValidationRegistry.register<EventloomAstType>({
+            Scenario: () => {
+                cancelAfterScenario?.cancel();
+            }
+        });
+        const stricter = replaceAfter(SHOP, 'command AddItem', 'quantity > 0', 'quantity > 1');
+        cancelAfterScenario = new Cancellation.CancellationTokenSource();
+        const before = { ...workspace.check.results.counts };
+        await assert.rejects(workspace.edit('/shop/shop.loom', stricter, cancelAfterScenario.token), isOperationCancelled);
+        cancelAfterScenario = undefined;
+        // Only "a cart takes one item" was checked, and run (Cart changed).
+        assert.deepEqual({ runs: workspace.check.results.counts.runs - before.runs, reused: workspace.check.results.counts.reused - before.reused }, { runs: 1, reused: 0 });
+
+        // Undone: the first scenario's inputs are the original ones again, not those of its cancelled run.
+        assert.deepEqual(await runsOf(workspace, () => workspace.edit('/shop/shop.loom', SHOP)), { runs: 1, reused: 5 });
+        assert.deepEqual(workspace.scenarioDiagnostics()['/shop/shop.loom'], []);
+        await assertAsFresh(workspace, 'after the undo');
+
+        // Done again: the cancelled validation's run is reused (same inputs), Cart's other two scenarios run.
+        assert.deepEqual(await runsOf(workspace, () => workspace.edit('/shop/shop.loom', stricter)), { runs: 2, reused: 4 });
+        assert.equal(workspace.scenarioDiagnostics()['/shop/shop.loom'].length, 1);
+        await assertAsFresh(workspace, 'after the edit again');
     });
 });
 

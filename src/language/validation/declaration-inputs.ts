@@ -17,7 +17,7 @@
  * first two fails), memoised until the next linking or update.
  */
 import { DocumentState, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type MultiReference, type Reference } from 'langium';
-import { collectNodes } from '../ast-walk.js';
+import { collectNodes, heldByContainer } from '../ast-walk.js';
 import { declarationOf } from '../linking/kept-links.js';
 import type { LinkEpochs } from '../linking/link-epochs.js';
 
@@ -114,12 +114,10 @@ export class DeclarationInputs {
 
     /** The declaration's own stamp, or Infinity when it left its tree or its document is not linked. */
     private ownStamp(declaration: AstNode): number {
-        const root = declaration.$container as (AstNode & Record<string, unknown>) | undefined;
+        const root = declaration.$container;
         const document = root?.$document;
         if (!root || !document || document.parseResult.value !== root || document.state < DocumentState.Linked) return Infinity;
-        const slot = root[declaration.$containerProperty ?? ''];
-        const inPlace = declaration.$containerIndex === undefined ? slot === declaration : (slot as unknown[] | undefined)?.[declaration.$containerIndex] === declaration;
-        return inPlace ? this.epochs.linkedAt(declaration) ?? Infinity : Infinity;
+        return heldByContainer(declaration) ? this.epochs.linkedAt(declaration) ?? Infinity : Infinity;
     }
 
     /** The other top-level declarations the declaration's references resolve to, read once per linking of it. */
