@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAggregate } from '../../src/language/generated/ast.js';
 import { clearWorkspace, listDiagnostics, marked, messageOf, validate } from './language-test-kit.js';
 
 const CASES: Array<[what: string, model: string, message: string]> = [
@@ -78,6 +79,44 @@ describe('syntax errors', () => {
             assert.ok(result.diagnostics.some(d => messageOf(d) === "'b' expects a whole number, such as 42."), listDiagnostics(result.diagnostics));
         });
     }
+
+    // Typing `event Deposited` again, no body yet, beside the declared one: what is wrong is the
+    // duplicate name, and that is what the model says, on both names; the member after it stays a
+    // member (a required `{` once made the parser read `on` / `command` as a field name, and
+    // report that member's words as unknown types).
+    const halfWritten = (first: string, second: string) => ['context Banking', 'aggregate Account {', '  id accountId: uuid',
+        '  state { balance: decimal = 0 }', '  command Deposit { amount: decimal, emits Deposited }', `  ${first}`, `  ${second}`,
+        '  on Deposited { balance += amount }', '}'].join('\n');
+    const duplicates = [
+        "6:9-18 Deposited: Duplicate event 'Deposited' in context Banking: another is declared on line 7 of this file. Rename or remove one.",
+        "7:9-18 Deposited: Duplicate event 'Deposited' in context Banking: another is declared on line 6 of this file. Rename or remove one."
+    ];
+    const described = async (text: string) => {
+        const result = await validate(text);
+        const document = result.document.textDocument;
+        return result.diagnostics.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1} ${document.getText(d.range)}: ${messageOf(d)}`);
+    };
+
+    it('a half-written duplicate event after the declared one: only the duplicate name, on both names', async () => {
+        assert.deepEqual(await described(halfWritten('event Deposited { amount: decimal }', 'event Deposited')), duplicates);
+    });
+
+    it('a half-written duplicate event before the declared one: the duplicate name on both names, and no syntax error', async () => {
+        // The `on` block links to the first Deposited, which has no fields yet: its `amount` is unknown.
+        assert.deepEqual(await described(halfWritten('event Deposited', 'event Deposited { amount: decimal }')), [
+            "8:29-35 amount: Unknown name 'amount': it is not a field of Deposited, of the state of Account or the event's stream id, nor an enum member of this context. Names here: balance, accountId.",
+            ...duplicates
+        ]);
+    });
+
+    it('an event without a body is an event without fields, as an error without one is', async () => {
+        const result = await validate('context A\naggregate X {\n  id x: uuid\n  command Freeze { emits Frozen }\n  event Frozen\n  error Closed\n}');
+        assert.deepEqual(result.diagnostics.map(messageOf), []);
+        const [aggregate] = result.document.parseResult.value.elements;
+        assert.ok(isAggregate(aggregate));
+        assert.deepEqual(aggregate.members.map(member => `${member.$type} ${'name' in member ? member.name : ''}`),
+            ['StreamId x', 'Command Freeze', 'Event Frozen', 'DomainError Closed']);
+    });
 
     describe('half-typed models never crash a validator', () => {
         const templates = fileURLToPath(new URL('../../templates/', import.meta.url));

@@ -24,7 +24,7 @@ const MISMATCH_HINTS: Record<string, Record<string, string>> = {
     Policy: { '}': '`on`, `issues` or `}` to close the policy' },
     ValueType: { '}': FIELDS_OR_CLOSE },
     State: { '}': FIELDS_OR_CLOSE },
-    Event: { '}': FIELDS_OR_CLOSE, '{': '`{` and the fields of the event (`{ name: Type }`, or `{}` for none)' },
+    Event: { '}': FIELDS_OR_CLOSE },
     DomainError: { '}': FIELDS_OR_CLOSE },
     Query: { '}': FIELDS_OR_CLOSE, returns: '`returns` and the read model the query answers with' },
     ObjectLiteral: { '}': 'a field value (`name: value`) or `}`' },

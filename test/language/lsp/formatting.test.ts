@@ -263,6 +263,12 @@ describe('formatting', () => {
         assert.equal(again['formatted.loom'], after, 'formatting formatted text changes nothing');
     });
 
+    it('lays out an event without a body as an error without one: on its own line, nothing added', async () => {
+        const before = 'context A\naggregate X {\n  id x: uuid\n  command C { emits Frozen }\n    event   Frozen\n  event Thawed   version 2\n  error Closed\n}\n';
+        const after = 'context A\n\naggregate X {\n  id x: uuid\n  command C {\n    emits Frozen\n  }\n  event Frozen\n  event Thawed version 2\n  error Closed\n}\n';
+        await expectFormatting(lsp)({ options: OPTIONS, disposeAfterCheck: true, before, after });
+    });
+
     it('keeps the templates valid, keeps their comments, and is idempotent', async () => {
         const originals = templateFiles();
         assert.ok(Object.keys(originals).length >= 4, 'the templates are there');
