@@ -42,6 +42,8 @@ export async function runPreviewEndToEnd(): Promise<boolean> {
             } catch (error) {
                 const shot = await screenshot(workbench, 'preview-failure');
                 console.error(`  FAIL ${step.name}: ${(error as Error).message}\n       screenshot: ${shot}\n       code-server log: ${server.logFile}`);
+                // CI keeps only what is printed: what the language server reported, as the Problems panel lists it.
+                console.error(`       Problems panel: ${await problemsText(workbench)}`);
                 return false;
             }
         }
@@ -49,6 +51,18 @@ export async function runPreviewEndToEnd(): Promise<boolean> {
     } finally {
         await browser?.close();
         await server?.stop();
+    }
+}
+
+/** The Problems panel's rows, opened for the purpose (empty when it says there are none). */
+async function problemsText(workbench: Workbench): Promise<string> {
+    try {
+        await workbench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+        await workbench.problemsPanel().waitFor({ timeout: 10_000 });
+        await new Promise(resolve => setTimeout(resolve, 500));
+        return JSON.stringify((await workbench.problemsPanel().innerText()).replace(/\s+/g, ' ').slice(0, 2000));
+    } catch (error) {
+        return `(could not be read: ${(error as Error).message.split('\n')[0]})`;
     }
 }
 
