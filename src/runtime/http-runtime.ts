@@ -95,7 +95,13 @@ function checkValue(value: unknown, type: FieldType, where: string): unknown {
     }
     switch (type) {
         case 'string': return typeof value === 'string' ? value : fail();
-        case 'int': return typeof value === 'number' && Number.isInteger(value) ? value : fail();
+        case 'int':
+            if (typeof value !== 'number' || !Number.isInteger(value)) return fail();
+            // JSON.parse has already rounded a larger one (…993 to …992): refuse it rather than store another number.
+            if (!Number.isSafeInteger(value)) {
+                throw new InputError(`${where} must be an integer from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER} (what an int holds exactly), got a number beyond that (${describe(value)} once rounded).`);
+            }
+            return value;
         case 'float': return typeof value === 'number' && Number.isFinite(value) ? value : fail();
         case 'boolean': return typeof value === 'boolean' ? value : fail();
         case 'decimal':

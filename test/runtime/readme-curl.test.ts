@@ -77,27 +77,44 @@ describe('the README\'s curl session against the served shop', function () {
         assert.deepEqual((await eventStore.readStream(`Payment-${payment}`)).events.map(event => event.type), ['PaymentRequested', 'PaymentAuthorized']);
     });
 
-    it('counts the items added to an order in the order history (its projection is modelled)', async () => {
+    const customerId = '4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f';
+    function baseUrl(): string {
         const address = server.address();
-        const port = typeof address === 'object' && address ? address.port : 0;
+        return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    }
+    /** The order's command URL prefix, the order started. */
+    async function startedOrder(orderId: string): Promise<string> {
+        const order = `${baseUrl()}/ordering/order/${orderId}`;
+        assert.equal((await fetch(`${order}/start-order`, { method: 'POST', body: JSON.stringify({ customerId }) })).status, 200);
+        return order;
+    }
+    async function answer(response: Response): Promise<{ status: number; body: unknown }> {
+        return { status: response.status, body: await response.json() };
+    }
+
+    it('counts the items added to an order in the order history (its projection is modelled)', async () => {
         const orderId = '5a0c7e57-0000-4000-8000-0000000000fe';
-        const order = `http://127.0.0.1:${port}/ordering/order/${orderId}`;
-        assert.equal((await fetch(`${order}/start-order`, { method: 'POST', body: '{"customerId":"4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f"}' })).status, 200);
+        const order = await startedOrder(orderId);
         for (const [sku, quantity] of [['BOOK-1', 2], ['PEN-1', 3]] as const) {
             const line = { sku, quantity, unitPrice: { amount: '1.00', currency: 'EUR' } };
             assert.equal((await fetch(`${order}/add-item`, { method: 'POST', body: JSON.stringify({ line }) })).status, 200);
         }
-        const answer = await fetch(`http://127.0.0.1:${port}/ordering/queries/get-order?orderId=${orderId}`);
-        assert.deepEqual(await answer.json(), { orderId, status: 'Draft', itemCount: 5, customerId: '4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f' });
+        assert.deepEqual(await answer(await fetch(`${baseUrl()}/ordering/queries/get-order?orderId=${orderId}`)),
+            { status: 200, body: { orderId, status: 'Draft', itemCount: 5, customerId } });
+    });
+
+    it('refuses, with 400, an int beyond 2^53 − 1, which JSON would have rounded', async () => {
+        const order = await startedOrder('5a0c7e57-0000-4000-8000-0000000000fd');
+        const body = '{"line":{"sku":"BOOK-1","quantity":9007199254740993,"unitPrice":{"amount":"1.00","currency":"EUR"}}}';
+        assert.deepEqual(await answer(await fetch(`${order}/add-item`, { method: 'POST', body })), {
+            status: 400,
+            body: { error: 'AddItem.line.quantity must be an integer from -9007199254740991 to 9007199254740991 (what an int holds exactly), got a number beyond that (9007199254740992 once rounded).' }
+        });
     });
 
     it('answers a command that reaches a hand-written stub with 501, naming the function and its file', async () => {
-        const address = server.address();
-        const port = typeof address === 'object' && address ? address.port : 0;
-        const order = `http://127.0.0.1:${port}/ordering/order/5a0c7e57-0000-4000-8000-0000000000ff`;
-        assert.equal((await fetch(`${order}/start-order`, { method: 'POST', body: '{"customerId":"4f9c1d2e-8a7b-4c3d-9e1f-0a2b3c4d5e6f"}' })).status, 200);
-        const response = await fetch(`${order}/place-order`, { method: 'POST', body: '{"shippingAddress":"1 Main St"}' });
-        assert.deepEqual({ status: response.status, body: await response.json() }, {
+        const order = await startedOrder('5a0c7e57-0000-4000-8000-0000000000ff');
+        assert.deepEqual(await answer(await fetch(`${order}/place-order`, { method: 'POST', body: '{"shippingAddress":"1 Main St"}' })), {
             status: 501,
             body: { error: 'Order: decidePlaceOrder is not written yet: write its body in ordering/order.ts, or model the rules of PlaceOrder in the Ordering context.' }
         });

@@ -7,8 +7,9 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
     isBinaryExpression, isCountExpression, isInExpression, isListExpression, isMapping, isMemberAccess, isNameExpression,
-    isNegationExpression, isNotExpression, type Expression
+    isNegationExpression, isNotExpression, isNumberExpression, type Expression
 } from '../generated/ast.js';
+import { INT_RANGE, isSafeIntegerText } from './int-range.js';
 import { expectedTypeOf, typeOf } from './type-of.js';
 import {
     assignable, comparable, isNumber, isOptional, isPrimitive, ordered, required, typeName, type Type
@@ -28,7 +29,9 @@ export type TypeProblemKind =
     /** `contains` or `count(…)` on what is not a list. */
     | 'not-a-list'
     /** A read model's or an enum's name used as a value (`R` instead of `R.field`). */
-    | 'not-a-value';
+    | 'not-a-value'
+    /** A whole-number literal (an int) beyond ±(2^53 − 1), which the generated code would round. */
+    | 'unsafe-integer';
 
 export interface TypeProblem {
     readonly kind: TypeProblemKind;
@@ -77,6 +80,12 @@ export function positionProblem(expression: Expression, expected: Type): TypePro
 }
 
 function operatorProblems(expression: Expression): TypeProblem[] {
+    if (isNumberExpression(expression) && /^\d+$/.test(expression.value) && !isSafeIntegerText(expression.value)) {
+        return [{
+            kind: 'unsafe-integer', node: expression,
+            message: `A whole number here is an int, ${INT_RANGE}; ${expression.value} is beyond that: where a decimal is meant, write it as one (${expression.value}.0).`
+        }];
+    }
     if (isNotExpression(expression)) return booleanOperand(expression.operand, '`not`');
     if (isNegationExpression(expression)) return numberOperand(expression.operand, 'A minus sign');
     if (isCountExpression(expression)) return listOperand(expression.list, '`count(…)`');

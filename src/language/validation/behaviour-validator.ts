@@ -26,7 +26,8 @@ const CODE_OF_PROBLEM: Record<TypeProblemKind, IssueCode> = {
     'optional-without-default': IssueCodes.OptionalWithoutDefault,
     'type-mismatch': IssueCodes.ValueTypeMismatch,
     'not-a-list': IssueCodes.NotAList,
-    'not-a-value': IssueCodes.NotAValue
+    'not-a-value': IssueCodes.NotAValue,
+    'unsafe-integer': IssueCodes.WrongLiteralType
 };
 
 export class BehaviourValidator {

@@ -11,6 +11,7 @@ import {
     type ObjectLiteral, type ReadModelKey, type TypeReference
 } from '../generated/ast.js';
 import { enumOf, eventDataFields, fieldsExpectedBy, isRequired, typeToString, valueTypeOf } from '../model-queries.js';
+import { INT_RANGE, isSafeIntegerText } from '../typing/int-range.js';
 import { issue, IssueCodes } from './issue-codes.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -103,7 +104,9 @@ function primitiveProblem(literal: Literal, primitive: string): string | undefin
     const text = isStringLiteral(literal) ? literal.value : undefined;
     switch (primitive) {
         case 'string': return isStringLiteral(literal) ? undefined : expected;
-        case 'int': return isNumberLiteral(literal) && INTEGER.test(literal.value) ? undefined : expected;
+        case 'int':
+            if (!isNumberLiteral(literal) || !INTEGER.test(literal.value)) return expected;
+            return isSafeIntegerText(literal.value) ? undefined : `a whole number ${INT_RANGE}: for larger values make the field a decimal`;
         case 'float':
         case 'decimal': return isNumberLiteral(literal) ? undefined : expected;
         case 'boolean': return isBooleanLiteral(literal) ? undefined : expected;
