@@ -8,7 +8,7 @@ import { evaluateOrStop, type Scope } from './evaluate.js';
 import type { AssignmentForm } from './form.js';
 import { stop } from './outcome.js';
 import {
-    fieldOf, formatValue, joinableText, listValue, numberValue, stringValue, valuesEqual, withField,
+    fieldOf, formatValue, joinableText, listValue, numberValue, stringValue, valuesEqual,
     type RecordValue, type Value
 } from './values.js';
 
@@ -26,6 +26,11 @@ export function applyAssignments(
     assignments: readonly AssignmentForm[], record: RecordValue, scopeFor: (record: RecordValue) => Scope
 ): AssignmentsResult {
     let current = record;
+    // One copy of the record per block, made at its first assignment and changed in place by the
+    // next ones: nothing else holds it until it is returned (no expression's value is the record
+    // itself), and each assignment still sees it as the ones before left it. A copy per assignment
+    // was most of what evolving a state allocated.
+    let fields: Map<string, Value> | undefined;
     for (const assignment of assignments) {
         if (assignment.kind === 'delete') return { record: current, deleted: true };
         const value = evaluateOrStop(assignment.value, scopeFor(current));
@@ -33,7 +38,12 @@ export function applyAssignments(
         const after = assignment.kind === 'set' ? value
             : assignment.kind === 'add' ? added(before, value, assignment.field, assignment.source)
             : removed(before, value, assignment.field, assignment.source);
-        current = withField(current, assignment.field, after);
+        if (!fields) {
+            fields = new Map(current.fields);
+            current = { kind: 'record', fields };
+        }
+        if (after.kind === 'absent') fields.delete(assignment.field);
+        else fields.set(assignment.field, after);
     }
     return { record: current, deleted: false };
 }

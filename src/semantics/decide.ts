@@ -9,7 +9,7 @@ import { evaluateOrStop, type Scope } from './evaluate.js';
 import type { CommandForm, EmitForm, FilledField, QualifiedName, RequiresForm } from './form.js';
 import { attempt, stop, type EvaluationFailure } from './outcome.js';
 import type { RunContext } from './run-context.js';
-import { formatValue, recordValue, type RecordValue } from './values.js';
+import { formatValue, recordValue, type RecordValue, type Value } from './values.js';
 
 /** An event or rejection as data: its qualified name and its fields. */
 export interface Message {
@@ -44,5 +44,7 @@ export function decide(command: CommandForm, data: RecordValue, state: RecordVal
 
 /** A record of the filled fields, evaluated in their order (which decides who gets which `newId`). */
 export function filled(fields: readonly FilledField[], scope: Scope): RecordValue {
-    return recordValue(fields.map(field => [field.name, evaluateOrStop(field.value, scope)] as const));
+    const entries: Array<readonly [string, Value]> = [];
+    for (const field of fields) entries.push([field.name, evaluateOrStop(field.value, scope)]);
+    return recordValue(entries);
 }

@@ -78,13 +78,13 @@ export function decimalFromInteger(value: number | bigint): Decimal {
 }
 
 export function add(a: Decimal, b: Decimal): Decimal {
-    const [x, y, scale] = aligned(a, b);
-    return { units: x + y, scale };
+    const scale = a.scale > b.scale ? a.scale : b.scale;
+    return { units: unitsAt(a, scale) + unitsAt(b, scale), scale };
 }
 
 export function subtract(a: Decimal, b: Decimal): Decimal {
-    const [x, y, scale] = aligned(a, b);
-    return { units: x - y, scale };
+    const scale = a.scale > b.scale ? a.scale : b.scale;
+    return { units: unitsAt(a, scale) - unitsAt(b, scale), scale };
 }
 
 export function multiply(a: Decimal, b: Decimal): Decimal {
@@ -93,7 +93,9 @@ export function multiply(a: Decimal, b: Decimal): Decimal {
 
 /** -1, 0 or 1 as `a` is less than, equal to or greater than `b`, by value. */
 export function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {
-    const [x, y] = aligned(a, b);
+    const scale = a.scale > b.scale ? a.scale : b.scale;
+    const x = unitsAt(a, scale);
+    const y = unitsAt(b, scale);
     return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -110,10 +112,12 @@ export function decimalToString(value: Decimal): string {
     return negative ? `-${text}` : text;
 }
 
-/** Both operands' units at the larger of their scales, and that scale. */
-function aligned(a: Decimal, b: Decimal): [bigint, bigint, number] {
-    if (a.scale === b.scale) return [a.units, b.units, a.scale];
-    return a.scale < b.scale ? [a.units * powerOfTen(b.scale - a.scale), b.units, b.scale] : [a.units, b.units * powerOfTen(a.scale - b.scale), a.scale];
+/**
+ * The units of `value` at `scale` (not below its own): an operand is brought to the larger of two
+ * scales this way, one at a time, without a tuple of both for every operation.
+ */
+function unitsAt(value: Decimal, scale: number): bigint {
+    return value.scale === scale ? value.units : value.units * powerOfTen(scale - value.scale);
 }
 
 /** 10^0 … 10^31 made once: scales of a model's numbers are small, and `10n ** BigInt(n)` made two bigints per operand. */

@@ -7,7 +7,7 @@ export class LazyMap<K, V> implements ReadonlyMap<K, V> {
     private readonly made = new Map<K, V>();
 
     constructor(entries: Iterable<readonly [K, () => V]>) {
-        for (const [key, make] of entries) this.makers.set(key, make);
+        for (const entry of entries) this.makers.set(entry[0], entry[1]);
     }
 
     get size(): number {

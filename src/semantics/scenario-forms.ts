@@ -59,9 +59,16 @@ export class ScenarioForms {
         const home = this.context(contextNameOf(node), documents);
         const scenario = home?.scenarioOf(node);
         if (!home || !scenario) return undefined;
-        const named = [...scenario.given.map(given => given.event), ...scenario.expects.map(expect => expect.readModel)];
-        const others = [...new Set(named.map(name => name.slice(0, name.indexOf('.'))))].filter(name => name !== home.name);
-        const contexts = [home, ...others.flatMap(name => this.context(name, documents) ?? [])];
+        // The other contexts its given events and expected read models name, in the order they are first named
+        // (most scenarios name none: no list is made for them).
+        let others: string[] | undefined;
+        const note = (name: string) => {
+            const context = name.slice(0, name.indexOf('.'));
+            if (context !== home.name && !others?.includes(context)) (others ??= []).push(context);
+        };
+        for (const given of scenario.given) note(given.event);
+        for (const expect of scenario.expects) note(expect.readModel);
+        const contexts = others ? [home, ...others.flatMap(name => this.context(name, documents) ?? [])] : [home];
         return { model: this.indexed(contexts), scenario };
     }
 

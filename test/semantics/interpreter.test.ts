@@ -217,6 +217,25 @@ describe('interpreter: evolve', () => {
         assert.deepEqual(result.appliedBy, []);
     });
 
+    it('gives each assignment of a block the state its earlier ones left, and leaves the state it started from as it was', () => {
+        const counter = aggregate({
+            state: [field('count', T.int, { default: num('1') }), field('double', T.int, { optional: true })],
+            evolve: [{ events: ['Test.X'], assignments: [plus('count', n('1')), set('double', bin('*', st('count'), n('2'))), minus('count', n('1'))] }]
+        });
+        const step = (state: RecordValue) => {
+            const outcome = evolve(counter, state, { type: 'Test.X', data: record({}) }, 's');
+            assert.ok(outcome.ok, outcome.ok ? '' : outcome.failure.message);
+            return outcome.value.state;
+        };
+        const start = initialState(counter);
+        const once = step(start);
+        const twice = step(once);
+        assert.equal(formatValue(once), '{ count: 1, double: 4 }');
+        assert.equal(formatValue(twice), '{ count: 1, double: 4 }');
+        assert.notEqual(twice, once);
+        assert.equal(formatValue(start), '{ count: 1 }');
+    });
+
     it('copies an absent optional as absent', () => {
         assert.equal(formatValue(apply(initialState(account), 'Test.Opened', {}).state), '{ status: Open, balance: 0, transactions: [] }');
     });

@@ -1,7 +1,7 @@
 /** Field declarations, types and literals of the AST as form types and values. */
 import type { AstNode } from 'langium';
 import {
-    isEnum, isValueType,
+    isValueType,
     type Field, type Literal, type ObjectLiteral, type ReadModelKey, type StreamId, type TypeReference
 } from '../../language/generated/ast.js';
 import { contextNameOf } from '../../language/model-queries.js';
@@ -25,9 +25,10 @@ export function typeOf(type: TypeReference | undefined): TypeForm {
 
 function baseTypeOf(type: TypeReference): TypeForm {
     if (type.primitive) return { kind: 'primitive', name: type.primitive as PrimitiveName };
+    // By `$type` (concrete types), as `literalValue`: every field's type is read here.
     const target = type.dataType?.ref;
-    if (isValueType(target)) return { kind: 'value', valueType: nameOf(target) };
-    if (isEnum(target)) return { kind: 'enum', enum: nameOf(target) };
+    if (target?.$type === 'ValueType') return { kind: 'value', valueType: nameOf(target) };
+    if (target?.$type === 'Enum') return { kind: 'enum', enum: nameOf(target) };
     return { kind: 'unknown' };
 }
 
@@ -66,7 +67,7 @@ export function literalValue(literal: Literal, options: LiteralOptions): Value {
         case 'BooleanLiteral': return booleanValue(literal.value);
         case 'EnumLiteral': {
             const member = literal.member?.ref;
-            if (!member || !isEnum(member.$container)) return unbuildable(`'${literal.member?.$refText ?? ''}' does not resolve`);
+            if (!member || member.$container?.$type !== 'Enum') return unbuildable(`'${literal.member?.$refText ?? ''}' does not resolve`);
             return enumValue(nameOf(member.$container), member.name);
         }
         case 'ListLiteral': return listValue(literal.items.map(item => literalValue(item, options)));
@@ -95,7 +96,7 @@ export function objectValue(literal: ObjectLiteral | undefined, options: Literal
 }
 
 function hasEntry(entries: ReadonlyArray<readonly [string, Value]>, name: string): boolean {
-    for (const [entryName] of entries) if (entryName === name) return true;
+    for (const entry of entries) if (entry[0] === name) return true;
     return false;
 }
 
@@ -105,7 +106,7 @@ function inDeclarationOrder(entries: Array<readonly [string, Value]>, fields: re
         for (let index = fields.length - 1; index >= 0; index--) if (fields[index].name === name) return index;
         return fields.length;
     };
-    const positions = entries.map(([name]) => position(name));
+    const positions = entries.map(entry => position(entry[0]));
     let ordered = true;
     for (let index = 1; index < positions.length && ordered; index++) ordered = positions[index - 1] <= positions[index];
     if (ordered) return entries;
