@@ -38,14 +38,12 @@ export function fieldForm(field: Field | ReadModelKey | StreamId): FieldForm {
     const reasons: string[] = [];
     const initial = declared?.default;
     const value = initial ? tryBuild(reasons, () => literalValue(initial, { withDefaults: true })) : undefined;
-    return {
-        name: field.name,
-        type: typeOf(field.type),
-        optional: declared?.optional ?? false,
-        default: value,
-        ...(reasons.length > 0 ? { defaultUnbuildable: `the default of ${field.name} cannot be read (${reasons.join('; ')})` } : {}),
-        source: field
-    };
+    const name = field.name;
+    const type = typeOf(field.type);
+    const optional = declared?.optional ?? false;
+    // Two literals rather than a spread of the optional part (the engine's generic copy): every field of a run's forms is made here.
+    if (reasons.length === 0) return { name, type, optional, default: value, source: field };
+    return { name, type, optional, default: value, defaultUnbuildable: `the default of ${name} cannot be read (${reasons.join('; ')})`, source: field };
 }
 
 export interface LiteralOptions {
