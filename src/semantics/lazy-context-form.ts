@@ -30,6 +30,13 @@ import { LazyMap } from './lazy-map.js';
 
 type Entry<V> = readonly [QualifiedName, () => V];
 
+interface ContextEntries {
+    readonly aggregates: Entry<AggregateForm>[];
+    readonly commands: Entry<CommandForm>[];
+    readonly events: Entry<EventForm>[];
+    readonly readModels: Entry<ReadModelForm>[];
+}
+
 export class LazyContextForm implements ContextForm {
     private readonly elements: readonly Element[];
     private readonly pieces = new Map<AstNode, unknown>();
@@ -39,6 +46,7 @@ export class LazyContextForm implements ContextForm {
         readModels?: readonly ReadModelForm[]; policies?: readonly PolicyForm[]; scenarios?: readonly ScenarioForm[];
     } = {};
     private elementSet: ReadonlySet<AstNode> | undefined;
+    private entryLists: ContextEntries | undefined;
 
     constructor(readonly name: string, files: readonly Model[]) {
         this.elements = files.flatMap(model => model.elements);
@@ -79,24 +87,9 @@ export class LazyContextForm implements ContextForm {
      * change its form): every context a resolved reference of theirs leads to. As many as the built
      * form names, or more where a construct is left hand-written, so a changed file never goes unseen.
      */
-    contextsRead(): string[] {
+    contextsRead(readBy: (element: Element) => readonly string[] = contextsReadBy): string[] {
         const names = new Set<string>();
-        const add = (reference: Reference | undefined) => {
-            const target = reference?.ref;
-            if (target) names.add(contextNameOf(target));
-        };
-        for (const element of this.elements) {
-            if (isReadModel(element)) {
-                for (const handler of element.handlers) handler.events.forEach(add);
-            } else if (isPolicy(element)) {
-                element.triggers.forEach(add);
-                for (const issued of element.issues) add(issued.command);
-            } else if (isScenario(element)) {
-                for (const given of element.given) add(given.event);
-                for (const expectation of element.expectations) add(expectation.readModel);
-                add(element.when?.command);
-            }
-        }
+        for (const element of this.elements) for (const name of readBy(element)) names.add(name);
         names.delete(this.name);
         return [...names];
     }
@@ -105,10 +98,11 @@ export class LazyContextForm implements ContextForm {
      * What a lookup by qualified name may find in this context, in file order, each piece built when it is read.
      * Errors and policies are listed apart (`errorEntries`, `policyEntries`): a scenario run looks none up.
      */
-    entries(): {
-        aggregates: Entry<AggregateForm>[]; commands: Entry<CommandForm>[]; events: Entry<EventForm>[]; readModels: Entry<ReadModelForm>[];
-    } {
-        const found: ReturnType<LazyContextForm['entries']> = { aggregates: [], commands: [], events: [], readModels: [] };
+    entries(): ContextEntries {
+        // Listed once per form: a kept context's form is indexed again with each rebuilt context it is read with.
+        if (this.entryLists) return this.entryLists;
+        const found: ContextEntries = { aggregates: [], commands: [], events: [], readModels: [] };
+        this.entryLists = found;
         // As `nameOf` names the built piece: its own file's context, which is this one (the files are grouped by it).
         // By `$type` (each is a concrete type): the reflection's checks, inlined for every element, made this
         // loop the costliest function the engine optimised in a cold `eventloom validate` of a modelled model.
@@ -200,6 +194,26 @@ export class LazyContextForm implements ContextForm {
         this.pieces.set(node, form);
         return form;
     }
+}
+
+/** The contexts one element's references lead to (its own included), as `contextsRead` counts them. */
+export function contextsReadBy(element: Element): string[] {
+    const names = new Set<string>();
+    const add = (reference: Reference | undefined) => {
+        const target = reference?.ref;
+        if (target) names.add(contextNameOf(target));
+    };
+    if (isReadModel(element)) {
+        for (const handler of element.handlers) handler.events.forEach(add);
+    } else if (isPolicy(element)) {
+        element.triggers.forEach(add);
+        for (const issued of element.issues) add(issued.command);
+    } else if (isScenario(element)) {
+        for (const given of element.given) add(given.event);
+        for (const expectation of element.expectations) add(expectation.readModel);
+        add(element.when?.command);
+    }
+    return [...names];
 }
 
 /**

@@ -3,13 +3,15 @@
  * read it (lazy-context-form.ts) and kept while its documents are unchanged, and the model form of
  * the contexts a scenario reads, indexed once per set of context forms.
  */
-import type { LangiumDocument } from 'langium';
+import { DocumentState, type LangiumDocument } from 'langium';
+import { heldByContainer } from '../language/ast-walk.js';
 import type { EventloomCoreServices } from '../language/eventloom-module.js';
-import type { Model, Scenario } from '../language/generated/ast.js';
+import type { Element, Model, Scenario } from '../language/generated/ast.js';
+import type { LinkEpochs } from '../language/linking/link-epochs.js';
 import { contextNameOf } from '../language/model-queries.js';
 import { IncrementalDocumentFactory } from '../language/workspace/incremental-document-factory.js';
 import type { ModelForm, ScenarioForm } from './form.js';
-import { indexLazily, LazyContextForm } from './lazy-context-form.js';
+import { contextsReadBy, indexLazily, LazyContextForm } from './lazy-context-form.js';
 
 /**
  * The rules form of each context, built on first use and kept while the documents it was built
@@ -29,6 +31,9 @@ export class ScenarioForms {
 
     /** How often a document was parsed: a closed file changed on disk keeps its document and version 0, its AST is spliced. */
     private readonly parseCount: (uri: string) => number;
+    private readonly epochs: LinkEpochs;
+    /** What each element of a linked document reads of other contexts, as of its latest linking (see `contextsReadBy`). */
+    private readonly contextsRead = new WeakMap<Element, { at: number; contexts: readonly string[] }>();
 
     /**
      * `keep: false` (a one-shot build, the CLI) drops the forms when a document's validation ends:
@@ -39,6 +44,7 @@ export class ScenarioForms {
     constructor(private readonly services: EventloomCoreServices, private readonly options: { readonly keep?: boolean } = {}) {
         const factory = services.shared.workspace.LangiumDocumentFactory;
         this.parseCount = factory instanceof IncrementalDocumentFactory ? uri => factory.parseCount(uri) : () => 0;
+        this.epochs = services.workspace.LinkEpochs;
     }
 
     beginDocument(): void {
@@ -113,10 +119,26 @@ export class ScenarioForms {
         const form = new LazyContextForm(name, [...files].sort((a, b) => compareUris(a, b)).map(document => document.parseResult.value));
         // Not kept (a one-shot build): a pass keeps it for its document, and nothing asks whether it is current.
         if (this.options.keep === false) return form;
-        const contexts = [name, ...form.contextsRead()];
+        const contexts = [name, ...form.contextsRead(element => this.contextsReadBy(element))];
         const inputs = new Map(contexts.flatMap(context => (documents.get(context) ?? []).map(document => [document.uri.toString(), this.versionOf(document)] as const)));
         this.built.set(name, { form, contexts, inputs });
         return form;
+    }
+
+    /**
+     * The contexts an element's references lead to, kept per element of a linked document while its
+     * link stamp is the same (its references point where they pointed): rebuilding the edited
+     * context's form after a keystroke no longer follows every reference of its other elements.
+     */
+    private contextsReadBy(element: Element): readonly string[] {
+        const document = element.$container?.$document;
+        const at = this.epochs.linkedAt(element);
+        if (!document || document.state < DocumentState.Linked || at === undefined || !heldByContainer(element)) return contextsReadBy(element);
+        const kept = this.contextsRead.get(element);
+        if (kept?.at === at) return kept.contexts;
+        const contexts = contextsReadBy(element);
+        this.contextsRead.set(element, { at, contexts });
+        return contexts;
     }
 
     private versionOf(document: LangiumDocument): InputVersion {

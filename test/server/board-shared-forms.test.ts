@@ -101,4 +101,16 @@ describe('board request with the scenario check\'s forms', function () {
         const documentsOfLedger = edited.board!.contexts.flatMap(context => context.slices).find(slice => slice.title === 'the ledger counts captures and refunds')!.run!.steps[0].documents;
         assert.deepEqual(documentsOfLedger[0].fields.find(field => field.field === 'captured'), { field: 'captured', value: '50.00' }, 'the step shows the new rule\'s document');
     });
+
+    it('a context rebuilt after an edit of its own still follows the contexts its unchanged declarations read', async () => {
+        // Shipping's policy reads Payments; the edit is in Shipping's read model, the policy keeps its links.
+        const before = contextForm('Shipping');
+        await editInEditor('shipping.loom', replaced('shipping.loom', 'on ParcelDispatched { delete }', 'on ParcelDispatched { delete }\n'));
+        await assertSameAsFresh('after the Shipping edit');
+        const rebuilt = contextForm('Shipping');
+        assert.notEqual(rebuilt, before, 'Shipping is built again');
+        await editInEditor('payments.loom', replaced('payments.loom', 'event PaymentRefunded { amount: decimal }', 'event PaymentRefunded { amount: decimal }\n'));
+        await assertSameAsFresh('after the Payments edit');
+        assert.notEqual(contextForm('Shipping'), rebuilt, 'Shipping reads Payments (its policy): built again');
+    });
 });
