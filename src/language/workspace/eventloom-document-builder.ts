@@ -26,7 +26,7 @@
  * announcement is lost to a cancelled update.
  */
 import {
-    DefaultDocumentBuilder, DocumentState, OperationCancelled, URI, type BuildOptions, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices
+    Cancellation, DefaultDocumentBuilder, DocumentState, OperationCancelled, URI, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices
 } from 'langium';
 import { DependentsPause } from './dependents-pause.js';
 import { IncrementalDocumentFactory } from './incremental-document-factory.js';
@@ -201,6 +201,19 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
         const waiting = super.awaitDocumentState(state, uri, cancelToken);
         waiting.then(endPause, endPause);
         return waiting;
+    }
+
+    /**
+     * Every listener of a document's phase runs, even when the update was cancelled meanwhile:
+     * Langium skips the remaining ones then, but the document has reached the phase, and the next
+     * update does not bring it there again. The listeners keep indexes and decisions in step with
+     * the document (which dependents a parse makes re-link, the handled events, the declaration
+     * index): a keystroke cancelling the update right after a parse left a file referring into the
+     * edited one with links into a removed event, or errors for one added back, until restarted.
+     * The cancellation still stops the build at its next step.
+     */
+    protected override notifyDocumentPhase(document: LangiumDocument, state: DocumentState): Promise<void> {
+        return super.notifyDocumentPhase(document, state, Cancellation.CancellationToken.None);
     }
 
     private releaseWaiters(): void {

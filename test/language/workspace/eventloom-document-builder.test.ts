@@ -4,10 +4,11 @@
  * announced once, when every document has reached them.
  */
 import * as assert from 'node:assert/strict';
-import { DocumentState, EmptyFileSystem, type LangiumDocument } from 'langium';
+import { Cancellation, DocumentState, EmptyFileSystem, isOperationCancelled, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import { isAggregate, isEvent, isReadModel, type Model } from '../../../src/language/generated/ast.js';
+import { IncrementalDocumentFactory } from '../../../src/language/workspace/incremental-document-factory.js';
 import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
 import { BILLING, SALES, SHIPPING } from './three-contexts.js';
 
@@ -70,6 +71,37 @@ describe('EventloomDocumentBuilder', () => {
         await withEdit.shared.workspace.DocumentBuilder.update([withEdit.shipping.uri], [withEdit.sales.uri]);
         assert.deepEqual(messages(withEdit.billing), billingAlone);
         assert.equal(withEdit.billing.state, DocumentState.Validated);
+    });
+
+    it('decides which dependents to re-link in the turn of the parse: an update cancelled right after it leaves none with stale links', async () => {
+        // A keystroke arriving while the edited file is parsed cancels the update there; Langium then
+        // skips the Parsed-phase listeners, and the next update's splice starts from this parse.
+        const salesText = `${SALES}\nenum Channel { Web }`;
+        const { shared } = createEventloomServices(EmptyFileSystem);
+        const [sales, billing] = await buildDocuments(shared, [{ path: '/ws/sales.loom', text: salesText }, { path: '/ws/billing.loom', text: BILLING }]);
+        assert.deepEqual(messages(billing), []);
+        const factory = shared.workspace.LangiumDocumentFactory;
+        const parse = factory.update.bind(factory);
+        const keystroke = new Cancellation.CancellationTokenSource();
+        factory.update = async (document, cancelToken) => {
+            const parsed = await parse(document, cancelToken);
+            keystroke.cancel();
+            return parsed;
+        };
+        const renamed = salesText.replaceAll('OrderPlaced', 'OrderTaken');
+        shared.workspace.TextDocuments?.set(TextDocument.create(sales.uri.toString(), 'eventloom', 2, renamed));
+        await assert.rejects(shared.workspace.DocumentBuilder.update([sales.uri], [], keystroke.token), (error: unknown) => isOperationCancelled(error));
+        factory.update = parse;
+        // The next keystroke re-parses another declaration only: billing's link into the renamed event must still go.
+        const typed = renamed.replace('Web }', 'Webs }');
+        shared.workspace.TextDocuments?.set(TextDocument.create(sales.uri.toString(), 'eventloom', 3, typed));
+        await shared.workspace.DocumentBuilder.update([sales.uri], []);
+        assert.ok((factory as IncrementalDocumentFactory).spliceOf(sales), 'the second keystroke was spliced');
+        assert.equal(billing.state, DocumentState.Validated);
+        const [fresh] = await buildDocuments(createEventloomServices(EmptyFileSystem).shared, [{ path: '/ws/billing.loom', text: BILLING }, { path: '/ws/sales.loom', text: typed }]);
+        assert.equal(messages(billing).length, 1);
+        assert.deepEqual(messages(billing), messages(fresh));
+        assert.match(messages(billing)[0], /Context 'Sales' has no event 'OrderPlaced'/);
     });
 
     it('announces workspace-wide phases once, with every rebuilt document, when all have reached them', async () => {
