@@ -8,7 +8,7 @@ import { Cancellation, DocumentState, EmptyFileSystem, isOperationCancelled, typ
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import { isAggregate, isEvent, isReadModel, type Model } from '../../../src/language/generated/ast.js';
-import { IncrementalDocumentFactory } from '../../../src/language/workspace/incremental-document-factory.js';
+import type { IncrementalDocumentFactory } from '../../../src/language/workspace/incremental-document-factory.js';
 import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
 import { BILLING, SALES, SHIPPING } from './three-contexts.js';
 
