@@ -87,6 +87,9 @@ export class EventloomLinker extends DefaultLinker {
         const taken = this.keptLinks?.take(document, this.documentFactory?.spliceOf(document));
         const epoch = this.epochs.next();
         if (!taken) {
+            // Links left by a linking a keystroke cancelled part-way were made against the files as
+            // they were then: Langium would keep them and link only the rest.
+            if (document.references.length > 0) super.unlink(document);
             for (const declaration of childNodes(root)) this.epochs.stamp(declaration, epoch);
             return super.link(document, cancelToken);
         }

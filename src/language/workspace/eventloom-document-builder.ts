@@ -53,9 +53,18 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
     /** Who waits for the workspace to reach a state; released as soon as `currentState` has. */
     private readonly stateWaiters = new Set<{ state: DocumentState; release: () => void }>();
 
+    /**
+     * The parse serial up to which a document's links are known to hold: its latest complete
+     * linking, or the latest decision that every parse since left its links alone.
+     */
+    private readonly linksHoldUpTo = new WeakMap<LangiumDocument, number>();
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.onDocumentPhase(DocumentState.Parsed, document => this.decideRelinking(document));
+        this.onDocumentPhase(DocumentState.Linked, document => {
+            if (this.langiumDocumentFactory instanceof IncrementalDocumentFactory) this.linksHoldUpTo.set(document, this.langiumDocumentFactory.latestSerial);
+        });
         this.onBuildPhase(DocumentState.Parsed, () => this.relinkCandidates.clear());
     }
 
@@ -80,16 +89,32 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
     /** After a changed document is parsed: reset the candidates its change may affect. */
     private decideRelinking(changedDocument: LangiumDocument): void {
         if (this.relinkCandidates.size === 0 || !(this.langiumDocumentFactory instanceof IncrementalDocumentFactory)) return;
-        const splice = this.langiumDocumentFactory.spliceOf(changedDocument);
+        const factory = this.langiumDocumentFactory;
         for (const candidate of [...this.relinkCandidates]) {
             if (candidate === changedDocument || candidate.state < DocumentState.ComputedScopes) {
                 this.relinkCandidates.delete(candidate);
-            } else if (!splice || needsRelinkAfterSplice(candidate, splice)) {
+            } else if (this.parsesMayRelink(candidate, factory)) {
                 this.resetToState(candidate, DocumentState.ComputedScopes);
                 this.relinkedAfterParse.push(candidate);
                 this.relinkCandidates.delete(candidate);
+            } else {
+                this.linksHoldUpTo.set(candidate, factory.latestSerial);
             }
         }
+    }
+
+    /**
+     * Whether some parse of another document since the candidate's links were known to hold may
+     * link it differently: every one since, not only this update's (an earlier decision may have
+     * been left out, by a cancellation, or made while its links were incomplete). A candidate whose
+     * linking is incomplete (cancelled part-way) is linked again from the start.
+     */
+    private parsesMayRelink(candidate: LangiumDocument, factory: IncrementalDocumentFactory): boolean {
+        const holdsUpTo = candidate.state >= DocumentState.Linked ? this.linksHoldUpTo.get(candidate) : undefined;
+        const parses = holdsUpTo === undefined ? undefined : factory.parsesSince(holdsUpTo);
+        if (!parses) return true;
+        const uri = candidate.uri.toString();
+        return parses.some(parse => parse.uri !== uri && (!parse.splice || needsRelinkAfterSplice(candidate, parse.splice)));
     }
 
     override update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
