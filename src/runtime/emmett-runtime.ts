@@ -247,6 +247,10 @@ function silentTransactions(connection: SqliteConnection): SqliteConnection {
 async function openSqliteStore(file: string, projections: readonly DocumentProjection[]): Promise<ModelEventStore> {
     const sqlite = await import('@event-driven-io/emmett-sqlite');
     const connection = silentTransactions(sqlite.sqliteConnection({ fileName: file }) as unknown as SqliteConnection);
+    // Emmett sends `PRAGMA journal_mode = WAL` without waiting for it, and sqlite3 may run it after
+    // the first append's BEGIN: 'cannot change into wal mode from within a transaction', thrown
+    // where nothing catches it. Switched here first, that PRAGMA changes nothing, so it cannot fail.
+    await connection.command('PRAGMA journal_mode = WAL');
     await connection.command(`CREATE TABLE IF NOT EXISTS ${DOCUMENTS_TABLE} (collection TEXT NOT NULL, id TEXT NOT NULL, document TEXT NOT NULL, PRIMARY KEY (collection, id))`);
     const readDocument = async (db: SqliteConnection, name: string, id: string) => {
         const row = await db.querySingle<{ document: string }>(`SELECT document FROM ${DOCUMENTS_TABLE} WHERE collection = ? AND id = ?`, [name, id]);
