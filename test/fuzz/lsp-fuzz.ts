@@ -58,7 +58,12 @@ export class ServerSession {
         this.server = spawn(process.execPath, [...SOURCE_NODE_OPTIONS, serverEntry(), '--stdio'], { cwd: repositoryRoot, stdio: ['pipe', 'pipe', 'pipe'] });
         this.server.once('exit', () => { this.exited = true; });
         this.server.stderr!.on('data', (chunk: Buffer) => this.logged.push(chunk.toString()));
-        this.connection = createMessageConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
+        const reader = new StreamMessageReader(this.server.stdout!);
+        // The reader re-arms a 10 s "partial message" timer for ever once a server dies mid-message,
+        // and disposing the connection does not clear it: it kept mocha alive after the suite. The
+        // session never listens for partial messages, so it never arms one.
+        reader.partialMessageTimeout = 0;
+        this.connection = createMessageConnection(reader, new StreamMessageWriter(this.server.stdin!));
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('client/unregisterCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
