@@ -68,6 +68,12 @@ interface Input {
  * tree, linked no later, at the same place) and every name looked up has the same index stamp, the
  * walk would meet the same declarations, read the same references and look up the same
  * declarations of each name: the key would be equal, and is this one.
+ *
+ * The names' stamps were all as recorded when the index's `stampsEpoch` was `namesHeldAt`: while
+ * the epoch is that still (no stamp changed anywhere since), they are not looked up one by one
+ * again. A keystroke re-stamps the names of the declarations it re-parsed, so this spares the
+ * lookups of every document an update validates after the first one that checked this walk, and
+ * of a validation after which nothing was re-indexed.
  */
 interface Walk {
     readonly key: InputKey;
@@ -75,12 +81,13 @@ interface Walk {
     readonly inputs: readonly Input[];
     readonly names: readonly string[];
     readonly stamps: readonly number[];
+    namesHeldAt: number;
 }
 
 function newPass() {
     return {
-        /** The inputs of declarations met in this validation (undefined: not in a linked document's tree). */
-        inputs: new Map<AstNode, Input | undefined>(),
+        /** The inputs of declarations met in this validation (null: not in a linked document's tree). */
+        inputs: new Map<AstNode, Input | null>(),
         /** Entries of declarations outside a linked document's tree, for this validation. */
         entries: new Map<AstNode, readonly string[]>(),
         /** By the name looked up, for resolved references and for unresolved ones (no key text made per lookup). */
@@ -138,9 +145,12 @@ export class ScenarioInputs {
         for (let i = 0; i < declarations.length; i++) {
             if (this.inputOf(declarations[i]) !== inputs[i]) return false;
         }
+        const epoch = this.index.stampsEpoch;
+        if (walk.namesHeldAt === epoch) return true;
         for (let i = 0; i < names.length; i++) {
             if (this.index.stampOfName(names[i]) !== stamps[i]) return false;
         }
+        walk.namesHeldAt = epoch;
         return true;
     }
 
@@ -178,15 +188,17 @@ export class ScenarioInputs {
             for (const target of reads.declarations) enqueue(target);
         }
         const lookedUp = keepable ? [...looked] : [];
-        return { walk: { key, declarations: queue, inputs, names: lookedUp, stamps: lookedUp.map(name => this.index.stampOfName(name)) }, keepable };
+        const stamps = lookedUp.map(name => this.index.stampOfName(name));
+        return { walk: { key, declarations: queue, inputs, names: lookedUp, stamps, namesHeldAt: this.index.stampsEpoch }, keepable };
     }
 
     /** The declaration's input in this validation; undefined when it is not in a linked document's tree. */
     private inputOf(declaration: AstNode): Input | undefined {
         const pass = this.pass.inputs;
-        if (pass.has(declaration)) return pass.get(declaration);
+        const found = pass.get(declaration);
+        if (found !== undefined) return found ?? undefined;
         const input = this.currentInput(declaration);
-        pass.set(declaration, input);
+        pass.set(declaration, input ?? null);
         return input;
     }
 

@@ -75,6 +75,16 @@ export class DeclarationIndex {
         return this.stamps.get(qualifiedName) ?? 0;
     }
 
+    /**
+     * Changes whenever the stamp of any name or generated file changes (or is dropped): while it is
+     * the same, every `stampOfName` answers as before, so a reader holding many names' stamps
+     * (the scenario check's kept keys) need not look each one up again.
+     */
+    get stampsEpoch(): number {
+        this.refresh();
+        return this.latestStamp;
+    }
+
     /** Like `stampOfName`, for the names `elementsSharingFile(contextName, file, …)` lists. */
     stampOfFile(contextName: string, file: string): number {
         this.refresh();
@@ -165,9 +175,10 @@ export class DeclarationIndex {
         this.stamp(key, names.size > 0);
     }
 
-    /** A new stamp for the key; none (0) once nothing is indexed under it. */
+    /** A new stamp for the key; none (0) once nothing is indexed under it. Either way `stampsEpoch` moves on. */
     private stamp(key: string, present: boolean): void {
-        if (present) this.stamps.set(key, ++this.latestStamp);
+        const stamp = ++this.latestStamp;
+        if (present) this.stamps.set(key, stamp);
         else this.stamps.delete(key);
     }
 

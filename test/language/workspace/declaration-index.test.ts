@@ -74,6 +74,27 @@ describe('DeclarationIndex', () => {
         assert.deepEqual(index.elementsSharingFile('Sales', 'basket', 'Sales.Other'), ['Sales.Basket']);
     });
 
+    it('moves its stamps epoch whenever a name\'s stamp changes, a name dropped with its file included', async () => {
+        const { index, documents: [, carts], edit, remove } = await workspace({ 'orders.loom': ORDERS, 'carts.loom': CARTS });
+        const epoch = index.stampsEpoch;
+        const stamp = index.stampOfName('Sales.ItemAdded');
+        assert.equal(index.stampsEpoch, epoch, 'asking changes nothing');
+
+        await edit(carts, CARTS.replaceAll('ItemAdded', 'ItemPut'));
+        assert.notEqual(index.stampOfName('Sales.ItemAdded'), stamp);
+        const renamed = index.stampsEpoch;
+        assert.ok(renamed > epoch);
+
+        // The only change of Sales.OrderPlaced's stamp is the file's deletion (its name goes to 0): the epoch moves all the same.
+        const { index: other, documents: [orders], remove: removeOther } = await workspace({ 'orders.loom': ORDERS });
+        const before = other.stampsEpoch;
+        await removeOther(orders);
+        assert.equal(other.stampOfName('Sales.OrderPlaced'), 0);
+        assert.ok(other.stampsEpoch > before);
+        await remove(carts);
+        assert.ok(index.stampsEpoch > renamed);
+    });
+
     it('keeps a name\'s declarations in document order, several per document, after a re-index of the middle one', async () => {
         // Every aggregate's id is exported as Sales.id: thousands of them in a big model (a sort per insert was quadratic).
         const twoIds = (first: string, second: string) => `context Sales\naggregate ${first} {\n  id id: uuid\n}\naggregate ${second} {\n  id id: uuid\n}`;
