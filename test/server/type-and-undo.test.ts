@@ -91,7 +91,7 @@ describe('the language server after typing into the shop and undoing it', functi
                 }
                 for (const step of undo.reverse()) await change(step.offset, step.inserted.length, step.removed);
                 assert.equal(text, original, 'the edits are undone');
-                // A workspace-wide request waits for the dependents' pass; then the last diagnostics are in.
+                // A workspace-wide request waits for the dependents' pass; their diagnostics may come later.
                 await session.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 0 }, context: { includeDeclaration: false } });
                 // Validation follows; on a loaded machine it can take seconds, so wait until every file has
                 // published no errors, or 30 s have passed (a stale error stays for good: the bug this finds).
