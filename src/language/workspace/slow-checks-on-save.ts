@@ -4,11 +4,15 @@
  * update options are 'built-in' and 'fast'), and the language server's first workspace build does
  * not validate at all. So saving a file re-validates every validated document with all
  * categories: a handler added in one file clears the warning in another file on save.
+ *
+ * The same handler brings the model in line with a file the editor closes (closed-documents.ts).
  */
-import { DocumentState, type Cancellation, type DocumentBuilder, type LangiumDocuments } from 'langium';
+import { DocumentState, URI, type Cancellation, type DocumentBuilder, type LangiumDocuments } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileNameOf, internalErrorMessage } from '../safety-net/internal-error.js';
+import { afterClose } from './closed-documents.js';
 
 /** Re-validates, with every category, the documents validated so far (those the editor has diagnostics for). */
 export async function runSlowChecks(documents: LangiumDocuments, builder: DocumentBuilder, cancelToken?: Cancellation.CancellationToken): Promise<void> {
@@ -24,9 +28,20 @@ export async function runSlowChecks(documents: LangiumDocuments, builder: Docume
 export class EventloomDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly documents: LangiumDocuments;
 
-    constructor(services: LangiumSharedServices) {
-        super(services);
-        this.documents = services.workspace.LangiumDocuments;
+    constructor(private readonly shared: LangiumSharedServices) {
+        super(shared);
+        this.documents = shared.workspace.LangiumDocuments;
+    }
+
+    /**
+     * A closed file falls back to its text on disk, or leaves the model when it is not a workspace
+     * file (closed-documents.ts). Returns the update (queued behind pending ones), so that tests can await it.
+     */
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): Promise<void> {
+        const uri = URI.parse(event.document.uri);
+        return this.workspaceManager.ready
+            .then(() => this.workspaceLock.write(token => afterClose(this.shared, uri, token)))
+            .catch((error: unknown) => console.error(internalErrorMessage('updating the model after a file was closed', fileNameOf(uri), error, false)));
     }
 
     /**
