@@ -6,8 +6,10 @@
  *   then without, with, ...), each pair one after the other;
  * - edits: two language servers on the same model, one with the check and one without, the same
  *   one-character edit typed into each in turn (the order alternating too). Before an edit starts,
- *   the other server has gone quiet, so that work it does after a pause (describing references)
- *   never lands in the measured one's window.
+ *   both servers have gone quiet, so that the work one does after a pause (its dependents'
+ *   second pass, describing references) never lands in the other's window. (Until session 10
+ *   only the measured server was waited for: the first edits of the first side measured shared
+ *   the cores with the other server's work after opening the workspace.)
  *
  * Wall and CPU time for both; the medians, percentiles and ratios are the report's (report-table.ts).
  */
@@ -89,7 +91,10 @@ async function measureEditPairs(options: ScenarioCostOptions, log: (line: string
         const places = editPlaces(readFileSync(path, 'utf8').split('\n'), options.edits ?? 100);
         for (const [index, place] of places.entries()) {
             for (const side of index % 2 === 0 ? sides : [...sides].reverse()) {
-                await quiet(side.session);
+                // Both servers, not only the measured one: the other's work after a pause (its
+                // dependents' second pass, describing references; after the workspace opened, a
+                // second or two of it) would otherwise share the two cores with the measured edit.
+                await Promise.all(sides.map(each => quiet(each.session)));
                 side.samples.push(await typeAndUndo(side.session, uri, place));
             }
             if ((index + 1) % 25 === 0) log(`  scenario-cost edits: ${index + 1}/${places.length} on each server`);
