@@ -162,7 +162,11 @@ export class EventloomDocumentBuilder extends DefaultDocumentBuilder {
                 this.changedDocumentsFirst = false;
             }
             for (const document of changed) this.unannounced.add(document);
-            const second = [...new Set([...relinked, ...this.relinkedAfterParse.splice(0)])].filter(document => document.state < DocumentState.Validated);
+            // Still in the workspace: one that an earlier, cancelled update put here may have been deleted
+            // since (a file closed or removed on disk); building it would parse a file that may be gone
+            // (the server died of ENOENT in the long fuzz) and index declarations the workspace no longer has.
+            const second = [...new Set([...relinked, ...this.relinkedAfterParse.splice(0)])]
+                .filter(document => document.state < DocumentState.Validated && this.langiumDocuments.getDocument(document.uri) === document);
             if (second.length > 0 && this.dependentsPause.enabled) await this.dependentsPause.wait(cancelToken);
             // Possibly empty: then it only announces the workspace-wide phases held back so far.
             await super.buildDocuments(second, options, cancelToken);

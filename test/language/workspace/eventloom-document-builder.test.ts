@@ -104,6 +104,36 @@ describe('EventloomDocumentBuilder', () => {
         assert.match(messages(billing)[0], /Context 'Sales' has no event 'OrderPlaced'/);
     });
 
+    it('never builds a dependent deleted after a cancelled update chose to re-link it: the file may be gone', async () => {
+        // The long fuzz's server died of ENOENT: an update cancelled after the edited file's parse had
+        // chosen its dependents for re-linking; one of them was closed (and so deleted) before the next
+        // update, which still parsed it from a file that was never on disk.
+        const reports = 'context Reports\nreadmodel Placed {\n  key orderId: uuid\n  on Sales.OrderPlaced\n}';
+        const { shared } = createEventloomServices(EmptyFileSystem);
+        const [sales, billing, report] = await buildDocuments(shared, [
+            { path: '/ws/sales.loom', text: SALES }, { path: '/ws/billing.loom', text: BILLING }, { path: '/ws/reports.loom', text: reports }
+        ]);
+        const factory = shared.workspace.LangiumDocumentFactory;
+        const parse = factory.update.bind(factory);
+        const keystroke = new Cancellation.CancellationTokenSource();
+        factory.update = async (document, cancelToken) => {
+            const parsed = await parse(document, cancelToken);
+            keystroke.cancel();
+            return parsed;
+        };
+        const renamed = SALES.replaceAll('OrderPlaced', 'OrderTaken');
+        shared.workspace.TextDocuments?.set(TextDocument.create(sales.uri.toString(), 'eventloom', 2, renamed));
+        await assert.rejects(shared.workspace.DocumentBuilder.update([sales.uri], [], keystroke.token), (error: unknown) => isOperationCancelled(error));
+        factory.update = parse;
+        assert.ok(billing.state < DocumentState.Validated, 'billing was chosen for re-linking');
+
+        await shared.workspace.DocumentBuilder.update([], [billing.uri]);
+        assert.equal(shared.workspace.LangiumDocuments.hasDocument(billing.uri), false);
+        assert.equal(shared.workspace.IndexManager.allElements().some(description => description.documentUri.toString() === billing.uri.toString()), false, 'nothing of billing is indexed again');
+        assert.equal(report.state, DocumentState.Validated);
+        assert.match(messages(report)[0] ?? '', /Context 'Sales' has no event 'OrderPlaced'/);
+    });
+
     it('announces workspace-wide phases once, with every rebuilt document, when all have reached them', async () => {
         const { shared, sales, billing, edit } = await workspace();
         const announced: Array<{ state: DocumentState; documents: string[]; allThere: boolean }> = [];
