@@ -28,7 +28,7 @@ export async function afterClose(shared: LangiumSharedServices, uri: URI, cancel
  * Undefined otherwise, or when the file went away meanwhile.
  */
 async function workspaceFileText(shared: LangiumSharedServices, uri: URI): Promise<string | undefined> {
-    if (uri.scheme !== 'file') return undefined;
+    // Any scheme the workspace folders have (code-server may hand out vscode-remote: for files); an untitled: file is in none.
     const manager = shared.workspace.WorkspaceManager;
     if (!(manager.workspaceFolders ?? []).some(folder => loadedFrom(manager, URI.parse(folder.uri), uri))) return undefined;
     const files = shared.workspace.FileSystemProvider;

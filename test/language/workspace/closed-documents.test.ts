@@ -110,6 +110,38 @@ describe('closing a file', () => {
         }
     });
 
+    it('a workspace of vscode-remote: folders (code-server) is treated as on disk: its file falls back to the disk text', async () => {
+        const folder = join(root, 'remote');
+        mkdirSync(folder);
+        writeFileSync(join(folder, 'sales.loom'), SALES);
+        const remote = (path: string) => URI.file(path).with({ scheme: 'vscode-remote', authority: 'ssh-remote+box' });
+        const { shared } = createEventloomServices(NodeFileSystem);
+        shared.workspace.WorkspaceManager.initialize({ workspaceFolders: [{ uri: remote(folder).toString(), name: 'remote' }] } as unknown as InitializeParams);
+        await shared.workspace.WorkspaceManager.initialized({});
+        const sales = remote(join(folder, 'sales.loom'));
+        assert.ok(shared.workspace.LangiumDocuments.hasDocument(sales), 'loaded from the folder');
+        shared.workspace.TextDocuments.set(TextDocument.create(sales.toString(), 'eventloom', 1, RENAMED));
+        await shared.workspace.DocumentBuilder.update([sales], []);
+        const closed = shared.workspace.TextDocuments.get(sales.toString())!;
+        shared.workspace.TextDocuments.delete(sales.toString());
+        await shared.lsp.DocumentUpdateHandler.didCloseDocument!({ document: closed });
+        assert.equal(shared.workspace.LangiumDocuments.getDocument(sales)?.textDocument.getText(), SALES);
+    });
+
+    it('an untitled file leaves the model when it is closed', async () => {
+        const ws = await workspace({ 'billing.loom': BILLING });
+        const untitled = URI.parse('untitled:Untitled-1');
+        ws.shared.workspace.TextDocuments.set(TextDocument.create(untitled.toString(), 'eventloom', 1, SALES));
+        await ws.shared.workspace.DocumentBuilder.update([untitled], []);
+        assert.ok(ws.shared.workspace.LangiumDocuments.hasDocument(untitled));
+        const closed = ws.shared.workspace.TextDocuments.get(untitled.toString())!;
+        ws.shared.workspace.TextDocuments.delete(untitled.toString());
+        ws.updates.length = 0;
+        await ws.shared.lsp.DocumentUpdateHandler.didCloseDocument!({ document: closed });
+        assert.deepEqual(ws.updates, [{ changed: [], deleted: ['Untitled-1'] }]);
+        assert.equal(ws.shared.workspace.LangiumDocuments.hasDocument(untitled), false);
+    });
+
     it('a file opened again before the close was handled keeps the editor\'s text', async () => {
         const ws = await workspace({ 'sales.loom': SALES });
         const sales = join(ws.folder, 'sales.loom');
