@@ -251,6 +251,7 @@ export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>):
     const edits = cost.edits;
     const wall = (side: typeof edits.with) => side.map(sample => sample.wallMs);
     const cpu = (side: typeof edits.with) => side.map(sample => sample.cpuMs);
+    const main = (side: typeof edits.with) => side.flatMap(sample => sample.mainCpuMs ?? []);
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
     const p95 = (values: number[]) => percentile(values, 95);
     const n = `${edits.with.length} edits each`;
@@ -270,6 +271,10 @@ export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>):
         { figure: 'edit -> diagnostics p50 with / without (interleaved)', values: [versus(median(wall(edits.with)), median(wall(edits.without)))] },
         { figure: 'server CPU per edit p95 with / without (interleaved)', values: [versus(p95(cpu(edits.with)), p95(cpu(edits.without)))] },
         { figure: 'server CPU per edit mean with / without (interleaved)', values: [versus(mean(cpu(edits.with)), mean(cpu(edits.without)))] },
+        {
+            figure: 'server main-thread CPU per edit mean / p95 with / without (schedstat)',
+            values: [main(edits.with).length === 0 ? 'not measured (no /proc)' : `${versus(mean(main(edits.with)), mean(main(edits.without)))}; p95 ${versus(p95(main(edits.with)), p95(main(edits.without)))}`]
+        },
         { figure: 'goal: scenario runs add <= 10% to validate (CPU, median pair)', values: [measured(() => check(validateCpu <= 0.1))] },
         { figure: 'goal: scenario runs add <= 10% to edit -> diagnostics p95 (wall)', values: [check(added(p95(wall(edits.with)), p95(wall(edits.without))) <= 0.1)] },
         { figure: 'goal: scenario runs add <= 10% to server CPU per edit p95', values: [check(added(p95(cpu(edits.with)), p95(cpu(edits.without))) <= 0.1)] }
