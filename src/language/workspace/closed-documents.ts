@@ -3,8 +3,9 @@
  * file closed without saving kept its unsaved text in the model (the errors other files showed
  * about it stayed), and a file that is not part of the workspace (outside its folders, never
  * saved, in an excluded folder) stayed in the model for good: its declarations still in scope,
- * its memory never freed (the long fuzz's servers, which open and close files all day, grew to
- * 3 GB). Now a workspace file falls back to its text on disk, and any other file leaves the model.
+ * its memory never freed, every later edit checking names against it (the long fuzz's server,
+ * which opens and closes files all day, slowed to a stall). Now a workspace file falls back to
+ * its text on disk, and any other file leaves the model.
  */
 import { URI, UriUtils, type Cancellation, type WorkspaceManager } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
