@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { Cancellation, DocumentState, EmptyFileSystem, isOperationCancelled, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import { isAggregate, isEvent, isReadModel, type Model } from '../../../src/language/generated/ast.js';
 import type { IncrementalDocumentFactory } from '../../../src/language/workspace/incremental-document-factory.js';
@@ -28,6 +29,28 @@ async function workspace() {
 
 const messages = (document: LangiumDocument) => (document.diagnostics ?? []).map(d => String(d.message));
 const modelOf = (document: LangiumDocument) => document.parseResult.value as Model;
+
+/**
+ * The editor's text for `document`, whose update a keystroke cancels right after the file is
+ * parsed (Langium then skips the Parsed-phase listeners, and the next update's splice starts
+ * from this parse).
+ */
+async function cancelledAfterParse(shared: LangiumSharedServices, document: LangiumDocument, text: string): Promise<void> {
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const parse = factory.update.bind(factory);
+    const keystroke = new Cancellation.CancellationTokenSource();
+    factory.update = async (updated, cancelToken) => {
+        const parsed = await parse(updated, cancelToken);
+        keystroke.cancel();
+        return parsed;
+    };
+    try {
+        shared.workspace.TextDocuments?.set(TextDocument.create(document.uri.toString(), 'eventloom', 2, text));
+        await assert.rejects(shared.workspace.DocumentBuilder.update([document.uri], [], keystroke.token), (error: unknown) => isOperationCancelled(error));
+    } finally {
+        factory.update = parse;
+    }
+}
 
 describe('EventloomDocumentBuilder', () => {
     it('validates the edited document before it re-links the documents that refer to it', async () => {
@@ -74,24 +97,13 @@ describe('EventloomDocumentBuilder', () => {
     });
 
     it('decides which dependents to re-link in the turn of the parse: an update cancelled right after it leaves none with stale links', async () => {
-        // A keystroke arriving while the edited file is parsed cancels the update there; Langium then
-        // skips the Parsed-phase listeners, and the next update's splice starts from this parse.
         const salesText = `${SALES}\nenum Channel { Web }`;
         const { shared } = createEventloomServices(EmptyFileSystem);
         const [sales, billing] = await buildDocuments(shared, [{ path: '/ws/sales.loom', text: salesText }, { path: '/ws/billing.loom', text: BILLING }]);
         assert.deepEqual(messages(billing), []);
         const factory = shared.workspace.LangiumDocumentFactory;
-        const parse = factory.update.bind(factory);
-        const keystroke = new Cancellation.CancellationTokenSource();
-        factory.update = async (document, cancelToken) => {
-            const parsed = await parse(document, cancelToken);
-            keystroke.cancel();
-            return parsed;
-        };
         const renamed = salesText.replaceAll('OrderPlaced', 'OrderTaken');
-        shared.workspace.TextDocuments?.set(TextDocument.create(sales.uri.toString(), 'eventloom', 2, renamed));
-        await assert.rejects(shared.workspace.DocumentBuilder.update([sales.uri], [], keystroke.token), (error: unknown) => isOperationCancelled(error));
-        factory.update = parse;
+        await cancelledAfterParse(shared, sales, renamed);
         // The next keystroke re-parses another declaration only: billing's link into the renamed event must still go.
         const typed = renamed.replace('Web }', 'Webs }');
         shared.workspace.TextDocuments?.set(TextDocument.create(sales.uri.toString(), 'eventloom', 3, typed));
@@ -113,18 +125,7 @@ describe('EventloomDocumentBuilder', () => {
         const [sales, billing, report] = await buildDocuments(shared, [
             { path: '/ws/sales.loom', text: SALES }, { path: '/ws/billing.loom', text: BILLING }, { path: '/ws/reports.loom', text: reports }
         ]);
-        const factory = shared.workspace.LangiumDocumentFactory;
-        const parse = factory.update.bind(factory);
-        const keystroke = new Cancellation.CancellationTokenSource();
-        factory.update = async (document, cancelToken) => {
-            const parsed = await parse(document, cancelToken);
-            keystroke.cancel();
-            return parsed;
-        };
-        const renamed = SALES.replaceAll('OrderPlaced', 'OrderTaken');
-        shared.workspace.TextDocuments?.set(TextDocument.create(sales.uri.toString(), 'eventloom', 2, renamed));
-        await assert.rejects(shared.workspace.DocumentBuilder.update([sales.uri], [], keystroke.token), (error: unknown) => isOperationCancelled(error));
-        factory.update = parse;
+        await cancelledAfterParse(shared, sales, SALES.replaceAll('OrderPlaced', 'OrderTaken'));
         assert.ok(billing.state < DocumentState.Validated, 'billing was chosen for re-linking');
 
         await shared.workspace.DocumentBuilder.update([], [billing.uri]);
