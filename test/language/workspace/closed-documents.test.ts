@@ -23,36 +23,45 @@ describe('closing a file', () => {
     beforeEach(() => { root = mkdtempSync(join(tmpdir(), 'eventloom-close-')); });
     afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-    /** A language server's services on `root/ws` (holding `files`), initialised and built. */
-    async function workspace(files: Record<string, string>) {
-        const folder = join(root, 'ws');
-        for (const [name, text] of Object.entries(files)) {
-            mkdirSync(join(folder, name, '..'), { recursive: true });
-            writeFileSync(join(folder, name), text);
+    /**
+     * A language server's services on `root/<folder>` (holding `files`), initialised and built. Paths
+     * become URIs by `uriOf` (the folder's too): `file:` unless a test says otherwise.
+     */
+    async function workspace(files: Record<string, string>, { folderName = 'ws', uriOf = (path: string) => URI.file(path) } = {}) {
+        const folder = join(root, folderName);
+        mkdirSync(folder, { recursive: true });
+        for (const [file, text] of Object.entries(files)) {
+            mkdirSync(join(folder, file, '..'), { recursive: true });
+            writeFileSync(join(folder, file), text);
         }
         const { shared } = createEventloomServices(NodeFileSystem);
         const manager = shared.workspace.WorkspaceManager;
-        manager.initialize({ workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'ws' }] } as unknown as InitializeParams);
+        manager.initialize({ workspaceFolders: [{ uri: uriOf(folder).toString(), name: folderName }] } as unknown as InitializeParams);
         await manager.initialized({});
         const updates: Array<{ changed: string[]; deleted: string[] }> = [];
         shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => { updates.push({ changed: changed.map(name), deleted: deleted.map(name) }); });
         const versions = new Map<string, number>();
-        const document = (path: string) => shared.workspace.LangiumDocuments.getDocument(URI.file(path));
+        const at = (file: string | URI) => typeof file === 'string' ? uriOf(file) : file;
+        const document = (file: string | URI) => shared.workspace.LangiumDocuments.getDocument(at(file));
         return {
             shared, folder, updates, document,
             /** The editor opens or changes the file (its text, not saved). */
-            async type(path: string, text: string) {
-                const uri = URI.file(path);
-                const version = (versions.get(path) ?? 0) + 1;
-                versions.set(path, version);
+            async type(file: string | URI, text: string) {
+                const uri = at(file);
+                const version = (versions.get(uri.toString()) ?? 0) + 1;
+                versions.set(uri.toString(), version);
                 shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'eventloom', version, text));
                 await shared.workspace.DocumentBuilder.update([uri], []);
             },
-            /** The editor closes the file: the connection drops its text, then the handler runs. */
-            async close(path: string) {
-                const uri = URI.file(path).toString();
+            /**
+             * The editor closes the file: the connection drops its text, then the handler runs
+             * (`openedAgainWith`: the editor opened it again in between, with that text).
+             */
+            async close(file: string | URI, openedAgainWith?: string) {
+                const uri = at(file).toString();
                 const closed = shared.workspace.TextDocuments.get(uri)!;
                 shared.workspace.TextDocuments.delete(uri);
+                if (openedAgainWith !== undefined) shared.workspace.TextDocuments.set(TextDocument.create(uri, 'eventloom', closed.version + 1, openedAgainWith));
                 updates.length = 0;
                 await shared.lsp.DocumentUpdateHandler.didCloseDocument!({ document: closed });
             }
@@ -111,46 +120,30 @@ describe('closing a file', () => {
     });
 
     it('a workspace of vscode-remote: folders (code-server) is treated as on disk: its file falls back to the disk text', async () => {
-        const folder = join(root, 'remote');
-        mkdirSync(folder);
-        writeFileSync(join(folder, 'sales.loom'), SALES);
         const remote = (path: string) => URI.file(path).with({ scheme: 'vscode-remote', authority: 'ssh-remote+box' });
-        const { shared } = createEventloomServices(NodeFileSystem);
-        shared.workspace.WorkspaceManager.initialize({ workspaceFolders: [{ uri: remote(folder).toString(), name: 'remote' }] } as unknown as InitializeParams);
-        await shared.workspace.WorkspaceManager.initialized({});
-        const sales = remote(join(folder, 'sales.loom'));
-        assert.ok(shared.workspace.LangiumDocuments.hasDocument(sales), 'loaded from the folder');
-        shared.workspace.TextDocuments.set(TextDocument.create(sales.toString(), 'eventloom', 1, RENAMED));
-        await shared.workspace.DocumentBuilder.update([sales], []);
-        const closed = shared.workspace.TextDocuments.get(sales.toString())!;
-        shared.workspace.TextDocuments.delete(sales.toString());
-        await shared.lsp.DocumentUpdateHandler.didCloseDocument!({ document: closed });
-        assert.equal(shared.workspace.LangiumDocuments.getDocument(sales)?.textDocument.getText(), SALES);
+        const ws = await workspace({ 'sales.loom': SALES }, { folderName: 'remote', uriOf: remote });
+        const sales = join(ws.folder, 'sales.loom');
+        assert.ok(ws.document(sales), 'loaded from the folder');
+        await ws.type(sales, RENAMED);
+        await ws.close(sales);
+        assert.equal(ws.document(sales)?.textDocument.getText(), SALES);
     });
 
     it('an untitled file leaves the model when it is closed', async () => {
         const ws = await workspace({ 'billing.loom': BILLING });
         const untitled = URI.parse('untitled:Untitled-1');
-        ws.shared.workspace.TextDocuments.set(TextDocument.create(untitled.toString(), 'eventloom', 1, SALES));
-        await ws.shared.workspace.DocumentBuilder.update([untitled], []);
-        assert.ok(ws.shared.workspace.LangiumDocuments.hasDocument(untitled));
-        const closed = ws.shared.workspace.TextDocuments.get(untitled.toString())!;
-        ws.shared.workspace.TextDocuments.delete(untitled.toString());
-        ws.updates.length = 0;
-        await ws.shared.lsp.DocumentUpdateHandler.didCloseDocument!({ document: closed });
+        await ws.type(untitled, SALES);
+        assert.ok(ws.document(untitled));
+        await ws.close(untitled);
         assert.deepEqual(ws.updates, [{ changed: [], deleted: ['Untitled-1'] }]);
-        assert.equal(ws.shared.workspace.LangiumDocuments.hasDocument(untitled), false);
+        assert.equal(ws.document(untitled), undefined);
     });
 
     it('a file opened again before the close was handled keeps the editor\'s text', async () => {
         const ws = await workspace({ 'sales.loom': SALES });
         const sales = join(ws.folder, 'sales.loom');
         await ws.type(sales, RENAMED);
-        const closed = ws.shared.workspace.TextDocuments.get(URI.file(sales).toString())!;
-        ws.shared.workspace.TextDocuments.delete(closed.uri);
-        ws.shared.workspace.TextDocuments.set(TextDocument.create(closed.uri, 'eventloom', 9, RENAMED));
-        ws.updates.length = 0;
-        await ws.shared.lsp.DocumentUpdateHandler.didCloseDocument!({ document: closed });
+        await ws.close(sales, RENAMED);
         assert.deepEqual(ws.updates, []);
         assert.equal(ws.document(sales)?.textDocument.getText(), RENAMED);
     });
