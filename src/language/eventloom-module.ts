@@ -44,7 +44,7 @@ import { ContextSiblingsRevalidation } from './workspace/context-siblings-revali
 import { EventHandlerIndex } from './workspace/event-handler-index.js';
 import { IncrementalDocumentFactory } from './workspace/incremental-document-factory.js';
 import { LiveAstNodeDescriptionProvider } from './workspace/live-node-descriptions.js';
-import { EventloomDocumentUpdateHandler } from './workspace/slow-checks-on-save.js';
+import { EventloomDocumentUpdateHandler } from './workspace/document-update-handler.js';
 
 export interface EventloomAddedServices {
     validation: EventloomValidators;

@@ -13,7 +13,7 @@ import { contextNameInText } from '../../../src/language/context-line.js';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import { boundedEditDistance, closestName } from '../../../src/language/linking/closest-name.js';
 import { kebabCase } from '../../../src/language/typescript-names.js';
-import { runSlowChecks } from '../../../src/language/workspace/slow-checks-on-save.js';
+import { runSlowChecks } from '../../../src/language/workspace/document-update-handler.js';
 import { buildBoard } from '../../../src/preview/board/build-board.js';
 import { buildFlowGraph } from '../../../src/preview/graph/build-flow-graph.js';
 import { layoutFlowGraph } from '../../../src/preview/layout/layout-flow-graph.js';

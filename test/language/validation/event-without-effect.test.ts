@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEventloomServices } from '../../../src/language/eventloom-module.js';
 import { IssueCodes } from '../../../src/language/validation/issue-codes.js';
 import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
-import { EventloomDocumentUpdateHandler } from '../../../src/language/workspace/slow-checks-on-save.js';
+import { EventloomDocumentUpdateHandler } from '../../../src/language/workspace/document-update-handler.js';
 import { clearWorkspace, codeOf, expectClean, validateFiles } from '../language-test-kit.js';
 
 const ACCOUNT = `context Banking

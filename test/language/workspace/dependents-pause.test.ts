@@ -12,7 +12,7 @@ import { createEventloomServices } from '../../../src/language/eventloom-module.
 import { isAggregate, isEvent, isReadModel, type Model } from '../../../src/language/generated/ast.js';
 import type { EventloomDocumentBuilder } from '../../../src/language/workspace/eventloom-document-builder.js';
 import { buildDocuments } from '../../../src/language/workspace/load-documents.js';
-import { runSlowChecks } from '../../../src/language/workspace/slow-checks-on-save.js';
+import { runSlowChecks } from '../../../src/language/workspace/document-update-handler.js';
 import { BILLING, SALES, SHIPPING } from './three-contexts.js';
 
 

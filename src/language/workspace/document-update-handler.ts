@@ -1,11 +1,12 @@
 /**
+ * What the editor's document events do to the model, beyond Langium's rebuild on a change: a save,
+ * a close (closed-documents.ts), a batch of watcher events.
+ *
  * When the editor runs the 'slow' validation checks (those that read other files' links, such as
  * "nothing reads this event"): Langium runs them on a full build only, never on a keystroke (its
  * update options are 'built-in' and 'fast'), and the language server's first workspace build does
  * not validate at all. So saving a file re-validates every validated document with all
  * categories: a handler added in one file clears the warning in another file on save.
- *
- * The same handler brings the model in line with a file the editor closes (closed-documents.ts).
  */
 import { DocumentState, URI, type Cancellation, type DocumentBuilder, type LangiumDocuments } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
