@@ -4,12 +4,11 @@
  */
 import { AstUtils, type AstNode, type Reference } from 'langium';
 import {
-    isAggregate, isCommand, isCommandData, isDomainError, isEvent, isEventData, isExpectation, isField, isFieldValue, isScenario, isUpcast,
+    isAggregate, isCommandData, isEventData, isExpectation, isField, isFieldValue, isScenario, isUpcast,
     type EventData, type ReadModelKey, type Upcast,
-    isListLiteral, isStreamId, isState, isValueType,
-    isEventHandler,
-    type Aggregate, type Command, type DomainError, type Event, type EventHandler, type Field, type Model, type ObjectLiteral,
-    type Policy, type ReadModel, type State, type StreamId, type TypeReference, type ValueType, type Enum
+    isListLiteral, isValueType,
+    type Aggregate, type AggregateMember, type Command, type DomainError, type Event, type EventHandler, type Field, type Model, type ObjectLiteral,
+    type Policy, type ReadModel, type StreamId, type TypeReference, type ValueType, type Enum
 } from './generated/ast.js';
 
 /** Shown where a file has no `context` line yet; never a valid identifier, so it cannot collide. */
@@ -35,21 +34,32 @@ export function aggregateOf(node: AstNode): Aggregate | undefined {
     return AstUtils.getContainerOfType(node, isAggregate);
 }
 
+/*
+ * An aggregate's members of one kind, by `$type`: each member kind is a concrete type, and the
+ * reflection's `isX` (two calls per member) was most of these filters, which the scenario check
+ * runs for every aggregate it reads.
+ */
+function membersOf<M extends AggregateMember>(aggregate: Aggregate, type: M['$type']): M[] {
+    const found: M[] = [];
+    for (const member of aggregate.members) if (member.$type === type) found.push(member as M);
+    return found;
+}
+
 export function commandsOf(aggregate: Aggregate): Command[] {
-    return aggregate.members.filter(isCommand);
+    return membersOf<Command>(aggregate, 'Command');
 }
 
 export function eventsOf(aggregate: Aggregate): Event[] {
-    return aggregate.members.filter(isEvent);
+    return membersOf<Event>(aggregate, 'Event');
 }
 
 export function errorsOf(aggregate: Aggregate): DomainError[] {
-    return aggregate.members.filter(isDomainError);
+    return membersOf<DomainError>(aggregate, 'DomainError');
 }
 
 /** The `on` blocks of an aggregate (its evolve). */
 export function eventHandlersOf(aggregate: Aggregate): EventHandler[] {
-    return aggregate.members.filter(isEventHandler);
+    return membersOf<EventHandler>(aggregate, 'EventHandler');
 }
 
 /** The references of a command's `emits E { … }` clauses, in order. */
@@ -111,11 +121,13 @@ function resolved<T extends AstNode>(references: ReadonlyArray<Reference<T>>): T
 }
 
 export function streamIdsOf(aggregate: Aggregate): StreamId[] {
-    return aggregate.members.filter(isStreamId);
+    return membersOf<StreamId>(aggregate, 'StreamId');
 }
 
 export function stateFieldsOf(aggregate: Aggregate): Field[] {
-    return aggregate.members.filter(isState).flatMap((state: State) => state.fields);
+    const fields: Field[] = [];
+    for (const member of aggregate.members) if (member.$type === 'State') fields.push(...member.fields);
+    return fields;
 }
 
 /** A field is required when it is neither optional (`?`) nor has a default value. */

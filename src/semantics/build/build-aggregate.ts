@@ -1,6 +1,6 @@
 /** An aggregate of the AST as an `AggregateForm`: its commands' decisions and its evolve. */
 import {
-    isDeleteDocument, isUpcast, type Aggregate, type Upcast, type Assignment, type Command, type DomainError, type Event, type EventHandler, type Field
+    isUpcast, type Aggregate, type Upcast, type Assignment, type Command, type DomainError, type Event, type EventHandler, type Field
 } from '../../language/generated/ast.js';
 import { commandsOf, errorsOf, eventHandlersOf, eventsOf, sameType, stateFieldsOf, streamIdsOf } from '../../language/model-queries.js';
 import type {
@@ -144,11 +144,13 @@ function evolveHandlerForm(handler: EventHandler): EvolveHandlerForm {
 }
 
 export function assignmentForm(assignment: Assignment): AssignmentForm {
-    if (isDeleteDocument(assignment)) return { kind: 'delete', source: assignment };
-    const field = assignment.field?.ref?.name ?? unbuildable(`the field '${assignment.field?.$refText}' does not resolve`);
+    // By `$type` (a concrete type), as the member filters: every `on` block's assignments are read here.
+    if (assignment.$type === 'DeleteDocument') return { kind: 'delete', source: assignment };
+    const target = assignment.field?.ref;
+    const field = target?.name ?? unbuildable(`the field '${assignment.field?.$refText}' does not resolve`);
     if (!assignment.operator || !assignment.value) {
         // A bare `field` copies the event's same-named field.
-        return { kind: 'set', field, value: { kind: 'field', from: 'event', name: field, type: typeOf(assignment.field?.ref?.type), source: assignment }, source: assignment };
+        return { kind: 'set', field, value: { kind: 'field', from: 'event', name: field, type: typeOf(target?.type), source: assignment }, source: assignment };
     }
     const kind = assignment.operator === '=' ? 'set' : assignment.operator === '+=' ? 'add' : 'remove';
     return { kind, field, value: expressionForm(assignment.value), source: assignment };

@@ -14,8 +14,11 @@ import { Unbuildable } from './unbuildable.js';
 
 export function scenarioForm(scenario: Scenario): ScenarioForm {
     const context = contextNameOf(scenario);
-    const nameIn = (reference: Reference<Event | Command | DomainError | ReadModel> | undefined): QualifiedName =>
-        reference?.ref ? nameOf(reference.ref) : qualifiedName(context, reference?.$refText ?? '');
+    // The reference read once: each read of `ref` is a getter and a resolver call.
+    const nameIn = (reference: Reference<Event | Command | DomainError | ReadModel> | undefined): QualifiedName => {
+        const target = reference?.ref;
+        return target ? nameOf(target) : qualifiedName(context, reference?.$refText ?? '');
+    };
     // Its description did not parse (the parser says so); a run would need it for the stream id.
     if (scenario.name === undefined) return { name: '', context, given: [], expects: [], source: scenario, unrunnable: 'it has no description' };
     try {

@@ -12,9 +12,24 @@ import {
 } from '../values.js';
 import { tryBuild, unbuildable } from './unbuildable.js';
 
-/** The qualified name of a named declaration: its context's name and its own. */
+/**
+ * Each declaration's qualified name as last made, with the two names it was made of: a node keeps
+ * its name, but its file's `context` line may change under it (a spliced edit keeps the root).
+ */
+const qualifiedNames = new WeakMap<AstNode, { readonly context: string; readonly name: string; readonly qualified: QualifiedName }>();
+
+/**
+ * The qualified name of a named declaration: its context's name and its own. The same string for
+ * the same declaration: a run's forms name an enum, an event or a value type thousands of times in
+ * a cold `eventloom validate`, and one string is hashed once as a lookup key and compared by identity.
+ */
 export function nameOf(node: AstNode & { name: string }): QualifiedName {
-    return qualifiedName(contextNameOf(node), node.name);
+    const context = contextNameOf(node);
+    const made = qualifiedNames.get(node);
+    if (made !== undefined && made.context === context && made.name === node.name) return made.qualified;
+    const qualified = qualifiedName(context, node.name);
+    qualifiedNames.set(node, { context, name: node.name, qualified });
+    return qualified;
 }
 
 export function typeOf(type: TypeReference | undefined): TypeForm {
@@ -23,8 +38,15 @@ export function typeOf(type: TypeReference | undefined): TypeForm {
     return type.list ? { kind: 'list', item: base } : base;
 }
 
+/** One form per primitive type: forms are never changed, and every field of a run's forms has a type. */
+const PRIMITIVES = new Map<string, TypeForm>();
+
 function baseTypeOf(type: TypeReference): TypeForm {
-    if (type.primitive) return { kind: 'primitive', name: type.primitive as PrimitiveName };
+    if (type.primitive) {
+        let primitive = PRIMITIVES.get(type.primitive);
+        if (!primitive) PRIMITIVES.set(type.primitive, primitive = { kind: 'primitive', name: type.primitive as PrimitiveName });
+        return primitive;
+    }
     // By `$type` (concrete types), as `literalValue`: every field's type is read here.
     const target = type.dataType?.ref;
     if (target?.$type === 'ValueType') return { kind: 'value', valueType: nameOf(target) };
@@ -82,7 +104,9 @@ export function literalValue(literal: Literal, options: LiteralOptions): Value {
  */
 export function objectValue(literal: ObjectLiteral | undefined, options: LiteralOptions, declared?: readonly Field[]): RecordValue {
     const entries: Array<readonly [string, Value]> = [];
-    for (const entry of literal?.entries ?? []) entries.push([entry.field?.ref?.name ?? entry.field?.$refText, literalValue(entry.value, options)]);
+    // The field's name as written: a resolved reference names a field of exactly that name (names resolve
+    // as written), and its `ref` getter and resolver are not worth a call for every entry of every scenario.
+    for (const entry of literal?.entries ?? []) entries.push([entry.field?.$refText, literalValue(entry.value, options)]);
     if (!options.withDefaults) return recordValue(entries);
     const fields = declared ?? valueTypeFieldsOf(literal);
     const all: Array<readonly [string, Value]> = [];
