@@ -1,7 +1,7 @@
 /** The bench's table: one row per figure, one column per run, and the targets of issue 6. */
 import type { RunResult } from './bench-runner.js';
 import { EDIT_KINDS, type EditFigures } from './measure/measure-language-server.js';
-import { percentile } from './measure/stats.js';
+import { geometricMeanInterval, percentile } from './measure/stats.js';
 
 export interface TableRow {
     figure: string;
@@ -247,6 +247,10 @@ export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>):
     const pairWall = pairs.map(pair => added(pair.with.ms, pair.without.ms));
     const spread = (values: number[]) => `pairs ${percent(Math.min(...values))} .. ${percent(Math.max(...values))}`;
     const validateCpu = median(pairCpu);
+    const interval = (ratios: number[]) => {
+        const found = geometricMeanInterval(ratios);
+        return found ? `${percent(found.mean - 1)} (${percent(found.low - 1)} .. ${percent(found.high - 1)})` : 'n/a (fewer than 2 pairs)';
+    };
 
     const edits = cost.edits;
     const wall = (side: typeof edits.with) => side.map(sample => sample.wallMs);
@@ -262,6 +266,11 @@ export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>):
         {
             figure: `eventloom validate CPU with / without (${pairs.length} interleaved pairs, medians)`,
             values: [measured(() => `${versus(median(cpuWith), median(cpuWithout))}; median pair ${percent(validateCpu)}, ${spread(pairCpu)}`)]
+        },
+        {
+            // The median pair moves by several points between runs: the interval says how far this run's pairs pin the cost down.
+            figure: 'eventloom validate CPU, geometric mean of the pairs\' ratios (95% interval)',
+            values: [measured(() => interval(pairs.map((_, i) => cpuWith[i] / cpuWithout[i])))]
         },
         {
             figure: `eventloom validate wall with / without (${pairs.length} interleaved pairs, medians)`,

@@ -13,10 +13,10 @@
  *   npm run bench -- --only-single-file    only the editor figures of the single 20k-line file
  *   npm run bench -- --ratio-runs 5        interleaved validate / tsc pairs for the ratio (default 3)
  *   npm run bench -- --skip-behaviour      without the modelled run (issue 11: the cost of running scenarios)
- *   npm run bench -- --scenario-pairs 7 --scenario-edits 100
+ *   npm run bench -- --scenario-pairs 25 --scenario-edits 100
  *                                          the modelled run's interleaved validate pairs and edits per server
  *   npm run bench -- --only-behaviour      only the modelled run's with / without measurement (validate pairs
- *                                          and edits; ~2-3 min), e.g. `--only-behaviour --scenario-pairs 0` for
+ *                                          and edits; ~6 min), e.g. `--only-behaviour --scenario-pairs 0` for
  *                                          the edits alone; with --cpu-prof each side's profiles go to
  *                                          .bench/profiles/scenario-cost/with and .../without
  */
@@ -48,7 +48,7 @@ export interface BenchOptions {
     cpuProf?: boolean;
     previewAll?: boolean;
     ratioRuns?: number;
-    /** A modelled run's interleaved with / without measurement (defaults: 7 validate pairs, 100 edits per server). */
+    /** A modelled run's interleaved with / without measurement (defaults: 25 validate pairs, 100 edits per server). */
     scenarioCost?: { validatePairs?: number; edits?: number };
     log?: (line: string) => void;
 }

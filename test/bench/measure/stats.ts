@@ -15,3 +15,24 @@ export async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number
     const result = await work();
     return { ms: now() - start, result };
 }
+
+/**
+ * The geometric mean of ratios (with / without of interleaved pairs) and its 95% confidence
+ * interval, from the mean and spread of their logarithms (Student's t): a run's machine speed
+ * multiplies both sides of a pair, so the pairs' ratios, not their differences, are the samples.
+ * Undefined for fewer than two ratios.
+ */
+export function geometricMeanInterval(ratios: readonly number[]): { mean: number; low: number; high: number } | undefined {
+    const logs = ratios.filter(ratio => ratio > 0 && Number.isFinite(ratio)).map(Math.log);
+    if (logs.length < 2) return undefined;
+    const mean = logs.reduce((sum, value) => sum + value, 0) / logs.length;
+    const variance = logs.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (logs.length - 1);
+    const half = studentT975(logs.length - 1) * Math.sqrt(variance / logs.length);
+    return { mean: Math.exp(mean), low: Math.exp(mean - half), high: Math.exp(mean + half) };
+}
+
+/** The 97.5% quantile of Student's t with `df` degrees of freedom (Cornish-Fisher expansion; within 0.5% from df 3). */
+function studentT975(df: number): number {
+    const z = 1.959964;
+    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2) + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * df ** 3);
+}

@@ -1,0 +1,33 @@
+/** The bench's statistics: the interval the scenario-cost report gives for validate's pair ratios. */
+import assert from 'node:assert/strict';
+import { geometricMeanInterval } from './measure/stats.js';
+
+describe('bench statistics', () => {
+    it('gives the geometric mean of ratios and a 95% interval around it from their logarithms', () => {
+        // logs 0 and ln 1.21: mean ln 1.1; two pairs say little (t at df 1 is large), so the interval is wide.
+        const interval = geometricMeanInterval([1, 1.21])!;
+        assert.equal(interval.mean.toFixed(6), '1.100000');
+        assert.ok(interval.low < 0.5 && interval.high > 2, JSON.stringify(interval));
+        // 30 pairs, half 1.0 and half 1.2: mean sqrt 1.2, sd of the logs ln 1.2 / 2 * sqrt(30 / 29), t(29) = 2.045.
+        const many = geometricMeanInterval(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? 1.2 : 1.0)))!;
+        const half = 2.045 * (Math.log(1.2) / 2) * Math.sqrt(30 / 29) / Math.sqrt(30);
+        assert.equal(many.mean.toFixed(6), Math.sqrt(1.2).toFixed(6));
+        assert.equal(many.high.toFixed(3), Math.exp(Math.log(1.2) / 2 + half).toFixed(3));
+        // Twenty pairs alike: no spread, the interval is the mean itself.
+        const same = geometricMeanInterval(Array.from({ length: 20 }, () => 1.05))!;
+        assert.deepEqual([same.low, same.mean, same.high].map(value => value.toFixed(6)), ['1.050000', '1.050000', '1.050000']);
+    });
+
+    it('narrows with more pairs of the same spread, as 1 / sqrt(n) times t', () => {
+        const spread = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1.2 : 1.0));
+        const width = (n: number) => { const { low, high } = geometricMeanInterval(spread(n))!; return Math.log(high) - Math.log(low); };
+        // t(9) = 2.262, t(39) = 2.023; the sd of the logs is almost the same at n = 10 and 40.
+        const expected = (2.023 / Math.sqrt(40)) / (2.262 / Math.sqrt(10)) * Math.sqrt((40 / 39) / (10 / 9));
+        assert.ok(Math.abs(width(40) / width(10) - expected) < 0.01, `${width(40) / width(10)} vs ${expected}`);
+    });
+
+    it('has no interval for fewer than two usable ratios', () => {
+        assert.equal(geometricMeanInterval([1.1]), undefined);
+        assert.equal(geometricMeanInterval([Number.NaN, 1.1]), undefined);
+    });
+});
