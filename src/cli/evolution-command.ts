@@ -4,6 +4,8 @@
  * without a new version and upcast (DESIGN §2d), as `path:line:col: error: …`; exit 1 on one.
  */
 import { AstUtils, GrammarUtils, type AstNode } from 'langium';
+import { lstat } from 'node:fs/promises';
+import * as path from 'node:path';
 import type { Model } from '../language/generated/ast.js';
 import { countOf } from '../language/wording.js';
 import { GitHistoryError, modelFilesAtRef } from '../language/workspace/git-history.js';
@@ -23,16 +25,25 @@ export async function evolutionCommand(inputs: readonly string[], options: Evolu
     if (ref === undefined) {
         throw new UsageError('name the commit to compare with: --against <git-ref>, for example `eventloom evolution --against main model/`.');
     }
-    const current = await checkModel(inputs, output.cwd);
     const earlier = await modelFilesAtRef(inputs, ref, output.cwd).catch(error => {
         throw error instanceof GitHistoryError ? new UsageError(error.message) : error;
     });
+    // An input deleted since the ref is compared too (all its events were removed): the working tree
+    // is read from the inputs it still has.
+    const present = await existing(inputs, output.cwd);
+    const documents = present.length > 0 ? (await checkModel(present, output.cwd)).documents : [];
     const before = await earlierShapes(earlier);
-    const findings = evolutionFindings(before, current.documents.map(document => document.parseResult.value as Model), ref);
+    const findings = evolutionFindings(before, documents.map(document => document.parseResult.value as Model), ref);
     const problems = sortProblems(findings.map(toProblem));
     for (const problem of problems) output.out(formatProblem(problem, output.cwd));
     output.out(summary(problems, before.length, ref));
     return problems.some(problem => problem.severity === 'error') ? 1 : 0;
+}
+
+async function existing(inputs: readonly string[], cwd: string): Promise<string[]> {
+    const found: string[] = [];
+    for (const input of inputs) if (await lstat(path.resolve(cwd, input)).catch(() => undefined)) found.push(input);
+    return found;
 }
 
 function toProblem(finding: EvolutionFinding): FileProblem {

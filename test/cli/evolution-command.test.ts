@@ -121,6 +121,25 @@ describe('eventloom evolution --against', () => {
         assert.equal(result.code, 1);
     });
 
+    it('compares a file or folder named on the command line that was deleted since the ref: its events are breaking changes, exit 1', async () => {
+        const audit = 'context Audit\n\naggregate Trail {\n  id trailId: uuid\n  command Record { note: string, emits Recorded }\n  event Recorded { note: string }\n}\n';
+        mkdirSync(path.join(root, 'model/audit'), { recursive: true });
+        writeFileSync(path.join(root, 'model/audit/trail.loom'), audit);
+        git(root, 'add', 'model/audit/trail.loom');
+        git(root, '-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'audit');
+        git(root, 'rm', '-q', 'model/audit/trail.loom');
+        const removed = `model/audit/trail.loom:${at(audit, 'event Recorded', 'Recorded')}: error: Event Recorded of Trail was removed since HEAD, which breaks the streams that hold it: they could no longer be read. Keep the event (it may stay unused).`;
+        // The file with the others, the file alone, and its folder (gone with it): each compares what it held at HEAD.
+        for (const [args, compared] of [[['model/banking.loom', 'model/audit/trail.loom'], 4], [['model/audit/trail.loom'], 1], [['model/audit'], 1]] as const) {
+            const result = await evolution(root, undefined, '--against', 'HEAD', ...args);
+            assert.deepEqual(result, { code: 1, stdout: [removed, `1 breaking change, 0 warnings since HEAD (${compared} stored events compared).`.replace('(1 stored events', '(1 stored event')], stderr: [] }, args.join(' '));
+        }
+        // A path that is in neither place is refused, saying so.
+        assert.deepEqual(await evolution(root, undefined, '--against', 'HEAD', 'model/audit/nope.loom'), {
+            code: 2, stdout: [], stderr: [`eventloom: model/audit/nope.loom: no such file or folder, in the working tree or at HEAD. Check the path (it is relative to ${root}).`]
+        });
+    });
+
     it('asks for an upcast when a version is bumped without one, and refuses a version going down', async () => {
         const bumped = MODEL.replace('event MoneyDeposited {', 'event MoneyDeposited version 2 {');
         const result = await evolution(root, bumped, '--against', 'main', 'model');

@@ -61,23 +61,33 @@ export async function verifyRef(root: string, ref: string): Promise<void> {
 
 /**
  * The model files under each input (a file or a folder, searched recursively as the other
- * commands do) as committed at `ref`. Files added since are simply absent; removed ones are read.
+ * commands do) as committed at `ref`. Files added since are simply absent; removed ones are read,
+ * and so is an input that is gone from the working tree but was a file or folder at `ref`: its
+ * events are exactly what the comparison is for. An input in neither place is refused.
  */
 export async function modelFilesAtRef(inputs: readonly string[], ref: string, cwd: string): Promise<SourceFile[]> {
     const files = new Map<string, SourceFile>();
     const verified = new Set<string>();
     for (const input of inputs) {
         const absolute = path.resolve(cwd, input);
-        const isFolder = (await stat(absolute).catch(() => undefined))?.isDirectory() ?? false;
-        const root = await repositoryRoot(isFolder ? absolute : path.dirname(absolute));
+        const present = await stat(absolute).catch(() => undefined);
+        const missing = () => new GitHistoryError(`${input}: no such file or folder, in the working tree or at ${ref}. Check the path (it is relative to ${cwd}).`);
+        const root = present
+            ? await repositoryRoot(present.isDirectory() ? absolute : path.dirname(absolute))
+            // A path that is gone and not in a repository was never a model file of it.
+            : await repositoryRoot(await existingAncestor(path.dirname(absolute))).catch(error => {
+                throw error instanceof GitHistoryError && error.message.startsWith('git is not installed') ? error : missing();
+            });
         if (!verified.has(root)) {
             await verifyRef(root, ref);
             verified.add(root);
         }
         // git names files relative to its (real) top folder; map them back under the path as the
         // user gave it, so that findings name the files they see.
-        const real = await realpath(absolute).catch(() => absolute);
+        const real = await realPath(absolute);
         const relative = path.relative(root, real).split(path.sep).join('/') || '.';
+        const isFolder = present ? present.isDirectory() : await kindAtRef(root, ref, relative) === 'tree';
+        if (!present && !isFolder && await kindAtRef(root, ref, relative) !== 'blob') throw missing();
         const listed = await git(root, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', ref, '--', relative]);
         for (const file of listed.split('\0').filter(Boolean)) {
             if (!file.endsWith(MODEL_EXTENSION) || skipped(file)) continue;
@@ -88,6 +98,30 @@ export async function modelFilesAtRef(inputs: readonly string[], ref: string, cw
         }
     }
     return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The nearest folder of the path that exists (a deleted file's folder may be deleted too). */
+async function existingAncestor(folder: string): Promise<string> {
+    let current = folder;
+    while (!(await stat(current).catch(() => undefined))?.isDirectory() && path.dirname(current) !== current) current = path.dirname(current);
+    return current;
+}
+
+/** The real path of a file or folder, or of its nearest existing folder with the rest as given. */
+async function realPath(absolute: string): Promise<string> {
+    const real = await realpath(absolute).catch(() => undefined);
+    if (real) return real;
+    const ancestor = await existingAncestor(path.dirname(absolute));
+    return path.join(await realpath(ancestor).catch(() => ancestor), path.relative(ancestor, absolute));
+}
+
+/** What the path is at the ref: 'tree' (a folder), 'blob' (a file), or undefined when it is not there. */
+async function kindAtRef(root: string, ref: string, relative: string): Promise<string | undefined> {
+    if (relative === '.') return 'tree';
+    return (await git(root, ['cat-file', '-t', '--end-of-options', `${ref}:${relative}`]).catch(error => {
+        if (error instanceof GitHistoryError) throw error;
+        return undefined;
+    }))?.trim();
 }
 
 /** The folders the other commands skip (hidden ones, node_modules) are skipped here too. */
