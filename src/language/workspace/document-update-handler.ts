@@ -1,6 +1,7 @@
 /**
  * What the editor's document events do to the model, beyond Langium's rebuild on a change: a save,
- * a close (closed-documents.ts), a batch of watcher events.
+ * a close (closed-documents.ts), a batch of watcher events. A build that fails on any of them is
+ * logged as a bug; it never ends the server.
  *
  * When the editor runs the 'slow' validation checks (those that read other files' links, such as
  * "nothing reads this event"): Langium runs them on a full build only, never on a keystroke (its
@@ -26,12 +27,32 @@ export async function runSlowChecks(documents: LangiumDocuments, builder: Docume
     await builder.build(validated, { validation: true }, cancelToken);
 }
 
+/** The files of an update, as a message names them: up to three, then how many more. */
+function fileNamesOf(uris: readonly URI[]): string | undefined {
+    const names = uris.map(uri => fileNameOf(uri)).filter((name): name is string => name !== undefined);
+    if (names.length === 0) return undefined;
+    return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
 export class EventloomDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly documents: LangiumDocuments;
 
     constructor(private readonly shared: LangiumSharedServices) {
         super(shared);
         this.documents = shared.workspace.LangiumDocuments;
+    }
+
+    /**
+     * Langium's update after a change, with its failure caught: the write lock rejects with the
+     * build's error, and Langium leaves that rejection unhandled, which ends the server process
+     * (every open file loses its diagnostics, and the editor restarts it a few times, then gives up).
+     * Logged as a bug instead; documents the failed build left unfinished are rebuilt by the next
+     * update, as any document not yet validated is.
+     */
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        void this.workspaceManager.ready
+            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
+            .catch((error: unknown) => console.error(internalErrorMessage('updating the model', fileNamesOf([...changed, ...deleted]), error, false)));
     }
 
     /**
@@ -56,9 +77,10 @@ export class EventloomDocumentUpdateHandler extends DefaultDocumentUpdateHandler
         super.didChangeWatchedFiles(changes.length === params.changes.length ? params : { ...params, changes });
     }
 
-    /** Returns the re-validation (queued behind pending updates), so that tests can await it. */
-    didSaveDocument(_event: TextDocumentChangeEvent<TextDocument>): Promise<void> {
-        return this.workspaceManager.ready.then(() =>
-            this.workspaceLock.write(token => runSlowChecks(this.documents, this.documentBuilder, token)));
+    /** Returns the re-validation (queued behind pending updates), so that tests can await it. A failure is logged, as an update's. */
+    didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): Promise<void> {
+        return this.workspaceManager.ready
+            .then(() => this.workspaceLock.write(token => runSlowChecks(this.documents, this.documentBuilder, token)))
+            .catch((error: unknown) => console.error(internalErrorMessage('checking the model after a save', fileNameOf(event.document.uri), error, false)));
     }
 }
