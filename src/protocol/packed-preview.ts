@@ -6,12 +6,12 @@
  * clone, a third of its first draw); a string crosses each hop as one copy, and the webview parses
  * the rows in one go. Where each declaration is (`location`) is left out: the webview never reads
  * it (the panel keeps its copy to reveal a declaration and to follow the cursor); a scenario slice
- * keeps its own, by which a lens's "Step" finds it. A note's id (`<slice id>#<n>`) is written only
+ * keeps its own (a row of numbers too), by which a lens's "Step" finds it. A note's id (`<slice id>#<n>`) is written only
  * where it is not that; arrows and steps name notes by their place in the slice.
  * `unpackPreview(packPreview(graph, board))` gives the graph and board back, without locations.
  */
 import type { BoardStep, FieldValueView, LaidOutBoard, LaidOutBoardContext, LaidOutBoardNote, LaidOutBoardSlice, ScenarioRunView } from './board.js';
-import type { FlowField, LaidOutFlowGraph, LaidOutNode } from './flow-graph.js';
+import type { FlowField, FlowLocation, FlowRange, LaidOutFlowGraph, LaidOutNode } from './flow-graph.js';
 
 /** The JSON text of a `PackedPreview`. */
 export type PackedPreviewText = string & { readonly __packedPreview: never };
@@ -38,13 +38,15 @@ export interface PackedBoardContext extends Omit<LaidOutBoardContext, 'slices'> 
     slices: PackedBoardSlice[];
 }
 
-export interface PackedBoardSlice extends Omit<LaidOutBoardSlice, 'notes' | 'arrows' | 'steps' | 'run'> {
+export interface PackedBoardSlice extends Omit<LaidOutBoardSlice, 'notes' | 'arrows' | 'steps' | 'run' | 'location'> {
     /** NOTE_STRIDE numbers per note, see `packSlice`. */
     notes: number[];
     /** Pairs of notes (see `noteRef`): from, to. */
     arrows: number[];
     steps?: Array<{ kind: BoardStep['kind']; notes: number[] }>;
     run?: PackedRun;
+    /** A scenario's location, LOCATION_STRIDE numbers (see `packLocation`): seven objects as it is. */
+    location?: number[];
 }
 
 /** A scenario's run with each list of fields and values as pairs of string indices. */
@@ -55,6 +57,7 @@ export interface PackedRun extends Omit<ScenarioRunView, 'steps'> {
 const NODE_STRIDE = 12;
 const FIELD_STRIDE = 3;
 const NOTE_STRIDE = 11;
+const LOCATION_STRIDE = 9;
 /** An absent optional string. */
 const NONE = -1;
 
@@ -134,7 +137,7 @@ function packBoard(board: LaidOutBoard, table: StringTable): PackedBoard {
 }
 
 function packSlice(slice: LaidOutBoardSlice, table: StringTable): PackedBoardSlice {
-    const { notes, arrows, steps, run, ...rest } = slice;
+    const { notes, arrows, steps, run, location, ...rest } = slice;
     const rows: number[] = [];
     const places = new Map<string, number>();
     notes.forEach((note, n) => {
@@ -151,8 +154,21 @@ function packSlice(slice: LaidOutBoardSlice, table: StringTable): PackedBoardSli
     return Object.assign(rest, {
         notes: rows, arrows: packedArrows,
         ...(steps ? { steps: steps.map(step => ({ kind: step.kind, notes: step.notes.map(ref) })) } : {}),
-        ...(run ? { run: packRun(run, table) } : {})
+        ...(run ? { run: packRun(run, table) } : {}),
+        ...(location ? { location: packLocation(location, table) } : {})
     });
+}
+
+/** The file's string index, then the declaration's range and its name's, each start line and character, end line and character. */
+function packLocation(location: FlowLocation, table: StringTable): number[] {
+    const range = ({ start, end }: FlowRange) => [start.line, start.character, end.line, end.character];
+    return [table.index(location.uri), ...range(location.range), ...range(location.nameRange)];
+}
+
+function unpackLocation(row: readonly number[], strings: readonly string[]): FlowLocation {
+    if (row.length !== LOCATION_STRIDE) throw new Error(`a packed location has ${LOCATION_STRIDE} numbers, not ${row.length}`);
+    const range = (at: number): FlowRange => ({ start: { line: row[at], character: row[at + 1] }, end: { line: row[at + 2], character: row[at + 3] } });
+    return { uri: strings[row[0]], range: range(1), nameRange: range(5) };
 }
 
 /** What a note's id is unless it says otherwise (build-board.ts numbers a slice's notes so). */
@@ -203,7 +219,7 @@ function unpackBoard(packed: PackedBoard, strings: readonly string[]): LaidOutBo
 }
 
 function unpackSlice(packed: PackedBoardSlice, strings: readonly string[]): LaidOutBoardSlice {
-    const { notes: rows, arrows: arrowRows, steps, run, ...rest } = packed;
+    const { notes: rows, arrows: arrowRows, steps, run, location, ...rest } = packed;
     const notes: LaidOutBoardNote[] = [];
     const ids: string[] = [];
     for (let at = 0, n = 0; at < rows.length; at += NOTE_STRIDE, n++) {
@@ -220,7 +236,8 @@ function unpackSlice(packed: PackedBoardSlice, strings: readonly string[]): Laid
     return Object.assign(rest, {
         notes, arrows,
         ...(steps ? { steps: steps.map(step => ({ kind: step.kind, notes: step.notes.map(ref => noteId(ids, ref, strings)) })) } : {}),
-        ...(run ? { run: unpackRun(run, strings) } : {})
+        ...(run ? { run: unpackRun(run, strings) } : {}),
+        ...(location ? { location: unpackLocation(location, strings) } : {})
     });
 }
 
