@@ -13,7 +13,12 @@ const MODEL_EXTENSION = '.loom';
 
 /** Why the history cannot be read (no git, not a repository, no such ref), in words for the user. */
 export class GitHistoryError extends Error {
-    override readonly name = 'GitHistoryError';
+    override readonly name: string = 'GitHistoryError';
+}
+
+/** The path is in no git repository. */
+class NotInRepositoryError extends GitHistoryError {
+    override readonly name = 'NotInRepositoryError';
 }
 
 const run = promisify(execFile);
@@ -38,7 +43,7 @@ export async function repositoryRoot(folder: string): Promise<string> {
         return (await git(folder, ['rev-parse', '--show-toplevel'])).trim();
     } catch (error) {
         if (error instanceof GitHistoryError) throw error;
-        throw new GitHistoryError(`${folder} is not inside a git repository: \`eventloom evolution\` compares the model with a commit of its history.`);
+        throw new NotInRepositoryError(`${folder} is not inside a git repository: \`eventloom evolution\` compares the model with a commit of its history.`);
     }
 }
 
@@ -74,9 +79,9 @@ export async function modelFilesAtRef(inputs: readonly string[], ref: string, cw
         const missing = () => new GitHistoryError(`${input}: no such file or folder, in the working tree or at ${ref}. Check the path (it is relative to ${cwd}).`);
         const root = present
             ? await repositoryRoot(present.isDirectory() ? absolute : path.dirname(absolute))
-            // A path that is gone and not in a repository was never a model file of it.
-            : await repositoryRoot(await existingAncestor(path.dirname(absolute))).catch(error => {
-                throw error instanceof GitHistoryError && error.message.startsWith('git is not installed') ? error : missing();
+            // A path that is gone and in no repository was never a model file of one.
+            : await repositoryRoot(await existingAncestor(path.dirname(absolute))).catch((error: unknown) => {
+                throw error instanceof NotInRepositoryError ? missing() : error;
             });
         if (!verified.has(root)) {
             await verifyRef(root, ref);
@@ -86,8 +91,9 @@ export async function modelFilesAtRef(inputs: readonly string[], ref: string, cw
         // user gave it, so that findings name the files they see.
         const real = await realPath(absolute);
         const relative = path.relative(root, real).split(path.sep).join('/') || '.';
-        const isFolder = present ? present.isDirectory() : await kindAtRef(root, ref, relative) === 'tree';
-        if (!present && !isFolder && await kindAtRef(root, ref, relative) !== 'blob') throw missing();
+        const kind = present ? (present.isDirectory() ? 'tree' : 'blob') : await kindAtRef(root, ref, relative);
+        if (kind !== 'tree' && kind !== 'blob') throw missing();
+        const isFolder = kind === 'tree';
         const listed = await git(root, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', ref, '--', relative]);
         for (const file of listed.split('\0').filter(Boolean)) {
             if (!file.endsWith(MODEL_EXTENSION) || skipped(file)) continue;
