@@ -72,14 +72,14 @@ describe('an update that fails', () => {
                 return update(...args);
             };
             const broken = open(2, MODEL.replace('emits OrderPlaced', 'emits OrderShipped'));
-            if (fail === 'didChangeContent') handler.didChangeContent({ document: broken });
+            if (fail === 'didChangeContent') handler.didChangeContent!({ document: broken });
             else await handler.didSaveDocument!({ document: broken });
             await settled(shared.workspace.WorkspaceLock);
             assert.deepEqual(unhandled, []);
             assert.deepEqual(logged, [`Eventloom failed while ${fail === 'didChangeContent' ? 'updating the model' : 'checking the model after a save'} in sales.loom (the disk is on fire). ${BUG_NOTICE}`]);
 
             // The next change is built as usual: the unresolved event of the text before it is reported.
-            handler.didChangeContent({ document: open(3, MODEL.replace('emits OrderPlaced', 'emits OrderShipped')) });
+            handler.didChangeContent!({ document: open(3, MODEL.replace('emits OrderPlaced', 'emits OrderShipped')) });
             await settled(shared.workspace.WorkspaceLock);
             const document = shared.workspace.LangiumDocuments.getDocument(uri)!;
             assert.equal(document.state, DocumentState.Validated);
