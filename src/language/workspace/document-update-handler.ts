@@ -50,9 +50,7 @@ export class EventloomDocumentUpdateHandler extends DefaultDocumentUpdateHandler
      * update, as any document not yet validated is.
      */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
-        void this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
-            .catch((error: unknown) => console.error(internalErrorMessage('updating the model', fileNamesOf([...changed, ...deleted]), error, false)));
+        void this.write(token => this.documentBuilder.update(changed, deleted, token), 'updating the model', fileNamesOf([...changed, ...deleted]));
     }
 
     /**
@@ -61,9 +59,7 @@ export class EventloomDocumentUpdateHandler extends DefaultDocumentUpdateHandler
      */
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): Promise<void> {
         const uri = URI.parse(event.document.uri);
-        return this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(token => afterClose(this.shared, uri, token)))
-            .catch((error: unknown) => console.error(internalErrorMessage('updating the model after a file was closed', fileNameOf(uri), error, false)));
+        return this.write(token => afterClose(this.shared, uri, token), 'updating the model after a file was closed', fileNameOf(uri));
     }
 
     /**
@@ -79,8 +75,13 @@ export class EventloomDocumentUpdateHandler extends DefaultDocumentUpdateHandler
 
     /** Returns the re-validation (queued behind pending updates), so that tests can await it. A failure is logged, as an update's. */
     didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): Promise<void> {
+        return this.write(token => runSlowChecks(this.documents, this.documentBuilder, token), 'checking the model after a save', fileNameOf(event.document.uri));
+    }
+
+    /** Once the workspace is ready, `action` under the write lock; a failure is logged as a bug, saying what failed where. */
+    private write(action: (token: Cancellation.CancellationToken) => Promise<void>, while_: string, files: string | undefined): Promise<void> {
         return this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(token => runSlowChecks(this.documents, this.documentBuilder, token)))
-            .catch((error: unknown) => console.error(internalErrorMessage('checking the model after a save', fileNameOf(event.document.uri), error, false)));
+            .then(() => this.workspaceLock.write(action))
+            .catch((error: unknown) => console.error(internalErrorMessage(while_, files, error, false)));
     }
 }
