@@ -9,7 +9,7 @@ import type {
 } from '../form.js';
 import { expressionForm } from './build-expressions.js';
 import { fillFields, type FillCandidate } from './build-fills.js';
-import { fieldForm, nameOf, typeOf } from './build-types.js';
+import { fieldForm, nameOf, primitiveType, typeOf } from './build-types.js';
 import { tryBuild, unbuildable } from './unbuildable.js';
 
 export function aggregateForm(aggregate: Aggregate): AggregateForm {
@@ -81,7 +81,7 @@ function eventForm(event: Event, aggregate: QualifiedName): EventForm {
 function aggregateCandidates(state: readonly Field[], streamIdName: string | undefined): FillCandidate[] {
     return [
         candidate('stateField', state.map(field => field.name), name => ({ kind: 'field', from: 'state', name, type: typeOfField(state, name) })),
-        candidate('streamId', streamIdName ? [streamIdName] : [], name => ({ kind: 'streamId', name, type: { kind: 'primitive', name: 'uuid' } }))
+        candidate('streamId', streamIdName ? [streamIdName] : [], name => ({ kind: 'streamId', name, type: primitiveType('uuid') }))
     ];
 }
 

@@ -12,13 +12,13 @@ import {
 import { parseDecimal } from '../decimal.js';
 import type { ExprForm, FieldExpr, TypeForm } from '../form.js';
 import { booleanValue, enumValue, numberValue, stringValue } from '../values.js';
-import { nameOf, typeOf } from './build-types.js';
+import { nameOf, primitiveType, typeOf } from './build-types.js';
 import { unbuildable } from './unbuildable.js';
 
-const BOOLEAN: TypeForm = { kind: 'primitive', name: 'boolean' };
-const STRING: TypeForm = { kind: 'primitive', name: 'string' };
-const DECIMAL: TypeForm = { kind: 'primitive', name: 'decimal' };
-const INT: TypeForm = { kind: 'primitive', name: 'int' };
+const BOOLEAN = primitiveType('boolean');
+const STRING = primitiveType('string');
+const DECIMAL = primitiveType('decimal');
+const INT = primitiveType('int');
 
 export function expressionForm(node: Expression): ExprForm {
     const source: AstNode = node;
@@ -32,8 +32,8 @@ export function expressionForm(node: Expression): ExprForm {
             return { kind: 'literal', value: numberValue(value), type: node.value.includes('.') ? DECIMAL : INT, source };
         }
         case 'BooleanExpression': return { kind: 'literal', value: booleanValue(node.value), type: BOOLEAN, source };
-        case 'NowExpression': return { kind: 'now', type: { kind: 'primitive', name: 'timestamp' }, source };
-        case 'NewIdExpression': return { kind: 'newId', type: { kind: 'primitive', name: 'uuid' }, source };
+        case 'NowExpression': return { kind: 'now', type: primitiveType('timestamp'), source };
+        case 'NewIdExpression': return { kind: 'newId', type: primitiveType('uuid'), source };
         case 'NameExpression': return nameForm(node);
         case 'MemberAccess': {
             const member = node.member?.ref ?? unbuildable(`the name '${node.member?.$refText ?? ''}' does not resolve`);

@@ -5,7 +5,7 @@ import type { KeySourceForm, PolicyForm, PolicyReactionForm, ProjectionHandlerFo
 import { assignmentForm, candidate } from './build-aggregate.js';
 import { expressionForm } from './build-expressions.js';
 import { fillFields, fillOne, mappedValues } from './build-fills.js';
-import { fieldForm, nameOf, typeOf } from './build-types.js';
+import { fieldForm, nameOf, primitiveType, typeOf } from './build-types.js';
 import { tryBuild, unbuildable } from './unbuildable.js';
 
 export function readModelForm(readModel: ReadModel): ReadModelForm {
@@ -41,7 +41,7 @@ export function policyForm(policy: Policy): PolicyForm {
         const triggerStreamId = isAggregate(trigger.$container) ? streamIdsOf(trigger.$container)[0]?.name : undefined;
         const candidates = [
             candidate('eventField', trigger.fields.map(field => field.name), name => ({ kind: 'field', from: 'event', name, type: typeOf(trigger.fields.find(field => field.name === name)?.type) })),
-            candidate('streamId', triggerStreamId ? [triggerStreamId] : [], name => ({ kind: 'streamId', name, type: { kind: 'primitive', name: 'uuid' } }))
+            candidate('streamId', triggerStreamId ? [triggerStreamId] : [], name => ({ kind: 'streamId', name, type: primitiveType('uuid') }))
         ];
         const fills = fillFields(command.fields, issued.mapping, candidates);
         const targetIdName = isAggregate(command.$container) ? streamIdsOf(command.$container)[0]?.name : undefined;

@@ -39,14 +39,16 @@ export function typeOf(type: TypeReference | undefined): TypeForm {
 }
 
 /** One form per primitive type: forms are never changed, and every field of a run's forms has a type. */
-const PRIMITIVES = new Map<string, TypeForm>();
+const PRIMITIVES = new Map<PrimitiveName, TypeForm>();
+
+export function primitiveType(name: PrimitiveName): TypeForm {
+    let primitive = PRIMITIVES.get(name);
+    if (!primitive) PRIMITIVES.set(name, primitive = { kind: 'primitive', name });
+    return primitive;
+}
 
 function baseTypeOf(type: TypeReference): TypeForm {
-    if (type.primitive) {
-        let primitive = PRIMITIVES.get(type.primitive);
-        if (!primitive) PRIMITIVES.set(type.primitive, primitive = { kind: 'primitive', name: type.primitive as PrimitiveName });
-        return primitive;
-    }
+    if (type.primitive) return primitiveType(type.primitive as PrimitiveName);
     // By `$type` (concrete types), as `literalValue`: every field's type is read here.
     const target = type.dataType?.ref;
     if (target?.$type === 'ValueType') return { kind: 'value', valueType: nameOf(target) };
