@@ -30,6 +30,9 @@ export class DeclarationIndex {
     /** Stamp of the latest change of each qualified name's declarations and each generated file's names (see `stampOf`). */
     private readonly stamps = new Map<string, number>();
     private latestStamp = 0;
+    /** Stamp of the latest change of each qualified name's places: the files and paths of its declarations (see `placesStampOfName`). */
+    private readonly placesStamps = new Map<string, number>();
+    private latestPlacesStamp = 0;
 
     constructor(services: LangiumCoreServices) {
         this.indexManager = services.shared.workspace.IndexManager;
@@ -83,6 +86,23 @@ export class DeclarationIndex {
     get stampsEpoch(): number {
         this.refresh();
         return this.latestStamp;
+    }
+
+    /**
+     * Changes whenever the places `declarationsNamed(qualifiedName)` lists change (a file or path
+     * added, dropped or moved), but not when a declaration is re-parsed where it was: a keystroke
+     * gives the declarations it re-parsed new descriptions, which moves `stampOfName`, not this.
+     * For a reader that tells the new nodes from the old ones itself (the scenario check's keys).
+     */
+    placesStampOfName(qualifiedName: string): number {
+        this.refresh();
+        return this.placesStamps.get(qualifiedName) ?? 0;
+    }
+
+    /** Like `stampsEpoch`, for `placesStampOfName`: while it is the same, no name's places changed. */
+    get placesEpoch(): number {
+        this.refresh();
+        return this.latestPlacesStamp;
     }
 
     /** Like `stampOfName`, for the names `elementsSharingFile(contextName, file, …)` lists. */
@@ -152,9 +172,11 @@ export class DeclarationIndex {
             if (list) list.push(description); else own.set(description.name, [description]);
         }
         for (const name of touched) {
-            const others = (this.byQualifiedName.get(name) ?? []).filter(description => description.documentUri.toString() !== uri);
+            const before = this.byQualifiedName.get(name) ?? [];
+            const others = before.filter(description => description.documentUri.toString() !== uri);
             others.splice(insertionPoint(others, uri), 0, ...(own.get(name) ?? []));
             this.stamp(name, others.length > 0);
+            if (!samePlaces(before, others)) this.stampPlaces(name, others.length > 0);
             if (others.length > 0) this.byQualifiedName.set(name, others);
             else this.byQualifiedName.delete(name);
         }
@@ -182,6 +204,12 @@ export class DeclarationIndex {
         else this.stamps.delete(key);
     }
 
+    private stampPlaces(name: string, present: boolean): void {
+        const stamp = ++this.latestPlacesStamp;
+        if (present) this.placesStamps.set(name, stamp);
+        else this.placesStamps.delete(name);
+    }
+
     private addContext(uri: string, contextName: string): void {
         const folder = contextFolder(contextName);
         const names = this.contextsByFolder.get(folder) ?? new Map<string, Set<string>>();
@@ -197,6 +225,15 @@ export class DeclarationIndex {
         if (names && uris?.size === 0) names.delete(contextName);
         if (names?.size === 0) this.contextsByFolder.delete(folder);
     }
+}
+
+/** Whether two lists of descriptions name the same files and paths, in the same order. */
+function samePlaces(a: readonly AstNodeDescription[], b: readonly AstNodeDescription[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+        if (a[i].path !== b[i].path || (a[i].documentUri !== b[i].documentUri && a[i].documentUri.toString() !== b[i].documentUri.toString())) return false;
+    }
+    return true;
 }
 
 /** The elementsByFile key of a generated file of a context. */

@@ -26,8 +26,9 @@ aggregate Cart {
 async function workspace(files: Record<string, string>) {
     const { shared, Eventloom } = createEventloomServices(EmptyFileSystem);
     const documents = await buildDocuments(shared, Object.entries(files).map(([name, text]) => ({ path: `/ws/${name}`, text })));
+    let version = 1;
     const edit = async (document: LangiumDocument, text: string) => {
-        shared.workspace.TextDocuments?.set(TextDocument.create(document.uri.toString(), 'eventloom', 2, text));
+        shared.workspace.TextDocuments?.set(TextDocument.create(document.uri.toString(), 'eventloom', ++version, text));
         await shared.workspace.DocumentBuilder.update([document.uri], []);
     };
     const remove = async (document: LangiumDocument) => shared.workspace.DocumentBuilder.update([], [document.uri]);
@@ -93,6 +94,32 @@ describe('DeclarationIndex', () => {
         assert.ok(other.stampsEpoch > before);
         await remove(carts);
         assert.ok(index.stampsEpoch > renamed);
+    });
+
+    it('moves a name\'s places stamp when its declarations move, not when one is re-parsed where it was', async () => {
+        const { index, documents: [orders, carts], edit } = await workspace({ 'orders.loom': ORDERS, 'carts.loom': CARTS });
+        const stamps = index.stampsEpoch;
+        const places = index.placesEpoch;
+        const placed = index.placesStampOfName('Sales.OrderPlaced');
+        assert.ok(placed > 0);
+
+        // A keystroke inside the aggregate: its declarations are new nodes (new descriptions) at the same paths.
+        await edit(orders, ORDERS.replace('command PlaceOrder { emits OrderPlaced }', 'command PlaceOrder {\n    note?: string\n    emits OrderPlaced\n  }'));
+        assert.ok(index.stampsEpoch > stamps, 'the re-parsed declarations are re-stamped');
+        assert.equal(index.placesEpoch, places);
+        assert.equal(index.placesStampOfName('Sales.OrderPlaced'), placed);
+
+        // A second declaration of the name in another file: its places changed.
+        await edit(carts, CARTS.replace('event ItemAdded {}', 'event ItemAdded {}\n  event OrderPlaced {}'));
+        assert.ok(index.placesStampOfName('Sales.OrderPlaced') > placed);
+        const duplicated = index.placesEpoch;
+        assert.ok(duplicated > places);
+
+        // Renamed away: no places left under the old name.
+        await edit(carts, CARTS.replaceAll('ItemAdded', 'ItemPut'));
+        assert.equal(index.placesStampOfName('Sales.ItemAdded'), 0);
+        assert.ok(index.placesStampOfName('Sales.ItemPut') > 0);
+        assert.ok(index.placesEpoch > duplicated);
     });
 
     it('keeps a name\'s declarations in document order, several per document, after a re-index of the middle one', async () => {
