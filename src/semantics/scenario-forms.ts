@@ -173,7 +173,8 @@ function groupByContext(documents: Iterable<LangiumDocument<Model>>): Map<string
         const model = document.parseResult.value;
         if (!model.context?.name) continue;
         const name = contextNameOf(model);
-        byContext.set(name, [...(byContext.get(name) ?? []), document]);
+        const files = byContext.get(name);
+        if (files) files.push(document); else byContext.set(name, [document]);
     }
     return byContext;
 }

@@ -60,20 +60,24 @@ interface Input {
     readonly linkedAt: number;
     readonly line: number;
     readonly character: number;
+    /** The document's `context` name and the declaration's (`contextNameOf`), joined in the entry. */
+    readonly rootContext: string;
+    readonly context: string;
     readonly entry: readonly string[];
 }
 
 /**
  * A scenario's key and what its walk met: while every declaration met is the same `Input` (in its
- * tree, linked no later, at the same place) and every name looked up has the same index stamp, the
- * walk would meet the same declarations, read the same references and look up the same
- * declarations of each name: the key would be equal, and is this one.
+ * tree, linked no later, at the same place) and every name looked up has the same places stamp
+ * (its declarations in the same files at the same paths), the walk would meet the same
+ * declarations, read the same references and look up the same declarations of each name: the key
+ * would be equal, and is this one. (A declaration re-parsed where it was keeps its places but is a
+ * new node, which the walk's declarations tell: the lookup's declarations are among them.)
  *
- * The names' stamps were all as recorded when the index's `stampsEpoch` was `namesHeldAt`: while
- * the epoch is that still (no stamp changed anywhere since), they are not looked up one by one
- * again. A keystroke re-stamps the names of the declarations it re-parsed, so this spares the
- * lookups of every document an update validates after the first one that checked this walk, and
- * of a validation after which nothing was re-indexed.
+ * The names' stamps were all as recorded when the index's `placesEpoch` was `namesHeldAt`: while
+ * the epoch is that still (no name's places changed anywhere since), they are not looked up one
+ * by one again. A keystroke inside a declaration moves no places (its `stampsEpoch` would move:
+ * until session 12 the keys held to it, and looked up every walk's names after every keystroke).
  */
 interface Walk {
     readonly key: InputKey;
@@ -145,10 +149,10 @@ export class ScenarioInputs {
         for (let i = 0; i < declarations.length; i++) {
             if (this.inputOf(declarations[i]) !== inputs[i]) return false;
         }
-        const epoch = this.index.stampsEpoch;
+        const epoch = this.index.placesEpoch;
         if (walk.namesHeldAt === epoch) return true;
         for (let i = 0; i < names.length; i++) {
-            if (this.index.stampOfName(names[i]) !== stamps[i]) return false;
+            if (this.index.placesStampOfName(names[i]) !== stamps[i]) return false;
         }
         walk.namesHeldAt = epoch;
         return true;
@@ -188,8 +192,8 @@ export class ScenarioInputs {
             for (const target of reads.declarations) enqueue(target);
         }
         const lookedUp = keepable ? [...looked] : [];
-        const stamps = lookedUp.map(name => this.index.stampOfName(name));
-        return { walk: { key, declarations: queue, inputs, names: lookedUp, stamps, namesHeldAt: this.index.stampsEpoch }, keepable };
+        const stamps = lookedUp.map(name => this.index.placesStampOfName(name));
+        return { walk: { key, declarations: queue, inputs, names: lookedUp, stamps, namesHeldAt: this.index.placesEpoch }, keepable };
     }
 
     /** The declaration's input in this validation; undefined when it is not in a linked document's tree. */
@@ -212,14 +216,17 @@ export class ScenarioInputs {
         const start = cst?.range.start;
         const line = start?.line ?? -1;
         const character = start?.character ?? -1;
-        const context = `${root.context?.name ?? ''}|${contextNameOf(declaration)}`;
+        const rootContext = root.context?.name ?? '';
+        const context = contextNameOf(declaration);
         const last = this.inputs.get(declaration);
-        if (last && last.linkedAt === linkedAt && last.line === line && last.character === character && last.entry[2] === context) return last;
+        // The context's two names compared apart: joining them allocated a string per declaration met and validation.
+        const sameContext = last !== undefined && last.rootContext === rootContext && last.context === context;
+        if (sameContext && last.linkedAt === linkedAt && last.line === line && last.character === character) return last;
         // The same node in its tree: the same text, and the same string object (compared in one step).
         const text = last ? last.entry[3] : cst?.text ?? '';
         const input: Input = {
-            linkedAt, line, character,
-            entry: [document.uri.toString(), start ? `${line}:${character}` : '', last?.entry[2] === context ? last.entry[2] : context, text]
+            linkedAt, line, character, rootContext, context,
+            entry: [document.uri.toString(), start ? `${line}:${character}` : '', sameContext ? last.entry[2] : `${rootContext}|${context}`, text]
         };
         this.inputs.set(declaration, input);
         return input;

@@ -62,9 +62,13 @@ export class ScenarioResults {
     /** The diagnostics of a run with these inputs, running it only when no run with equal inputs is remembered. */
     diagnostics(uri: string, key: InputKey, run: () => readonly ScenarioDiagnostic[]): readonly ScenarioDiagnostic[] {
         const slot = slotOf(key);
-        const current = this.current.get(uri) ?? new Map<string, Entry>();
-        this.current.set(uri, current);
-        const remembered = [current.get(slot), this.last.get(uri)?.get(slot), this.older.get(uri)?.get(slot)].find(entry => entry && sameKey(entry.key, key));
+        let current = this.current.get(uri);
+        if (!current) {
+            current = new Map<string, Entry>();
+            this.current.set(uri, current);
+        }
+        // Asked once per scenario of the document in every validation: no array or closure per call.
+        const remembered = withKey(current.get(slot), key) ?? withKey(this.last.get(uri)?.get(slot), key) ?? withKey(this.older.get(uri)?.get(slot), key);
         if (remembered) {
             this.counts.reused++;
             current.set(slot, remembered);
@@ -88,6 +92,10 @@ function slotOf(key: InputKey): string {
         slots.set(key, slot);
     }
     return slot;
+}
+
+function withKey(entry: Entry | undefined, key: InputKey): Entry | undefined {
+    return entry && sameKey(entry.key, key) ? entry : undefined;
 }
 
 /** A kept key is the remembered one itself; otherwise item by item (the items of unchanged declarations are the same strings). */
