@@ -283,10 +283,12 @@ export class ScenarioInputs {
             }
             return found;
         }
-        // Linked: its references point where they pointed when the linker last resolved them.
+        // Linked: its references point where they pointed when the linker last resolved them. A
+        // declaration re-linked after a splice comes with its list (no walk of its subtree again).
         const memo = this.linkedReads.get(declaration);
         if (memo?.at === at) return memo.reads;
-        const reads = collectReads(declaration);
+        const listed = this.epochs.referencesOf(declaration);
+        const reads = listed ? readsOf(declaration, listed) : collectReads(declaration);
         this.linkedReads.set(declaration, { at, reads });
         return reads;
     }

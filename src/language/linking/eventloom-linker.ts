@@ -3,7 +3,7 @@
  * name when there is one — instead of Langium's generic "Could not resolve reference".
  */
 import {
-    AstUtils, DefaultLinker, interruptAndCheck, URI, isOperationCancelled, Cancellation, type AstNode, type LangiumDocument, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type ReferenceInfo
+    AstUtils, DefaultLinker, interruptAndCheck, URI, isOperationCancelled, Cancellation, type AstNode, type LangiumDocument, type AstNodeDescription, type IndexManager, type LangiumCoreServices, type LinkingError, type Reference, type ReferenceInfo
 } from 'langium';
 import { isEnumLiteral, isFieldAssignment, isFieldValue, isMappingEntry, isMemberAccess, isNameExpression, type Model } from '../generated/ast.js';
 import { unresolvedInExpression } from './expression-messages.js';
@@ -100,11 +100,18 @@ export class EventloomLinker extends DefaultLinker {
             for (; done < declarations.length; done++) {
                 const declaration = declarations[done];
                 if (taken.relink.has(declaration)) {
+                    // Listed as met (Langium's doLink skips the list for a reference resolved on access before).
+                    const references: Reference[] = [];
+                    // Stamped before its links are made, without a list: one cancelled part-way keeps none.
                     this.epochs.stamp(declaration, epoch);
                     for (const node of AstUtils.streamAst(declaration)) {
                         await interruptAndCheck(cancelToken);
-                        AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
+                        AstUtils.streamReferences(node).forEach(info => {
+                            references.push(info.reference as Reference);
+                            this.doLink(info, document);
+                        });
                     }
+                    this.epochs.stamp(declaration, epoch, references);
                 } else {
                     for (const reference of taken.kept.get(declaration) ?? []) document.references.push(reference);
                 }

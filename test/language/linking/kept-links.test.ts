@@ -127,6 +127,18 @@ describe('links kept across a keystroke (differential against a fresh build)', f
         assert.ok(linkedIn.size * 10 < declarations.length, `${linkedIn.size} of ${declarations.length} declarations linked again`);
         assert.equal(document.references.length, freshDocument.references.length, 'every kept link is the document\'s again');
         assert.deepEqual(linksOf(services, [document]), linksOf(fresh, [freshDocument]));
+
+        // Each declaration linked again comes with its references as listed by the linker: those of its subtree, in stream order.
+        const epochs = services.Eventloom.workspace.LinkEpochs;
+        for (const declaration of (document.parseResult.value as Model).elements) {
+            const listed = epochs.referencesOf(declaration);
+            if (!linkedIn.has(label(declaration))) {
+                assert.equal(listed, undefined, `${label(declaration)}: linked by the first, whole-document linking, no list`);
+                continue;
+            }
+            const streamed = AstUtils.streamAst(declaration).flatMap(node => AstUtils.streamReferences(node)).map(info => info.reference).toArray();
+            assert.ok(streamed.length > 0 && listed?.length === streamed.length && listed.every((reference, i) => reference === streamed[i]), `${label(declaration)}: its references listed`);
+        }
     });
 
     it('leave no link behind when a keystroke cancels the linking half-way: the next build resolves as a fresh build', async () => {
