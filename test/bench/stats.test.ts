@@ -1,6 +1,6 @@
 /** The bench's statistics: the interval the scenario-cost report gives for validate's pair ratios. */
 import assert from 'node:assert/strict';
-import { geometricMeanInterval } from './measure/stats.js';
+import { geometricMeanInterval, pairedRatioInterval, percentile } from './measure/stats.js';
 
 describe('bench statistics', () => {
     it('gives the geometric mean of ratios and a 95% interval around it from their logarithms', () => {
@@ -29,5 +29,20 @@ describe('bench statistics', () => {
     it('has no interval for fewer than two usable ratios', () => {
         assert.equal(geometricMeanInterval([1.1]), undefined);
         assert.equal(geometricMeanInterval([Number.NaN, 1.1]), undefined);
+    });
+
+    it('gives a paired ratio of a statistic with a bootstrap interval: exact where every pair has the same ratio', () => {
+        const p95 = (samples: readonly number[]) => percentile(samples, 95);
+        const off = Array.from({ length: 100 }, (_, i) => 30 + ((i * 37) % 41));
+        // Each pair 10% slower: every redrawn pair set gives exactly 1.1, whatever it draws.
+        const slower = pairedRatioInterval(off.map(value => value * 1.1), off, p95)!;
+        assert.deepEqual([slower.low, slower.ratio, slower.high].map(value => value.toFixed(9)), ['1.100000000', '1.100000000', '1.100000000']);
+        // Pairs with noise: the interval holds the run's own ratio, and the same seed gives the same interval.
+        const noisy = off.map((value, i) => value * (1 + ((i * 13) % 7) / 20));
+        const first = pairedRatioInterval(noisy, off, p95)!;
+        assert.ok(first.low < first.ratio && first.ratio < first.high, JSON.stringify(first));
+        assert.deepEqual(pairedRatioInterval(noisy, off, p95), first);
+        assert.equal(first.ratio, p95(noisy) / p95(off));
+        assert.equal(pairedRatioInterval([1], [1], p95), undefined);
     });
 });
