@@ -1,4 +1,6 @@
 /** Percentiles (nearest rank) and a monotonic clock in milliseconds. */
+import { random } from '../../kit/random-edits.js';
+
 export function percentile(samples: readonly number[], p: number): number {
     if (samples.length === 0) return Number.NaN;
     const sorted = [...samples].sort((a, b) => a - b);
@@ -49,7 +51,7 @@ export function pairedRatioInterval(
 ): { ratio: number; low: number; high: number } | undefined {
     const n = Math.min(on.length, off.length);
     if (n < 2) return undefined;
-    const next = mulberry32(seed);
+    const next = random(seed);
     const ratios: number[] = [];
     const drawnOn = new Array<number>(n);
     const drawnOff = new Array<number>(n);
@@ -62,16 +64,4 @@ export function pairedRatioInterval(
         ratios.push(statistic(drawnOn) / statistic(drawnOff));
     }
     return { ratio: statistic(on.slice(0, n)) / statistic(off.slice(0, n)), low: percentile(ratios, 2.5), high: percentile(ratios, 97.5) };
-}
-
-/** A small seeded generator of uniform numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
