@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
 import { captureOutput, modelFolder, removeFolder } from './cli-test-kit.js';
@@ -189,6 +189,14 @@ describe('eventloom evolution --against', () => {
             const output = captureOutput(outside);
             assert.equal(await runCli(['evolution', '--against', 'main', 'banking.loom'], output), 2);
             assert.match(output.stderr[0], /is not inside a git repository: `eventloom evolution` compares the model with a commit of its history\.$/);
+            // A link in the repository to a file outside it, and one to a device: neither has a history there.
+            symlinkSync(path.join(outside, 'banking.loom'), path.join(root, 'model/linked.loom'));
+            symlinkSync('/dev/zero', path.join(root, 'model/zero.loom'));
+            for (const [link, target] of [['model/linked.loom', realpathSync(path.join(outside, 'banking.loom'))], ['model/zero.loom', '/dev/zero']]) {
+                assert.deepEqual(await evolution(root, undefined, '--against', 'main', link), {
+                    code: 2, stdout: [], stderr: [`eventloom: ${link}: its real path ${target} is outside the git repository at ${realpathSync(root)}, which has no history of it: name a file or folder inside the repository.`]
+                }, link);
+            }
         } finally {
             removeFolder(outside);
         }

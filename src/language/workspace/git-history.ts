@@ -91,6 +91,10 @@ export async function modelFilesAtRef(inputs: readonly string[], ref: string, cw
         // user gave it, so that findings name the files they see.
         const real = await realPath(absolute);
         const relative = path.relative(root, real).split(path.sep).join('/') || '.';
+        // A link out of the repository (to another checkout, to a device): git has no history of its target.
+        if (relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) {
+            throw new GitHistoryError(`${input}: its real path ${real} is outside the git repository at ${root}, which has no history of it: name a file or folder inside the repository.`);
+        }
         const kind = present ? (present.isDirectory() ? 'tree' : 'blob') : await kindAtRef(root, ref, relative);
         if (kind !== 'tree' && kind !== 'blob') throw missing();
         const isFolder = kind === 'tree';
