@@ -262,7 +262,7 @@ export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>):
     const cpu = (side: typeof edits.with) => side.map(sample => sample.cpuMs);
     const main = (side: typeof edits.with) => side.flatMap(sample => sample.mainCpuMs ?? []);
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-    const p95 = (values: number[]) => percentile(values, 95);
+    const p95 = (values: readonly number[]) => percentile(values, 95);
     const n = `${edits.with.length} edits each`;
     // `--scenario-pairs 0` (the edits alone): nothing to say about validate.
     const measured = (value: () => string) => pairs.length === 0 ? 'not measured (0 pairs)' : value();
