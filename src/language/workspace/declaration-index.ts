@@ -27,12 +27,10 @@ export class DeclarationIndex {
     private readonly elementsByFile = new Map<string, Map<string, number>>();
     /** Documents whose exports were (re)computed or which were deleted since the last query. */
     private readonly stale = new Set<string>();
-    /** Stamp of the latest change of each qualified name's declarations and each generated file's names (see `stampOf`). */
-    private readonly stamps = new Map<string, number>();
-    private latestStamp = 0;
+    /** Stamp of the latest change of each qualified name's declarations and each generated file's names (see `stampOfName`, `stampOfFile`). */
+    private readonly stamps = new Stamps();
     /** Stamp of the latest change of each qualified name's places: the files and paths of its declarations (see `placesStampOfName`). */
-    private readonly placesStamps = new Map<string, number>();
-    private latestPlacesStamp = 0;
+    private readonly placesStamps = new Stamps();
 
     constructor(services: LangiumCoreServices) {
         this.indexManager = services.shared.workspace.IndexManager;
@@ -75,7 +73,7 @@ export class DeclarationIndex {
      */
     stampOfName(qualifiedName: string): number {
         this.refresh();
-        return this.stamps.get(qualifiedName) ?? 0;
+        return this.stamps.of(qualifiedName);
     }
 
     /**
@@ -85,7 +83,7 @@ export class DeclarationIndex {
      */
     get stampsEpoch(): number {
         this.refresh();
-        return this.latestStamp;
+        return this.stamps.latest;
     }
 
     /**
@@ -96,19 +94,19 @@ export class DeclarationIndex {
      */
     placesStampOfName(qualifiedName: string): number {
         this.refresh();
-        return this.placesStamps.get(qualifiedName) ?? 0;
+        return this.placesStamps.of(qualifiedName);
     }
 
     /** Like `stampsEpoch`, for `placesStampOfName`: while it is the same, no name's places changed. */
     get placesEpoch(): number {
         this.refresh();
-        return this.latestPlacesStamp;
+        return this.placesStamps.latest;
     }
 
     /** Like `stampOfName`, for the names `elementsSharingFile(contextName, file, …)` lists. */
     stampOfFile(contextName: string, file: string): number {
         this.refresh();
-        return this.stamps.get(fileKey(contextName, file)) ?? 0;
+        return this.stamps.of(fileKey(contextName, file));
     }
 
     /**
@@ -175,8 +173,8 @@ export class DeclarationIndex {
             const before = this.byQualifiedName.get(name) ?? [];
             const others = before.filter(description => description.documentUri.toString() !== uri);
             others.splice(insertionPoint(others, uri), 0, ...(own.get(name) ?? []));
-            this.stamp(name, others.length > 0);
-            if (!samePlaces(before, others)) this.stampPlaces(name, others.length > 0);
+            this.stamps.renew(name, others.length > 0);
+            if (!samePlaces(before, others)) this.placesStamps.renew(name, others.length > 0);
             if (others.length > 0) this.byQualifiedName.set(name, others);
             else this.byQualifiedName.delete(name);
         }
@@ -194,20 +192,7 @@ export class DeclarationIndex {
         else names.delete(description.name);
         if (names.size > 0) this.elementsByFile.set(key, names);
         else this.elementsByFile.delete(key);
-        this.stamp(key, names.size > 0);
-    }
-
-    /** A new stamp for the key; none (0) once nothing is indexed under it. Either way `stampsEpoch` moves on. */
-    private stamp(key: string, present: boolean): void {
-        const stamp = ++this.latestStamp;
-        if (present) this.stamps.set(key, stamp);
-        else this.stamps.delete(key);
-    }
-
-    private stampPlaces(name: string, present: boolean): void {
-        const stamp = ++this.latestPlacesStamp;
-        if (present) this.placesStamps.set(name, stamp);
-        else this.placesStamps.delete(name);
+        this.stamps.renew(key, names.size > 0);
     }
 
     private addContext(uri: string, contextName: string): void {
@@ -224,6 +209,24 @@ export class DeclarationIndex {
         uris?.delete(uri);
         if (names && uris?.size === 0) names.delete(contextName);
         if (names?.size === 0) this.contextsByFolder.delete(folder);
+    }
+}
+
+/** A stamp per key from one counter: `latest` moves on with every key's change (the readers' epochs). */
+class Stamps {
+    private readonly byKey = new Map<string, number>();
+    latest = 0;
+
+    /** The key's stamp; 0 while nothing is indexed under it. */
+    of(key: string): number {
+        return this.byKey.get(key) ?? 0;
+    }
+
+    /** A new stamp for the key; none (0) once nothing is indexed under it. Either way `latest` moves on. */
+    renew(key: string, present: boolean): void {
+        const stamp = ++this.latest;
+        if (present) this.byKey.set(key, stamp);
+        else this.byKey.delete(key);
     }
 }
 
