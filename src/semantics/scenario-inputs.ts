@@ -57,6 +57,12 @@ interface NameInputs {
  * the same too, it is the same object.
  */
 interface Input {
+    /**
+     * The latest validation (a pass number) in which this was found to be its declaration's current
+     * input: the walks of one document share most of their declarations, and a walk checked after
+     * another met them is checked by this number, not by a lookup per declaration.
+     */
+    confirmedIn: number;
     readonly linkedAt: number;
     readonly line: number;
     readonly character: number;
@@ -76,7 +82,7 @@ interface Input {
  *
  * The names' stamps were all as recorded when the index's `placesEpoch` was `namesHeldAt`: while
  * the epoch is that still (no name's places changed anywhere since), they are not looked up one
- * by one again. A keystroke inside a declaration moves no places (its `stampsEpoch` would move:
+ * by one again; once it moved, only the names the index lists as changed since then are. A keystroke inside a declaration moves no places (its `stampsEpoch` would move:
  * until session 12 the keys held to it, and looked up every walk's names after every keystroke).
  */
 interface Walk {
@@ -114,6 +120,8 @@ export class ScenarioInputs {
     private readonly walks = new WeakMap<Scenario, Walk>();
     /** What holds while one document is validated: the declarations' inputs and the name lookups. */
     private pass = newPass();
+    /** Numbers the passes (see `Input.confirmedIn`). */
+    private passNumber = 0;
 
     /** Keys made by walking, and keys kept because their walk still held (for tests and profiles). */
     readonly counts = { walked: 0, kept: 0 };
@@ -129,6 +137,7 @@ export class ScenarioInputs {
     beginDocument(): void {
         this.transient = new WeakMap();
         this.pass = newPass();
+        this.passNumber++;
     }
 
     keyOf(scenario: Scenario): InputKey {
@@ -146,13 +155,23 @@ export class ScenarioInputs {
 
     private holds(walk: Walk): boolean {
         const { declarations, inputs, names, stamps } = walk;
+        const pass = this.passNumber;
         for (let i = 0; i < declarations.length; i++) {
-            if (this.inputOf(declarations[i]) !== inputs[i]) return false;
+            if (inputs[i].confirmedIn !== pass && this.inputOf(declarations[i]) !== inputs[i]) return false;
         }
         const epoch = this.index.placesEpoch;
         if (walk.namesHeldAt === epoch) return true;
-        for (let i = 0; i < names.length; i++) {
-            if (this.index.placesStampOfName(names[i]) !== stamps[i]) return false;
+        // Only the names whose places moved since the walk last held are looked up again (a rename moves two).
+        const changed = this.index.placesChangedSince(walk.namesHeldAt);
+        if (changed) {
+            for (const name of changed) {
+                const i = names.indexOf(name);
+                if (i >= 0 && this.index.placesStampOfName(name) !== stamps[i]) return false;
+            }
+        } else {
+            for (let i = 0; i < names.length; i++) {
+                if (this.index.placesStampOfName(names[i]) !== stamps[i]) return false;
+            }
         }
         walk.namesHeldAt = epoch;
         return true;
@@ -203,6 +222,7 @@ export class ScenarioInputs {
         if (found !== undefined) return found ?? undefined;
         const input = this.currentInput(declaration);
         pass.set(declaration, input ?? null);
+        if (input) input.confirmedIn = this.passNumber;
         return input;
     }
 
@@ -225,7 +245,7 @@ export class ScenarioInputs {
         // The same node in its tree: the same text, and the same string object (compared in one step).
         const text = last ? last.entry[3] : cst?.text ?? '';
         const input: Input = {
-            linkedAt, line, character, rootContext, context,
+            confirmedIn: this.passNumber, linkedAt, line, character, rootContext, context,
             entry: [document.uri.toString(), start ? `${line}:${character}` : '', sameContext ? last.entry[2] : `${rootContext}|${context}`, text]
         };
         this.inputs.set(declaration, input);

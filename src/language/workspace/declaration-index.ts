@@ -103,6 +103,16 @@ export class DeclarationIndex {
         return this.placesStamps.latest;
     }
 
+    /**
+     * The names whose places stamp moved since `placesEpoch` was `epoch` (each once), or undefined
+     * when that is too long ago to tell: a reader holding many names' stamps from then need look
+     * up only these (a keystroke that renames an event moves two).
+     */
+    placesChangedSince(epoch: number): readonly string[] | undefined {
+        this.refresh();
+        return this.placesStamps.changedSince(epoch);
+    }
+
     /** Like `stampOfName`, for the names `elementsSharingFile(contextName, file, …)` lists. */
     stampOfFile(contextName: string, file: string): number {
         this.refresh();
@@ -212,10 +222,17 @@ export class DeclarationIndex {
     }
 }
 
+/** How many renewals `Stamps.changedSince` can look back over at least (half as many, right after dropping the older half). */
+const RECENT_RENEWALS = 512;
+
 /** A stamp per key from one counter: `latest` moves on with every key's change (the readers' epochs). */
 class Stamps {
     private readonly byKey = new Map<string, number>();
     latest = 0;
+    /** The keys of the latest renewals, in order: `recent[i]` was renewed at stamp `recentFrom + i`. */
+    private recent: string[] = [];
+    private recentFrom = 1;
+    private changedMemo: { since: number; latest: number; keys: readonly string[] } | undefined;
 
     /** The key's stamp; 0 while nothing is indexed under it. */
     of(key: string): number {
@@ -227,6 +244,24 @@ class Stamps {
         const stamp = ++this.latest;
         if (present) this.byKey.set(key, stamp);
         else this.byKey.delete(key);
+        if (this.recent.length === RECENT_RENEWALS) {
+            // Halved, not shifted by one: a renewal costs no copy of the whole list.
+            this.recent = this.recent.slice(RECENT_RENEWALS / 2);
+            this.recentFrom += RECENT_RENEWALS / 2;
+        }
+        this.recent.push(key);
+    }
+
+    /** The keys renewed after stamp `stamp`, each once; undefined when those renewals are no longer all listed. */
+    changedSince(stamp: number): readonly string[] | undefined {
+        if (stamp >= this.latest) return [];
+        if (stamp + 1 < this.recentFrom) return undefined;
+        // Asked by every kept key of a document with the same stamp: answered once while nothing is renewed.
+        const memo = this.changedMemo;
+        if (memo?.since === stamp && memo.latest === this.latest) return memo.keys;
+        const keys = [...new Set(this.recent.slice(stamp + 1 - this.recentFrom))];
+        this.changedMemo = { since: stamp, latest: this.latest, keys };
+        return keys;
     }
 }
 

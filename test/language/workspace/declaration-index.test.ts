@@ -108,18 +108,31 @@ describe('DeclarationIndex', () => {
         assert.ok(index.stampsEpoch > stamps, 'the re-parsed declarations are re-stamped');
         assert.equal(index.placesEpoch, places);
         assert.equal(index.placesStampOfName('Sales.OrderPlaced'), placed);
+        assert.deepEqual(index.placesChangedSince(places), []);
 
         // A second declaration of the name in another file: its places changed.
         await edit(carts, CARTS.replace('event ItemAdded {}', 'event ItemAdded {}\n  event OrderPlaced {}'));
         assert.ok(index.placesStampOfName('Sales.OrderPlaced') > placed);
         const duplicated = index.placesEpoch;
         assert.ok(duplicated > places);
+        assert.deepEqual(index.placesChangedSince(places), ['Sales.OrderPlaced']);
 
         // Renamed away: no places left under the old name.
         await edit(carts, CARTS.replaceAll('ItemAdded', 'ItemPut'));
         assert.equal(index.placesStampOfName('Sales.ItemAdded'), 0);
         assert.ok(index.placesStampOfName('Sales.ItemPut') > 0);
         assert.ok(index.placesEpoch > duplicated);
+        assert.deepEqual([...index.placesChangedSince(duplicated)!].sort(), ['Sales.ItemAdded', 'Sales.ItemPut', 'Sales.OrderPlaced']);
+        assert.deepEqual([...index.placesChangedSince(places)!].sort(), ['Sales.ItemAdded', 'Sales.ItemPut', 'Sales.OrderPlaced'], 'each name once');
+    });
+
+    it('tells which names\' places changed only as far back as it keeps them', async () => {
+        const events = Array.from({ length: 600 }, (_, i) => `  event E${i} {}`).join('\n');
+        const { index, documents: [many], edit } = await workspace({ 'many.loom': `context Sales\naggregate Many {\n  id manyId: uuid\n${events}\n}` });
+        const built = index.placesEpoch;
+        assert.equal(index.placesChangedSince(0), undefined, 'the first of 600 names is no longer listed');
+        await edit(many, many.textDocument.getText().replace('event E7 {}', 'event E7x {}'));
+        assert.deepEqual([...index.placesChangedSince(built)!].sort(), ['Sales.E7', 'Sales.E7x']);
     });
 
     it('keeps a name\'s declarations in document order, several per document, after a re-index of the middle one', async () => {
