@@ -16,6 +16,7 @@ import {
     isAggregate, isEnum, isPolicy, isReadModel, isScenario, isValueType,
     type Aggregate, type Command, type DomainError, type Element, type Event, type Model, type Policy, type ReadModel, type Scenario
 } from '../language/generated/ast.js';
+import { heldByContainer } from '../language/ast-walk.js';
 import { commandsOf, contextNameOf, errorsOf, eventsOf } from '../language/model-queries.js';
 import { enumForm, valueTypeForm } from './build-form.js';
 import { aggregateEvolveForm, aggregateHeadForm, aggregateUpcastForms, commandFormsIn, errorForm, eventFormIn } from './build/build-aggregate.js';
@@ -26,15 +27,48 @@ import {
     type AggregateForm, type CommandForm, type ContextForm, type EnumForm, type ErrorForm, type EventForm, type ModelForm, type PolicyForm,
     type QualifiedName, type ReadModelForm, type ScenarioForm, type ValueTypeForm
 } from './form.js';
-import { LazyMap } from './lazy-map.js';
+import { LazyMap, type LazySegment } from './lazy-map.js';
 
-type Entry<V> = readonly [QualifiedName, () => V];
+/** A declaration a lookup by qualified name may find: its name and node (and a command's or event's aggregate). */
+type Entry<N extends AstNode> = readonly [QualifiedName, N];
+type MemberEntry<N extends AstNode> = readonly [QualifiedName, { readonly node: N; readonly aggregate: Aggregate }];
 
 interface ContextEntries {
-    readonly aggregates: Entry<AggregateForm>[];
-    readonly commands: Entry<CommandForm>[];
-    readonly events: Entry<EventForm>[];
-    readonly readModels: Entry<ReadModelForm>[];
+    readonly aggregates: Entry<Aggregate>[];
+    readonly commands: MemberEntry<Command>[];
+    readonly events: MemberEntry<Event>[];
+    readonly readModels: Entry<ReadModel>[];
+}
+
+/**
+ * The entries of one top-level declaration, kept for as long as its node lives in the same context:
+ * a node's names are its text, which changes only with a new node. After a keystroke the edited
+ * context's form is built and indexed again; its entries are the kept ones but for the declarations
+ * the keystroke re-parsed.
+ */
+interface ElementEntries<N extends Aggregate | ReadModel> {
+    readonly context: string;
+    readonly own: Entry<N>;
+    readonly commands: readonly MemberEntry<Command>[];
+    readonly events: readonly MemberEntry<Event>[];
+}
+
+const elementEntries = new WeakMap<Element, ElementEntries<Aggregate | ReadModel>>();
+
+function entriesOf<N extends Aggregate | ReadModel>(context: string, element: N): ElementEntries<N> {
+    const kept = elementEntries.get(element) as ElementEntries<N> | undefined;
+    if (kept?.context === context) return kept;
+    const commands: MemberEntry<Command>[] = [];
+    const events: MemberEntry<Event>[] = [];
+    if (element.$type === 'Aggregate') {
+        for (const member of element.members) {
+            if (member.$type === 'Command') commands.push([qualifiedName(context, member.name), { node: member, aggregate: element }]);
+            else if (member.$type === 'Event') events.push([qualifiedName(context, member.name), { node: member, aggregate: element }]);
+        }
+    }
+    const entries: ElementEntries<N> = { context, own: [qualifiedName(context, element.name), element], commands, events };
+    elementEntries.set(element, entries);
+    return entries;
 }
 
 export class LazyContextForm implements ContextForm {
@@ -45,11 +79,13 @@ export class LazyContextForm implements ContextForm {
         enums?: readonly EnumForm[]; valueTypes?: readonly ValueTypeForm[]; aggregates?: readonly AggregateForm[];
         readModels?: readonly ReadModelForm[]; policies?: readonly PolicyForm[]; scenarios?: readonly ScenarioForm[];
     } = {};
-    private elementSet: ReadonlySet<AstNode> | undefined;
     private entryLists: ContextEntries | undefined;
 
-    constructor(readonly name: string, files: readonly Model[]) {
-        this.elements = files.flatMap(model => model.elements);
+    constructor(readonly name: string, private readonly files: readonly Model[]) {
+        // A loop, not `flatMap`: the form of the edited context is built again after every keystroke.
+        const elements: Element[] = [];
+        for (const model of files) for (const element of model.elements) elements.push(element);
+        this.elements = elements;
     }
 
     get enums(): readonly EnumForm[] {
@@ -78,8 +114,8 @@ export class LazyContextForm implements ContextForm {
 
     /** The form of one of this context's scenarios; undefined for a node that is not one of its elements. */
     scenarioOf(node: Scenario): ScenarioForm | undefined {
-        this.elementSet ??= new Set(this.elements);
-        return this.elementSet.has(node) ? this.piece(node, scenarioForm) : undefined;
+        // Held by one of its files' roots (no set of every element made per form: one is made per keystroke).
+        return this.files.includes(node.$container) && heldByContainer(node) ? this.piece(node, scenarioForm) : undefined;
     }
 
     /**
@@ -96,7 +132,7 @@ export class LazyContextForm implements ContextForm {
 
     /**
      * What a lookup by qualified name may find in this context, in file order, each piece built when it is read.
-     * Errors and policies are listed apart (`errorEntries`, `policyEntries`): a scenario run looks none up.
+     * Errors and policies are listed apart (`errorSegment`, `policySegment`): a scenario run looks none up.
      */
     entries(): ContextEntries {
         // Listed once per form: a kept context's form is indexed again with each rebuilt context it is read with.
@@ -109,27 +145,46 @@ export class LazyContextForm implements ContextForm {
         const context = this.name;
         for (const element of this.elements) {
             if (element.$type === 'Aggregate') {
-                found.aggregates.push([qualifiedName(context, element.name), () => this.aggregate(element)]);
-                for (const member of element.members) {
-                    if (member.$type === 'Command') found.commands.push([qualifiedName(context, member.name), () => this.command(element, member)]);
-                    else if (member.$type === 'Event') found.events.push([qualifiedName(context, member.name), () => this.event(element, member)]);
-                }
+                const kept = entriesOf(context, element);
+                found.aggregates.push(kept.own);
+                for (const entry of kept.commands) found.commands.push(entry);
+                for (const entry of kept.events) found.events.push(entry);
             } else if (element.$type === 'ReadModel') {
-                found.readModels.push([qualifiedName(context, element.name), () => this.readModel(element)]);
+                found.readModels.push(entriesOf(context, element).own);
             }
         }
         return found;
     }
 
-    errorEntries(): Entry<ErrorForm>[] {
-        return this.elements.filter(isAggregate).flatMap(aggregate => {
-            const context = contextNameOf(aggregate);
-            return errorsOf(aggregate).map((error): Entry<ErrorForm> => [qualifiedName(context, error.name), () => this.error(error)]);
-        });
+    /** The lookups of `entries()`, each building its piece in this form. */
+    aggregateSegment(): LazySegment<QualifiedName, Aggregate, AggregateForm> {
+        return { entries: this.entries().aggregates, make: node => this.aggregate(node) };
     }
 
-    policyEntries(): Entry<PolicyForm>[] {
-        return this.elements.filter(isPolicy).map((policy): Entry<PolicyForm> => [qualifiedName(contextNameOf(policy), policy.name), () => this.policy(policy)]);
+    commandSegment(): LazySegment<QualifiedName, MemberEntry<Command>[1], CommandForm> {
+        return { entries: this.entries().commands, make: ({ node, aggregate }) => this.command(aggregate, node) };
+    }
+
+    eventSegment(): LazySegment<QualifiedName, MemberEntry<Event>[1], EventForm> {
+        return { entries: this.entries().events, make: ({ node, aggregate }) => this.event(aggregate, node) };
+    }
+
+    readModelSegment(): LazySegment<QualifiedName, ReadModel, ReadModelForm> {
+        return { entries: this.entries().readModels, make: node => this.readModel(node) };
+    }
+
+    /** Errors and policies, listed when first looked up (a scenario run looks none up). */
+    errorSegment(): LazySegment<QualifiedName, DomainError, ErrorForm> {
+        const entries = this.elements.filter(isAggregate).flatMap(aggregate => {
+            const context = contextNameOf(aggregate);
+            return errorsOf(aggregate).map(error => [qualifiedName(context, error.name), error] as const);
+        });
+        return { entries, make: node => this.error(node) };
+    }
+
+    policySegment(): LazySegment<QualifiedName, Policy, PolicyForm> {
+        const entries = this.elements.filter(isPolicy).map(policy => [qualifiedName(contextNameOf(policy), policy.name), policy] as const);
+        return { entries, make: node => this.policy(node) };
     }
 
     /**
@@ -221,22 +276,21 @@ export function contextsReadBy(element: Element): string[] {
  * value types and enums (small, and built whole) are made on first use.
  */
 export function indexLazily(contexts: readonly LazyContextForm[]): ModelForm {
-    const entries = contexts.map(context => context.entries());
     let valueTypes: ReadonlyMap<QualifiedName, ValueTypeForm> | undefined;
     let enums: ReadonlyMap<QualifiedName, EnumForm> | undefined;
     let errors: ReadonlyMap<QualifiedName, ErrorForm> | undefined;
     let policies: ReadonlyMap<QualifiedName, PolicyForm> | undefined;
     return {
         contexts,
-        aggregates: new LazyMap(entries.flatMap(found => found.aggregates)),
-        commands: new LazyMap(entries.flatMap(found => found.commands)),
-        events: new LazyMap(entries.flatMap(found => found.events)),
-        readModels: new LazyMap(entries.flatMap(found => found.readModels)),
+        aggregates: new LazyMap(contexts.map(context => context.aggregateSegment())),
+        commands: new LazyMap(contexts.map(context => context.commandSegment())),
+        events: new LazyMap(contexts.map(context => context.eventSegment())),
+        readModels: new LazyMap(contexts.map(context => context.readModelSegment())),
         get errors() {
-            return errors ??= new LazyMap(contexts.flatMap(context => context.errorEntries()));
+            return errors ??= new LazyMap(contexts.map(context => context.errorSegment()));
         },
         get policies() {
-            return policies ??= new LazyMap(contexts.flatMap(context => context.policyEntries()));
+            return policies ??= new LazyMap(contexts.map(context => context.policySegment()));
         },
         get valueTypes() {
             return valueTypes ??= byName(contexts.flatMap(context => context.valueTypes));
