@@ -1,7 +1,7 @@
 /** The bench's table: one row per figure, one column per run, and the targets of issue 6. */
 import type { RunResult } from './bench-runner.js';
 import { EDIT_KINDS, type EditFigures } from './measure/measure-language-server.js';
-import { geometricMeanInterval, pairedRatioInterval, percentile } from './measure/stats.js';
+import { geometricMeanInterval, pairedDifferenceInterval, pairedRatioInterval, percentile } from './measure/stats.js';
 
 export interface TableRow {
     figure: string;
@@ -257,6 +257,14 @@ export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>):
         return found ? `${percent(found.ratio - 1)} (${percent(found.low - 1)} .. ${percent(found.high - 1)})` : 'n/a (fewer than 2 edits)';
     };
 
+    const addedPerEdit = (on: number[], off: number[]) => {
+        const found = pairedDifferenceInterval(on, off);
+        const base = p95(off);
+        return found
+            ? `${found.mean.toFixed(1)} ms (${found.low.toFixed(1)} .. ${found.high.toFixed(1)}): ${percent(found.mean / base)} (${percent(found.low / base)} .. ${percent(found.high / base)}) of ${ms(base)}`
+            : 'n/a (fewer than 2 edits)';
+    };
+
     const edits = cost.edits;
     const wall = (side: typeof edits.with) => side.map(sample => sample.wallMs);
     const cpu = (side: typeof edits.with) => side.map(sample => sample.cpuMs);
@@ -286,6 +294,15 @@ export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>):
             // The p95 rests on the few slowest edits (the first ones, a collection): how far this run pins it down.
             figure: 'edit -> diagnostics p95 ratio, edits redrawn in pairs (95% bootstrap interval)',
             values: [bootstrap(wall(edits.with), wall(edits.without), p95)]
+        },
+        {
+            // The check costs about the same on every edit: its added time, pinned down by all the pairs, against the p95.
+            figure: 'edit -> diagnostics: time added per edit (mean of the pairs\' differences, 95% interval), as a share of p95 without',
+            values: [addedPerEdit(wall(edits.with), wall(edits.without))]
+        },
+        {
+            figure: 'server main-thread CPU: time added per edit (as above)',
+            values: [main(edits.with).length === 0 ? 'not measured (no /proc)' : addedPerEdit(main(edits.with), main(edits.without))]
         },
         { figure: 'edit -> diagnostics p50 with / without (interleaved)', values: [versus(median(wall(edits.with)), median(wall(edits.without)))] },
         { figure: 'server CPU per edit p95 with / without (interleaved)', values: [versus(p95(cpu(edits.with)), p95(cpu(edits.without)))] },

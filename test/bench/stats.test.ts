@@ -1,6 +1,6 @@
 /** The bench's statistics: the interval the scenario-cost report gives for validate's pair ratios. */
 import assert from 'node:assert/strict';
-import { geometricMeanInterval, pairedRatioInterval, percentile } from './measure/stats.js';
+import { geometricMeanInterval, pairedDifferenceInterval, pairedRatioInterval, percentile } from './measure/stats.js';
 
 describe('bench statistics', () => {
     it('gives the geometric mean of ratios and a 95% interval around it from their logarithms', () => {
@@ -44,5 +44,22 @@ describe('bench statistics', () => {
         assert.deepEqual(pairedRatioInterval(noisy, off, p95), first);
         assert.equal(first.ratio, p95(noisy) / p95(off));
         assert.equal(pairedRatioInterval([1], [1], p95), undefined);
+    });
+
+    it('gives the mean of paired differences with a t interval', () => {
+        // Every pair 3 ms apart: no spread.
+        const off = Array.from({ length: 50 }, (_, i) => 20 + (i % 9));
+        const constant = pairedDifferenceInterval(off.map(value => value + 3), off)!;
+        assert.deepEqual([constant.low, constant.mean, constant.high].map(value => value.toFixed(9)), ['3.000000000', '3.000000000', '3.000000000']);
+        // 40 pairs, differences alternating 1 and 5: mean 3, sd 2 * sqrt(40 / 39), t(39) = 2.023.
+        const on = Array.from({ length: 40 }, (_, i) => 20 + (i % 2 === 0 ? 1 : 5));
+        const spread = pairedDifferenceInterval(on, Array.from({ length: 40 }, () => 20))!;
+        const half = 2.023 * 2 * Math.sqrt(40 / 39) / Math.sqrt(40);
+        assert.equal(spread.mean, 3);
+        assert.equal(spread.high.toFixed(2), (3 + half).toFixed(2));
+        assert.equal(spread.low.toFixed(2), (3 - half).toFixed(2));
+        // A pair without a reading (NaN) is left out; one pair says nothing.
+        assert.equal(pairedDifferenceInterval([21, Number.NaN, 23], [20, 20, 20])!.mean, 2);
+        assert.equal(pairedDifferenceInterval([1], [1]), undefined);
     });
 });
