@@ -82,8 +82,9 @@ interface Input {
  *
  * The names' stamps were all as recorded when the index's `placesEpoch` was `namesHeldAt`: while
  * the epoch is that still (no name's places changed anywhere since), they are not looked up one
- * by one again; once it moved, only the names the index lists as changed since then are. A keystroke inside a declaration moves no places (its `stampsEpoch` would move:
- * until session 12 the keys held to it, and looked up every walk's names after every keystroke).
+ * by one again; once it moved, only the names the index lists as changed since then are. A
+ * keystroke inside a declaration moves no places (its `stampsEpoch` would move: until session 12
+ * the keys held to it, and looked up every walk's names after every keystroke).
  */
 interface Walk {
     readonly key: InputKey;

@@ -257,9 +257,9 @@ export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>):
         return found ? `${percent(found.ratio - 1)} (${percent(found.low - 1)} .. ${percent(found.high - 1)})` : 'n/a (fewer than 2 edits)';
     };
 
-    const addedPerEdit = (on: number[], off: number[]) => {
+    // `base`: the p95 the added time is a share of (the pairs' lists may hold NaN where a side has no reading).
+    const addedPerEdit = (on: number[], off: number[], base = p95(off)) => {
         const found = pairedDifferenceInterval(on, off);
-        const base = p95(off);
         return found
             ? `${found.mean.toFixed(1)} ms (${found.low.toFixed(1)} .. ${found.high.toFixed(1)}): ${percent(found.mean / base)} (${percent(found.low / base)} .. ${percent(found.high / base)}) of ${ms(base)}`
             : 'n/a (fewer than 2 edits)';
@@ -269,6 +269,8 @@ export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>):
     const wall = (side: typeof edits.with) => side.map(sample => sample.wallMs);
     const cpu = (side: typeof edits.with) => side.map(sample => sample.cpuMs);
     const main = (side: typeof edits.with) => side.flatMap(sample => sample.mainCpuMs ?? []);
+    // Edit by edit, so that edit i of one side meets edit i of the other (a missing reading stays a NaN, which the pairing drops).
+    const mainByEdit = (side: typeof edits.with) => side.map(sample => sample.mainCpuMs ?? Number.NaN);
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
     const p95 = (values: readonly number[]) => percentile(values, 95);
     const n = `${edits.with.length} edits each`;
@@ -302,7 +304,7 @@ export function scenarioCostRows(run: Pick<RunResult, 'size' | 'scenarioCost'>):
         },
         {
             figure: 'server main-thread CPU: time added per edit (as above)',
-            values: [main(edits.with).length === 0 ? 'not measured (no /proc)' : addedPerEdit(main(edits.with), main(edits.without))]
+            values: [main(edits.with).length === 0 ? 'not measured (no /proc)' : addedPerEdit(mainByEdit(edits.with), mainByEdit(edits.without), p95(main(edits.without)))]
         },
         { figure: 'edit -> diagnostics p50 with / without (interleaved)', values: [versus(median(wall(edits.with)), median(wall(edits.without)))] },
         { figure: 'server CPU per edit p95 with / without (interleaved)', values: [versus(p95(cpu(edits.with)), p95(cpu(edits.without)))] },

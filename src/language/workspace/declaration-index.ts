@@ -30,7 +30,7 @@ export class DeclarationIndex {
     /** Stamp of the latest change of each qualified name's declarations and each generated file's names (see `stampOfName`, `stampOfFile`). */
     private readonly stamps = new Stamps();
     /** Stamp of the latest change of each qualified name's places: the files and paths of its declarations (see `placesStampOfName`). */
-    private readonly placesStamps = new Stamps();
+    private readonly placesStamps = new Stamps({ logRenewals: true });
 
     constructor(services: LangiumCoreServices) {
         this.indexManager = services.shared.workspace.IndexManager;
@@ -229,10 +229,13 @@ const RECENT_RENEWALS = 512;
 class Stamps {
     private readonly byKey = new Map<string, number>();
     latest = 0;
-    /** The keys of the latest renewals, in order: `recent[i]` was renewed at stamp `recentFrom + i`. */
+    /** The keys of the latest renewals, in order: `recent[i]` was renewed at stamp `recentFrom + i` (kept only when logged). */
     private recent: string[] = [];
     private recentFrom = 1;
     private changedMemo: { since: number; latest: number; keys: readonly string[] } | undefined;
+
+    /** `logRenewals`: keep the log `changedSince` reads (the name stamps, renewed for every re-parsed declaration, have no reader of it). */
+    constructor(private readonly options: { readonly logRenewals?: boolean } = {}) {}
 
     /** The key's stamp; 0 while nothing is indexed under it. */
     of(key: string): number {
@@ -244,6 +247,7 @@ class Stamps {
         const stamp = ++this.latest;
         if (present) this.byKey.set(key, stamp);
         else this.byKey.delete(key);
+        if (!this.options.logRenewals) return;
         if (this.recent.length === RECENT_RENEWALS) {
             // Halved, not shifted by one: a renewal costs no copy of the whole list.
             this.recent = this.recent.slice(RECENT_RENEWALS / 2);
@@ -255,6 +259,7 @@ class Stamps {
     /** The keys renewed after stamp `stamp`, each once; undefined when those renewals are no longer all listed. */
     changedSince(stamp: number): readonly string[] | undefined {
         if (stamp >= this.latest) return [];
+        if (!this.options.logRenewals) return undefined;
         if (stamp + 1 < this.recentFrom) return undefined;
         // Asked by every kept key of a document with the same stamp: answered once while nothing is renewed.
         const memo = this.changedMemo;
